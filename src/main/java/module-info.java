@@ -1,0 +1,9 @@
+/**
+ * The MarginLab margin engine: pure Java, {@code BigDecimal} arithmetic, no JavaFX and no I/O
+ * beyond its own bundled tier tables.
+ */
+module org.marginlab.engine {
+    exports org.marginlab.engine;
+    exports org.marginlab.engine.tier;
+    exports org.marginlab.engine.venue;
+}

@@ -1,0 +1,151 @@
+package org.marginlab.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.marginlab.engine.tier.TierTable;
+import org.marginlab.engine.venue.CrossContext;
+import org.marginlab.engine.venue.MarkValuation;
+import org.marginlab.engine.venue.VenueRules;
+
+/**
+ * The margin engine's entry point: immutable inputs in, one evaluation, immutable results out.
+ *
+ * <p>Evaluating an account is O(N) in its positions: every position is valued at its mark once,
+ * the cross totals are summed once, and each cross position sees the totals less its own
+ * terms. Venue-specific formulas live in the account's {@link VenueRules}.
+ *
+ * <p>Stateless, immutable and thread-safe; use {@link #DEFAULT}.
+ */
+public final class MarginEngine {
+    /** The shared instance. */
+    public static final MarginEngine DEFAULT = new MarginEngine();
+
+    private MarginEngine() {
+    }
+
+    /**
+     * Evaluates every position of an account and the cross account.
+     *
+     * @param account  the account, not null
+     * @return the results, never null
+     * @throws ValidationException naming {@code positions[i].field} when a position breaks a
+     *         venue rule (leverage above the tier's max, unsupported contract type, no tier table
+     *         for the symbol)
+     */
+    public AccountRisk evaluate(Account account) {
+        VenueRules rules = account.venue();
+        List<Position> positions = account.positions();
+        int n = positions.size();
+        TierTable[] schedules = new TierTable[n];
+        MarkValuation[] marks = new MarkValuation[n];
+        BigDecimal crossMm = BigDecimal.ZERO;
+        BigDecimal crossUpnl = BigDecimal.ZERO;
+        BigDecimal crossIm = BigDecimal.ZERO;
+        BigDecimal allUpnl = BigDecimal.ZERO;
+        BigDecimal isolatedMargins = BigDecimal.ZERO;
+        boolean anyCross = false;
+        for (int i = 0; i < n; i++) {
+            Position p = positions.get(i);
+            try {
+                schedules[i] = rules.schedule(p);
+                checkLeverage(rules, p, schedules[i]);
+                marks[i] = rules.valueAtMark(p, schedules[i]);
+            } catch (ValidationException e) {
+                throw e.within("positions[" + i + "]");
+            }
+            allUpnl = allUpnl.add(marks[i].unrealizedPnl());
+            if (p.marginMode() == MarginMode.CROSS) {
+                anyCross = true;
+                crossMm = crossMm.add(marks[i].maintenanceMargin());
+                crossUpnl = crossUpnl.add(marks[i].unrealizedPnl());
+                crossIm = crossIm.add(marks[i].initialMarginAtMark());
+            } else {
+                isolatedMargins = isolatedMargins.add(
+                        p.isolatedMargin() != null ? p.isolatedMargin() : marks[i].initialMarginAtEntry());
+            }
+        }
+        BigDecimal wallet = account.walletBalance();
+        BigDecimal marginBalance = wallet.add(crossUpnl);
+        BigDecimal marginRatio = anyCross && marginBalance.signum() > 0
+                ? crossMm.divide(marginBalance, java.math.MathContext.DECIMAL128) : null;
+        boolean crossLiquidated = anyCross && marginBalance.compareTo(crossMm) <= 0;
+
+        List<PositionRisk> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Position p = positions.get(i);
+            CrossContext cross = null;
+            if (p.marginMode() == MarginMode.CROSS) {
+                cross = new CrossContext(wallet, crossMm.subtract(marks[i].maintenanceMargin()),
+                        crossUpnl.subtract(marks[i].unrealizedPnl()), marginBalance, crossLiquidated);
+            }
+            results.add(rules.evaluate(p, schedules[i], marks[i], cross));
+        }
+        BigDecimal available = marginBalance.subtract(crossIm).max(BigDecimal.ZERO);
+        BigDecimal totalEquity = wallet.add(isolatedMargins).add(allUpnl);
+        return new AccountRisk(rules.id(), wallet, crossUpnl, marginBalance, crossIm, crossMm, marginRatio,
+                rules.marginRatioDefinition(), available, totalEquity, results);
+    }
+
+    /**
+     * Evaluates a single position on its own (an isolated position, or a cross position alone
+     * in an account with an empty cross wallet).
+     *
+     * @param position  the position, not null
+     * @param venue     the venue's rules, not null
+     * @return the result, never null
+     * @throws ValidationException as {@link #evaluate(Account)}, without the {@code positions[i]} prefix
+     */
+    public PositionRisk evaluate(Position position, VenueRules venue) {
+        try {
+            return evaluate(Account.of(venue, BigDecimal.ZERO, List.of(position))).positions().get(0);
+        } catch (ValidationException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /**
+     * Evaluates a what-if margin change with the same engine.
+     *
+     * @param account  the account, not null
+     * @param change   the change to one isolated position, not null
+     * @return before and after, never null
+     * @throws ValidationException ({@code marginDelta}) if the position is cross or the change
+     *         would leave a negative isolated margin; as {@link #evaluate(Account)} otherwise
+     */
+    public WhatIf whatIf(Account account, MarginChange change) {
+        AccountRisk before = evaluate(account);
+        PositionRisk beforePosition = before.position(change.positionId());
+        Position position = account.position(change.positionId());
+        if (position.marginMode() != MarginMode.ISOLATED) {
+            throw new ValidationException("marginDelta", "applies to isolated positions only", change.delta());
+        }
+        BigDecimal newMargin = beforePosition.isolatedMargin().add(change.delta());
+        if (newMargin.signum() < 0) {
+            throw new ValidationException("marginDelta",
+                    "must not remove more than the isolated margin " + beforePosition.isolatedMargin().toPlainString(),
+                    change.delta());
+        }
+        AccountRisk after = evaluate(account.with(position.withIsolatedMargin(newMargin)));
+        return new WhatIf(change, beforePosition, after.position(change.positionId()), after);
+    }
+
+    private static void checkLeverage(VenueRules rules, Position p, TierTable schedule) {
+        BigDecimal max = rules.maxLeverage(p, schedule);
+        if (max != null && p.leverage().compareTo(max) > 0) {
+            throw new ValidationException("leverage",
+                    "must be ≤ " + max.stripTrailingZeros().toPlainString() + "x, the max leverage of the tier", p.leverage());
+        }
+    }
+
+    private static ValidationException unwrap(ValidationException e) {
+        String path = e.path();
+        if (path.startsWith("positions[0]")) {
+            String rest = path.substring("positions[0]".length());
+            ValidationException bare = new ValidationException(e.field(), e.rule(), e.value());
+            return rest.startsWith(".") ? bare.within(rest.substring(1)) : bare;
+        }
+        return e;
+    }
+}
