@@ -2,6 +2,7 @@ package org.marginlab.engine.venue;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +33,9 @@ import org.marginlab.engine.tier.TierTables;
  *       the other cross positions' maintenance margin and unrealized PnL at their marks. The
  *       bracket is re-checked at the notional at the liquidation price ({@code Q·LP}) and the
  *       price re-solved until the bracket is stable (FAQ rule). {@code LP ≤ 0} means no
- *       liquidation (the FAQ shows "--").</li>
+ *       liquidation (the FAQ shows "--"). The division is rounded to 34 digits toward the
+ *       loss side (down for a long, up for a short), so that at the reported price the
+ *       position is liquidated by this engine's own test (equity ≤ MM), not one ulp short.</li>
  *   <li>Bankruptcy price (not published by Binance; the liquidation formula with
  *       {@code MMR = cum = 0}): {@code BP = entry − s·(WB − TMM1 + UPNL1)/Q}.</li>
  *   <li>Margin ratio {@code MM / margin balance}, margin balance = wallet + unrealized PnL;
@@ -47,6 +50,10 @@ public final class BinanceUsdm implements VenueRules {
     /** Rule-set id. */
     public static final String ID = "binance-usdm";
     private static final MathContext MC = MathContext.DECIMAL128;
+    /** DECIMAL128 precision, rounded down: a long's liquidation price on its loss side. */
+    private static final MathContext LONG_LIQUIDATION = new MathContext(34, RoundingMode.FLOOR);
+    /** DECIMAL128 precision, rounded up: a short's liquidation price on its loss side. */
+    private static final MathContext SHORT_LIQUIDATION = new MathContext(34, RoundingMode.CEILING);
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
 
     @Override
@@ -56,7 +63,7 @@ public final class BinanceUsdm implements VenueRules {
 
     @Override
     public String displayName() {
-        return "Binance USDⓈ-M";
+        return "Binance USD-M Futures";
     }
 
     @Override
@@ -197,7 +204,7 @@ public final class BinanceUsdm implements VenueRules {
     private static BigDecimal solve(BigDecimal q, BigDecimal s, BigDecimal base, MaintenanceTier tier) {
         BigDecimal numerator = base.add(tier.maintenanceAmount());
         BigDecimal denominator = q.multiply(tier.mmr().subtract(s));
-        return numerator.divide(denominator, MC);
+        return numerator.divide(denominator, s.signum() > 0 ? LONG_LIQUIDATION : SHORT_LIQUIDATION);
     }
 
     private static BigDecimal baseQuantity(Position p) {
