@@ -1,0 +1,20 @@
+/**
+ * The MarginLab desktop app and command line. One launcher: no arguments opens the window, a
+ * subcommand runs the CLI.
+ */
+module org.marginlab.app {
+    requires org.marginlab.engine;
+
+    requires javafx.controls;
+    requires org.controlsfx.controls;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.materialdesign2;
+    requires atlantafx.base;
+    requires com.fasterxml.jackson.databind;
+    requires info.picocli;
+
+    exports org.marginlab.app;
+
+    // picocli reflects on @Command/@Option fields and methods
+    opens org.marginlab.app.cli to info.picocli;
+}

@@ -1,0 +1,71 @@
+package org.marginlab.app;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import org.marginlab.app.position.PositionViewModel;
+import org.marginlab.engine.MarginEngine;
+import org.marginlab.engine.Position;
+import org.marginlab.engine.Side;
+import org.marginlab.engine.venue.VenueRules;
+import org.marginlab.engine.venue.Venues;
+
+/**
+ * View-model of the main window: the workspace's name, the window title and the position being
+ * edited. A plain class without {@code javafx.scene} types.
+ */
+public final class AppViewModel {
+    /** The window title's prefix; the title is {@code MarginLab — <workspace name>}. */
+    public static final String APP_NAME = "MarginLab";
+
+    private final ReadOnlyStringWrapper workspaceName = new ReadOnlyStringWrapper(this, "workspaceName");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final PositionViewModel position;
+
+    /**
+     * @param name      the workspace's name, not null
+     * @param venue     the workspace's venue rules, not null
+     * @param position  the position to edit (isolated), not null
+     * @param locale    the locale numbers are typed and shown in, not null
+     */
+    public AppViewModel(String name, VenueRules venue, Position position, Locale locale) {
+        workspaceName.set(Objects.requireNonNull(name, "name"));
+        title.bind(Bindings.concat(APP_NAME, " — ", workspaceName));
+        this.position = new PositionViewModel(MarginEngine.DEFAULT, venue, locale);
+        this.position.load(position);
+    }
+
+    /**
+     * The bundled sample: a Binance BTCUSDT long, 0.5 BTC at 60,000, mark 59,000, 20x,
+     * isolated margin 1,500.
+     *
+     * @param locale  the display locale, not null
+     * @return the model, never null
+     */
+    public static AppViewModel openSample(Locale locale) {
+        Position p = Position.builder().id("btc-long").symbol("BTCUSDT").side(Side.LONG)
+                .quantity(new BigDecimal("0.5")).entryPrice(new BigDecimal("60000")).markPrice(new BigDecimal("59000"))
+                .leverage(new BigDecimal("20")).isolatedMargin(new BigDecimal("1500")).build();
+        return new AppViewModel("BTC long (isolated)", Venues.byId("binance-usdm"), p, locale);
+    }
+
+    /** @return the workspace's name */
+    public ReadOnlyStringProperty workspaceNameProperty() {
+        return workspaceName.getReadOnlyProperty();
+    }
+
+    /** @return {@code MarginLab — <workspace name>} */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** @return the position editor's view-model; never null */
+    public PositionViewModel position() {
+        return position;
+    }
+}

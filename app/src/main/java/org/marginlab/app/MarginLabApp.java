@@ -1,0 +1,68 @@
+package org.marginlab.app;
+
+import java.util.Locale;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.position.PositionView;
+import org.marginlab.app.position.PositionViewModel;
+
+import atlantafx.base.theme.PrimerLight;
+
+/**
+ * The desktop application: one window on a workspace, opened on the bundled sample so real
+ * numbers show at once.
+ */
+public final class MarginLabApp extends Application {
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        AppViewModel model = AppViewModel.openSample(displayLocale());
+        stage.setScene(createScene(model));
+        stage.titleProperty().bind(model.titleProperty());
+        stage.setMinWidth(980);
+        stage.setMinHeight(640);
+        stage.show();
+    }
+
+    /**
+     * Builds the window's scene for a model; used by the application and by UI tests.
+     *
+     * @param model  the application view-model, not null
+     * @return the scene, never null
+     */
+    public static Scene createScene(AppViewModel model) {
+        PositionViewModel position = model.position();
+        Label title = new Label("MarginLab", new FontIcon("mdi2c-calculator-variant"));
+        title.getStyleClass().add("app-title");
+        Label name = new Label();
+        name.setId("workspaceName");
+        name.getStyleClass().add("workspace-name");
+        name.textProperty().bind(model.workspaceNameProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label venue = new Label(position.venueName(), new FontIcon("mdi2b-bank-outline"));
+        HBox header = new HBox(title, name, spacer, venue);
+        header.getStyleClass().add("app-header");
+
+        BorderPane root = new BorderPane(new PositionView(position));
+        root.setTop(header);
+        Scene scene = new Scene(root, 1180, 720);
+        scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
+        return scene;
+    }
+
+    private static Locale displayLocale() {
+        String tag = System.getProperty("marginlab.locale");
+        return tag == null || tag.isBlank() ? Locale.getDefault(Locale.Category.FORMAT) : Locale.forLanguageTag(tag);
+    }
+}

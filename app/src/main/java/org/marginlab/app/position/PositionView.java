@@ -1,0 +1,396 @@
+package org.marginlab.app.position;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import org.controlsfx.control.decoration.Decorator;
+import org.controlsfx.validation.ValidationMessage;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.engine.Side;
+
+import atlantafx.base.theme.Styles;
+
+/**
+ * The position editor, its live results and the what-if panel. It only builds nodes, binds them
+ * to a {@link PositionViewModel} and forwards commands; every rule and number comes from the
+ * view-model.
+ *
+ * <p>Node ids (for tests and CSS): inputs {@code #quantity}, {@code #entryPrice},
+ * {@code #markPrice}, {@code #leverage}, {@code #isolatedMargin}, {@code #marginDelta}, their
+ * messages {@code #quantityError} …; figures by {@link #idOf(Figure)}, e.g.
+ * {@code #liquidationPrice}, {@code #marginRatio}; {@code #marginDeltaSlider},
+ * {@code #applyWhatIf}, {@code #staleBadge}, {@code #status}.
+ */
+public final class PositionView extends BorderPane {
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("near-liquidation");
+    private static final PseudoClass LIQUIDATED = PseudoClass.getPseudoClass("liquidated");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+    private final PositionViewModel vm;
+    private final Map<InputField, TextField> fields = new EnumMap<>(InputField.class);
+    private final GraphicValidationDecoration decoration = new GraphicValidationDecoration();
+
+    /**
+     * @param vm  the view-model to bind to, not null
+     */
+    public PositionView(PositionViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("position-view");
+        setLeft(editor());
+        setCenter(results());
+        setRight(whatIf());
+        setBottom(statusBar());
+        installShortcuts();
+    }
+
+    /**
+     * @param figure  a figure
+     * @return its node id, the figure's name in lower camel case (LIQUIDATION_PRICE →
+     *         liquidationPrice)
+     */
+    public static String idOf(Figure figure) {
+        String[] parts = figure.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder b = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+        }
+        return b.toString();
+    }
+
+    // ---- editor --------------------------------------------------------------------------
+
+    private Node editor() {
+        ComboBox<String> symbol = new ComboBox<>();
+        symbol.setId("symbol");
+        symbol.getItems().setAll(vm.symbols());
+        symbol.valueProperty().bindBidirectional(vm.symbolProperty());
+        symbol.setMaxWidth(Double.MAX_VALUE);
+        symbol.setTooltip(tip("The instrument; its maintenance-margin tiers come from the venue's dated table."));
+
+        ToggleGroup sideGroup = new ToggleGroup();
+        ToggleButton longButton = new ToggleButton("_Long");
+        longButton.setId("sideLong");
+        longButton.getStyleClass().addAll(Styles.LEFT_PILL, "side-long");
+        longButton.setMnemonicParsing(true);
+        ToggleButton shortButton = new ToggleButton("_Short");
+        shortButton.setId("sideShort");
+        shortButton.getStyleClass().addAll(Styles.RIGHT_PILL, "side-short");
+        longButton.setToggleGroup(sideGroup);
+        shortButton.setToggleGroup(sideGroup);
+        longButton.setOnAction(e -> vm.sideProperty().set(Side.LONG));
+        shortButton.setOnAction(e -> vm.sideProperty().set(Side.SHORT));
+        Runnable syncSide = () -> {
+            longButton.setSelected(vm.sideProperty().get() == Side.LONG);
+            shortButton.setSelected(vm.sideProperty().get() == Side.SHORT);
+        };
+        vm.sideProperty().addListener((o, a, b) -> syncSide.run());
+        syncSide.run();
+        HBox sides = new HBox(longButton, shortButton);
+        longButton.setTooltip(tip("Long: gains when the price rises; liquidated below the entry. (Alt+L)"));
+        shortButton.setTooltip(tip("Short: gains when the price falls; liquidated above the entry. (Alt+S)"));
+
+        Slider leverageSlider = new Slider();
+        leverageSlider.setId("leverageSlider");
+        leverageSlider.setMin(1);
+        leverageSlider.maxProperty().bind(vm.leverageMaxProperty());
+        leverageSlider.valueProperty().bindBidirectional(vm.leverageSliderProperty());
+        leverageSlider.setBlockIncrement(1);
+        leverageSlider.setMajorTickUnit(1);
+        leverageSlider.setMinorTickCount(0);
+        leverageSlider.setSnapToTicks(true);
+        leverageSlider.setTooltip(tip("Drag to set the leverage, up to the max leverage of the position's tier."));
+        Label leverageMax = new Label();
+        leverageMax.setId("leverageMax");
+        leverageMax.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        leverageMax.textProperty().bind(Bindings.format("max %.0fx", vm.leverageMaxProperty()));
+
+        VBox box = new VBox(4,
+                heading("Position", "mdi2f-file-document-edit-outline"),
+                caption("Venue: " + vm.venueName()),
+                label("S_ymbol", symbol), symbol,
+                new Label("Side"), sides,
+                field(InputField.QUANTITY, "_Quantity (base)",
+                        "Position size in the base coin, e.g. 0.5 BTC; must be > 0."),
+                field(InputField.ENTRY_PRICE, "_Entry price (" + vm.currency() + ")",
+                        "Average price at which the position was opened; must be > 0."),
+                field(InputField.MARK_PRICE, "_Mark price (" + vm.currency() + ")",
+                        "The venue's mark price: PnL, margin ratio and liquidation are judged at it; must be > 0."),
+                field(InputField.LEVERAGE, "Le_verage (x)",
+                        "Chosen leverage; initial margin is entry notional ÷ leverage; at most the tier's max."),
+                new HBox(8, leverageSlider, leverageMax),
+                field(InputField.ISOLATED_MARGIN, "_Isolated margin (" + vm.currency() + ")",
+                        "The margin set aside for this position; leave empty for the initial margin at entry."));
+        HBox.setHgrow(leverageSlider, Priority.ALWAYS);
+        fields.get(InputField.ISOLATED_MARGIN).setPromptText("= initial margin");
+        box.getStyleClass().addAll("card", "editor");
+        box.setPrefWidth(280);
+        return box;
+    }
+
+    private Node field(InputField f, String label, String tooltip) {
+        TextField field = new TextField();
+        field.setId(f.fileField());
+        field.textProperty().bindBidirectional(vm.textProperty(f));
+        field.setTooltip(tip(tooltip));
+        fields.put(f, field);
+        Label error = new Label();
+        error.setId(f.fileField() + "Error");
+        error.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty(f));
+        error.visibleProperty().bind(vm.errorProperty(f).isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+        vm.errorProperty(f).addListener((o, before, message) -> decorate(field, message));
+        return new VBox(2, label(label, field), field, error);
+    }
+
+    private void decorate(Control control, String message) {
+        control.pseudoClassStateChanged(Styles.STATE_DANGER, message != null);
+        if (control.getScene() == null) {
+            return;
+        }
+        Decorator.removeAllDecorations(control);
+        if (message != null) {
+            decoration.applyValidationDecoration(ValidationMessage.error(control, message));
+        }
+    }
+
+    // ---- results -------------------------------------------------------------------------
+
+    private Node results() {
+        Label liq = value(Figure.LIQUIDATION_PRICE);
+        liq.getStyleClass().addAll(Styles.TITLE_1, "headline-figure");
+        Tooltip liqTip = tip("");
+        liqTip.textProperty().bind(vm.liquidationNoteProperty());
+        liq.setTooltip(liqTip);
+
+        ProgressBar gauge = new ProgressBar();
+        gauge.setId("marginRatioBar");
+        gauge.progressProperty().bind(vm.marginRatioGaugeProperty());
+        gauge.setMaxWidth(Double.MAX_VALUE);
+        gauge.setTooltip(tip(Figure.MARGIN_RATIO.explanation()));
+        Label ratio = value(Figure.MARGIN_RATIO);
+        ratio.getStyleClass().add(Styles.TITLE_3);
+        FontIcon riskIcon = new FontIcon();
+        riskIcon.setId("riskIcon");
+        Label riskText = new Label();
+        riskText.setId("riskLevel");
+        riskText.setGraphic(riskIcon);
+        vm.riskLevelProperty().addListener((o, a, level) -> showRisk(level, gauge, riskIcon, riskText));
+        showRisk(vm.riskLevelProperty().get(), gauge, riskIcon, riskText);
+
+        Label stale = new Label("Stale: these are the last valid results");
+        stale.setId("staleBadge");
+        stale.setGraphic(new FontIcon("mdi2c-clock-alert-outline"));
+        stale.getStyleClass().addAll(Styles.WARNING, "stale-badge");
+        stale.visibleProperty().bind(vm.staleProperty());
+        stale.managedProperty().bind(stale.visibleProperty());
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("figures");
+        grid.setHgap(16);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, values);
+        int row = 0;
+        for (Figure f : Figure.values()) {
+            if (f == Figure.LIQUIDATION_PRICE || f == Figure.MARGIN_RATIO) {
+                continue;
+            }
+            Label name = new Label(f.label());
+            name.getStyleClass().add(Styles.TEXT_MUTED);
+            name.setTooltip(tip(f.explanation()));
+            Label v = value(f);
+            v.setTooltip(tip(f.explanation()));
+            grid.addRow(row++, name, v);
+        }
+
+        Label liqCaption = caption(Figure.LIQUIDATION_PRICE.label());
+        liqCaption.setTooltip(tip(Figure.LIQUIDATION_PRICE.explanation()));
+        Label ratioCaption = caption(Figure.MARGIN_RATIO.label());
+        ratioCaption.setTooltip(tip(Figure.MARGIN_RATIO.explanation()));
+        VBox box = new VBox(8,
+                heading("Results", "mdi2c-calculator-variant-outline"),
+                stale,
+                liqCaption, liq,
+                ratioCaption, new HBox(12, ratio, riskText), gauge,
+                grid);
+        box.getStyleClass().addAll("card", "results");
+        vm.staleProperty().addListener((o, a, s) -> box.pseudoClassStateChanged(STALE, s));
+        BorderPane.setMargin(box, new Insets(0, 12, 0, 12));
+        return box;
+    }
+
+    private void showRisk(RiskLevel level, ProgressBar gauge, FontIcon icon, Label text) {
+        gauge.pseudoClassStateChanged(WARNING, level == RiskLevel.WARNING);
+        gauge.pseudoClassStateChanged(LIQUIDATED, level == RiskLevel.LIQUIDATED);
+        text.pseudoClassStateChanged(WARNING, level == RiskLevel.WARNING);
+        text.pseudoClassStateChanged(LIQUIDATED, level == RiskLevel.LIQUIDATED);
+        switch (level) {
+            case WARNING:
+                icon.setIconLiteral("mdi2a-alert-outline");
+                text.setText("Warning: margin ratio ≥ 80 %");
+                break;
+            case LIQUIDATED:
+                icon.setIconLiteral("mdi2a-alert-octagon-outline");
+                text.setText("Liquidated: margin ratio ≥ 100 %");
+                break;
+            default:
+                icon.setIconLiteral("mdi2s-shield-check-outline");
+                text.setText("Safe: margin ratio < 80 %");
+                break;
+        }
+    }
+
+    private Label value(Figure f) {
+        Label v = new Label();
+        v.setId(idOf(f));
+        v.getStyleClass().add("figure-value");
+        v.textProperty().bind(vm.figureProperty(f));
+        return v;
+    }
+
+    // ---- what-if -------------------------------------------------------------------------
+
+    private Node whatIf() {
+        Slider slider = new Slider();
+        slider.setId("marginDeltaSlider");
+        slider.minProperty().bind(vm.marginDeltaMinProperty());
+        slider.maxProperty().bind(vm.marginDeltaMaxProperty());
+        slider.valueProperty().bindBidirectional(vm.marginDeltaSliderProperty());
+        slider.setTooltip(tip("Drag right to add isolated margin, left to remove it (down to the max removable margin)."));
+
+        Node deltaField = field(InputField.MARGIN_DELTA, "Margin _change (" + vm.currency() + ", + add / − remove)",
+                "Isolated margin to add (positive) or remove (negative); removal is limited to the max removable margin.");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(names);
+        grid.addRow(0, muted("Isolated margin (" + vm.currency() + ")"), bound("whatIfMargin", vm.whatIfMarginProperty()));
+        grid.addRow(1, muted("Liquidation price (" + vm.currency() + ")"), bound("whatIfLiquidation", vm.whatIfLiquidationProperty()));
+        grid.addRow(2, muted("Margin ratio"), bound("whatIfMarginRatio", vm.whatIfMarginRatioProperty()));
+        grid.addRow(3, muted("Effective leverage"), bound("whatIfLeverage", vm.whatIfLeverageProperty()));
+
+        Button apply = new Button("Apply", new FontIcon("mdi2c-check"));
+        apply.setId("applyWhatIf");
+        apply.getStyleClass().add(Styles.ACCENT);
+        apply.disableProperty().bind(vm.canApplyProperty().not());
+        apply.setOnAction(e -> vm.applyWhatIf());
+        apply.setTooltip(tip("Commit the margin change to the position (Ctrl+Enter)."));
+        Button reset = new Button("Reset", new FontIcon("mdi2u-undo-variant"));
+        reset.setId("resetWhatIf");
+        reset.setOnAction(e -> vm.resetWhatIf());
+        reset.setTooltip(tip("Set the margin change back to 0 (Esc)."));
+
+        VBox box = new VBox(8,
+                heading("What if: add or remove margin", "mdi2s-scale-balance"),
+                slider, deltaField, grid, new HBox(8, apply, reset));
+        box.getStyleClass().addAll("card", "what-if");
+        box.setPrefWidth(360);
+        return box;
+    }
+
+    private Label bound(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("figure-value");
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    // ---- status and shortcuts --------------------------------------------------------------
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        status.getStyleClass().add(Styles.TEXT_SMALL);
+        FontIcon icon = new FontIcon("mdi2a-alert-circle-outline");
+        status.graphicProperty().bind(Bindings.when(vm.statusProperty().isEmpty()).then((Node) null).otherwise(icon));
+        HBox bar = new HBox(status);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void installShortcuts() {
+        KeyCombination apply = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (apply.match(e)) {
+                vm.applyWhatIf();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && fields.get(InputField.MARGIN_DELTA).isFocused()) {
+                vm.resetWhatIf();
+                e.consume();
+            }
+        });
+    }
+
+    // ---- small builders -------------------------------------------------------------------
+
+    private static Label heading(String text, String icon) {
+        Label l = new Label(text, new FontIcon(icon));
+        l.getStyleClass().addAll(Styles.TITLE_4, "card-heading");
+        return l;
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(Styles.TEXT_MUTED);
+        return l;
+    }
+
+    private static Label muted(String text) {
+        return caption(text);
+    }
+
+    private static Label label(String text, Node target) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(target);
+        return l;
+    }
+
+    private static Tooltip tip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        t.setShowDelay(Duration.millis(300));
+        return t;
+    }
+}

@@ -1,0 +1,112 @@
+package org.marginlab.app.ui;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Parses what a user typed into a number field into an exact {@link BigDecimal}, with an
+ * explicit {@link Locale} for the decimal and grouping separators. It rejects rather than
+ * guesses: no exponent notation, no trailing text, at most {@value #MAX_SIGNIFICANT_DIGITS}
+ * significant digits. Range rules (&gt; 0 and so on) are the view-model's and the engine's.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class DecimalInput {
+    /** More digits than this is rejected rather than silently rounded. */
+    public static final int MAX_SIGNIFICANT_DIGITS = 18;
+    private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+    private final Locale locale;
+    private final char decimalSeparator;
+    private final char groupingSeparator;
+
+    /**
+     * @param locale  the locale whose separators the user types, not null
+     */
+    public DecimalInput(Locale locale) {
+        this.locale = Objects.requireNonNull(locale, "locale");
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        this.decimalSeparator = symbols.getDecimalSeparator();
+        this.groupingSeparator = symbols.getGroupingSeparator();
+    }
+
+    /** @return the locale; never null */
+    public Locale locale() {
+        return locale;
+    }
+
+    /**
+     * Parses a typed number.
+     *
+     * @param text  the typed text, may be null
+     * @return the exact value, never null
+     * @throws InputException with the rule broken: {@code is required}, {@code must be a number},
+     *         {@code must not use exponent notation} or {@code must have at most 18 significant digits}
+     */
+    public BigDecimal parse(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.isEmpty()) {
+            throw new InputException("is required");
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == decimalSeparator) {
+                b.append('.');
+            } else if (c == groupingSeparator || c == '\u00a0' || c == '\u202f' || c == ' ') {
+                if (!groupOfThreeFollows(s, i)) {
+                    throw new InputException(c == groupingSeparator && c != ' ' && c != '\u00a0' && c != '\u202f'
+                            ? "must be a number (use '" + decimalSeparator + "' for decimals)"
+                            : "must be a number");
+                }
+            } else if (c == '\u2212') {
+                b.append('-');
+            } else {
+                b.append(c);
+            }
+        }
+        String plain = b.toString();
+        if (plain.indexOf('e') >= 0 || plain.indexOf('E') >= 0) {
+            if (PLAIN.matcher(plain.replaceFirst("[eE][+-]?\\d+$", "")).matches()) {
+                throw new InputException("must not use exponent notation");
+            }
+        }
+        if (!PLAIN.matcher(plain).matches()) {
+            throw new InputException("must be a number");
+        }
+        BigDecimal value = new BigDecimal(plain);
+        if (value.signum() != 0 && value.stripTrailingZeros().precision() > MAX_SIGNIFICANT_DIGITS) {
+            throw new InputException("must have at most " + MAX_SIGNIFICANT_DIGITS + " significant digits");
+        }
+        return value;
+    }
+
+    /** Whether a grouping separator at {@code i} is followed by exactly three digits. */
+    private boolean groupOfThreeFollows(String s, int i) {
+        if (i == 0 || !Character.isDigit(s.charAt(i - 1))) {
+            return false;
+        }
+        int digits = 0;
+        int j = i + 1;
+        while (j < s.length() && Character.isDigit(s.charAt(j))) {
+            digits++;
+            j++;
+        }
+        return digits == 3;
+    }
+
+    /**
+     * A rule broken by typed text; the message is the rule alone (e.g. {@code must be a
+     * number}), to be prefixed with the field's name.
+     */
+    public static final class InputException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        InputException(String rule) {
+            super(rule);
+        }
+    }
+}

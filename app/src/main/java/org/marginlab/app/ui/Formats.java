@@ -1,0 +1,102 @@
+package org.marginlab.app.ui;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/**
+ * Display rounding and formatting of engine results. The engine never rounds; this is the only
+ * place numbers are rounded, always with an explicit {@link RoundingMode}.
+ *
+ * <p>Not thread-safe (holds {@link DecimalFormat}s); one instance per view-model.
+ */
+public final class Formats {
+    private final Locale locale;
+    private final DecimalFormat fixed2;
+    private final DecimalFormat plain;
+
+    /**
+     * @param locale  the display locale, not null
+     */
+    public Formats(Locale locale) {
+        this.locale = locale;
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        this.fixed2 = new DecimalFormat("#,##0.00", symbols);
+        this.fixed2.setParseBigDecimal(true);
+        this.plain = new DecimalFormat("0.########", symbols);
+        this.plain.setGroupingUsed(false);
+    }
+
+    /**
+     * A price rounded to 2 decimals in the given direction, with grouping: {@code 57,228.92}.
+     *
+     * @param price     quote per base, not null
+     * @param rounding  the direction (e.g. {@link RoundingMode#CEILING} for a long's
+     *                  liquidation price, so the shown price is never past the real one)
+     * @return the text, never null
+     */
+    public String price(BigDecimal price, RoundingMode rounding) {
+        return fixed2.format(price.setScale(2, rounding));
+    }
+
+    /**
+     * An amount rounded half-up to 2 decimals with its unit: {@code 1,500.00 USDT}.
+     *
+     * @param amount  settlement currency, not null
+     * @param unit    currency code, not null
+     * @return the text, never null
+     */
+    public String amount(BigDecimal amount, String unit) {
+        return signed(fixed2.format(amount.setScale(2, RoundingMode.HALF_UP))) + " " + unit;
+    }
+
+    /**
+     * A fraction as a percentage with 2 decimals, half-up: {@code 0.118 → 11.80 %}.
+     *
+     * @param fraction  a ratio as a fraction, not null
+     * @return the text, never null
+     */
+    public String percent(BigDecimal fraction) {
+        return signed(fixed2.format(fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP))) + " %";
+    }
+
+    /**
+     * A leverage multiple with 2 decimals, half-up: {@code 29.50x}.
+     *
+     * @param leverage  a multiple, not null
+     * @return the text, never null
+     */
+    public String leverage(BigDecimal leverage) {
+        return fixed2.format(leverage.setScale(2, RoundingMode.HALF_UP)) + "x";
+    }
+
+    /**
+     * A value as the user would type it back, without grouping and without trailing zeros
+     * (used when a command writes a number into an input field).
+     *
+     * @param value  not null
+     * @param scale  the number of decimals to keep at most, rounded half-up
+     * @return the text, never null
+     */
+    public String editable(BigDecimal value, int scale) {
+        BigDecimal v = value.setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
+        return plain.format(v.scale() < 0 ? v.setScale(0, RoundingMode.UNNECESSARY) : v);
+    }
+
+    /** @return the display locale; never null */
+    public Locale locale() {
+        return locale;
+    }
+
+    private static String signed(String text) {
+        return text.startsWith("-") ? "\u2212" + text.substring(1) : text;
+    }
+
+    /** @return a number format for the locale (used for slider tick labels and the like) */
+    public NumberFormat integerFormat() {
+        return NumberFormat.getIntegerInstance(locale);
+    }
+}

@@ -1,0 +1,53 @@
+package org.marginlab.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DecimalInputTest {
+    private final DecimalInput us = new DecimalInput(Locale.US);
+    private final DecimalInput de = new DecimalInput(Locale.GERMANY);
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "60000|60000", "0.5|0.5", "  59000.25 |59000.25", "12,345.67|12345.67", "-5|-5", ".5|0.5",
+            "60000.00|60000.00", "1 000|1000", "−3|-3"})
+    void parse_us_exact(String typed, String expected) {
+        assertThat(us.parse(typed)).isEqualByComparingTo(new BigDecimal(expected));
+        assertThat(us.parse(typed).scale()).isEqualTo(new BigDecimal(expected).scale());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"0,5|0.5", "12.345,67|12345.67", "60000|60000"})
+    void parse_german_exact(String typed, String expected) {
+        assertThat(de.parse(typed)).isEqualByComparingTo(new BigDecimal(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "abc|must be a number", "1.2.3|must be a number", "60000 USDT|must be a number",
+            "5e4|must not use exponent notation", "5.9E+4|must not use exponent notation",
+            "NaN|must be a number", "Infinity|must be a number", "--1|must be a number",
+            "1,5|must be a number (use '.' for decimals)", "12 34|must be a number",
+            "1234567890.123456789|must have at most 18 significant digits"})
+    void parse_rejectsWithTheRule(String typed, String rule) {
+        assertThatThrownBy(() -> us.parse(typed)).isInstanceOf(DecimalInput.InputException.class).hasMessage(rule);
+    }
+
+    @org.junit.jupiter.api.Test
+    void parse_german_rejectsDotAsDecimal() {
+        assertThatThrownBy(() -> de.parse("0.5")).hasMessage("must be a number (use ',' for decimals)");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"''", "'   '"})
+    void parse_emptyIsRequired(String typed) {
+        assertThatThrownBy(() -> us.parse(typed)).hasMessage("is required");
+        assertThatThrownBy(() -> us.parse(null)).hasMessage("is required");
+    }
+}
