@@ -30,7 +30,7 @@ public final class MarginLabApp extends Application {
         stage.setScene(createScene(model));
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(980);
-        stage.setMinHeight(640);
+        stage.setMinHeight(600);
         stage.show();
     }
 
@@ -56,7 +56,7 @@ public final class MarginLabApp extends Application {
 
         BorderPane root = new BorderPane(new PositionView(position));
         root.setTop(header);
-        Scene scene = new Scene(root, 1180, 720);
+        Scene scene = new Scene(root, 1180, 660);
         scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
         return scene;
     }

@@ -321,7 +321,9 @@ public final class PositionView extends BorderPane {
                 heading("What if: add or remove margin", "mdi2s-scale-balance"),
                 slider, deltaField, grid, new HBox(8, apply, reset));
         box.getStyleClass().addAll("card", "what-if");
-        box.setPrefWidth(360);
+        vm.staleProperty().addListener((o, a, s) -> box.pseudoClassStateChanged(STALE, s));
+        box.setPrefWidth(440);
+        box.setMinWidth(400);
         return box;
     }
 
@@ -329,6 +331,7 @@ public final class PositionView extends BorderPane {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("figure-value");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.textProperty().bind(text);
         return l;
     }
