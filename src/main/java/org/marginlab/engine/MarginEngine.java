@@ -124,7 +124,7 @@ public final class MarginEngine {
         BigDecimal newMargin = beforePosition.isolatedMargin().add(change.delta());
         if (newMargin.signum() < 0) {
             throw new ValidationException("marginDelta",
-                    "must not remove more than the isolated margin " + beforePosition.isolatedMargin().toPlainString(),
+                    "must not remove more than the isolated margin " + beforePosition.isolatedMargin().stripTrailingZeros().toPlainString(),
                     change.delta());
         }
         AccountRisk after = evaluate(account.with(position.withIsolatedMargin(newMargin)));
