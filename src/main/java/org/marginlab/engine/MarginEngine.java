@@ -1,8 +1,11 @@
 package org.marginlab.engine;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.marginlab.engine.tier.TierTable;
 import org.marginlab.engine.venue.CrossContext;
@@ -13,8 +16,10 @@ import org.marginlab.engine.venue.VenueRules;
  * The margin engine's entry point: immutable inputs in, one evaluation, immutable results out.
  *
  * <p>Evaluating an account is O(N) in its positions: every position is valued at its mark once,
- * the cross totals are summed once, and each cross position sees the totals less its own
- * terms. Venue-specific formulas live in the account's {@link VenueRules}.
+ * the cross totals are summed once, and each cross position sees the totals less its own terms
+ * (and, on venues where a hedged long and short share one liquidation price, less its hedge
+ * legs' terms). Venue-specific formulas live in the account's {@link VenueRules}. All positions
+ * of an account share one contract type, so that its amounts share one settlement currency.
  *
  * <p>Stateless, immutable and thread-safe; use {@link #DEFAULT}.
  */
@@ -40,15 +45,23 @@ public final class MarginEngine {
         int n = positions.size();
         TierTable[] schedules = new TierTable[n];
         MarkValuation[] marks = new MarkValuation[n];
+        BigDecimal crossRequirement = BigDecimal.ZERO;
         BigDecimal crossMm = BigDecimal.ZERO;
+        BigDecimal crossFees = BigDecimal.ZERO;
         BigDecimal crossUpnl = BigDecimal.ZERO;
         BigDecimal crossIm = BigDecimal.ZERO;
         BigDecimal allUpnl = BigDecimal.ZERO;
         BigDecimal isolatedMargins = BigDecimal.ZERO;
         boolean anyCross = false;
+        ContractType contract = n == 0 ? null : positions.get(0).contract();
+        Map<String, List<Integer>> hedgeGroups = rules.sharesLiquidationPriceAcrossHedge() ? new HashMap<>() : null;
         for (int i = 0; i < n; i++) {
             Position p = positions.get(i);
             try {
+                if (p.contract() != contract) {
+                    throw new ValidationException("contract",
+                            "must match the workspace's other positions (" + contract.id() + ")", p.contract().id());
+                }
                 schedules[i] = rules.schedule(p);
                 checkLeverage(rules, p, schedules[i]);
                 marks[i] = rules.valueAtMark(p, schedules[i]);
@@ -59,8 +72,13 @@ public final class MarginEngine {
             if (p.marginMode() == MarginMode.CROSS) {
                 anyCross = true;
                 crossMm = crossMm.add(marks[i].maintenanceMargin());
+                crossFees = crossFees.add(marks[i].closeFee());
+                crossRequirement = crossRequirement.add(marks[i].maintenanceRequirement());
                 crossUpnl = crossUpnl.add(marks[i].unrealizedPnl());
                 crossIm = crossIm.add(marks[i].initialMarginAtMark());
+                if (hedgeGroups != null) {
+                    hedgeGroups.computeIfAbsent(p.symbol(), k -> new ArrayList<>(2)).add(i);
+                }
             } else {
                 isolatedMargins = isolatedMargins.add(
                         p.isolatedMargin() != null ? p.isolatedMargin() : marks[i].initialMarginAtEntry());
@@ -68,24 +86,44 @@ public final class MarginEngine {
         }
         BigDecimal wallet = account.walletBalance();
         BigDecimal marginBalance = wallet.add(crossUpnl);
-        BigDecimal marginRatio = anyCross && marginBalance.signum() > 0
-                ? crossMm.divide(marginBalance, java.math.MathContext.DECIMAL128) : null;
-        boolean crossLiquidated = anyCross && marginBalance.compareTo(crossMm) <= 0;
+        BigDecimal marginRatio = null;
+        if (anyCross) {
+            marginRatio = rules.marginRatioDefinition() == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES
+                    ? (crossRequirement.signum() > 0 ? marginBalance.divide(crossRequirement, MathContext.DECIMAL128) : null)
+                    : (marginBalance.signum() > 0 ? crossRequirement.divide(marginBalance, MathContext.DECIMAL128) : null);
+        }
+        boolean crossLiquidated = anyCross && marginBalance.compareTo(crossRequirement) <= 0;
 
         List<PositionRisk> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Position p = positions.get(i);
             CrossContext cross = null;
             if (p.marginMode() == MarginMode.CROSS) {
-                cross = new CrossContext(wallet, crossMm.subtract(marks[i].maintenanceMargin()),
-                        crossUpnl.subtract(marks[i].unrealizedPnl()), marginBalance, crossLiquidated);
+                BigDecimal groupRequirement = marks[i].maintenanceRequirement();
+                BigDecimal groupUpnl = marks[i].unrealizedPnl();
+                List<CrossContext.HedgeLeg> legs = new ArrayList<>(1);
+                if (hedgeGroups != null) {
+                    for (int j : hedgeGroups.get(p.symbol())) {
+                        if (j != i) {
+                            legs.add(new CrossContext.HedgeLeg(positions.get(j), schedules[j]));
+                            groupRequirement = groupRequirement.add(marks[j].maintenanceRequirement());
+                            groupUpnl = groupUpnl.add(marks[j].unrealizedPnl());
+                        }
+                    }
+                }
+                cross = new CrossContext(wallet, crossRequirement.subtract(groupRequirement),
+                        crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, legs);
             }
-            results.add(rules.evaluate(p, schedules[i], marks[i], cross));
+            try {
+                results.add(rules.evaluate(p, schedules[i], marks[i], cross));
+            } catch (ValidationException e) {
+                throw e.within("positions[" + i + "]");
+            }
         }
         BigDecimal available = marginBalance.subtract(crossIm).max(BigDecimal.ZERO);
         BigDecimal totalEquity = wallet.add(isolatedMargins).add(allUpnl);
-        return new AccountRisk(rules.id(), wallet, crossUpnl, marginBalance, crossIm, crossMm, marginRatio,
-                rules.marginRatioDefinition(), available, totalEquity, results);
+        return new AccountRisk(rules.id(), wallet, crossUpnl, marginBalance, crossIm, crossMm.add(crossFees),
+                marginRatio, rules.marginRatioDefinition(), available, totalEquity, results);
     }
 
     /**

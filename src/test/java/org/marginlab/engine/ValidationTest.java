@@ -145,7 +145,7 @@ class ValidationTest {
     void test_accountOf_unknownVenue() {
         assertThatThrownBy(() -> Account.of("kraken-futures", BigDecimal.ZERO, List.of()))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("venue: must be one of binance-usdm (got kraken-futures)");
+                .hasMessage("venue: must be one of binance-usdm, binance-coinm, bybit-linear, bybit-inverse, okx, gate, hyperliquid, generic (got kraken-futures)");
     }
 
     @Test
@@ -159,7 +159,7 @@ class ValidationTest {
         Position p = valid().symbol("SOLUSDT").build();
         assertThatThrownBy(() -> ENGINE.evaluate(Account.of(BINANCE, BigDecimal.ZERO, List.of(p))))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("positions[0].symbol: has no bundled tier table on binance-usdm (known: BTCUSDT, ETHUSDT);"
+                .hasMessage("positions[0].symbol: has no bundled tier table on binance-usdm (bundled: BTCUSDT, ETHUSDT);"
                         + " give tiers or maintenance (got SOLUSDT)");
     }
 
@@ -183,7 +183,7 @@ class ValidationTest {
         Position p = valid().contract(ContractType.INVERSE).contractSize(new BigDecimal("100")).build();
         assertThatThrownBy(() -> ENGINE.evaluate(Account.of(BINANCE, BigDecimal.ZERO, List.of(p))))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("positions[0].contract: must be linear on binance-usdm (inverse needs binance-coinm)"
+                .hasMessage("positions[0].contract: must be linear on binance-usdm"
                         + " (got inverse)");
     }
 

@@ -9,8 +9,12 @@ import org.marginlab.engine.tier.MaintenanceTier;
  * Amounts in the settlement currency, full precision.
  *
  * @param notional                 notional at the mark
- * @param tier                     the maintenance tier of that notional
- * @param maintenanceMargin        maintenance margin at the mark
+ * @param tier                     the maintenance tier in force (looked up at the notional the
+ *                                 venue values maintenance margin at: the mark, or the entry
+ *                                 for Bybit)
+ * @param maintenanceMargin        maintenance margin, {@code notional·MMR − amount}
+ * @param closeFee                 the close fee the venue adds to the maintenance requirement
+ *                                 (OKX, Gate: notional at the mark × taker rate), else 0
  * @param unrealizedPnl            unrealized PnL at the mark (positive is a gain)
  * @param initialMarginAtEntry     initial margin at the entry price
  * @param initialMarginAtMark      initial margin at the mark price
@@ -19,7 +23,13 @@ public record MarkValuation(
         BigDecimal notional,
         MaintenanceTier tier,
         BigDecimal maintenanceMargin,
+        BigDecimal closeFee,
         BigDecimal unrealizedPnl,
         BigDecimal initialMarginAtEntry,
         BigDecimal initialMarginAtMark) {
+
+    /** @return {@code maintenanceMargin + closeFee}: what equity must stay above */
+    public BigDecimal maintenanceRequirement() {
+        return maintenanceMargin.add(closeFee);
+    }
 }

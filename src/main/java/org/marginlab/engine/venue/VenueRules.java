@@ -2,8 +2,11 @@ package org.marginlab.engine.venue;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
+import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
@@ -12,8 +15,9 @@ import org.marginlab.engine.tier.TierTable;
 
 /**
  * One venue's margin rules: how maintenance margin is valued, the liquidation and bankruptcy
- * price, the margin ratio and the max removable margin. Each implementation cites the venue
- * documentation section its formulas come from.
+ * price, the margin ratio, the max removable margin and the fees that enter liquidation. Each
+ * implementation cites the venue documentation section its formulas come from; where venues
+ * disagree (spec margin-formulas.md §11) each follows its own venue.
  *
  * <p>Implementations are stateless, immutable and thread-safe.
  */
@@ -22,14 +26,46 @@ public interface VenueRules {
     /** @return the rule-set id used in workspace files, e.g. {@code binance-usdm}; never null */
     String id();
 
-    /** @return a name for people, e.g. {@code Binance USDⓈ-M}; never null */
+    /** @return a name for people, e.g. {@code Binance USD-M Futures}; never null */
     String displayName();
+
+    /** @return the contract types the venue's rules cover; never null or empty */
+    Set<ContractType> contractTypes();
 
     /** @return the settlement currency of linear positions, e.g. {@code USDT}; never null */
     String settlementCurrency();
 
+    /**
+     * The currency a position's amounts are in: the venue's quote currency for linear
+     * contracts, the base coin for inverse ones (the symbol up to {@code USD}: {@code BTCUSD} →
+     * {@code BTC}).
+     *
+     * @param position  the position, not null
+     * @return the currency code, never null
+     */
+    default String settlementCurrency(Position position) {
+        if (position.contract() == ContractType.LINEAR) {
+            return settlementCurrency();
+        }
+        String symbol = position.symbol().toUpperCase(Locale.ROOT);
+        int usd = symbol.indexOf("USD");
+        return usd > 0 ? symbol.substring(0, usd) : "coin";
+    }
+
     /** @return the venue's definition of the margin ratio; never null */
     MarginRatioDefinition marginRatioDefinition();
+
+    /**
+     * @return the taker fee rate used when a position states none (fraction); only venues whose
+     *         liquidation includes a close fee use it
+     */
+    BigDecimal defaultTakerFeeRate();
+
+    /**
+     * @return whether cross positions on the same symbol (a long and a short in hedge mode)
+     *         share one liquidation price (Binance, spec §1.1)
+     */
+    boolean sharesLiquidationPriceAcrossHedge();
 
     /** @return the symbols with a bundled tier table, in display order; never null */
     List<String> presetSymbols();
@@ -57,8 +93,9 @@ public interface VenueRules {
                     position.maxLeverage());
         }
         return presetTiers(position.symbol()).orElseThrow(() -> new ValidationException("symbol",
-                "has no bundled tier table on " + id() + " (known: " + String.join(", ", presetSymbols())
-                        + "); give tiers or maintenance", position.symbol()));
+                "has no bundled tier table on " + id()
+                        + (presetSymbols().isEmpty() ? "" : " (bundled: " + String.join(", ", presetSymbols()) + ")")
+                        + "; give tiers or maintenance", position.symbol()));
     }
 
     /**
@@ -77,8 +114,7 @@ public interface VenueRules {
      * @param position  the position, not null
      * @param schedule  its maintenance schedule, not null
      * @return the valuation, never null
-     * @throws ValidationException if the venue does not support the position (e.g. its contract
-     *         type)
+     * @throws ValidationException ({@code contract}) if the venue does not cover the contract type
      */
     MarkValuation valueAtMark(Position position, TierTable schedule);
 

@@ -7,13 +7,22 @@ import java.util.Map;
 import org.marginlab.engine.ValidationException;
 
 /**
- * The registry of venue rule sets by id (spec workspace-and-cli.md §3).
+ * The registry of venue rule sets by id (spec workspace-and-cli.md §3): {@code binance-usdm},
+ * {@code binance-coinm}, {@code bybit-linear}, {@code bybit-inverse}, {@code okx}, {@code gate},
+ * {@code hyperliquid}, {@code generic}.
  */
 public final class Venues {
     private static final Map<String, VenueRules> BY_ID = new LinkedHashMap<>();
 
     static {
         register(new BinanceUsdm());
+        register(new BinanceCoinm());
+        register(BybitRules.linear());
+        register(BybitRules.inverse());
+        register(OkxGateRules.okx());
+        register(OkxGateRules.gate());
+        register(new HyperliquidRules());
+        register(new GenericRules());
     }
 
     private Venues() {

@@ -88,7 +88,7 @@ class TierTablesTest {
     @Test
     void test_bundled_unknownSymbolOrVenue_empty() {
         assertThat(TierTables.bundled("binance-usdm", "SOLUSDT")).isEmpty();
-        assertThat(TierTables.bundled("bybit-linear", "BTCUSDT")).isEmpty();
+        assertThat(TierTables.bundled("kraken-futures", "BTCUSDT")).isEmpty();
     }
 
     @Test

@@ -1,0 +1,232 @@
+package org.marginlab.engine.venue;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.marginlab.engine.ContractType;
+import org.marginlab.engine.MarginMode;
+import org.marginlab.engine.MarginRatioDefinition;
+import org.marginlab.engine.Position;
+import org.marginlab.engine.PositionRisk;
+import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.tier.MaintenanceTier;
+import org.marginlab.engine.tier.TierTable;
+import org.marginlab.engine.tier.TierTables;
+
+/**
+ * What the venues share: valuation at the mark, margin balance, margin ratio, effective
+ * leverage, distance to liquidation and the liquidated flag. Subclasses choose the price basis
+ * of the maintenance margin, the close fee, the liquidation equation and the max removable
+ * margin. Amounts in the settlement currency; all divisions in {@link MathContext#DECIMAL128}.
+ */
+abstract class BaseVenue implements VenueRules {
+    static final MathContext MC = MathContext.DECIMAL128;
+
+    private final String id;
+    private final String displayName;
+    private final String currency;
+    private final Set<ContractType> contracts;
+    private final List<String> presets;
+
+    BaseVenue(String id, String displayName, String currency, Set<ContractType> contracts, List<String> presets) {
+        this.id = id;
+        this.displayName = displayName;
+        this.currency = currency;
+        this.contracts = Set.copyOf(contracts);
+        this.presets = List.copyOf(presets);
+    }
+
+    /** The symbols among {@code symbols} that have a bundled table for the venue. */
+    static List<String> presetsOf(String venueId, String... symbols) {
+        return java.util.Arrays.stream(symbols).filter(sym -> TierTables.bundled(venueId, sym).isPresent()).toList();
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public final String settlementCurrency() {
+        return currency;
+    }
+
+    @Override
+    public final Set<ContractType> contractTypes() {
+        return contracts;
+    }
+
+    @Override
+    public MarginRatioDefinition marginRatioDefinition() {
+        return MarginRatioDefinition.MAINTENANCE_OVER_MARGIN_BALANCE;
+    }
+
+    @Override
+    public BigDecimal defaultTakerFeeRate() {
+        return BigDecimal.ZERO;
+    }
+
+    @Override
+    public boolean sharesLiquidationPriceAcrossHedge() {
+        return false;
+    }
+
+    @Override
+    public final List<String> presetSymbols() {
+        return presets;
+    }
+
+    @Override
+    public Optional<TierTable> presetTiers(String symbol) {
+        return TierTables.bundled(id, symbol);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    /**
+     * @return whether maintenance margin is valued at the entry price (Bybit) rather than at the
+     *         mark and liquidation price
+     */
+    boolean maintenanceAtEntry() {
+        return false;
+    }
+
+    /**
+     * @param position  the position
+     * @return the fee rate added to the maintenance rate in liquidation (OKX, Gate), else 0
+     */
+    BigDecimal closeFeeRate(Position position) {
+        return BigDecimal.ZERO;
+    }
+
+    /** The taker fee rate of a position: its own, else the venue default. */
+    final BigDecimal takerFeeRate(Position position) {
+        return position.takerFeeRate() != null ? position.takerFeeRate() : defaultTakerFeeRate();
+    }
+
+    private BigDecimal maintenanceNotional(Exposure e) {
+        Position p = e.position;
+        return e.notional(maintenanceAtEntry() ? p.entryPrice() : p.markPrice());
+    }
+
+    @Override
+    public BigDecimal maxLeverage(Position p, TierTable schedule) {
+        BigDecimal tierMax = schedule.lookup(maintenanceNotional(new Exposure(p))).maxLeverage();
+        BigDecimal stated = p.maxLeverage();
+        if (tierMax == null) {
+            return stated;
+        }
+        return stated == null ? tierMax : tierMax.min(stated);
+    }
+
+    @Override
+    public MarkValuation valueAtMark(Position p, TierTable schedule) {
+        if (!contractTypes().contains(p.contract())) {
+            throw new ValidationException("contract", "must be "
+                    + String.join(" or ", contractTypes().stream().map(ContractType::id).sorted().toList())
+                    + " on " + id, p.contract().id());
+        }
+        Exposure e = new Exposure(p);
+        BigDecimal notional = e.notional(p.markPrice());
+        BigDecimal mmNotional = maintenanceAtEntry() ? e.notional(p.entryPrice()) : notional;
+        MaintenanceTier tier = schedule.lookup(mmNotional);
+        BigDecimal mm = tier.maintenanceMargin(mmNotional);
+        BigDecimal fee = notional.multiply(closeFeeRate(p));
+        return new MarkValuation(notional, tier, mm, fee, e.pnl(p.markPrice()), e.initialMargin(p.entryPrice()),
+                e.initialMargin(p.markPrice()));
+    }
+
+    @Override
+    public final PositionRisk evaluate(Position p, TierTable schedule, MarkValuation m, CrossContext cross) {
+        Exposure e = new Exposure(p);
+        BigDecimal roe = m.unrealizedPnl().divide(m.initialMarginAtEntry(), MC);
+        BigDecimal requirement = m.maintenanceRequirement();
+
+        BigDecimal wallet;
+        BigDecimal isolatedMargin = null;
+        BigDecimal marginBalance = null;
+        BigDecimal marginRatio = null;
+        BigDecimal effectiveLeverage;
+        BigDecimal maxRemovable = BigDecimal.ZERO;
+        boolean liquidated;
+        List<LiquidationSolver.Leg> legs = new ArrayList<>();
+        legs.add(new LiquidationSolver.Leg(e, schedule, closeFeeRate(p)));
+        if (cross == null) {
+            isolatedMargin = p.isolatedMargin() != null ? p.isolatedMargin() : m.initialMarginAtEntry();
+            wallet = isolatedMargin;
+            marginBalance = isolatedMargin.add(m.unrealizedPnl());
+            marginRatio = ratio(m.maintenanceMargin(), m.closeFee(), marginBalance);
+            effectiveLeverage = marginBalance.signum() > 0 ? m.notional().divide(marginBalance, MC) : null;
+            liquidated = marginBalance.compareTo(requirement) <= 0;
+            maxRemovable = maxRemovable(e, isolatedMargin, marginBalance, m).max(BigDecimal.ZERO);
+        } else {
+            wallet = cross.walletBalance().subtract(cross.otherMaintenanceMargin()).add(cross.otherUnrealizedPnl());
+            for (CrossContext.HedgeLeg leg : cross.hedgeLegs()) {
+                legs.add(new LiquidationSolver.Leg(new Exposure(leg.position()), leg.schedule(),
+                        closeFeeRate(leg.position())));
+            }
+            effectiveLeverage = cross.accountMarginBalance().signum() > 0
+                    ? m.notional().divide(cross.accountMarginBalance(), MC) : null;
+            liquidated = cross.accountLiquidated();
+        }
+
+        LiquidationSolver.Solution liq = liquidation(legs, wallet);
+        BigDecimal bankruptcy = LiquidationSolver.bankruptcy(legs, wallet);
+        BigDecimal distance = liq == null ? null
+                : p.markPrice().subtract(liq.price()).abs().divide(p.markPrice(), MC);
+        return new PositionRisk(p.id(), cross == null ? MarginMode.ISOLATED : MarginMode.CROSS, m.notional(),
+                m.initialMarginAtEntry(), m.tier().mmr(), m.tier().maintenanceAmount(), m.maintenanceMargin(),
+                m.unrealizedPnl(), roe, isolatedMargin, marginBalance, marginRatio,
+                liq == null ? null : liq.price(), bankruptcy, effectiveLeverage, maxRemovable, distance,
+                maxLeverage(p, schedule), liq == null ? null : liq.tier(), liquidated);
+    }
+
+    /**
+     * The margin ratio by the venue's definition, or null where it is undefined (a margin
+     * balance ≤ 0 for requirement/balance; a zero requirement for balance/requirement). The
+     * requirement is the maintenance margin plus the close fee of venues that charge one.
+     */
+    final BigDecimal ratio(BigDecimal maintenance, BigDecimal fees, BigDecimal marginBalance) {
+        if (marginRatioDefinition() == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES) {
+            BigDecimal requirement = maintenance.add(fees);
+            return requirement.signum() > 0 ? marginBalance.divide(requirement, MC) : null;
+        }
+        return marginBalance.signum() > 0 ? maintenance.add(fees).divide(marginBalance, MC) : null;
+    }
+
+    /**
+     * The liquidation price of the legs (the first is the evaluated position).
+     *
+     * @param legs    the position and its hedge legs
+     * @param wallet  {@code W}: isolated margin, or cross wallet − other requirements + other PnL
+     * @return the price and tier, or null if none
+     */
+    LiquidationSolver.Solution liquidation(List<LiquidationSolver.Leg> legs, BigDecimal wallet) {
+        int[] start = new int[legs.size()];
+        for (int i = 0; i < start.length; i++) {
+            LiquidationSolver.Leg leg = legs.get(i);
+            start[i] = leg.schedule().indexOf(leg.exposure().notional(leg.exposure().position.markPrice()));
+        }
+        return LiquidationSolver.liquidation(legs, wallet, start);
+    }
+
+    /**
+     * Max removable isolated margin, before flooring at 0. Default: Binance's current FAQ text
+     * (spec §1.6), {@code min(iWB − MM, iWB + uPnL − IM at mark)}.
+     */
+    BigDecimal maxRemovable(Exposure e, BigDecimal isolatedMargin, BigDecimal marginBalance, MarkValuation m) {
+        return isolatedMargin.subtract(m.maintenanceRequirement()).min(marginBalance.subtract(m.initialMarginAtMark()));
+    }
+}

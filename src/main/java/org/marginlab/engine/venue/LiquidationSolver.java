@@ -1,0 +1,163 @@
+package org.marginlab.engine.venue;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+
+import org.marginlab.engine.tier.MaintenanceTier;
+import org.marginlab.engine.tier.TierTable;
+
+/**
+ * Solves "equity = maintenance margin" for a price when the maintenance margin is valued at
+ * that price (Binance USDⓈ-M and COIN-M, OKX/Gate, Hyperliquid, generic), for one position or a
+ * hedged group of positions on one symbol that share the price (spec margin-formulas.md §1.1
+ * full form, §1.7).
+ *
+ * <p>Each leg {@code i} has side {@code s_i}, size {@code B_i} (linear) or face {@code F_i}
+ * (inverse), entry {@code EP_i}, rate {@code m_i = MMR_i + fee_i} and amount {@code cum_i};
+ * {@code W} is the wallet term (isolated margin, or cross wallet − other positions' maintenance
+ * + their unrealized PnL). Then:
+ * <ul>
+ *   <li>linear: {@code W + Σ s_i·B_i·(P − EP_i) = Σ (B_i·P·m_i − cum_i)} ⇒
+ *       {@code P = (W + Σcum_i − Σ s_i·B_i·EP_i) / (Σ B_i·m_i − Σ s_i·B_i)};</li>
+ *   <li>inverse: {@code W + Σ s_i·F_i·(1/EP_i − 1/P) = Σ (F_i·m_i/P − cum_i)} ⇒
+ *       {@code P = Σ F_i·(m_i + s_i) / (W + Σcum_i + Σ s_i·F_i/EP_i)}.</li>
+ * </ul>
+ * Each leg's tier is then re-checked at its notional at {@code P} and the price re-solved until
+ * the tiers are stable (Binance FAQ rule). A price ≤ 0, or a zero or sign-flipped denominator,
+ * means the group cannot be liquidated at any positive price.
+ *
+ * <p>The last division is rounded to 34 digits toward the loss side (down when equity minus
+ * maintenance grows with the price, as for a long; up otherwise), so that at the returned price
+ * the position is on the liquidated side of the equality, never a last-digit short of it.
+ */
+final class LiquidationSolver {
+    private static final MathContext FLOOR = new MathContext(34, RoundingMode.FLOOR);
+    private static final MathContext CEILING = new MathContext(34, RoundingMode.CEILING);
+
+    /** One position of the group with its schedule and close-fee rate. */
+    record Leg(Exposure exposure, TierTable schedule, BigDecimal feeRate) {
+    }
+
+    /** A solved price and the tier of the first leg at that price. */
+    record Solution(BigDecimal price, MaintenanceTier tier) {
+    }
+
+    private LiquidationSolver() {
+    }
+
+    /**
+     * @param legs        the legs (first = the position being evaluated), same contract type, not empty
+     * @param wallet      the wallet term {@code W}, settlement currency
+     * @param startTiers  the tier index of each leg to start from (its tier at the mark)
+     * @return the liquidation price and the first leg's tier there, or null if none
+     */
+    static Solution liquidation(List<Leg> legs, BigDecimal wallet, int[] startTiers) {
+        int n = legs.size();
+        int[] tiers = startTiers.clone();
+        int maxSteps = 2;
+        for (Leg leg : legs) {
+            maxSteps += leg.schedule().size();
+        }
+        BigDecimal price = null;
+        for (int step = 0; step < maxSteps; step++) {
+            price = solve(legs, wallet, tiers, false);
+            if (price == null) {
+                if (allZero(tiers)) {
+                    return null;
+                }
+                java.util.Arrays.fill(tiers, 0);
+                continue;
+            }
+            boolean stable = true;
+            for (int i = 0; i < n; i++) {
+                Leg leg = legs.get(i);
+                int t = leg.schedule().indexOf(leg.exposure().notional(price));
+                if (t != tiers[i]) {
+                    tiers[i] = t;
+                    stable = false;
+                }
+            }
+            if (stable) {
+                return new Solution(price, legs.get(0).schedule().tiers().get(tiers[0]));
+            }
+        }
+        if (n == 1) {
+            // Maintenance margin is continuous in the notional, so exactly one tier is
+            // self-consistent; iteration can only cycle at a boundary. Find it by a scan.
+            Leg leg = legs.get(0);
+            for (int t = 0; t < leg.schedule().size(); t++) {
+                BigDecimal p = solve(legs, wallet, new int[] {t}, false);
+                if (p != null && leg.schedule().indexOf(leg.exposure().notional(p)) == t) {
+                    return new Solution(p, leg.schedule().tiers().get(t));
+                }
+            }
+            return null;
+        }
+        return price == null ? null : new Solution(price, legs.get(0).schedule().tiers().get(tiers[0]));
+    }
+
+    /**
+     * The bankruptcy price: the same equation with no maintenance margin and no fee.
+     *
+     * @return the price, or null if equity stays positive at every positive price
+     */
+    static BigDecimal bankruptcy(List<Leg> legs, BigDecimal wallet) {
+        return solve(legs, wallet, null, true);
+    }
+
+    private static boolean allZero(int[] tiers) {
+        for (int t : tiers) {
+            if (t != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static BigDecimal solve(List<Leg> legs, BigDecimal wallet, int[] tiers, boolean bankruptcy) {
+        boolean inverse = legs.get(0).exposure().inverse;
+        BigDecimal numerator;
+        BigDecimal denominator;
+        if (inverse) {
+            numerator = BigDecimal.ZERO;
+            denominator = wallet;
+            for (int i = 0; i < legs.size(); i++) {
+                Leg leg = legs.get(i);
+                Exposure e = leg.exposure();
+                BigDecimal rate = e.s;
+                if (!bankruptcy) {
+                    MaintenanceTier t = leg.schedule().tiers().get(tiers[i]);
+                    rate = rate.add(t.mmr()).add(leg.feeRate());
+                    denominator = denominator.add(t.maintenanceAmount());
+                }
+                numerator = numerator.add(e.size.multiply(rate));
+                denominator = denominator.add(e.s.multiply(e.size).divide(e.position.entryPrice(), Exposure.MC));
+            }
+        } else {
+            numerator = wallet;
+            denominator = BigDecimal.ZERO;
+            for (int i = 0; i < legs.size(); i++) {
+                Leg leg = legs.get(i);
+                Exposure e = leg.exposure();
+                BigDecimal sized = e.s.multiply(e.size);
+                numerator = numerator.subtract(sized.multiply(e.position.entryPrice()));
+                denominator = denominator.subtract(sized);
+                if (!bankruptcy) {
+                    MaintenanceTier t = leg.schedule().tiers().get(tiers[i]);
+                    numerator = numerator.add(t.maintenanceAmount());
+                    denominator = denominator.add(e.size.multiply(t.mmr().add(leg.feeRate())));
+                }
+            }
+        }
+        if (denominator.signum() == 0) {
+            return null;
+        }
+        // Equity − maintenance rises with the price (loss side below) when the linear denominator is
+        // negative or the inverse numerator positive; round toward the loss side.
+        boolean lossBelow = inverse ? numerator.signum() > 0 : denominator.signum() < 0;
+        BigDecimal price = numerator.divide(denominator, lossBelow ? FLOOR : CEILING);
+        return price.signum() > 0 ? price : null;
+    }
+}
