@@ -6,4 +6,5 @@ module org.marginlab.engine {
     exports org.marginlab.engine;
     exports org.marginlab.engine.tier;
     exports org.marginlab.engine.venue;
+    exports org.marginlab.engine.sizing;
 }

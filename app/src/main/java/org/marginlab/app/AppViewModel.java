@@ -1,6 +1,5 @@
 package org.marginlab.app;
 
-import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -9,9 +8,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.marginlab.app.position.PositionViewModel;
+import org.marginlab.app.workspace.Samples;
+import org.marginlab.app.workspace.Workspace;
 import org.marginlab.engine.MarginEngine;
+import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
-import org.marginlab.engine.Side;
+import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
 
@@ -41,17 +43,32 @@ public final class AppViewModel {
     }
 
     /**
-     * The bundled sample: a Binance BTCUSDT long, 0.5 BTC at 60,000, mark 59,000, 20x,
-     * isolated margin 1,500.
+     * Opens a workspace for editing: its first isolated position (the editor of this version
+     * edits one isolated position).
+     *
+     * @param workspace  the workspace, not null
+     * @param locale     the display locale, not null
+     * @return the model, never null
+     * @throws org.marginlab.engine.ValidationException ({@code positions}) if the workspace has no
+     *         isolated position, or ({@code venue}) if its venue is unknown
+     */
+    public static AppViewModel of(Workspace workspace, Locale locale) {
+        Position isolated = workspace.positions().stream()
+                .filter(p -> p.marginMode() == MarginMode.ISOLATED).findFirst()
+                .orElseThrow(() -> new ValidationException("positions", "must include an isolated position",
+                        workspace.positions().size() + " positions"));
+        return new AppViewModel(workspace.name(), Venues.byId(workspace.venueId()), isolated, locale);
+    }
+
+    /**
+     * The bundled sample {@code assets/samples/btc-long-isolated.marginlab}: a Binance BTCUSDT
+     * long, 0.5 BTC at 60,000, mark 59,000, 20x, isolated margin 1,500.
      *
      * @param locale  the display locale, not null
      * @return the model, never null
      */
     public static AppViewModel openSample(Locale locale) {
-        Position p = Position.builder().id("btc-long").symbol("BTCUSDT").side(Side.LONG)
-                .quantity(new BigDecimal("0.5")).entryPrice(new BigDecimal("60000")).markPrice(new BigDecimal("59000"))
-                .leverage(new BigDecimal("20")).isolatedMargin(new BigDecimal("1500")).build();
-        return new AppViewModel("BTC long (isolated)", Venues.byId("binance-usdm"), p, locale);
+        return of(Samples.open(Samples.BTC_LONG_ISOLATED), locale);
     }
 
     /** @return the workspace's name */

@@ -1,21 +1,73 @@
 package org.marginlab.app;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.marginlab.app.cli.MarginLabCommand;
+import org.marginlab.app.workspace.WorkspaceFile;
+
 import javafx.application.Application;
 
 /**
- * The single entry point: no arguments opens the window, anything else is the command line.
+ * The single entry point of the launcher.
+ * <ul>
+ *   <li>No arguments: opens the desktop app.</li>
+ *   <li>A first argument that is an existing file ending in {@code .marginlab} (a double-click
+ *       on a workspace, the file association): opens the desktop app with that file. Its
+ *       absolute path is put in the system property {@value #OPEN_PROPERTY}, which the app reads
+ *       with {@link #fileToOpen()}; the arguments are also the app's raw parameters.</li>
+ *   <li>Anything else: the command line ({@code marginlab calc …}, {@code --help},
+ *       {@code --version}, spec workspace-and-cli.md §2); the process exits with the command's
+ *       status. A lone {@code *.marginlab} argument that does not exist is reported as
+ *       {@code <file>: no such file} with status 2.</li>
+ * </ul>
  */
 public final class Main {
+    /** System property holding the absolute path of the workspace file to open at start, if any. */
+    public static final String OPEN_PROPERTY = "marginlab.open";
 
     private Main() {}
 
+    /**
+     * @param args  the launcher's arguments
+     */
     public static void main(String[] args) {
         if (args.length == 0) {
             Application.launch(MarginLabApp.class, args);
             return;
         }
-        // The picocli command line (org.marginlab.app.cli) is wired in later.
-        System.err.println("not yet");
-        System.exit(2);
+        if (args[0].toLowerCase(Locale.ROOT).endsWith(WorkspaceFile.EXTENSION)) {
+            Path file = pathOrNull(args[0]);
+            if (file != null && Files.isRegularFile(file)) {
+                System.setProperty(OPEN_PROPERTY, file.toAbsolutePath().normalize().toString());
+                Application.launch(MarginLabApp.class, args);
+                return;
+            }
+            if (args.length == 1) {
+                System.err.println(args[0] + ": no such file");
+                System.exit(MarginLabCommand.INVALID_INPUT);
+            }
+        }
+        System.exit(MarginLabCommand.execute(args));
+    }
+
+    /**
+     * @return the workspace file the launcher was asked to open (system property
+     *         {@value #OPEN_PROPERTY}), or empty
+     */
+    public static Optional<Path> fileToOpen() {
+        String p = System.getProperty(OPEN_PROPERTY);
+        return p == null || p.isBlank() ? Optional.empty() : Optional.ofNullable(pathOrNull(p));
+    }
+
+    private static Path pathOrNull(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 }

@@ -1,9 +1,12 @@
 package org.marginlab.app;
 
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -14,6 +17,9 @@ import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marginlab.app.position.PositionView;
 import org.marginlab.app.position.PositionViewModel;
+import org.marginlab.app.workspace.WorkspaceException;
+import org.marginlab.app.workspace.WorkspaceFile;
+import org.marginlab.engine.ValidationException;
 
 import atlantafx.base.theme.PrimerLight;
 
@@ -26,12 +32,31 @@ public final class MarginLabApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        AppViewModel model = AppViewModel.openSample(displayLocale());
+        Locale locale = displayLocale();
+        AppViewModel model;
+        String problem = null;
+        Optional<Path> file = Main.fileToOpen();
+        if (file.isPresent()) {
+            try {
+                model = AppViewModel.of(WorkspaceFile.read(file.get()).workspace(), locale);
+            } catch (WorkspaceException | ValidationException e) {
+                problem = file.get().getFileName() + " could not be opened: " + e.getMessage();
+                model = AppViewModel.openSample(locale);
+            }
+        } else {
+            model = AppViewModel.openSample(locale);
+        }
         stage.setScene(createScene(model));
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(980);
         stage.setMinHeight(600);
         stage.show();
+        if (problem != null) {
+            Alert alert = new Alert(Alert.AlertType.WARNING, problem + "\n\nThe bundled sample is shown instead.");
+            alert.setHeaderText("The workspace could not be opened");
+            alert.initOwner(stage);
+            alert.show();
+        }
     }
 
     /**

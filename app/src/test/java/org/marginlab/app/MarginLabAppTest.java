@@ -34,7 +34,7 @@ class MarginLabAppTest {
     @Test
     void showsTheSamplesHandCheckedFigures(FxRobot robot) {
         // 0.5 BTC long @ 60,000, mark 59,000, 20x, isolated 1,500 (spec workspace-and-cli.md §2.1):
-        // LP = 28,500/0.498 = 57,228.9157 (rounded up, toward the mark), MM/MB = 118/1,000.
+        // LP = 28,500/0.498 = 57,228.9157 (half-up to the cent), MM/MB = 118/1,000.
         verifyThat("#liquidationPrice", hasText("57,228.92 USDT"));
         verifyThat("#marginRatio", hasText("11.80 %"));
         verifyThat("#bankruptcyPrice", hasText("57,000.00 USDT"));

@@ -49,6 +49,12 @@ import org.marginlab.engine.venue.VenueRules;
  */
 public final class PositionViewModel {
     private static final BigDecimal MIN_LEVERAGE = BigDecimal.ONE;
+    /**
+     * Display rounding of liquidation and bankruptcy prices: half-up to the cent, as the venues
+     * publish them (Binance shows the FAQ's 26,316.8933 as 26,316.89, vector
+     * {@code binance-faq-cross-btcusdt}; rounding toward the mark would show 26,316.90).
+     */
+    private static final RoundingMode PRICE_ROUNDING = RoundingMode.HALF_UP;
 
     private final MarginEngine engine;
     private final VenueRules venue;
@@ -337,8 +343,7 @@ public final class PositionViewModel {
 
     private void publish(PositionRisk r) {
         risk.set(r);
-        boolean isLong = side.get() == Side.LONG;
-        RoundingMode towardMark = isLong ? RoundingMode.CEILING : RoundingMode.FLOOR;
+        RoundingMode towardMark = PRICE_ROUNDING;
         set(Figure.LIQUIDATION_PRICE, r.liquidationPrice() == null ? "none"
                 : formats.price(r.liquidationPrice(), towardMark) + " " + currency);
         set(Figure.BANKRUPTCY_PRICE, r.bankruptcyPrice() == null ? "none"
@@ -363,8 +368,8 @@ public final class PositionViewModel {
         if (r.liquidationPrice() == null) {
             liquidationNote.set("No liquidation price: the margin covers the position even if the price falls to zero.");
         } else {
-            liquidationNote.set(Figure.LIQUIDATION_PRICE.explanation() + " Rounded "
-                    + (isLong ? "up" : "down") + " to the cent, toward the mark, so the shown price is never beyond the real one.");
+            liquidationNote.set(Figure.LIQUIDATION_PRICE.explanation()
+                    + " Shown rounded to the nearest cent, as the venue displays it.");
         }
     }
 
@@ -383,8 +388,7 @@ public final class PositionViewModel {
             return;
         }
         syncSlider(marginDeltaSlider, w.change().delta().doubleValue());
-        boolean isLong = side.get() == Side.LONG;
-        RoundingMode towardMark = isLong ? RoundingMode.CEILING : RoundingMode.FLOOR;
+        RoundingMode towardMark = PRICE_ROUNDING;
         whatIfLiquidation.set(arrow(priceOrNone(w.before().liquidationPrice(), towardMark),
                 priceOrNone(w.after().liquidationPrice(), towardMark)));
         whatIfMarginRatio.set(arrow(ratioOrNa(w.before().marginRatio()), ratioOrNa(w.after().marginRatio())));

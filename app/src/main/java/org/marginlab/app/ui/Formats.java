@@ -31,11 +31,11 @@ public final class Formats {
     }
 
     /**
-     * A price rounded to 2 decimals in the given direction, with grouping: {@code 57,228.92}.
+     * A price rounded to 2 decimals with the given mode, with grouping: {@code 57,228.92}.
      *
      * @param price     quote per base, not null
-     * @param rounding  the direction (e.g. {@link RoundingMode#CEILING} for a long's
-     *                  liquidation price, so the shown price is never past the real one)
+     * @param rounding  the rounding mode (half-up for liquidation prices, as the venues
+     *                  display them)
      * @return the text, never null
      */
     public String price(BigDecimal price, RoundingMode rounding) {

@@ -45,7 +45,7 @@ class PositionViewModelTest {
 
     @Test
     void sample_showsHandCheckedFigures() {
-        // LP = (1500 − 0.5·60000)/(0.5·0.004 − 0.5) = −28500/−0.498 = 57228.9156…, rounded up (toward the mark)
+        // LP = (1500 − 0.5·60000)/(0.5·0.004 − 0.5) = −28500/−0.498 = 57228.9156…, half-up to the cent
         assertThat(figure(Figure.LIQUIDATION_PRICE)).isEqualTo("57,228.92 USDT");
         // BP = 60000 − 1500/0.5
         assertThat(figure(Figure.BANKRUPTCY_PRICE)).isEqualTo("57,000.00 USDT");
@@ -213,7 +213,7 @@ class PositionViewModelTest {
     void short_isTheMirror() {
         vm.toggleSide();
         assertThat(vm.sideProperty().get()).isEqualTo(Side.SHORT);
-        // LP = (1500 + 30000)/(0.5·(0.004 + 1)) = 62749.0039…, rounded down (toward the mark)
+        // LP = (1500 + 30000)/(0.5·(0.004 + 1)) = 62749.0039…, half-up to the cent
         assertThat(figure(Figure.LIQUIDATION_PRICE)).isEqualTo("62,749.00 USDT");
         assertThat(figure(Figure.BANKRUPTCY_PRICE)).isEqualTo("63,000.00 USDT");
         // uPnL +500, MB 2000, MM 118 → 5.90 %

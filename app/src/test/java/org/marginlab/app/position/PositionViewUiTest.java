@@ -94,9 +94,9 @@ class PositionViewUiTest {
         String typed = robot.lookup("#marginDelta").queryAs(TextField.class).getText();
         BigDecimal delta = new BigDecimal(typed);
         assertThat(delta).isPositive();
-        // Isolated long, tier 1: LP' = (0.5·60,000 − (1,500 + Δ))/(0.5·(1 − 0.004)), rounded up to the cent.
+        // Isolated long, tier 1: LP' = (0.5·60,000 − (1,500 + Δ))/(0.5·(1 − 0.004)), half-up to the cent.
         BigDecimal expected = new BigDecimal("28500").subtract(delta)
-                .divide(new BigDecimal("0.498"), MathContext.DECIMAL128).setScale(2, RoundingMode.CEILING);
+                .divide(new BigDecimal("0.498"), MathContext.DECIMAL128).setScale(2, RoundingMode.HALF_UP);
         String shown = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(expected);
         verifyThat("#whatIfLiquidation", hasText("57,228.92 → " + shown));
 

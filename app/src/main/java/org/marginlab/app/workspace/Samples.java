@@ -1,0 +1,56 @@
+package org.marginlab.app.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The sample workspaces bundled with the app. Their single source is the repository's
+ * {@code assets/samples/*.marginlab}; the app's build copies them into the module as resources
+ * under {@value #RESOURCE_FOLDER} (see {@code app/pom.xml}).
+ */
+public final class Samples {
+    /** The resource folder of the bundled samples inside module {@code org.marginlab.app}. */
+    public static final String RESOURCE_FOLDER = "/org/marginlab/app/samples/";
+
+    /** One isolated BTCUSDT long on Binance USDⓈ-M (the example of spec workspace-and-cli.md §1). */
+    public static final String BTC_LONG_ISOLATED = "btc-long-isolated.marginlab";
+    /** Binance's FAQ cross-margin example: BTCUSDT and ETHUSDT longs sharing one wallet. */
+    public static final String BINANCE_FAQ_CROSS = "binance-faq-cross.marginlab";
+
+    private static final List<String> NAMES = List.of(BTC_LONG_ISOLATED, BINANCE_FAQ_CROSS);
+
+    private Samples() {
+    }
+
+    /** @return the file names of the bundled samples, in menu order; unmodifiable */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /**
+     * Reads a bundled sample.
+     *
+     * @param fileName  one of {@link #names()}, e.g. {@value #BTC_LONG_ISOLATED}; not null
+     * @return the workspace, never null
+     * @throws IllegalArgumentException if no sample has that name
+     * @throws IllegalStateException if the bundled sample is broken (a packaging error; tests
+     *         guard against it)
+     */
+    public static Workspace open(String fileName) {
+        if (!NAMES.contains(fileName)) {
+            throw new IllegalArgumentException("no bundled sample named " + fileName + "; known: " + NAMES);
+        }
+        try (InputStream in = Samples.class.getResourceAsStream(RESOURCE_FOLDER + fileName)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled sample " + fileName + " is missing from the module");
+            }
+            return WorkspaceFile.read(in, fileName).workspace();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (WorkspaceException e) {
+            throw new IllegalStateException("bundled sample " + fileName + " is broken: " + e.getMessage(), e);
+        }
+    }
+}
