@@ -169,6 +169,24 @@ public final class MarginEngine {
         return new WhatIf(change, beforePosition, after.position(change.positionId()), after);
     }
 
+    /**
+     * Checks a position against a venue's rules without evaluating an account: the venue covers
+     * its contract type, a maintenance schedule applies (explicit tiers, override, or a bundled
+     * table for the symbol) and its leverage is within the tier's max leverage. An account built
+     * of positions that pass evaluates without a {@link ValidationException} unless they mix
+     * contract types.
+     *
+     * @param position  the position, not null
+     * @param venue     the venue's rules, not null
+     * @throws ValidationException naming the field ({@code contract}, {@code symbol} or
+     *         {@code leverage}) and the rule
+     */
+    public void check(Position position, VenueRules venue) {
+        TierTable schedule = venue.schedule(position);
+        venue.valueAtMark(position, schedule);
+        checkLeverage(venue, position, schedule);
+    }
+
     private static void checkLeverage(VenueRules rules, Position p, TierTable schedule) {
         BigDecimal max = rules.maxLeverage(p, schedule);
         if (max != null && p.leverage().compareTo(max) > 0) {

@@ -1,88 +1,284 @@
 package org.marginlab.app;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
+import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.app.position.PositionViewModel;
+import org.marginlab.app.workspace.DocumentDialogs;
+import org.marginlab.app.workspace.ReadResult;
+import org.marginlab.app.workspace.RecentFiles;
 import org.marginlab.app.workspace.Samples;
 import org.marginlab.app.workspace.Workspace;
+import org.marginlab.app.workspace.WorkspaceException;
+import org.marginlab.app.workspace.WorkspaceFile;
 import org.marginlab.engine.MarginEngine;
-import org.marginlab.engine.MarginMode;
-import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
-import org.marginlab.engine.venue.VenueRules;
-import org.marginlab.engine.venue.Venues;
 
 /**
- * View-model of the main window: the workspace's name, the window title and the position being
- * edited. A plain class without {@code javafx.scene} types.
+ * View-model of the main window: the open workspace (its {@link AccountViewModel}), the file it
+ * came from, whether it has unsaved changes, the window title, recent files and the document
+ * commands (new, open, save, save as, open sample). A plain class without {@code javafx.scene}
+ * types; questions to the user go through {@link DocumentDialogs}.
+ *
+ * <p>Opening a file that cannot be read, or saving when an input is invalid, shows one message
+ * naming the file or field and changes nothing: the open workspace stays as it was, and a file
+ * on disk is never overwritten by a failed open.
  */
 public final class AppViewModel {
     /** The window title's prefix; the title is {@code MarginLab — <workspace name>}. */
     public static final String APP_NAME = "MarginLab";
 
-    private final ReadOnlyStringWrapper workspaceName = new ReadOnlyStringWrapper(this, "workspaceName");
+    private final AccountViewModel account;
+    private final RecentFiles recent;
+    private DocumentDialogs dialogs;
+
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
-    private final PositionViewModel position;
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty", false);
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private long savedEditCount;
 
     /**
-     * @param name      the workspace's name, not null
-     * @param venue     the workspace's venue rules, not null
-     * @param position  the position to edit (isolated), not null
-     * @param locale    the locale numbers are typed and shown in, not null
+     * @param locale   the locale numbers are typed and shown in, not null
+     * @param recent   the recent-files list, not null
+     * @param dialogs  how to ask the user, not null
      */
-    public AppViewModel(String name, VenueRules venue, Position position, Locale locale) {
-        workspaceName.set(Objects.requireNonNull(name, "name"));
-        title.bind(Bindings.concat(APP_NAME, " — ", workspaceName));
-        this.position = new PositionViewModel(MarginEngine.DEFAULT, venue, locale);
-        this.position.load(position);
+    public AppViewModel(Locale locale, RecentFiles recent, DocumentDialogs dialogs) {
+        this.account = new AccountViewModel(MarginEngine.DEFAULT, locale);
+        this.recent = Objects.requireNonNull(recent, "recent");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        recentFiles.setAll(recent.list());
+        account.editCountProperty().addListener((o, a, b) -> dirty.set(b.longValue() != savedEditCount));
+        title.bind(Bindings.createStringBinding(
+                () -> APP_NAME + " — " + account.nameProperty().get() + (dirty.get() ? " •" : ""),
+                account.nameProperty(), dirty));
     }
 
     /**
-     * Opens a workspace for editing: its first isolated position (the editor of this version
-     * edits one isolated position).
-     *
-     * @param workspace  the workspace, not null
-     * @param locale     the display locale, not null
-     * @return the model, never null
-     * @throws org.marginlab.engine.ValidationException ({@code positions}) if the workspace has no
-     *         isolated position, or ({@code venue}) if its venue is unknown
-     */
-    public static AppViewModel of(Workspace workspace, Locale locale) {
-        Position isolated = workspace.positions().stream()
-                .filter(p -> p.marginMode() == MarginMode.ISOLATED).findFirst()
-                .orElseThrow(() -> new ValidationException("positions", "must include an isolated position",
-                        workspace.positions().size() + " positions"));
-        return new AppViewModel(workspace.name(), Venues.byId(workspace.venueId()), isolated, locale);
-    }
-
-    /**
-     * The bundled sample {@code assets/samples/btc-long-isolated.marginlab}: a Binance BTCUSDT
-     * long, 0.5 BTC at 60,000, mark 59,000, 20x, isolated margin 1,500.
+     * A model on the bundled sample {@code btc-long-isolated.marginlab}, with no recent files and
+     * dialogs that cancel everything (for tests and the first start).
      *
      * @param locale  the display locale, not null
      * @return the model, never null
      */
     public static AppViewModel openSample(Locale locale) {
-        return of(Samples.open(Samples.BTC_LONG_ISOLATED), locale);
+        AppViewModel vm = new AppViewModel(locale, new RecentFiles(null), DocumentDialogs.NONE);
+        vm.openSample(Samples.BTC_LONG_ISOLATED);
+        return vm;
+    }
+
+    /** @param dialogs  how to ask the user from now on, not null */
+    public void setDialogs(DocumentDialogs dialogs) {
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+    }
+
+    // ---- document commands ------------------------------------------------------------------
+
+    /** Starts an empty workspace on the current venue, after asking to save unsaved changes. */
+    public void newWorkspace() {
+        if (!confirmLeave()) {
+            return;
+        }
+        Workspace empty = new Workspace("Untitled", account.venueProperty().get().id(), new BigDecimal("10000"),
+                List.of());
+        show(empty, null);
+        account.addPosition();
+        markSaved();
+    }
+
+    /** Asks for a file and opens it (after asking to save unsaved changes). */
+    public void open() {
+        if (!confirmLeave()) {
+            return;
+        }
+        dialogs.chooseFileToOpen().ifPresent(this::openWithoutAsking);
+    }
+
+    /**
+     * Opens a file, after asking to save unsaved changes.
+     *
+     * @param path  the file, not null
+     * @return whether it was opened
+     */
+    public boolean open(Path path) {
+        return confirmLeave() && openWithoutAsking(path);
+    }
+
+    private boolean openWithoutAsking(Path path) {
+        try {
+            ReadResult read = WorkspaceFile.read(path);
+            show(read.workspace(), path);
+            recent.add(path);
+            recentFiles.setAll(recent.list());
+            message.set(read.warnings().isEmpty() ? "" : String.join(" ", read.warnings()));
+            markSaved();
+            return true;
+        } catch (WorkspaceException | ValidationException e) {
+            dialogs.showError("Could not open " + path.getFileName(),
+                    e.getMessage() + "\n\nThe file was not changed; the open workspace stays as it was.");
+            return false;
+        }
+    }
+
+    /**
+     * Opens a bundled sample (after asking to save unsaved changes); it has no file, so Save asks
+     * where to save it.
+     *
+     * @param sampleName  one of {@link Samples#names()}, not null
+     */
+    public void openSample(String sampleName) {
+        if (!confirmLeave()) {
+            return;
+        }
+        show(Samples.open(sampleName), null);
+        markSaved();
+    }
+
+    /**
+     * Saves to the workspace's file, or asks where (Save As) if it has none.
+     *
+     * @return whether it was saved
+     */
+    public boolean save() {
+        Path target = file.get();
+        if (target == null) {
+            return saveAs();
+        }
+        return saveTo(target);
+    }
+
+    /**
+     * Asks where to save and saves there.
+     *
+     * @return whether it was saved
+     */
+    public boolean saveAs() {
+        Optional<Path> target = dialogs.chooseFileToSave(suggestedFileName());
+        return target.isPresent() && saveTo(withExtension(target.get()));
+    }
+
+    private boolean saveTo(Path target) {
+        Workspace ws;
+        try {
+            ws = account.toWorkspace();
+        } catch (ValidationException e) {
+            dialogs.showError("Cannot save yet", e.getMessage()
+                    + "\n\nFix the highlighted field, then save again. Nothing was written.");
+            return false;
+        }
+        try {
+            WorkspaceFile.write(ws, target);
+        } catch (IOException | RuntimeException e) {
+            dialogs.showError("Could not save " + target.getFileName(), String.valueOf(e.getMessage())
+                    + "\n\nThe previous file, if any, is unchanged.");
+            return false;
+        }
+        file.set(target);
+        recent.add(target);
+        recentFiles.setAll(recent.list());
+        markSaved();
+        return true;
+    }
+
+    /**
+     * Asks whether to save unsaved changes before the window closes.
+     *
+     * @return whether closing may go ahead
+     */
+    public boolean confirmClose() {
+        return confirmLeave();
+    }
+
+    private boolean confirmLeave() {
+        if (!dirty.get()) {
+            return true;
+        }
+        switch (dialogs.confirmDiscard(account.nameProperty().get())) {
+            case SAVE:
+                return save();
+            case DISCARD:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void show(Workspace ws, Path path) {
+        account.load(ws);
+        file.set(path);
+    }
+
+    private void markSaved() {
+        savedEditCount = account.editCountProperty().get();
+        dirty.set(false);
+    }
+
+    private String suggestedFileName() {
+        String n = account.nameProperty().get().replaceAll("[\\\\/:*?\"<>|]", "_").strip();
+        return (n.isEmpty() ? "workspace" : n) + WorkspaceFile.EXTENSION;
+    }
+
+    private static Path withExtension(Path p) {
+        String name = p.getFileName().toString();
+        return name.endsWith(WorkspaceFile.EXTENSION) ? p : p.resolveSibling(name + WorkspaceFile.EXTENSION);
+    }
+
+    // ---- properties -------------------------------------------------------------------------
+
+    /** @return the open workspace's account */
+    public AccountViewModel account() {
+        return account;
+    }
+
+    /** @return the selected position's view-model, or null */
+    public PositionViewModel position() {
+        return account.selectedProperty().get();
     }
 
     /** @return the workspace's name */
     public ReadOnlyStringProperty workspaceNameProperty() {
-        return workspaceName.getReadOnlyProperty();
+        return account.nameProperty();
     }
 
-    /** @return {@code MarginLab — <workspace name>} */
+    /** @return {@code MarginLab — <workspace name>}, with {@code •} while there are unsaved changes */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
 
-    /** @return the position editor's view-model; never null */
-    public PositionViewModel position() {
-        return position;
+    /** @return the workspace's file, or null for a new workspace or a sample */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    /** @return whether there are unsaved changes */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    /** @return the recent files, newest first */
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    /** @return the last open's warnings (e.g. unknown fields ignored), or empty */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 }

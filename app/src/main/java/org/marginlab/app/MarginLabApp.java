@@ -6,84 +6,60 @@ import java.util.Optional;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.marginlab.app.position.PositionView;
-import org.marginlab.app.position.PositionViewModel;
-import org.marginlab.app.workspace.WorkspaceException;
-import org.marginlab.app.workspace.WorkspaceFile;
-import org.marginlab.engine.ValidationException;
+import org.marginlab.app.workspace.RecentFiles;
 
 import atlantafx.base.theme.PrimerLight;
 
 /**
- * The desktop application: one window on a workspace, opened on the bundled sample so real
- * numbers show at once.
+ * The desktop application: one window on a workspace. It opens the {@code .marginlab} file
+ * given on the command line, else the bundled sample, so real numbers show at once.
  */
 public final class MarginLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Locale locale = displayLocale();
-        AppViewModel model;
-        String problem = null;
-        Optional<Path> file = Main.fileToOpen();
-        if (file.isPresent()) {
-            try {
-                model = AppViewModel.of(WorkspaceFile.read(file.get()).workspace(), locale);
-            } catch (WorkspaceException | ValidationException e) {
-                problem = file.get().getFileName() + " could not be opened: " + e.getMessage();
-                model = AppViewModel.openSample(locale);
-            }
-        } else {
-            model = AppViewModel.openSample(locale);
-        }
-        stage.setScene(createScene(model));
+        AppViewModel model = new AppViewModel(displayLocale(), new RecentFiles(RecentFiles.defaultStore()),
+                org.marginlab.app.workspace.DocumentDialogs.NONE);
+        model.openSample(org.marginlab.app.workspace.Samples.BTC_LONG_ISOLATED);
+        stage.setScene(createScene(model, stage::close));
+        FxDocumentDialogs dialogs = new FxDocumentDialogs(stage);
+        model.setDialogs(dialogs);
         stage.titleProperty().bind(model.titleProperty());
-        stage.setMinWidth(980);
-        stage.setMinHeight(600);
+        stage.setMinWidth(1000);
+        stage.setMinHeight(640);
+        stage.setOnCloseRequest(e -> {
+            if (!model.confirmClose()) {
+                e.consume();
+            }
+        });
         stage.show();
-        if (problem != null) {
-            Alert alert = new Alert(Alert.AlertType.WARNING, problem + "\n\nThe bundled sample is shown instead.");
-            alert.setHeaderText("The workspace could not be opened");
-            alert.initOwner(stage);
-            alert.show();
-        }
+        Optional<Path> file = Main.fileToOpen();
+        file.ifPresent(model::open);
     }
 
     /**
      * Builds the window's scene for a model; used by the application and by UI tests.
      *
-     * @param model  the application view-model, not null
+     * @param model   the application view-model, not null
+     * @param onQuit  what File → Quit does, not null
      * @return the scene, never null
      */
-    public static Scene createScene(AppViewModel model) {
-        PositionViewModel position = model.position();
-        Label title = new Label("MarginLab", new FontIcon("mdi2c-calculator-variant"));
-        title.getStyleClass().add("app-title");
-        Label name = new Label();
-        name.setId("workspaceName");
-        name.getStyleClass().add("workspace-name");
-        name.textProperty().bind(model.workspaceNameProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label venue = new Label(position.venueName(), new FontIcon("mdi2b-bank-outline"));
-        HBox header = new HBox(title, name, spacer, venue);
-        header.getStyleClass().add("app-header");
-
-        BorderPane root = new BorderPane(new PositionView(position));
-        root.setTop(header);
-        Scene scene = new Scene(root, 1180, 660);
+    public static Scene createScene(AppViewModel model, Runnable onQuit) {
+        MainView view = new MainView(model, onQuit);
+        Scene scene = new Scene(view, 1240, 760);
         scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
         return scene;
+    }
+
+    /**
+     * @param model  the application view-model, not null
+     * @return the scene with a Quit that does nothing (tests)
+     */
+    public static Scene createScene(AppViewModel model) {
+        return createScene(model, () -> { });
     }
 
     private static Locale displayLocale() {

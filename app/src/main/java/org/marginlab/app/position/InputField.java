@@ -3,22 +3,27 @@ package org.marginlab.app.position;
 /**
  * The typed inputs of the position editor and the what-if panel, with the workspace-file field
  * name each maps to (so engine {@link org.marginlab.engine.ValidationException}s land on the
- * right field).
+ * right field) and the node id the view gives its text field.
  */
 public enum InputField {
-    QUANTITY("Quantity", "quantity"),
-    ENTRY_PRICE("Entry price", "entryPrice"),
-    MARK_PRICE("Mark price", "markPrice"),
-    LEVERAGE("Leverage", "leverage"),
-    ISOLATED_MARGIN("Isolated margin", "isolatedMargin"),
-    MARGIN_DELTA("Margin change", "marginDelta");
+    QUANTITY("Quantity", "quantity", "quantity"),
+    ENTRY_PRICE("Entry price", "entryPrice", "entryPrice"),
+    MARK_PRICE("Mark price", "markPrice", "markPrice"),
+    LEVERAGE("Leverage", "leverage", "leverage"),
+    ISOLATED_MARGIN("Isolated margin", "isolatedMargin", "isolatedMargin"),
+    CONTRACT_SIZE("Contract size", "contractSize", "contractSize"),
+    MMR("Maintenance margin rate", "maintenance.mmr", "mmr"),
+    MAINTENANCE_AMOUNT("Maintenance amount", "maintenance.maintenanceAmount", "maintenanceAmount"),
+    MARGIN_DELTA("Margin change", "marginDelta", "marginDelta");
 
     private final String label;
     private final String fileField;
+    private final String nodeId;
 
-    InputField(String label, String fileField) {
+    InputField(String label, String fileField, String nodeId) {
         this.label = label;
         this.fileField = fileField;
+        this.nodeId = nodeId;
     }
 
     /** @return the label a user sees; never null */
@@ -26,9 +31,14 @@ public enum InputField {
         return label;
     }
 
-    /** @return the workspace-file field name; never null */
+    /** @return the workspace-file field name (dotted for nested fields); never null */
     public String fileField() {
         return fileField;
+    }
+
+    /** @return the id of the input's node in the view, e.g. {@code quantity}; never null */
+    public String nodeId() {
+        return nodeId;
     }
 
     /**

@@ -14,6 +14,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -35,6 +37,8 @@ import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.engine.ContractType;
+import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Side;
 
 import atlantafx.base.theme.Styles;
@@ -91,32 +95,21 @@ public final class PositionView extends BorderPane {
     private Node editor() {
         ComboBox<String> symbol = new ComboBox<>();
         symbol.setId("symbol");
+        symbol.setEditable(true);
         symbol.getItems().setAll(vm.symbols());
         symbol.valueProperty().bindBidirectional(vm.symbolProperty());
         symbol.setMaxWidth(Double.MAX_VALUE);
-        symbol.setTooltip(tip("The instrument; its maintenance-margin tiers come from the venue's dated table."));
+        symbol.setTooltip(tip("The instrument; its maintenance-margin tiers come from the venue's dated table, "
+                + "unless a maintenance rate is given below."));
 
-        ToggleGroup sideGroup = new ToggleGroup();
-        ToggleButton longButton = new ToggleButton("_Long");
-        longButton.setId("sideLong");
-        longButton.getStyleClass().addAll(Styles.LEFT_PILL, "side-long");
-        longButton.setMnemonicParsing(true);
-        ToggleButton shortButton = new ToggleButton("_Short");
-        shortButton.setId("sideShort");
-        shortButton.getStyleClass().addAll(Styles.RIGHT_PILL, "side-short");
-        longButton.setToggleGroup(sideGroup);
-        shortButton.setToggleGroup(sideGroup);
-        longButton.setOnAction(e -> vm.sideProperty().set(Side.LONG));
-        shortButton.setOnAction(e -> vm.sideProperty().set(Side.SHORT));
-        Runnable syncSide = () -> {
-            longButton.setSelected(vm.sideProperty().get() == Side.LONG);
-            shortButton.setSelected(vm.sideProperty().get() == Side.SHORT);
-        };
-        vm.sideProperty().addListener((o, a, b) -> syncSide.run());
-        syncSide.run();
-        HBox sides = new HBox(longButton, shortButton);
-        longButton.setTooltip(tip("Long: gains when the price rises; liquidated below the entry. (Alt+L)"));
-        shortButton.setTooltip(tip("Short: gains when the price falls; liquidated above the entry. (Alt+S)"));
+        HBox sides = pills(vm.sideProperty(), Side.LONG, "_Long", "sideLong",
+                "Long: gains when the price rises; liquidated below the entry. (Alt+L)",
+                Side.SHORT, "_Short", "sideShort",
+                "Short: gains when the price falls; liquidated above the entry. (Alt+S)");
+        HBox modes = pills(vm.marginModeProperty(), MarginMode.ISOLATED, "Isolated", "modeIsolated",
+                "Isolated: the position has its own margin; a liquidation costs at most that margin.",
+                MarginMode.CROSS, "Cross", "modeCross",
+                "Cross: the position shares the account's wallet with the other cross positions.");
 
         Slider leverageSlider = new Slider();
         leverageSlider.setId("leverageSlider");
@@ -132,38 +125,87 @@ public final class PositionView extends BorderPane {
         leverageMax.setId("leverageMax");
         leverageMax.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         leverageMax.textProperty().bind(Bindings.format("max %.0fx", vm.leverageMaxProperty()));
+        HBox leverageRow = new HBox(8, leverageSlider, leverageMax);
+        HBox.setHgrow(leverageSlider, Priority.ALWAYS);
+
+        boolean inverse = vm.contractProperty().get() == ContractType.INVERSE;
+        String quote = inverse ? "USD" : vm.currency();
+        Node margin = field(InputField.ISOLATED_MARGIN, "_Isolated margin (" + vm.currency() + ")",
+                "The margin set aside for this position; leave empty for the initial margin at entry.");
+        margin.visibleProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.ISOLATED));
+        margin.managedProperty().bind(margin.visibleProperty());
+        Node contractSize = field(InputField.CONTRACT_SIZE, "Contract size (" + (inverse ? "USD per contract" : "base per unit") + ")",
+                "Inverse: the USD value of one contract (100 on Binance BTCUSD, 1 on Bybit). Linear: base units per unit of quantity, usually 1.");
+        contractSize.setVisible(inverse);
+        contractSize.setManaged(inverse);
+
+        TitledPane maintenance = new TitledPane("Maintenance override", new VBox(4,
+                field(InputField.MMR, "Maintenance margin rate (fraction)",
+                        "Overrides the venue's tiers: 0.005 means 0.5 %. Leave empty to use the tier table."),
+                field(InputField.MAINTENANCE_AMOUNT, "Maintenance amount (" + vm.currency() + ")",
+                        "The amount subtracted from notional × MMR (Binance 'cum', Bybit deduction); 0 if empty.")));
+        maintenance.setId("maintenanceOverride");
+        maintenance.setExpanded(!vm.textProperty(InputField.MMR).get().isBlank());
+        maintenance.getStyleClass().add(Styles.DENSE);
 
         VBox box = new VBox(4,
                 heading("Position", "mdi2f-file-document-edit-outline"),
-                caption("Venue: " + vm.venueName()),
                 label("S_ymbol", symbol), symbol,
                 new Label("Side"), sides,
-                field(InputField.QUANTITY, "_Quantity (base)",
-                        "Position size in the base coin, e.g. 0.5 BTC; must be > 0."),
-                field(InputField.ENTRY_PRICE, "_Entry price (" + vm.currency() + ")",
+                new Label("Margin mode"), modes,
+                field(InputField.QUANTITY, inverse ? "_Quantity (contracts)" : "_Quantity (base)",
+                        inverse ? "Number of contracts; must be > 0." : "Position size in the base coin, e.g. 0.5 BTC; must be > 0."),
+                field(InputField.ENTRY_PRICE, "_Entry price (" + quote + ")",
                         "Average price at which the position was opened; must be > 0."),
-                field(InputField.MARK_PRICE, "_Mark price (" + vm.currency() + ")",
+                field(InputField.MARK_PRICE, "_Mark price (" + quote + ")",
                         "The venue's mark price: PnL, margin ratio and liquidation are judged at it; must be > 0."),
                 field(InputField.LEVERAGE, "Le_verage (x)",
                         "Chosen leverage; initial margin is entry notional ÷ leverage; at most the tier's max."),
-                new HBox(8, leverageSlider, leverageMax),
-                field(InputField.ISOLATED_MARGIN, "_Isolated margin (" + vm.currency() + ")",
-                        "The margin set aside for this position; leave empty for the initial margin at entry."));
-        HBox.setHgrow(leverageSlider, Priority.ALWAYS);
-        fields.get(InputField.ISOLATED_MARGIN).setPromptText("= initial margin");
+                leverageRow, margin, contractSize, maintenance);
         box.getStyleClass().addAll("card", "editor");
         box.setPrefWidth(280);
-        return box;
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("editor-scroll");
+        scroll.setMinWidth(300);
+        return scroll;
+    }
+
+    private <T> HBox pills(javafx.beans.property.ObjectProperty<T> property, T left, String leftText, String leftId,
+            String leftTip, T right, String rightText, String rightId, String rightTip) {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton a = new ToggleButton(leftText);
+        a.setId(leftId);
+        a.getStyleClass().add(Styles.LEFT_PILL);
+        a.setMnemonicParsing(true);
+        ToggleButton b = new ToggleButton(rightText);
+        b.setId(rightId);
+        b.getStyleClass().add(Styles.RIGHT_PILL);
+        b.setMnemonicParsing(true);
+        a.setToggleGroup(group);
+        b.setToggleGroup(group);
+        a.setOnAction(e -> property.set(left));
+        b.setOnAction(e -> property.set(right));
+        Runnable sync = () -> {
+            a.setSelected(left.equals(property.get()));
+            b.setSelected(right.equals(property.get()));
+        };
+        property.addListener((o, x, y) -> sync.run());
+        sync.run();
+        a.setTooltip(tip(leftTip));
+        b.setTooltip(tip(rightTip));
+        return new HBox(a, b);
     }
 
     private Node field(InputField f, String label, String tooltip) {
         TextField field = new TextField();
-        field.setId(f.fileField());
+        field.setId(f.nodeId());
         field.textProperty().bindBidirectional(vm.textProperty(f));
         field.setTooltip(tip(tooltip));
         fields.put(f, field);
         Label error = new Label();
-        error.setId(f.fileField() + "Error");
+        error.setId(f.nodeId() + "Error");
         error.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty(f));
@@ -245,12 +287,16 @@ public final class PositionView extends BorderPane {
                 heading("Results", "mdi2c-calculator-variant-outline"),
                 stale,
                 liqCaption, liq,
-                ratioCaption, new HBox(12, ratio, riskText), gauge,
+                ratioCaption, ratio, riskText, gauge,
                 grid);
         box.getStyleClass().addAll("card", "results");
         vm.staleProperty().addListener((o, a, s) -> box.pseudoClassStateChanged(STALE, s));
-        BorderPane.setMargin(box, new Insets(0, 12, 0, 12));
-        return box;
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("editor-scroll");
+        BorderPane.setMargin(scroll, new Insets(0, 12, 0, 12));
+        return scroll;
     }
 
     private void showRisk(RiskLevel level, ProgressBar gauge, FontIcon icon, Label text) {
@@ -302,7 +348,7 @@ public final class PositionView extends BorderPane {
         names.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().add(names);
         grid.addRow(0, muted("Isolated margin (" + vm.currency() + ")"), bound("whatIfMargin", vm.whatIfMarginProperty()));
-        grid.addRow(1, muted("Liquidation price (" + vm.currency() + ")"), bound("whatIfLiquidation", vm.whatIfLiquidationProperty()));
+        grid.addRow(1, muted("Liquidation price"), bound("whatIfLiquidation", vm.whatIfLiquidationProperty()));
         grid.addRow(2, muted("Margin ratio"), bound("whatIfMarginRatio", vm.whatIfMarginRatioProperty()));
         grid.addRow(3, muted("Effective leverage"), bound("whatIfLeverage", vm.whatIfLeverageProperty()));
 
@@ -317,9 +363,17 @@ public final class PositionView extends BorderPane {
         reset.setOnAction(e -> vm.resetWhatIf());
         reset.setTooltip(tip("Set the margin change back to 0 (Esc)."));
 
+        Label note = new Label();
+        note.setId("whatIfNote");
+        note.setWrapText(true);
+        note.getStyleClass().addAll(Styles.TEXT_SMALL, "what-if-note");
+        note.textProperty().bind(vm.whatIfNoteProperty());
+        note.visibleProperty().bind(vm.whatIfNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        slider.disableProperty().bind(vm.whatIfNoteProperty().isNotEmpty());
         VBox box = new VBox(8,
                 heading("What if: add or remove margin", "mdi2s-scale-balance"),
-                slider, deltaField, grid, new HBox(8, apply, reset));
+                note, slider, deltaField, grid, new HBox(8, apply, reset));
         box.getStyleClass().addAll("card", "what-if");
         vm.staleProperty().addListener((o, a, s) -> box.pseudoClassStateChanged(STALE, s));
         box.setPrefWidth(440);

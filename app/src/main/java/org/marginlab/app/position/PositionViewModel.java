@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,8 +25,8 @@ import javafx.beans.property.StringProperty;
 
 import org.marginlab.app.ui.DecimalInput;
 import org.marginlab.app.ui.Formats;
-import org.marginlab.engine.Account;
-import org.marginlab.engine.MarginChange;
+import org.marginlab.engine.ContractType;
+import org.marginlab.engine.Maintenance;
 import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
@@ -34,42 +35,51 @@ import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.WhatIf;
 import org.marginlab.engine.venue.VenueRules;
+import org.marginlab.engine.venue.Venues;
 
 /**
- * View-model of one isolated position: the editor's inputs, the live results and the what-if
- * margin change. A plain class with JavaFX properties and no {@code javafx.scene} types, so it
- * is tested without a toolkit.
+ * View-model of one position of a workspace: the editor's inputs, its live results and its
+ * what-if margin change. A plain class with JavaFX properties and no {@code javafx.scene} types,
+ * so it is tested without a toolkit.
  *
- * <p>Every input change recomputes synchronously through the engine (microseconds). Typed text
- * is parsed here with the view-model's locale; a field that breaks a rule gets a message naming
- * the field and the rule ({@link #errorProperty}), and the last good result stays on display
- * with {@link #staleProperty()} set. Nothing here throws on bad input.
+ * <p>Typed text is parsed here with the view-model's locale and checked against the venue's
+ * rules ({@link #validate}); a field that breaks a rule gets a message naming the field and the
+ * rule ({@link #errorProperty}). The results come from the evaluation of the whole account
+ * (cross positions depend on each other), which the owning
+ * {@link org.marginlab.app.account.AccountViewModel} pushes in with {@link #publish}; while an
+ * input is invalid the last good results stay on display with {@link #staleProperty()} set.
+ * Nothing here throws on bad input.
  *
  * <p>Not thread-safe: use it on the JavaFX application thread (or one test thread).
  */
 public final class PositionViewModel {
     private static final BigDecimal MIN_LEVERAGE = BigDecimal.ONE;
     /**
-     * Display rounding of liquidation and bankruptcy prices: half-up to the cent, as the venues
-     * publish them (Binance shows the FAQ's 26,316.8933 as 26,316.89, vector
-     * {@code binance-faq-cross-btcusdt}; rounding toward the mark would show 26,316.90).
+     * Display rounding of liquidation and bankruptcy prices: half-up, as the venues publish them
+     * (Binance shows the FAQ's 26,316.8933 as 26,316.89, vector {@code binance-faq-cross-btcusdt};
+     * rounding toward the mark would show 26,316.90).
      */
     private static final RoundingMode PRICE_ROUNDING = RoundingMode.HALF_UP;
+    /** The inputs that describe the position (everything but the what-if). */
+    private static final List<InputField> POSITION_FIELDS = List.of(InputField.QUANTITY, InputField.ENTRY_PRICE,
+            InputField.MARK_PRICE, InputField.LEVERAGE, InputField.ISOLATED_MARGIN, InputField.CONTRACT_SIZE,
+            InputField.MMR, InputField.MAINTENANCE_AMOUNT);
 
-    private final MarginEngine engine;
-    private final VenueRules venue;
     private final DecimalInput decimals;
     private final Formats formats;
-    private final String currency;
 
-    private String positionId = "position-1";
+    private final ObjectProperty<VenueRules> venue = new SimpleObjectProperty<>(this, "venue", Venues.byId("binance-usdm"));
+    private final ReadOnlyStringWrapper id = new ReadOnlyStringWrapper(this, "id", "position-1");
     private Position template;
 
     private final ObjectProperty<String> symbol = new SimpleObjectProperty<>(this, "symbol", "BTCUSDT");
     private final ObjectProperty<Side> side = new SimpleObjectProperty<>(this, "side", Side.LONG);
+    private final ObjectProperty<MarginMode> marginMode = new SimpleObjectProperty<>(this, "marginMode", MarginMode.ISOLATED);
+    private final ObjectProperty<ContractType> contract = new SimpleObjectProperty<>(this, "contract", ContractType.LINEAR);
     private final Map<InputField, StringProperty> texts = new EnumMap<>(InputField.class);
     private final Map<InputField, ReadOnlyStringWrapper> errors = new EnumMap<>(InputField.class);
     private final Map<Figure, ReadOnlyStringWrapper> figures = new EnumMap<>(Figure.class);
+    private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
 
     private final DoubleProperty leverageSlider = new SimpleDoubleProperty(this, "leverageSlider", 1);
     private final ReadOnlyDoubleWrapper leverageMax = new ReadOnlyDoubleWrapper(this, "leverageMax", 125);
@@ -79,10 +89,12 @@ public final class PositionViewModel {
 
     private final ReadOnlyObjectWrapper<PositionRisk> risk = new ReadOnlyObjectWrapper<>(this, "risk");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", false);
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private final ReadOnlyObjectWrapper<RiskLevel> riskLevel = new ReadOnlyObjectWrapper<>(this, "riskLevel", RiskLevel.SAFE);
     private final ReadOnlyDoubleWrapper marginRatioGauge = new ReadOnlyDoubleWrapper(this, "marginRatioGauge", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper liquidationNote = new ReadOnlyStringWrapper(this, "liquidationNote", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
 
     private final ReadOnlyStringWrapper whatIfLiquidation = new ReadOnlyStringWrapper(this, "whatIfLiquidation", "");
     private final ReadOnlyStringWrapper whatIfMarginRatio = new ReadOnlyStringWrapper(this, "whatIfMarginRatio", "");
@@ -90,32 +102,47 @@ public final class PositionViewModel {
     private final ReadOnlyStringWrapper whatIfMargin = new ReadOnlyStringWrapper(this, "whatIfMargin", "");
     private final ReadOnlyObjectWrapper<WhatIf> whatIf = new ReadOnlyObjectWrapper<>(this, "whatIf");
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply", false);
+    private final ReadOnlyStringWrapper whatIfNote = new ReadOnlyStringWrapper(this, "whatIfNote", "");
 
+    private Runnable onEdit = () -> { };
+    private Runnable onWhatIfEdit = () -> { };
     private boolean loading;
     private boolean syncingSliders;
+    private boolean validated;
+    private Position validPosition;
+    private Position lastValid;
+    private final Map<InputField, String> localErrors = new EnumMap<>(InputField.class);
+    private String engineProblem;
 
     /**
-     * @param engine  the margin engine, not null
-     * @param venue   the venue's rules (tiers, formulas), not null
      * @param locale  the locale numbers are typed and shown in, not null
      */
-    public PositionViewModel(MarginEngine engine, VenueRules venue, java.util.Locale locale) {
-        this.engine = Objects.requireNonNull(engine, "engine");
-        this.venue = Objects.requireNonNull(venue, "venue");
-        this.decimals = new DecimalInput(locale);
+    public PositionViewModel(Locale locale) {
+        this.decimals = new DecimalInput(Objects.requireNonNull(locale, "locale"));
         this.formats = new Formats(locale);
-        this.currency = venue.settlementCurrency();
         for (InputField f : InputField.values()) {
-            StringProperty p = new SimpleStringProperty(this, f.fileField(), "");
-            p.addListener((obs, o, n) -> recompute());
+            StringProperty p = new SimpleStringProperty(this, f.nodeId(), "");
+            if (f == InputField.MARGIN_DELTA) {
+                p.addListener((obs, o, n) -> whatIfEdited());
+            } else {
+                p.addListener((obs, o, n) -> edited());
+            }
             texts.put(f, p);
-            errors.put(f, new ReadOnlyStringWrapper(this, f.fileField() + "Error"));
+            errors.put(f, new ReadOnlyStringWrapper(this, f.nodeId() + "Error"));
         }
         for (Figure f : Figure.values()) {
             figures.put(f, new ReadOnlyStringWrapper(this, f.name(), "—"));
         }
-        symbol.addListener((obs, o, n) -> recompute());
-        side.addListener((obs, o, n) -> recompute());
+        symbol.addListener((obs, o, n) -> edited());
+        side.addListener((obs, o, n) -> edited());
+        marginMode.addListener((obs, o, n) -> edited());
+        contract.addListener((obs, o, n) -> edited());
+        venue.addListener((obs, o, n) -> {
+            if (n != null && !n.contractTypes().contains(contract.get())) {
+                contract.set(n.contractTypes().iterator().next());
+            }
+            edited();
+        });
         leverageSlider.addListener((obs, o, n) -> {
             if (!syncingSliders) {
                 text(InputField.LEVERAGE).set(formats.editable(BigDecimal.valueOf(n.doubleValue()), 0));
@@ -129,113 +156,132 @@ public final class PositionViewModel {
     }
 
     /**
-     * Loads a position into the editor, replacing every input, and computes its results.
+     * Sets what to run after an input of the position changes (the owning account recomputes).
      *
-     * @param position  the position, isolated, not null
+     * @param onEdit      run after a position input changes, not null
+     * @param onWhatIfEdit run after the what-if margin change is edited, not null
+     */
+    public void setListeners(Runnable onEdit, Runnable onWhatIfEdit) {
+        this.onEdit = Objects.requireNonNull(onEdit);
+        this.onWhatIfEdit = Objects.requireNonNull(onWhatIfEdit);
+    }
+
+    /**
+     * Loads a position into the editor, replacing every input. Its explicit tiers, max leverage
+     * and taker fee (which have no field) are kept.
+     *
+     * @param position  the position, not null
      */
     public void load(Position position) {
         loading = true;
         try {
             template = position;
-            positionId = position.id();
+            id.set(position.id());
+            contract.set(position.contract());
             symbol.set(position.symbol());
             side.set(position.side());
+            marginMode.set(position.marginMode());
             text(InputField.QUANTITY).set(formats.editable(position.quantity(), 12));
             text(InputField.ENTRY_PRICE).set(formats.editable(position.entryPrice(), 12));
             text(InputField.MARK_PRICE).set(formats.editable(position.markPrice(), 12));
             text(InputField.LEVERAGE).set(formats.editable(position.leverage(), 12));
             text(InputField.ISOLATED_MARGIN).set(position.isolatedMargin() == null ? ""
                     : formats.editable(position.isolatedMargin(), 12));
+            text(InputField.CONTRACT_SIZE).set(formats.editable(position.contractSize(), 12));
+            text(InputField.MMR).set(position.maintenance() == null ? ""
+                    : formats.editable(position.maintenance().mmr(), 12));
+            text(InputField.MAINTENANCE_AMOUNT).set(position.maintenance() == null ? ""
+                    : formats.editable(position.maintenance().maintenanceAmount(), 12));
             text(InputField.MARGIN_DELTA).set("0");
         } finally {
             loading = false;
         }
-        recompute();
+        validated = false;
+        lastValid = null;
+        risk.set(null);
+        edited();
     }
+
+    /** @param newId  the position's id, unique in its workspace, not blank */
+    public void setId(String newId) {
+        id.set(newId);
+        validated = false;
+    }
+
+    // ---- validation -------------------------------------------------------------------------
 
     /**
-     * Commits the what-if: the isolated margin becomes the what-if's margin and the margin
-     * change returns to 0. Does nothing unless {@link #canApplyProperty()} is true.
+     * Parses the inputs and checks them against the venue's rules. The result is cached until
+     * an input changes.
+     *
+     * @param engine  the engine whose venue checks apply, not null
+     * @return the position, or null while an input is invalid (the errors say why)
      */
-    public void applyWhatIf() {
-        WhatIf w = whatIf.get();
-        if (!canApply.get() || w == null) {
-            return;
+    public Position validate(MarginEngine engine) {
+        if (validated) {
+            return validPosition;
         }
-        loading = true;
+        localErrors.clear();
+        engineProblem = null;
+        Position p = null;
         try {
-            text(InputField.ISOLATED_MARGIN).set(formats.editable(w.after().isolatedMargin(), 8));
-            text(InputField.MARGIN_DELTA).set("0");
-        } finally {
-            loading = false;
-        }
-        recompute();
-    }
-
-    /** Sets the margin change back to 0. */
-    public void resetWhatIf() {
-        text(InputField.MARGIN_DELTA).set("0");
-    }
-
-    /** Switches long ↔ short. */
-    public void toggleSide() {
-        side.set(side.get().opposite());
-    }
-
-    /**
-     * @return the position the inputs describe now, or null while an input is invalid
-     */
-    public Position currentPosition() {
-        try {
-            return buildPosition(new EnumMap<>(InputField.class));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private void recompute() {
-        if (loading) {
-            return;
-        }
-        Map<InputField, String> errs = new EnumMap<>(InputField.class);
-        Position position = null;
-        PositionRisk result = null;
-        String problem = null;
-        try {
-            position = buildPosition(errs);
-            if (position != null) {
-                result = engine.evaluate(position, venue);
+            p = buildPosition(localErrors);
+            if (p != null) {
+                engine.check(p, venue.get());
             }
         } catch (ValidationException e) {
             InputField f = InputField.byFileField(e.field());
-            String message = (f == null ? e.field() : f.label()) + " " + e.rule()
+            String message = (f == null ? label(e.field()) : f.label()) + " " + e.rule()
                     + (e.value() == null ? "" : " (got " + e.value() + ")");
             if (f != null) {
-                errs.put(f, message);
+                localErrors.put(f, message);
             } else {
-                problem = message;
+                engineProblem = message;
             }
-            position = null;
+            p = null;
         }
-        updateLeverageBounds(position);
+        updateLeverageBounds(p);
+        validPosition = p;
+        if (p != null) {
+            lastValid = p;
+        }
+        validated = true;
+        valid.set(p != null);
+        for (InputField f : POSITION_FIELDS) {
+            errors.get(f).set(localErrors.get(f));
+        }
+        return p;
+    }
 
-        WhatIf what = null;
-        if (result != null) {
-            what = evaluateWhatIf(position, result, errs);
+    private static String label(String field) {
+        switch (field) {
+            case "symbol": return "Symbol";
+            case "contract": return "Contract";
+            case "side": return "Side";
+            default: return field;
         }
-        for (InputField f : InputField.values()) {
-            errors.get(f).set(errs.get(f));
+    }
+
+    /** @return the last position that passed {@link #validate}, or null if none yet */
+    public Position lastValidPosition() {
+        return lastValid;
+    }
+
+    /**
+     * @return the typed margin change (0 when empty), or null while it is not a number; sets or
+     *         clears the what-if error
+     */
+    public BigDecimal marginDelta() {
+        String typed = text(InputField.MARGIN_DELTA).get();
+        if (typed == null || typed.isBlank()) {
+            return BigDecimal.ZERO;
         }
-        if (result != null) {
-            publish(result);
-            stale.set(false);
-            status.set("");
-        } else {
-            stale.set(risk.get() != null);
-            String first = problem != null ? problem : errs.values().stream().findFirst().orElse("");
-            status.set(risk.get() != null ? "Showing the last valid result. " + first : first);
+        try {
+            return decimals.parse(typed);
+        } catch (DecimalInput.InputException e) {
+            errors.get(InputField.MARGIN_DELTA).set("Margin change " + e.getMessage() + " (got " + typed.strip() + ")");
+            return null;
         }
-        publishWhatIf(what, result);
     }
 
     private Position buildPosition(Map<InputField, String> errs) {
@@ -243,15 +289,30 @@ public final class PositionViewModel {
         BigDecimal entry = parse(InputField.ENTRY_PRICE, errs);
         BigDecimal mark = parse(InputField.MARK_PRICE, errs);
         BigDecimal leverage = parse(InputField.LEVERAGE, errs);
-        BigDecimal margin = text(InputField.ISOLATED_MARGIN).get().isBlank() ? null
-                : parse(InputField.ISOLATED_MARGIN, errs);
+        BigDecimal margin = optional(InputField.ISOLATED_MARGIN, errs);
+        BigDecimal contractSize = optional(InputField.CONTRACT_SIZE, errs);
+        BigDecimal mmr = optional(InputField.MMR, errs);
+        BigDecimal amount = optional(InputField.MAINTENANCE_AMOUNT, errs);
+        if (mmr == null && amount != null && !errs.containsKey(InputField.MAINTENANCE_AMOUNT)) {
+            errs.put(InputField.MMR, "Maintenance margin rate is required when a maintenance amount is given");
+        }
         if (!errs.isEmpty()) {
             return null;
         }
         Position.Builder b = template != null ? template.toBuilder() : Position.builder();
-        return b.id(positionId).symbol(symbol.get()).side(side.get()).quantity(quantity).entryPrice(entry)
-                .markPrice(mark).leverage(leverage).marginMode(MarginMode.ISOLATED).isolatedMargin(margin)
-                .build();
+        b.id(id.get()).symbol(symbol.get()).side(side.get()).contract(contract.get()).contractSize(contractSize)
+                .quantity(quantity).entryPrice(entry).markPrice(mark).leverage(leverage).marginMode(marginMode.get())
+                .isolatedMargin(marginMode.get() == MarginMode.ISOLATED ? margin : null)
+                .maintenance(mmr == null ? null : new Maintenance(mmr, amount == null ? BigDecimal.ZERO : amount));
+        if (mmr != null) {
+            b.tiers(null);
+        }
+        return b.build();
+    }
+
+    private BigDecimal optional(InputField field, Map<InputField, String> errs) {
+        String typed = text(field).get();
+        return typed == null || typed.isBlank() ? null : parse(field, errs);
     }
 
     private BigDecimal parse(InputField field, Map<InputField, String> errs) {
@@ -265,47 +326,17 @@ public final class PositionViewModel {
         }
     }
 
-    private WhatIf evaluateWhatIf(Position position, PositionRisk result, Map<InputField, String> errs) {
-        String typed = text(InputField.MARGIN_DELTA).get();
-        BigDecimal delta;
-        if (typed == null || typed.isBlank()) {
-            delta = BigDecimal.ZERO;
-        } else {
-            delta = parse(InputField.MARGIN_DELTA, errs);
-            if (delta == null) {
-                return null;
-            }
-        }
-        BigDecimal maxRemovable = result.maxRemovableMargin();
-        if (delta.signum() < 0 && delta.negate().compareTo(maxRemovable) > 0) {
-            errs.put(InputField.MARGIN_DELTA, maxRemovable.signum() == 0
-                    ? "Margin change must be ≥ 0: no margin is removable now (got " + typed.strip() + ")"
-                    : "Margin change must be ≥ −" + formats.editable(maxRemovable, 2)
-                            + ", the max removable margin (got " + typed.strip() + ")");
-            return null;
-        }
-        try {
-            Account account = Account.of(venue, BigDecimal.ZERO, List.of(position));
-            return engine.whatIf(account, new MarginChange(position.id(), delta));
-        } catch (ValidationException e) {
-            errs.put(InputField.MARGIN_DELTA, "Margin change " + e.rule() + " (got " + typed.strip() + ")");
-            return null;
-        }
-    }
-
     private void updateLeverageBounds(Position position) {
         BigDecimal max = null;
         Position probe = position != null ? position : probePosition();
         if (probe != null) {
             try {
-                max = venue.maxLeverage(probe, venue.schedule(probe));
+                max = venue.get().maxLeverage(probe, venue.get().schedule(probe));
             } catch (ValidationException e) {
                 max = null;
             }
         }
-        if (max != null) {
-            leverageMax.set(Math.max(MIN_LEVERAGE.doubleValue(), max.doubleValue()));
-        }
+        leverageMax.set(max == null ? 125 : Math.max(MIN_LEVERAGE.doubleValue(), max.doubleValue()));
         BigDecimal lev = tryParse(InputField.LEVERAGE);
         if (lev != null) {
             syncSlider(leverageSlider, lev.doubleValue());
@@ -315,13 +346,18 @@ public final class PositionViewModel {
     /** A position with leverage 1, to look up the tier's max leverage while leverage is invalid. */
     private Position probePosition() {
         BigDecimal q = tryParse(InputField.QUANTITY);
-        BigDecimal e = tryParse(InputField.ENTRY_PRICE);
+        BigDecimal en = tryParse(InputField.ENTRY_PRICE);
         BigDecimal m = tryParse(InputField.MARK_PRICE);
-        if (q == null || e == null || m == null || q.signum() <= 0 || e.signum() <= 0 || m.signum() <= 0) {
+        if (q == null || en == null || m == null) {
             return null;
         }
-        return Position.builder().id(positionId).symbol(symbol.get()).side(side.get()).quantity(q).entryPrice(e)
-                .markPrice(m).leverage(MIN_LEVERAGE).build();
+        try {
+            Position.Builder b = template != null ? template.toBuilder() : Position.builder();
+            return b.id(id.get()).symbol(symbol.get()).side(side.get()).contract(contract.get()).quantity(q)
+                    .entryPrice(en).markPrice(m).leverage(MIN_LEVERAGE).isolatedMargin(null).build();
+        } catch (ValidationException e) {
+            return null;
+        }
     }
 
     private BigDecimal tryParse(InputField field) {
@@ -341,69 +377,197 @@ public final class PositionViewModel {
         }
     }
 
-    private void publish(PositionRisk r) {
+    private void edited() {
+        if (loading) {
+            return;
+        }
+        validated = false;
+        onEdit.run();
+    }
+
+    private void whatIfEdited() {
+        if (loading) {
+            return;
+        }
+        onWhatIfEdit.run();
+    }
+
+    // ---- results ----------------------------------------------------------------------------
+
+    /**
+     * Shows a result of the account's evaluation. When the position's own inputs are currently
+     * invalid the result (computed from its last valid inputs) is shown as stale.
+     *
+     * @param r  the position's result, not null
+     */
+    public void publish(PositionRisk r) {
+        publish(r, null);
+    }
+
+    /**
+     * Shows a result of the account's evaluation; a cross position shows the account's margin
+     * ratio and margin balance (it has none of its own).
+     *
+     * @param r        the position's result, not null
+     * @param account  the account's result, or null
+     */
+    public void publish(PositionRisk r, org.marginlab.engine.AccountRisk account) {
         risk.set(r);
-        RoundingMode towardMark = PRICE_ROUNDING;
+        Position shown = validPosition != null ? validPosition : lastValid;
+        boolean isStale = validPosition == null;
+        stale.set(isStale);
+        String ccy = shown == null ? venue.get().settlementCurrency() : venue.get().settlementCurrency(shown);
+        currency.set(ccy);
+        int amountDecimals = shown != null && shown.contract() == ContractType.INVERSE ? 8 : 2;
+        String quote = shown != null && shown.contract() == ContractType.INVERSE ? "USD" : ccy;
         set(Figure.LIQUIDATION_PRICE, r.liquidationPrice() == null ? "none"
-                : formats.price(r.liquidationPrice(), towardMark) + " " + currency);
+                : formats.price(r.liquidationPrice(), PRICE_ROUNDING) + " " + quote);
         set(Figure.BANKRUPTCY_PRICE, r.bankruptcyPrice() == null ? "none"
-                : formats.price(r.bankruptcyPrice(), towardMark) + " " + currency);
-        set(Figure.MARGIN_RATIO, r.marginRatio() == null ? "n/a (margin balance ≤ 0)" : formats.percent(r.marginRatio()));
+                : formats.price(r.bankruptcyPrice(), PRICE_ROUNDING) + " " + quote);
+        boolean cross = r.marginMode() == MarginMode.CROSS;
+        BigDecimal ratio = cross && account != null ? account.marginRatio() : r.marginRatio();
+        set(Figure.MARGIN_RATIO, ratio == null ? "n/a (margin balance ≤ 0)"
+                : formats.percent(ratio) + (cross ? " (account)" : ""));
         set(Figure.DISTANCE_TO_LIQUIDATION, r.distanceToLiquidation() == null ? "none"
                 : formats.percent(r.distanceToLiquidation()));
-        set(Figure.NOTIONAL, formats.amount(r.notional(), currency));
-        set(Figure.INITIAL_MARGIN, formats.amount(r.initialMargin(), currency));
-        set(Figure.MAINTENANCE_MARGIN, formats.amount(r.maintenanceMargin(), currency));
-        set(Figure.MMR, formats.percent(r.mmr()) + " − " + formats.amount(r.maintenanceAmount(), currency));
-        set(Figure.MARGIN_BALANCE, formats.amount(r.marginBalance(), currency));
-        set(Figure.UNREALIZED_PNL, formats.amount(r.unrealizedPnl(), currency));
+        set(Figure.NOTIONAL, formats.amount(r.notional(), ccy, amountDecimals));
+        set(Figure.INITIAL_MARGIN, formats.amount(r.initialMargin(), ccy, amountDecimals));
+        set(Figure.MAINTENANCE_MARGIN, formats.amount(r.maintenanceMargin(), ccy, amountDecimals));
+        set(Figure.MMR, formats.percent(r.mmr()) + " − " + formats.amount(r.maintenanceAmount(), ccy, amountDecimals));
+        set(Figure.MARGIN_BALANCE, r.marginBalance() != null ? formats.amount(r.marginBalance(), ccy, amountDecimals)
+                : account != null ? formats.amount(account.marginBalance(), ccy, amountDecimals) + " (account)" : "—");
+        set(Figure.UNREALIZED_PNL, formats.amount(r.unrealizedPnl(), ccy, amountDecimals));
         set(Figure.ROE, formats.percent(r.roe()));
         set(Figure.EFFECTIVE_LEVERAGE, r.effectiveLeverage() == null ? "n/a (margin balance ≤ 0)"
                 : formats.leverage(r.effectiveLeverage()));
-        set(Figure.MAX_REMOVABLE_MARGIN, formats.amount(r.maxRemovableMargin(), currency));
+        set(Figure.MAX_REMOVABLE_MARGIN, formats.amount(r.maxRemovableMargin(), ccy, amountDecimals));
 
-        riskLevel.set(RiskLevel.of(r.marginRatio(), r.liquidated()));
-        double gauge = r.marginRatio() == null ? 1 : Math.min(1, Math.max(0, r.marginRatio().doubleValue()));
+        boolean falling = account != null && account.marginRatioDefinition()
+                == org.marginlab.engine.MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES;
+        // A ratio that falls to 1 at liquidation (OKX) is shown on the gauge as its inverse.
+        BigDecimal gaugeRatio = ratio == null || !falling || ratio.signum() == 0 ? ratio
+                : BigDecimal.ONE.divide(ratio, java.math.MathContext.DECIMAL64);
+        riskLevel.set(RiskLevel.of(gaugeRatio, r.liquidated()));
+        double gauge = gaugeRatio == null ? 1 : Math.min(1, Math.max(0, gaugeRatio.doubleValue()));
         marginRatioGauge.set(r.liquidated() ? 1 : gauge);
         if (r.liquidationPrice() == null) {
-            liquidationNote.set("No liquidation price: the margin covers the position even if the price falls to zero.");
+            liquidationNote.set(shown != null && shown.side() == Side.SHORT
+                    ? "No liquidation price: the margin covers the position however far the price rises."
+                    : "No liquidation price: the margin covers the position even if the price falls to zero.");
         } else {
             liquidationNote.set(Figure.LIQUIDATION_PRICE.explanation()
                     + " Shown rounded to the nearest cent, as the venue displays it.");
         }
-    }
-
-    private void publishWhatIf(WhatIf w, PositionRisk current) {
-        whatIf.set(w);
-        if (current == null) {
+        String first = firstError();
+        status.set(isStale ? (first.isEmpty() ? "Showing the last valid result." : "Showing the last valid result. " + first)
+                : "");
+        summary.set(shown == null ? "" : shown.side().id() + " " + formats.editable(shown.quantity(), 12) + " "
+                + shown.symbol() + " @ " + formats.editable(shown.entryPrice(), 12));
+        if (isStale) {
+            whatIf.set(null);
             canApply.set(false);
-            return;
         }
-        double removable = current.maxRemovableMargin().doubleValue();
-        double base = Math.max(current.initialMargin().doubleValue(), current.isolatedMargin().doubleValue());
+        whatIfNote.set(cross ? "This position is cross: it draws on the shared wallet and has no margin of its own. "
+                + "Switch it to isolated to add or remove margin." : "");
+        double removable = r.maxRemovableMargin().doubleValue();
+        double base = r.isolatedMargin() == null ? r.initialMargin().doubleValue()
+                : Math.max(r.initialMargin().doubleValue(), r.isolatedMargin().doubleValue());
         marginDeltaMin.set(-removable);
         marginDeltaMax.set(Math.max(1, Math.ceil(base * 2)));
+    }
+
+    /** Marks the shown results stale when no result could be computed at all. */
+    public void markStale() {
+        stale.set(risk.get() != null);
+        String first = firstError();
+        status.set(risk.get() != null ? "Showing the last valid result. " + first : first);
+        whatIf.set(null);
+        canApply.set(false);
+    }
+
+    private String firstError() {
+        if (engineProblem != null) {
+            return engineProblem;
+        }
+        for (InputField f : InputField.values()) {
+            String e = errors.get(f).get();
+            if (e != null) {
+                return e;
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Shows the what-if result, or clears it.
+     *
+     * @param w        the engine's what-if for this position's margin change, or null
+     * @param problem  why there is none (a message naming the field and rule), or null
+     */
+    public void publishWhatIf(WhatIf w, String problem) {
+        if (problem != null || w == null) {
+            errors.get(InputField.MARGIN_DELTA).set(problem);
+        } else {
+            errors.get(InputField.MARGIN_DELTA).set(null);
+        }
+        whatIf.set(w);
         if (w == null) {
             canApply.set(false);
+            if (marginMode.get() == MarginMode.CROSS) {
+                whatIfLiquidation.set("—");
+                whatIfMarginRatio.set("—");
+                whatIfLeverage.set("—");
+                whatIfMargin.set("—");
+            }
             return;
         }
         syncSlider(marginDeltaSlider, w.change().delta().doubleValue());
-        RoundingMode towardMark = PRICE_ROUNDING;
-        whatIfLiquidation.set(arrow(priceOrNone(w.before().liquidationPrice(), towardMark),
-                priceOrNone(w.after().liquidationPrice(), towardMark)));
+        whatIfLiquidation.set(arrow(priceOrNone(w.before().liquidationPrice()), priceOrNone(w.after().liquidationPrice())));
         whatIfMarginRatio.set(arrow(ratioOrNa(w.before().marginRatio()), ratioOrNa(w.after().marginRatio())));
         whatIfLeverage.set(arrow(leverageOrNa(w.before().effectiveLeverage()), leverageOrNa(w.after().effectiveLeverage())));
-        whatIfMargin.set(arrow(formats.price(w.before().isolatedMargin(), RoundingMode.HALF_UP),
-                formats.price(w.after().isolatedMargin(), RoundingMode.HALF_UP)));
+        int d = contract.get() == ContractType.INVERSE ? 8 : 2;
+        whatIfMargin.set(arrow(amountPlain(w.before().isolatedMargin(), d), amountPlain(w.after().isolatedMargin(), d)));
         canApply.set(w.change().delta().signum() != 0);
+    }
+
+    /**
+     * Checks a margin change against the position's current result: removal is bounded by the
+     * max removable margin; a cross position has no isolated margin to change.
+     *
+     * @param delta  the typed change, not null
+     * @return a message naming the field and the rule, or null when the change is allowed
+     */
+    public String checkMarginDelta(BigDecimal delta) {
+        PositionRisk r = risk.get();
+        String typed = text(InputField.MARGIN_DELTA).get().strip();
+        if (r == null) {
+            return null;
+        }
+        if (r.marginMode() == MarginMode.CROSS) {
+            return delta.signum() == 0 ? null
+                    : "Margin change applies to isolated positions only: a cross position uses the wallet";
+        }
+        BigDecimal maxRemovable = r.maxRemovableMargin();
+        if (delta.signum() < 0 && delta.negate().compareTo(maxRemovable) > 0) {
+            return maxRemovable.signum() == 0
+                    ? "Margin change must be ≥ 0: no margin is removable now (got " + typed + ")"
+                    : "Margin change must be ≥ −" + formats.editable(maxRemovable, 8)
+                            + ", the max removable margin (got " + typed + ")";
+        }
+        return null;
+    }
+
+    private String amountPlain(BigDecimal amount, int decimals) {
+        return decimals == 2 ? formats.price(amount, RoundingMode.HALF_UP)
+                : formats.amount(amount, "", decimals).strip();
     }
 
     private String arrow(String before, String after) {
         return before + " → " + after;
     }
 
-    private String priceOrNone(BigDecimal price, RoundingMode rounding) {
-        return price == null ? "none" : formats.price(price, rounding);
+    private String priceOrNone(BigDecimal price) {
+        return price == null ? "none" : formats.price(price, PRICE_ROUNDING);
     }
 
     private String ratioOrNa(BigDecimal ratio) {
@@ -422,9 +586,59 @@ public final class PositionViewModel {
         return texts.get(f);
     }
 
-    // ---- properties -------------------------------------------------------------------
+    // ---- commands ---------------------------------------------------------------------------
 
-    /** @return the instrument symbol (a preset of the venue); writable */
+    /**
+     * Commits the what-if: the isolated margin becomes the what-if's margin and the margin
+     * change returns to 0. Does nothing unless {@link #canApplyProperty()} is true.
+     */
+    public void applyWhatIf() {
+        WhatIf w = whatIf.get();
+        if (!canApply.get() || w == null) {
+            return;
+        }
+        loading = true;
+        try {
+            text(InputField.MARGIN_DELTA).set("0");
+        } finally {
+            loading = false;
+        }
+        text(InputField.ISOLATED_MARGIN).set(formats.editable(w.after().isolatedMargin(), 12));
+    }
+
+    /** Sets the margin change back to 0. */
+    public void resetWhatIf() {
+        text(InputField.MARGIN_DELTA).set("0");
+    }
+
+    /** Switches long ↔ short. */
+    public void toggleSide() {
+        side.set(side.get().opposite());
+    }
+
+    /** Switches isolated ↔ cross. */
+    public void toggleMarginMode() {
+        marginMode.set(marginMode.get() == MarginMode.ISOLATED ? MarginMode.CROSS : MarginMode.ISOLATED);
+    }
+
+    // ---- properties -------------------------------------------------------------------------
+
+    /** @return the venue whose rules apply (set by the owning account) */
+    public ObjectProperty<VenueRules> venueProperty() {
+        return venue;
+    }
+
+    /** @return the position's id */
+    public ReadOnlyStringProperty idProperty() {
+        return id.getReadOnlyProperty();
+    }
+
+    /** @return the position's id */
+    public String id() {
+        return id.get();
+    }
+
+    /** @return the instrument symbol; writable */
     public ObjectProperty<String> symbolProperty() {
         return symbol;
     }
@@ -432,6 +646,16 @@ public final class PositionViewModel {
     /** @return long or short; writable */
     public ObjectProperty<Side> sideProperty() {
         return side;
+    }
+
+    /** @return isolated or cross; writable */
+    public ObjectProperty<MarginMode> marginModeProperty() {
+        return marginMode;
+    }
+
+    /** @return linear or inverse; writable (constrained to the venue's contract types) */
+    public ObjectProperty<ContractType> contractProperty() {
+        return contract;
     }
 
     /**
@@ -452,26 +676,41 @@ public final class PositionViewModel {
 
     /**
      * @param figure  a result figure
-     * @return its display text with unit, rounded for display; "none" or "n/a" when it does
-     *         not exist
+     * @return its display text, rounded for display; "none" or "n/a" when it does not exist
      */
     public ReadOnlyStringProperty figureProperty(Figure figure) {
         return figures.get(figure).getReadOnlyProperty();
     }
 
-    /** @return the symbols the venue has tier tables for */
+    /** @return the symbols the venue has tier tables for, plus this position's own */
     public List<String> symbols() {
-        return venue.presetSymbols();
+        List<String> presets = venue.get().presetSymbols();
+        if (symbol.get() != null && !presets.contains(symbol.get())) {
+            java.util.ArrayList<String> all = new java.util.ArrayList<>(presets);
+            all.add(symbol.get());
+            return all;
+        }
+        return presets;
     }
 
-    /** @return the settlement currency, e.g. USDT */
+    /** @return the currency the position's amounts are in (quote for linear, coin for inverse) */
+    public ReadOnlyStringProperty currencyProperty() {
+        return currency.getReadOnlyProperty();
+    }
+
+    /** @return the currency the position's amounts are in */
     public String currency() {
-        return currency;
+        return currency.get();
     }
 
     /** @return the venue's display name */
     public String venueName() {
-        return venue.displayName();
+        return venue.get().displayName();
+    }
+
+    /** @return e.g. {@code long 0.5 BTCUSDT @ 60000}, for lists and messages */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
     }
 
     /** @return the leverage slider's value, kept in step with the leverage field */
@@ -499,7 +738,7 @@ public final class PositionViewModel {
         return marginDeltaMax.getReadOnlyProperty();
     }
 
-    /** @return the last valid result (kept while inputs are invalid), or null before any */
+    /** @return the last result (kept while inputs are invalid), or null before any */
     public ReadOnlyObjectProperty<PositionRisk> riskProperty() {
         return risk.getReadOnlyProperty();
     }
@@ -507,6 +746,11 @@ public final class PositionViewModel {
     /** @return whether the shown results belong to earlier, valid inputs */
     public ReadOnlyBooleanProperty staleProperty() {
         return stale.getReadOnlyProperty();
+    }
+
+    /** @return whether the current inputs are valid */
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
     }
 
     /** @return safe, warning or liquidated */
@@ -552,6 +796,11 @@ public final class PositionViewModel {
     /** @return the what-if's engine result, or null while the change is invalid */
     public ReadOnlyObjectProperty<WhatIf> whatIfProperty() {
         return whatIf.getReadOnlyProperty();
+    }
+
+    /** @return why the what-if does not apply (a cross position), or empty */
+    public ReadOnlyStringProperty whatIfNoteProperty() {
+        return whatIfNote.getReadOnlyProperty();
     }
 
     /** @return whether {@link #applyWhatIf()} would change the position */

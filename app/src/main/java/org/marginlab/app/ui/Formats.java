@@ -39,7 +39,49 @@ public final class Formats {
      * @return the text, never null
      */
     public String price(BigDecimal price, RoundingMode rounding) {
-        return fixed2.format(price.setScale(2, rounding));
+        int decimals = priceDecimals(price);
+        if (decimals == 2) {
+            return fixed2.format(price.setScale(2, rounding));
+        }
+        return fixed(decimals).format(price.setScale(decimals, rounding));
+    }
+
+    /**
+     * Decimals that show a price to at least 5 significant digits: 2 from 1,000 up, more below
+     * (142.05, 0.86916), at most 8.
+     *
+     * @param price  quote per base, not null
+     * @return 2 to 8
+     */
+    public static int priceDecimals(BigDecimal price) {
+        BigDecimal p = price.abs();
+        if (p.signum() == 0 || p.compareTo(BigDecimal.valueOf(1000)) >= 0) {
+            return 2;
+        }
+        BigDecimal stripped = p.stripTrailingZeros();
+        int magnitude = stripped.precision() - stripped.scale() - 1;
+        return Math.max(2, Math.min(8, 4 - magnitude));
+    }
+
+    /**
+     * An amount rounded half-up to the given decimals with its unit: {@code 0.00160000 BTC}.
+     *
+     * @param amount    settlement currency, not null
+     * @param unit      currency code, not null
+     * @param decimals  decimals to show, ≥ 0
+     * @return the text, never null
+     */
+    public String amount(BigDecimal amount, String unit, int decimals) {
+        if (decimals == 2) {
+            return amount(amount, unit);
+        }
+        return signed(fixed(decimals).format(amount.setScale(decimals, RoundingMode.HALF_UP))) + " " + unit;
+    }
+
+    private DecimalFormat fixed(int decimals) {
+        DecimalFormat f = new DecimalFormat("#,##0." + "0".repeat(decimals), DecimalFormatSymbols.getInstance(locale));
+        f.setParseBigDecimal(true);
+        return f;
     }
 
     /**

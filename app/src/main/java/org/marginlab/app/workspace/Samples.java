@@ -24,6 +24,18 @@ public final class Samples {
     private Samples() {
     }
 
+    /**
+     * @param fileName  one of {@link #names()}
+     * @return the sample's title for menus (the workspace's name), or the file name
+     */
+    public static String title(String fileName) {
+        switch (fileName) {
+            case BTC_LONG_ISOLATED: return "BTC long (isolated)";
+            case BINANCE_FAQ_CROSS: return "Binance FAQ cross example (BTCUSDT + ETHUSDT)";
+            default: return fileName;
+        }
+    }
+
     /** @return the file names of the bundled samples, in menu order; unmodifiable */
     public static List<String> names() {
         return NAMES;

@@ -3,6 +3,7 @@ package org.marginlab.app.position;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.Side;
-import org.marginlab.engine.venue.Venues;
+import org.marginlab.app.account.AccountViewModel;
+import org.marginlab.app.workspace.Workspace;
 
 /**
  * View-model tests without a JavaFX toolkit. Expected values are worked by hand from spec
@@ -29,10 +31,16 @@ class PositionViewModelTest {
 
     private PositionViewModel vm;
 
+    /** An account on binance-usdm holding only the sample, with its row selected. */
+    static AccountViewModel accountWithSample(Locale locale) {
+        AccountViewModel account = new AccountViewModel(MarginEngine.DEFAULT, locale);
+        account.load(new Workspace("test", "binance-usdm", new BigDecimal("10000"), List.of(sample())));
+        return account;
+    }
+
     @BeforeEach
     void setUp() {
-        vm = new PositionViewModel(MarginEngine.DEFAULT, Venues.byId("binance-usdm"), Locale.US);
-        vm.load(sample());
+        vm = accountWithSample(Locale.US).selectedProperty().get();
     }
 
     private String figure(Figure f) {
@@ -241,8 +249,7 @@ class PositionViewModelTest {
 
     @Test
     void germanLocale_parsesAndShowsCommaDecimals() {
-        PositionViewModel de = new PositionViewModel(MarginEngine.DEFAULT, Venues.byId("binance-usdm"), Locale.GERMANY);
-        de.load(sample());
+        PositionViewModel de = accountWithSample(Locale.GERMANY).selectedProperty().get();
         assertThat(de.textProperty(InputField.QUANTITY).get()).isEqualTo("0,5");
         assertThat(de.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("57.228,92 USDT");
         de.textProperty(InputField.QUANTITY).set("1");

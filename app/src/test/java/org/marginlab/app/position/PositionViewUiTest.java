@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.marginlab.app.AppViewModel;
 import org.marginlab.app.MarginLabApp;
-import org.marginlab.engine.venue.Venues;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,8 +40,7 @@ class PositionViewUiTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        AppViewModel model = new AppViewModel("UI test", Venues.byId("binance-usdm"), PositionViewModelTest.sample(),
-                Locale.US);
+        AppViewModel model = AppViewModel.openSample(Locale.US);
         stage.setScene(MarginLabApp.createScene(model));
         stage.show();
     }

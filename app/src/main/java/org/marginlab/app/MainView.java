@@ -1,0 +1,209 @@
+package org.marginlab.app;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.account.AccountBar;
+import org.marginlab.app.account.AccountSummary;
+import org.marginlab.app.account.AccountViewModel;
+import org.marginlab.app.account.PositionsTable;
+import org.marginlab.app.position.PositionView;
+import org.marginlab.app.position.PositionViewModel;
+import org.marginlab.app.workspace.Samples;
+
+/**
+ * The main window's content: menus, the account bar (venue, wallet, shock), tabs for the
+ * positions (table and editor), the isolated-vs-cross comparison and the charts, and the
+ * account summary. Tabs other than the first are built the first time they are shown. It only
+ * builds nodes, binds and forwards menu commands to {@link AppViewModel}.
+ */
+public final class MainView extends BorderPane {
+    private final AppViewModel app;
+    private final StackPane editorHolder = new StackPane();
+
+    /**
+     * @param app         the application view-model, not null
+     * @param onQuit      what File → Quit does (close the window, asking first), not null
+     * @param extraTabs   further tabs to add after the positions tab: (title, id, lazily built content)
+     */
+    @SafeVarargs
+    public MainView(AppViewModel app, Runnable onQuit, LazyTab... extraTabs) {
+        this.app = app;
+        AccountViewModel account = app.account();
+        getStyleClass().add("main-view");
+
+        Label title = new Label("MarginLab", new FontIcon("mdi2c-calculator-variant"));
+        title.getStyleClass().add("app-title");
+        Label name = new Label();
+        name.setId("workspaceName");
+        name.getStyleClass().add("workspace-name");
+        name.textProperty().bind(app.workspaceNameProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label message = new Label();
+        message.setId("workspaceMessage");
+        message.textProperty().bind(app.messageProperty());
+        message.getStyleClass().add("workspace-message");
+        HBox header = new HBox(title, name, spacer, message);
+        header.getStyleClass().add("app-header");
+
+        setTop(new VBox(menus(onQuit), header, new AccountBar(account)));
+
+        PositionsTable table = new PositionsTable(account);
+        SplitPane split = new SplitPane(table, editorHolder);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.36);
+        account.selectedProperty().addListener((o, a, b) -> showEditor(b));
+        showEditor(account.selectedProperty().get());
+
+        TabPane tabs = new TabPane();
+        tabs.setId("mainTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab positions = new Tab("Positions", split);
+        positions.setId("positionsTab");
+        positions.setGraphic(new FontIcon("mdi2f-format-list-bulleted"));
+        tabs.getTabs().add(positions);
+        for (LazyTab lazy : extraTabs) {
+            Tab tab = new Tab(lazy.title());
+            tab.setId(lazy.id());
+            tab.setGraphic(new FontIcon(lazy.icon()));
+            tab.setContent(new Label("…"));
+            tab.selectedProperty().addListener((o, was, is) -> {
+                if (is && tab.getUserData() == null) {
+                    tab.setUserData(Boolean.TRUE);
+                    tab.setContent(lazy.content().get());
+                }
+            });
+            tabs.getTabs().add(tab);
+        }
+        setCenter(tabs);
+        setBottom(new AccountSummary(account));
+    }
+
+    /**
+     * A tab built the first time it is shown.
+     *
+     * @param title    the tab's title
+     * @param id       the tab's node id
+     * @param icon     an Ikonli icon literal
+     * @param content  builds the tab's content
+     */
+    public record LazyTab(String title, String id, String icon, Supplier<Node> content) {
+    }
+
+    private void showEditor(PositionViewModel row) {
+        if (row == null) {
+            Label none = new Label("No position selected. Add one with Position → Add position (Ctrl+Shift+N).");
+            none.getStyleClass().add("placeholder");
+            editorHolder.getChildren().setAll(none);
+        } else {
+            editorHolder.getChildren().setAll(new PositionView(row));
+        }
+    }
+
+    private MenuBar menus(Runnable onQuit) {
+        AccountViewModel account = app.account();
+        Menu file = new Menu("_File");
+        MenuItem newItem = item("_New", "mdi2f-file-outline", KeyCode.N, false, app::newWorkspace);
+        MenuItem open = item("_Open…", "mdi2f-folder-open-outline", KeyCode.O, false, app::open);
+        Menu recent = new Menu("Open _Recent");
+        recent.setId("recentMenu");
+        Runnable refillRecent = () -> {
+            recent.getItems().clear();
+            for (Path p : app.recentFiles()) {
+                MenuItem mi = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+                mi.setMnemonicParsing(false);
+                mi.setOnAction(e -> app.open(p));
+                recent.getItems().add(mi);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        app.recentFiles().addListener((ListChangeListener<Path>) c -> refillRecent.run());
+        refillRecent.run();
+        Menu samples = new Menu("Open _Sample");
+        samples.setId("samplesMenu");
+        for (String s : Samples.names()) {
+            MenuItem mi = new MenuItem(Samples.title(s));
+            mi.setMnemonicParsing(false);
+            mi.setOnAction(e -> app.openSample(s));
+            samples.getItems().add(mi);
+        }
+        MenuItem save = item("_Save", "mdi2c-content-save-outline", KeyCode.S, false, app::save);
+        MenuItem saveAs = item("Save _As…", null, KeyCode.S, true, app::saveAs);
+        MenuItem quit = item("_Quit", null, KeyCode.Q, false, onQuit);
+        file.getItems().addAll(newItem, open, recent, samples, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), quit);
+
+        Menu position = new Menu("_Position");
+        MenuItem add = item("_Add position", "mdi2p-plus", KeyCode.N, true, account::addPosition);
+        add.setId("addPosition");
+        MenuItem duplicate = item("_Duplicate", "mdi2c-content-copy", KeyCode.D, false,
+                () -> withSelected(account::duplicate));
+        MenuItem remove = item("_Remove", "mdi2d-delete-outline", KeyCode.DELETE, false,
+                () -> withSelected(account::remove));
+        MenuItem up = new MenuItem("Move _up");
+        up.setAccelerator(new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN));
+        up.setOnAction(e -> withSelected(r -> account.move(r, -1)));
+        MenuItem down = new MenuItem("Move d_own");
+        down.setAccelerator(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN));
+        down.setOnAction(e -> withSelected(r -> account.move(r, 1)));
+        MenuItem mode = item("Toggle isolated / _cross", "mdi2s-swap-horizontal", KeyCode.M, false,
+                () -> withSelected(PositionViewModel::toggleMarginMode));
+        position.getItems().addAll(add, duplicate, remove, new SeparatorMenuItem(), up, down, new SeparatorMenuItem(),
+                mode);
+
+        Menu help = new Menu("_Help");
+        help.setId("helpMenu");
+        MenuBar bar = new MenuBar(file, position, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    /** @return the Help menu, for items other views add (About) */
+    public Menu helpMenu() {
+        MenuBar bar = (MenuBar) ((VBox) getTop()).getChildren().get(0);
+        return bar.getMenus().get(2);
+    }
+
+    private void withSelected(java.util.function.Consumer<PositionViewModel> command) {
+        PositionViewModel row = app.account().selectedProperty().get();
+        if (row != null) {
+            command.accept(row);
+        }
+    }
+
+    private static MenuItem item(String text, String icon, KeyCode key, boolean shift, Runnable action) {
+        MenuItem mi = new MenuItem(text);
+        if (icon != null) {
+            mi.setGraphic(new FontIcon(icon));
+        }
+        if (key != null) {
+            mi.setAccelerator(shift ? new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)
+                    : new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
+        }
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+}

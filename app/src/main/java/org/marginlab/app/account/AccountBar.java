@@ -1,0 +1,123 @@
+package org.marginlab.app.account;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.engine.venue.VenueRules;
+import org.marginlab.engine.venue.Venues;
+
+import atlantafx.base.theme.Styles;
+
+/**
+ * The account's inputs above the positions: venue, cross wallet balance and the price shock
+ * (slider and field, all symbols or one). Binds to {@link AccountViewModel} only.
+ */
+public final class AccountBar extends HBox {
+    private static final String ALL_SYMBOLS = "all symbols";
+
+    /**
+     * @param account  the account, not null
+     */
+    public AccountBar(AccountViewModel account) {
+        super(10);
+        setId("accountBar");
+        getStyleClass().add("account-bar");
+        setAlignment(Pos.CENTER_LEFT);
+
+        ComboBox<VenueRules> venue = new ComboBox<>(FXCollections.observableArrayList(Venues.all()));
+        venue.setId("venue");
+        venue.valueProperty().bindBidirectional(account.venueProperty());
+        venue.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(VenueRules v) {
+                return v == null ? "" : v.displayName() + " (" + v.id() + ")";
+            }
+
+            @Override
+            public VenueRules fromString(String s) {
+                return null;
+            }
+        });
+        venue.setPrefWidth(250);
+        venue.setTooltip(new Tooltip("The venue whose margin rules and tier tables apply. Changing it re-checks "
+                + "every position (leverage against the new tiers, contract type) and says what no longer fits."));
+
+        TextField wallet = new TextField();
+        wallet.setId("walletBalance");
+        wallet.setPrefColumnCount(9);
+        wallet.textProperty().bindBidirectional(account.walletTextProperty());
+        Tooltip walletTip = new Tooltip();
+        walletTip.textProperty().bind(Bindings.when(account.walletErrorProperty().isNull())
+                .then("Cross wallet balance: the collateral shared by every cross position, not counting isolated margin.")
+                .otherwise(account.walletErrorProperty()));
+        wallet.setTooltip(walletTip);
+        account.walletErrorProperty().addListener((o, a, b) -> wallet.pseudoClassStateChanged(Styles.STATE_DANGER, b != null));
+        Label walletUnit = new Label();
+        walletUnit.textProperty().bind(account.currencyProperty());
+
+        Slider shock = new Slider(-90, 200, 0);
+        shock.setId("shockSlider");
+        shock.setPrefWidth(170);
+        shock.setMajorTickUnit(10);
+        shock.setMinorTickCount(0);
+        shock.setSnapToTicks(false);
+        shock.setBlockIncrement(1);
+        shock.valueProperty().bindBidirectional(account.shockSliderProperty());
+        shock.setTooltip(new Tooltip("Move every mark price (or one symbol's) by a percentage, from −90 % to +200 %; "
+                + "every figure follows. The typed marks are kept."));
+        TextField shockField = new TextField();
+        shockField.setId("shock");
+        shockField.setPrefColumnCount(4);
+        shockField.textProperty().bindBidirectional(account.shockTextProperty());
+        Tooltip shockTip = new Tooltip();
+        shockTip.textProperty().bind(Bindings.when(account.shockErrorProperty().isNull())
+                .then("Shock in percent: −10 moves the marks 10 % down.").otherwise(account.shockErrorProperty()));
+        shockField.setTooltip(shockTip);
+        account.shockErrorProperty().addListener((o, a, b) -> shockField.pseudoClassStateChanged(Styles.STATE_DANGER, b != null));
+
+        ObservableList<String> targets = FXCollections.observableArrayList(ALL_SYMBOLS);
+        ChoiceBox<String> target = new ChoiceBox<>(targets);
+        target.setId("shockSymbol");
+        Runnable refill = () -> {
+            String current = account.shockSymbolProperty().get();
+            List<String> all = new ArrayList<>();
+            all.add(ALL_SYMBOLS);
+            all.addAll(account.symbols());
+            targets.setAll(all);
+            if (current != null && !account.symbols().contains(current)) {
+                account.shockSymbolProperty().set(null);
+                current = null;
+            }
+            target.setValue(current == null ? ALL_SYMBOLS : current);
+        };
+        account.symbols().addListener((ListChangeListener<String>) c -> refill.run());
+        refill.run();
+        target.valueProperty().addListener((o, a, b) -> account.shockSymbolProperty().set(
+                b == null || ALL_SYMBOLS.equals(b) ? null : b));
+        account.shockSymbolProperty().addListener((o, a, b) -> target.setValue(b == null ? ALL_SYMBOLS : b));
+        target.setTooltip(new Tooltip("Which marks the shock moves."));
+
+        HBox spacer = new HBox();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(new Label("Venue", new FontIcon("mdi2b-bank-outline")), venue,
+                new Label("Cross wallet"), wallet, walletUnit, spacer,
+                new Label("Shock", new FontIcon("mdi2c-chart-bell-curve-cumulative")), shock, shockField, new Label("%"),
+                new Label("on"), target);
+    }
+}
