@@ -7,4 +7,5 @@ module org.marginlab.engine {
     exports org.marginlab.engine.tier;
     exports org.marginlab.engine.venue;
     exports org.marginlab.engine.sizing;
+    exports org.marginlab.engine.whatif;
 }

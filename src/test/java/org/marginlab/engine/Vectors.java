@@ -22,9 +22,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /**
  * Test helper: reads the venue worked examples in {@code src/test/resources/vectors/*.json}
  * (schema in spec margin-formulas.md §12) with every JSON number as an exact
- * {@link BigDecimal}, and compares results with a case's tolerance.
+ * {@link BigDecimal}, and compares results with a case's tolerance. Public so that tests in
+ * sub-packages (e.g. {@code sizing}) can read the vectors too.
  */
-final class Vectors {
+// "exports": public signatures name Jackson's JsonNode, which is on the class path (tests only)
+@SuppressWarnings("exports")
+public final class Vectors {
     /** The resource folder holding the vector files. */
     static final String FOLDER = "/vectors/";
 
@@ -41,29 +44,29 @@ final class Vectors {
      * @param file  the file name, e.g. {@code binance_docs.json}
      * @param node  the case as stated
      */
-    record Case(String file, JsonNode node) {
-        String id() {
+    public record Case(String file, JsonNode node) {
+        public String id() {
             return node.get("id").asText();
         }
 
-        String kind() {
+        public String kind() {
             return node.get("kind").asText();
         }
 
-        String exchange() {
+        public String exchange() {
             return node.get("exchange").asText();
         }
 
-        JsonNode inputs() {
+        public JsonNode inputs() {
             return node.get("inputs");
         }
 
-        JsonNode expected() {
+        public JsonNode expected() {
             return node.get("expected");
         }
 
         /** @return the tolerance applying to every expected field */
-        Tolerance tolerance() {
+        public Tolerance tolerance() {
             return Tolerance.of(node.get("tolerance"));
         }
 
@@ -74,7 +77,7 @@ final class Vectors {
     }
 
     /** A case's tolerance: {@code {"abs": x}} or {@code {"rel": x}}. */
-    record Tolerance(BigDecimal abs, BigDecimal rel) {
+    public record Tolerance(BigDecimal abs, BigDecimal rel) {
         static Tolerance of(JsonNode node) {
             assertThat(node).as("tolerance").isNotNull();
             JsonNode abs = node.get("abs");
@@ -84,7 +87,7 @@ final class Vectors {
         }
 
         /** @return the largest allowed |actual − expected| for this expected value */
-        BigDecimal allowedError(BigDecimal expected) {
+        public BigDecimal allowedError(BigDecimal expected) {
             return abs != null ? abs : rel.multiply(expected.abs());
         }
     }
@@ -99,7 +102,7 @@ final class Vectors {
     }
 
     /** @return every case of every vector file, files sorted by name, cases in file order */
-    static List<Case> allCases() {
+    public static List<Case> allCases() {
         List<Case> cases = new ArrayList<>();
         for (String file : fileNames()) {
             JsonNode array = read(file);
@@ -129,7 +132,7 @@ final class Vectors {
     }
 
     /** @return the field as an exact decimal; fails if it is missing or not a number */
-    static BigDecimal dec(JsonNode node, String field) {
+    public static BigDecimal dec(JsonNode node, String field) {
         JsonNode v = node.get(field);
         assertThat(v).as("field %s in %s", field, node).isNotNull();
         assertThat(v.isNumber()).as("field %s is a number: %s", field, v).isTrue();
@@ -143,7 +146,7 @@ final class Vectors {
      * @param actual    the engine's value, must not be null
      * @param expected  the stated value
      */
-    static void assertWithin(String what, BigDecimal actual, BigDecimal expected, Tolerance tolerance) {
+    public static void assertWithin(String what, BigDecimal actual, BigDecimal expected, Tolerance tolerance) {
         assertThat(actual).as("%s is present", what).isNotNull();
         BigDecimal error = actual.subtract(expected).abs();
         assertThat(error)

@@ -66,15 +66,16 @@ public final class MainView extends BorderPane {
         message.setId("workspaceMessage");
         message.textProperty().bind(app.messageProperty());
         message.getStyleClass().add("workspace-message");
-        HBox header = new HBox(title, name, spacer, message);
+        HBox header = new HBox(title, name, message, spacer, new AccountBar(account));
         header.getStyleClass().add("app-header");
+        title.setMinWidth(Region.USE_PREF_SIZE);
 
-        setTop(new VBox(menus(onQuit), header, new AccountBar(account)));
+        setTop(new VBox(menus(onQuit), header, AccountBar.shockBar(account)));
 
         PositionsTable table = new PositionsTable(account);
         SplitPane split = new SplitPane(table, editorHolder);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.3);
         account.selectedProperty().addListener((o, a, b) -> showEditor(b));
         showEditor(account.selectedProperty().get());
 

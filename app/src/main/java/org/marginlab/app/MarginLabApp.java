@@ -49,7 +49,8 @@ public final class MarginLabApp extends Application {
      */
     public static Scene createScene(AppViewModel model, Runnable onQuit) {
         MainView view = new MainView(model, onQuit);
-        Scene scene = new Scene(view, 1240, 760);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1280, screen.getWidth()), Math.min(880, screen.getHeight()));
         scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
         return scene;
     }

@@ -11,8 +11,10 @@ import org.marginlab.engine.internal.Checks;
 
 /**
  * Trade arithmetic that does not depend on a venue's margin rules: the average entry price of
- * several fills and the exit price that reaches a target return on equity (the "futures
- * calculator" of spec margin-formulas.md §1.4).
+ * several fills, the initial margin, PnL and return on equity at an exit price, and the exit
+ * price that reaches a target return on equity (the "futures calculator" of spec
+ * margin-formulas.md §1.4). Order cost and max open size are in {@link OrderMath}; position size
+ * from a stop and a risk amount in {@link StopLossSizer}.
  *
  * <p>Units and conventions (spec margin-formulas.md §0): quantities are absolute sizes in base
  * units (linear) or contracts (inverse); prices in quote per base; leverage a multiple;
@@ -91,6 +93,129 @@ public final class TradeMath {
             sum = sum.add(f.quantity());
         }
         return sum;
+    }
+
+    /**
+     * Initial margin of a position at a price (Binance futures calculator, spec
+     * margin-formulas.md §1.4; {@code IMR = 1/lev}):
+     * <ul>
+     *   <li>Linear: {@code IM = Q·CS·P/lev}, quote.</li>
+     *   <li>Inverse: {@code IM = Q·CS/(P·lev)}, coin.</li>
+     * </ul>
+     * With {@code P} the entry price this is the calculator's initial margin, the denominator of
+     * {@link #roe}.
+     *
+     * @param contract      linear or inverse, not null
+     * @param quantity      absolute size, base units (linear) or contracts (inverse), &gt; 0, not null
+     * @param contractSize  base units per unit of quantity (linear, usually 1) or quote per
+     *                      contract (inverse, e.g. 100 USD), &gt; 0, not null
+     * @param price         the price the margin is taken at, quote per base, &gt; 0, not null
+     * @param leverage      leverage, &gt; 0, not null
+     * @return the initial margin, settlement currency (quote linear, coin inverse), &gt; 0;
+     *         one division in {@link MathContext#DECIMAL128}; never null
+     * @throws ValidationException ({@code contract}, {@code quantity}, {@code contractSize},
+     *         {@code price}, {@code leverage}) if a value is missing or not positive
+     */
+    public static BigDecimal initialMargin(ContractType contract, BigDecimal quantity, BigDecimal contractSize,
+            BigDecimal price, BigDecimal leverage) {
+        Checks.notNull(contract, "contract");
+        BigDecimal size = Checks.positive(quantity, "quantity").multiply(Checks.positive(contractSize, "contractSize"));
+        Checks.positive(price, "price");
+        Checks.positive(leverage, "leverage");
+        if (contract == ContractType.LINEAR) {
+            return size.multiply(price).divide(leverage, MathContext.DECIMAL128);
+        }
+        return size.divide(price.multiply(leverage), MathContext.DECIMAL128);
+    }
+
+    /**
+     * Profit or loss of a position closed at an exit price (spec margin-formulas.md §0, §1.4):
+     * <ul>
+     *   <li>Linear: {@code PnL = s·Q·CS·(exit − EP)}, quote, exact (no division).</li>
+     *   <li>Inverse: {@code PnL = s·Q·CS·(1/EP − 1/exit)}, coin, computed as the single division
+     *       {@code s·Q·CS·(exit − EP)/(EP·exit)}.</li>
+     * </ul>
+     * Fees and funding are not included.
+     *
+     * @param contract      linear or inverse, not null
+     * @param side          long ({@code s = +1}) or short ({@code s = −1}), not null
+     * @param quantity      absolute size, base units or contracts, &gt; 0, not null
+     * @param contractSize  base units per unit (linear) or quote per contract (inverse), &gt; 0, not null
+     * @param entryPrice    average entry price, quote per base, &gt; 0, not null
+     * @param exitPrice     exit price, quote per base, &gt; 0, not null
+     * @return the PnL, settlement currency; positive is a gain, negative a loss; exact for
+     *         linear, {@link MathContext#DECIMAL128} for inverse; never null
+     * @throws ValidationException ({@code contract}, {@code side}, {@code quantity},
+     *         {@code contractSize}, {@code entryPrice}, {@code exitPrice}) if a value is missing
+     *         or not positive
+     */
+    public static BigDecimal pnl(ContractType contract, Side side, BigDecimal quantity, BigDecimal contractSize,
+            BigDecimal entryPrice, BigDecimal exitPrice) {
+        Checks.notNull(contract, "contract");
+        Checks.notNull(side, "side");
+        BigDecimal size = Checks.positive(quantity, "quantity").multiply(Checks.positive(contractSize, "contractSize"));
+        Checks.positive(entryPrice, "entryPrice");
+        Checks.positive(exitPrice, "exitPrice");
+        BigDecimal move = side.signDecimal().multiply(size).multiply(exitPrice.subtract(entryPrice));
+        if (contract == ContractType.LINEAR) {
+            return move;
+        }
+        return move.divide(entryPrice.multiply(exitPrice), MathContext.DECIMAL128);
+    }
+
+    /**
+     * Return on equity of a position closed at an exit price, {@code ROE = PnL / IM} with the
+     * initial margin at entry (spec margin-formulas.md §1.4). The quantity and contract size
+     * cancel:
+     * <ul>
+     *   <li>Linear: {@code ROE = s·(exit − EP)·lev/EP}.</li>
+     *   <li>Inverse: {@code ROE = s·(1 − EP/exit)·lev = s·(exit − EP)·lev/exit}.</li>
+     * </ul>
+     * The FAQ's linear shorthand "ROI = side·(1 − exit/entry)/IMR" is wrong (§1.4) and is not
+     * used.
+     *
+     * @param contract    linear or inverse, not null
+     * @param side        long or short, not null
+     * @param entryPrice  average entry price, quote per base, &gt; 0, not null
+     * @param exitPrice   exit price, quote per base, &gt; 0, not null
+     * @param leverage    leverage, &gt; 0, not null
+     * @return the ROE as a fraction of the initial margin (1 = +100 %, −0.5 = −50 %); one
+     *         division in {@link MathContext#DECIMAL128}; never null
+     * @throws ValidationException ({@code contract}, {@code side}, {@code entryPrice},
+     *         {@code exitPrice}, {@code leverage}) if a value is missing or not positive
+     */
+    public static BigDecimal roe(ContractType contract, Side side, BigDecimal entryPrice, BigDecimal exitPrice,
+            BigDecimal leverage) {
+        Checks.notNull(contract, "contract");
+        Checks.notNull(side, "side");
+        Checks.positive(entryPrice, "entryPrice");
+        Checks.positive(exitPrice, "exitPrice");
+        Checks.positive(leverage, "leverage");
+        BigDecimal numerator = side.signDecimal().multiply(exitPrice.subtract(entryPrice)).multiply(leverage);
+        return numerator.divide(contract == ContractType.LINEAR ? entryPrice : exitPrice, MathContext.DECIMAL128);
+    }
+
+    /**
+     * The futures calculator's "PnL" tab in one call (spec margin-formulas.md §1.4): initial
+     * margin at entry, PnL and ROE at an exit price; see {@link #initialMargin}, {@link #pnl}
+     * and {@link #roe} for the formulas.
+     *
+     * @param contract      linear or inverse, not null
+     * @param side          long or short, not null
+     * @param quantity      absolute size, base units or contracts, &gt; 0, not null
+     * @param contractSize  base units per unit (linear) or quote per contract (inverse), &gt; 0, not null
+     * @param entryPrice    average entry price, quote per base, &gt; 0, not null
+     * @param exitPrice     exit price, quote per base, &gt; 0, not null
+     * @param leverage      leverage, &gt; 0, not null
+     * @return the three figures, never null
+     * @throws ValidationException naming the first missing or non-positive value
+     */
+    public static ExitOutcome exitOutcome(ContractType contract, Side side, BigDecimal quantity, BigDecimal contractSize,
+            BigDecimal entryPrice, BigDecimal exitPrice, BigDecimal leverage) {
+        BigDecimal pnl = pnl(contract, side, quantity, contractSize, entryPrice, exitPrice);
+        Checks.positive(leverage, "leverage");
+        return new ExitOutcome(initialMargin(contract, quantity, contractSize, entryPrice, leverage), pnl,
+                roe(contract, side, entryPrice, exitPrice, leverage));
     }
 
     /**

@@ -1,7 +1,11 @@
 /**
- * Sizing and trade arithmetic that needs no venue rules: average entry price of several fills
- * (linear and inverse) and the target exit price for a return on equity
- * (spec margin-formulas.md §1.4, §2.7). Used by the {@code avg-entry} and {@code target}
- * commands (spec workspace-and-cli.md §2.2).
+ * Sizing and trade arithmetic (spec margin-formulas.md §1.4, §1.5, §2.7): average entry price of
+ * several fills (linear and inverse), initial margin, PnL and ROE at an exit price, the target
+ * exit price for a return on equity ({@link org.marginlab.engine.sizing.TradeMath}); the cost to
+ * open an order and the max open size for a balance and leverage
+ * ({@link org.marginlab.engine.sizing.OrderMath}); the position size from an entry, a stop and a
+ * risk amount, evaluated on a venue to flag a liquidation before the stop
+ * ({@link org.marginlab.engine.sizing.StopLossSizer}). Used by the {@code avg-entry} and
+ * {@code target} commands (spec workspace-and-cli.md §2.2).
  */
 package org.marginlab.engine.sizing;

@@ -15,7 +15,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -71,9 +71,20 @@ public final class AccountBar extends HBox {
         Label walletUnit = new Label();
         walletUnit.textProperty().bind(account.currencyProperty());
 
+        getChildren().addAll(label("Venue", "mdi2b-bank-outline"), venue, label("Cross wallet", null), wallet, walletUnit);
+        walletUnit.setMinWidth(Region.USE_PREF_SIZE);
+    }
+
+    /**
+     * The price-shock row: slider and field (−90 … +200 %) and which symbols it moves.
+     *
+     * @param account  the account, not null
+     * @return the row, never null
+     */
+    public static HBox shockBar(AccountViewModel account) {
         Slider shock = new Slider(-90, 200, 0);
         shock.setId("shockSlider");
-        shock.setPrefWidth(170);
+        shock.setPrefWidth(260);
         shock.setMajorTickUnit(10);
         shock.setMinorTickCount(0);
         shock.setSnapToTicks(false);
@@ -113,11 +124,20 @@ public final class AccountBar extends HBox {
         account.shockSymbolProperty().addListener((o, a, b) -> target.setValue(b == null ? ALL_SYMBOLS : b));
         target.setTooltip(new Tooltip("Which marks the shock moves."));
 
-        HBox spacer = new HBox();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(new Label("Venue", new FontIcon("mdi2b-bank-outline")), venue,
-                new Label("Cross wallet"), wallet, walletUnit, spacer,
-                new Label("Shock", new FontIcon("mdi2c-chart-bell-curve-cumulative")), shock, shockField, new Label("%"),
-                new Label("on"), target);
+        HBox bar = new HBox(10, label("Price shock", "mdi2c-chart-bell-curve-cumulative"), shock, shockField,
+                label("%", null), label("applied to", null), target);
+        bar.setId("shockBar");
+        bar.getStyleClass().add("shock-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label hint = new Label("Figures follow the shocked marks; the typed marks are kept.");
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        bar.getChildren().add(hint);
+        return bar;
+    }
+
+    private static Label label(String text, String icon) {
+        Label l = icon == null ? new Label(text) : new Label(text, new FontIcon(icon));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 }

@@ -154,7 +154,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         c.setEditable(false);
         c.setCellValueFactory(cell -> cell.getValue().figureProperty(figure));
         c.getStyleClass().add("live-column");
-        c.setPrefWidth(figure == Figure.DISTANCE_TO_LIQUIDATION ? 90 : figure == Figure.MARGIN_RATIO ? 140 : 150);
+        c.setPrefWidth(figure == Figure.DISTANCE_TO_LIQUIDATION ? 90 : figure == Figure.MARGIN_RATIO ? 165 : 150);
         Label header = new Label(title);
         header.setTooltip(new Tooltip(figure.explanation()));
         c.setGraphic(header);

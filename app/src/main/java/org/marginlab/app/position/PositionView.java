@@ -125,8 +125,9 @@ public final class PositionView extends BorderPane {
         leverageMax.setId("leverageMax");
         leverageMax.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         leverageMax.textProperty().bind(Bindings.format("max %.0fx", vm.leverageMaxProperty()));
-        HBox leverageRow = new HBox(8, leverageSlider, leverageMax);
+        HBox leverageRow = new HBox(6, leverageSlider, leverageMax);
         HBox.setHgrow(leverageSlider, Priority.ALWAYS);
+        leverageSlider.setMinWidth(60);
 
         boolean inverse = vm.contractProperty().get() == ContractType.INVERSE;
         String quote = inverse ? "USD" : vm.currency();
@@ -148,27 +149,42 @@ public final class PositionView extends BorderPane {
         maintenance.setExpanded(!vm.textProperty(InputField.MMR).get().isBlank());
         maintenance.getStyleClass().add(Styles.DENSE);
 
-        VBox box = new VBox(4,
-                heading("Position", "mdi2f-file-document-edit-outline"),
-                label("S_ymbol", symbol), symbol,
-                new Label("Side"), sides,
-                new Label("Margin mode"), modes,
-                field(InputField.QUANTITY, inverse ? "_Quantity (contracts)" : "_Quantity (base)",
-                        inverse ? "Number of contracts; must be > 0." : "Position size in the base coin, e.g. 0.5 BTC; must be > 0."),
-                field(InputField.ENTRY_PRICE, "_Entry price (" + quote + ")",
-                        "Average price at which the position was opened; must be > 0."),
-                field(InputField.MARK_PRICE, "_Mark price (" + quote + ")",
-                        "The venue's mark price: PnL, margin ratio and liquidation are judged at it; must be > 0."),
-                field(InputField.LEVERAGE, "Le_verage (x)",
-                        "Chosen leverage; initial margin is entry notional ÷ leverage; at most the tier's max."),
-                leverageRow, margin, contractSize, maintenance);
+        Node quantity = field(InputField.QUANTITY, inverse ? "_Quantity (contracts)" : "_Quantity (base)",
+                inverse ? "Number of contracts; must be > 0." : "Position size in the base coin, e.g. 0.5 BTC; must be > 0.");
+        Node entry = field(InputField.ENTRY_PRICE, "_Entry price (" + quote + ")",
+                "Average price at which the position was opened; must be > 0.");
+        Node mark = field(InputField.MARK_PRICE, "_Mark price (" + quote + ")",
+                "The venue's mark price: PnL, margin ratio and liquidation are judged at it; must be > 0.");
+        VBox leverage = (VBox) field(InputField.LEVERAGE, "Le_verage (x)",
+                "Chosen leverage; initial margin is entry notional ÷ leverage; at most the tier's max.");
+        leverage.getChildren().add(2, leverageRow);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        grid.add(new VBox(2, label("S_ymbol", symbol), symbol), 0, 0);
+        grid.add(new VBox(2, new Label("Side"), sides), 1, 0);
+        grid.add(quantity, 0, 1);
+        grid.add(new VBox(2, new Label("Margin mode"), modes), 1, 1);
+        grid.add(entry, 0, 2);
+        grid.add(mark, 1, 2);
+        grid.add(leverage, 0, 3);
+        grid.add(margin, 1, 3);
+        grid.add(contractSize, 0, 4);
+        grid.add(maintenance, 0, 5, 2, 1);
+
+        VBox box = new VBox(4, heading("Position", "mdi2f-file-document-edit-outline"), grid);
         box.getStyleClass().addAll("card", "editor");
-        box.setPrefWidth(280);
+        box.setPrefWidth(440);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("editor-scroll");
-        scroll.setMinWidth(300);
+        scroll.setMinWidth(420);
+        scroll.setPrefWidth(450);
         return scroll;
     }
 
@@ -324,6 +340,7 @@ public final class PositionView extends BorderPane {
         Label v = new Label();
         v.setId(idOf(f));
         v.getStyleClass().add("figure-value");
+        v.setMinWidth(Region.USE_PREF_SIZE);
         v.textProperty().bind(vm.figureProperty(f));
         return v;
     }
@@ -376,8 +393,8 @@ public final class PositionView extends BorderPane {
                 note, slider, deltaField, grid, new HBox(8, apply, reset));
         box.getStyleClass().addAll("card", "what-if");
         vm.staleProperty().addListener((o, a, s) -> box.pseudoClassStateChanged(STALE, s));
-        box.setPrefWidth(440);
-        box.setMinWidth(400);
+        box.setPrefWidth(330);
+        box.setMinWidth(300);
         return box;
     }
 
