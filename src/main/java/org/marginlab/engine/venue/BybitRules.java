@@ -90,6 +90,11 @@ public final class BybitRules extends BaseVenue {
                 return null;
             }
             price = e.size.divide(denominator, isLong ? FLOOR : CEILING);
+            // inverse PnL divides by the price: make sure the rounded price is on the loss side as
+            // the evaluation computes it (equity ≤ MM at the entry value)
+            BigDecimal maintenance = tier.maintenanceMargin(entryValue);
+            price = LiquidationSolver.toLossSide(price, isLong,
+                    p -> wallet.add(e.pnl(p)).compareTo(maintenance) <= 0);
         } else {
             // Round the move up so the price lands on the loss side: down for a long, up for a short.
             BigDecimal move = cushion.divide(e.size, CEILING);

@@ -35,6 +35,7 @@ import org.marginlab.engine.tier.TierTable;
 final class LiquidationSolver {
     private static final MathContext FLOOR = new MathContext(34, RoundingMode.FLOOR);
     private static final MathContext CEILING = new MathContext(34, RoundingMode.CEILING);
+    private static final int MAX_NUDGES = 40;
 
     /** One position of the group with its schedule and close-fee rate. */
     record Leg(Exposure exposure, TierTable schedule, BigDecimal feeRate) {
@@ -80,7 +81,8 @@ final class LiquidationSolver {
                 }
             }
             if (stable) {
-                return new Solution(price, legs.get(0).schedule().tiers().get(tiers[0]));
+                return new Solution(onLossSide(legs, wallet, tiers, price),
+                        legs.get(0).schedule().tiers().get(tiers[0]));
             }
         }
         if (n == 1) {
@@ -90,12 +92,72 @@ final class LiquidationSolver {
             for (int t = 0; t < leg.schedule().size(); t++) {
                 BigDecimal p = solve(legs, wallet, new int[] {t}, false);
                 if (p != null && leg.schedule().indexOf(leg.exposure().notional(p)) == t) {
-                    return new Solution(p, leg.schedule().tiers().get(t));
+                    return new Solution(onLossSide(legs, wallet, new int[] {t}, p),
+                            leg.schedule().tiers().get(t));
                 }
             }
             return null;
         }
         return price == null ? null : new Solution(price, legs.get(0).schedule().tiers().get(tiers[0]));
+    }
+
+    /**
+     * The solved price, moved toward the loss side ({@link #toLossSide}) until the legs are
+     * liquidated there as the evaluation computes it (equity ≤ maintenance margin + close fee at
+     * that price, with the tiers solved for). Linear terms are exact, so a linear price is
+     * returned as it is; inverse PnL and notional divide by the price, and their own rounding can
+     * leave the equity a last-digit above the requirement at the rounded root.
+     */
+    private static BigDecimal onLossSide(List<Leg> legs, BigDecimal wallet, int[] tiers, BigDecimal price) {
+        return toLossSide(price, lossBelow(legs, tiers), p -> {
+            BigDecimal equity = wallet;
+            BigDecimal requirement = BigDecimal.ZERO;
+            for (int i = 0; i < legs.size(); i++) {
+                Leg leg = legs.get(i);
+                Exposure e = leg.exposure();
+                BigDecimal notional = e.notional(p);
+                equity = equity.add(e.pnl(p));
+                requirement = requirement.add(leg.schedule().tiers().get(tiers[i]).maintenanceMargin(notional))
+                        .add(notional.multiply(leg.feeRate()));
+            }
+            return equity.compareTo(requirement) <= 0;
+        });
+    }
+
+    /**
+     * Moves {@code price} toward the loss side (down when {@code lossBelow}) until
+     * {@code liquidatedAt} holds: first by one unit of its 34th significant digit, the step
+     * doubling each time (the equity's own rounding can hide a one-unit move), at most
+     * {@value #MAX_NUDGES} steps, i.e. a relative move below 1e-22.
+     *
+     * @return the first price at which the condition holds, or the last one tried
+     */
+    static BigDecimal toLossSide(BigDecimal price, boolean lossBelow,
+            java.util.function.Predicate<BigDecimal> liquidatedAt) {
+        BigDecimal p = price;
+        BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen(price.precision() - price.scale() - 34);
+        for (int i = 0; i < MAX_NUDGES && !liquidatedAt.test(p); i++) {
+            BigDecimal next = lossBelow ? p.subtract(step) : p.add(step);
+            if (next.signum() <= 0) {
+                break;
+            }
+            p = next;
+            step = step.add(step);
+        }
+        return p;
+    }
+
+    /** Whether equity − requirement rises with the price at the given tiers (loss side below). */
+    private static boolean lossBelow(List<Leg> legs, int[] tiers) {
+        BigDecimal slope = BigDecimal.ZERO;
+        for (int i = 0; i < legs.size(); i++) {
+            Leg leg = legs.get(i);
+            Exposure e = leg.exposure();
+            BigDecimal rate = leg.schedule().tiers().get(tiers[i]).mmr().add(leg.feeRate());
+            // linear: d/dP = Σ B·(s − rate); inverse: d/dP = Σ F·(s + rate)/P², sign of Σ F·(s + rate)
+            slope = slope.add(e.size.multiply(e.inverse ? e.s.add(rate) : e.s.subtract(rate)));
+        }
+        return slope.signum() > 0;
     }
 
     /**

@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *       ({@link OrderMath#costToOpen}).</li>
  * </ul>
  */
-class TradeToolVectorsTest {
+public class TradeToolVectorsTest {
 
     /** The vector ids this class covers. */
     static final List<String> CALCULATOR = List.of(
@@ -41,6 +41,19 @@ class TradeToolVectorsTest {
     static final List<String> COST_TO_OPEN = List.of(
             "binance-cost-to-open-limit-long",
             "binance-cost-to-open-limit-short");
+
+    static final List<String> AVERAGE_ENTRY = List.of(
+            "bybit-avg-entry-inverse",
+            "bybit-avg-entry-usdt",
+            "bybit-avg-entry-usdc");
+
+    /** Every id this class covers, for the vector bookkeeping in {@code VectorCasesTest}. */
+    public static final List<String> ALL = Stream.of(CALCULATOR, COST_TO_OPEN, AVERAGE_ENTRY)
+            .flatMap(List::stream).toList();
+
+    static Stream<Case> averageEntryCases() {
+        return Vectors.allCases().stream().filter(c -> AVERAGE_ENTRY.contains(c.id()));
+    }
 
     static Stream<Case> calculatorCases() {
         return Vectors.allCases().stream().filter(c -> CALCULATOR.contains(c.id()));
@@ -56,6 +69,21 @@ class TradeToolVectorsTest {
         assertThat(calculatorCases().map(Case::kind)).containsOnly("calculator");
         assertThat(costToOpenCases().map(Case::id)).containsExactlyInAnyOrderElementsOf(COST_TO_OPEN);
         assertThat(costToOpenCases().map(Case::kind)).containsOnly("order_cost");
+        assertThat(averageEntryCases().map(Case::id)).containsExactlyInAnyOrderElementsOf(AVERAGE_ENTRY);
+        assertThat(averageEntryCases().map(Case::kind)).containsOnly("avg_entry_price");
+    }
+
+    /** Bybit "How to Calculate Average Entry Price" (spec §2.7): fills as [quantity, price]. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("averageEntryCases")
+    void averageEntry(Case c) {
+        ContractType contract = ContractType.parse(c.node().get("contract").asText());
+        List<Fill> fills = new java.util.ArrayList<>();
+        for (JsonNode fill : c.inputs().get("fills")) {
+            fills.add(new Fill(new BigDecimal(fill.get(0).asText()), new BigDecimal(fill.get(1).asText())));
+        }
+        assertWithin(c.id() + " avg_entry_price", TradeMath.averageEntryPrice(contract, fills),
+                dec(c.expected(), "avg_entry_price"), c.tolerance());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -367,6 +367,7 @@ public final class AccountViewModel {
         List<Position> shocked = new ArrayList<>(positions.size());
         List<PositionViewModel> included = new ArrayList<>(positions.size());
         ContractType type = null;
+        String mismatch = null;
         for (PositionViewModel row : positions) {
             Position p = row.validate(engine);
             if (p == null) {
@@ -379,6 +380,8 @@ public final class AccountViewModel {
             if (type == null) {
                 type = p.contract();
             } else if (p.contract() != type) {
+                mismatch = row.id() + " is " + p.contract().id() + " but the workspace's other positions are "
+                        + type.id() + ": all positions of a workspace share one contract type (and settlement currency).";
                 row.markStale();
                 continue;
             }
@@ -406,6 +409,9 @@ public final class AccountViewModel {
             for (PositionViewModel row : included) {
                 row.markStale();
             }
+        }
+        if (mismatch != null) {
+            message = message.isEmpty() ? mismatch : message + " " + mismatch;
         }
         if (included.size() < positions.size() && message.isEmpty()) {
             message = "Some positions have invalid inputs; the figures use their last valid values.";

@@ -1,0 +1,142 @@
+package org.marginlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginlab.app.position.Figure;
+import org.marginlab.app.position.InputField;
+import org.marginlab.app.workspace.DocumentDialogs;
+import org.marginlab.app.workspace.RecentFiles;
+import org.marginlab.app.workspace.Samples;
+
+/** Document commands with scripted dialogs, no toolkit. */
+class AppViewModelTest {
+    @TempDir
+    Path dir;
+
+    /** Dialogs that answer from fields and record errors. */
+    static final class Scripted implements DocumentDialogs {
+        Path open;
+        Path save;
+        Discard discard = Discard.CANCEL;
+        final List<String> errors = new ArrayList<>();
+        int discardQuestions;
+
+        @Override
+        public Optional<Path> chooseFileToOpen() {
+            return Optional.ofNullable(open);
+        }
+
+        @Override
+        public Optional<Path> chooseFileToSave(String suggestedName) {
+            return Optional.ofNullable(save);
+        }
+
+        @Override
+        public Discard confirmDiscard(String workspaceName) {
+            discardQuestions++;
+            return discard;
+        }
+
+        @Override
+        public void showError(String title, String message) {
+            errors.add(title + ": " + message);
+        }
+    }
+
+    private AppViewModel model(Scripted dialogs) {
+        AppViewModel vm = new AppViewModel(Locale.US, new RecentFiles(dir.resolve("recent.txt")), dialogs);
+        vm.openSample(Samples.BTC_LONG_ISOLATED);
+        return vm;
+    }
+
+    @Test
+    void editing_marksDirtyInTheTitle_andSaveAsClearsIt() {
+        Scripted dialogs = new Scripted();
+        AppViewModel vm = model(dialogs);
+        assertThat(vm.titleProperty().get()).isEqualTo("MarginLab — BTC long (isolated)");
+        vm.position().textProperty(InputField.QUANTITY).set("0.6");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        assertThat(vm.titleProperty().get()).isEqualTo("MarginLab — BTC long (isolated) •");
+        dialogs.save = dir.resolve("mine");
+        assertThat(vm.save()).isTrue();
+        assertThat(Files.exists(dir.resolve("mine.marginlab"))).isTrue();
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.recentFiles()).containsExactly(dir.resolve("mine.marginlab").toAbsolutePath());
+    }
+
+    @Test
+    void saveThenOpen_keepsEveryFieldExactly() throws IOException {
+        Scripted dialogs = new Scripted();
+        AppViewModel vm = model(dialogs);
+        vm.openSample(Samples.BINANCE_FAQ_CROSS);
+        dialogs.save = dir.resolve("faq.marginlab");
+        assertThat(vm.saveAs()).isTrue();
+        String written = Files.readString(dir.resolve("faq.marginlab"));
+        AppViewModel other = new AppViewModel(Locale.US, new RecentFiles(null), dialogs);
+        assertThat(other.open(dir.resolve("faq.marginlab"))).isTrue();
+        assertThat(other.account().toWorkspace()).isEqualTo(vm.account().toWorkspace());
+        assertThat(written).contains("\"walletBalance\": \"1535443.01\"").contains("\"quantity\": \"109.488\"");
+        assertThat(other.position().figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("26,316.89 USDT");
+    }
+
+    @Test
+    void unsavedChanges_areAskedAbout_andCancelKeepsThem() {
+        Scripted dialogs = new Scripted();
+        AppViewModel vm = model(dialogs);
+        vm.position().textProperty(InputField.QUANTITY).set("0.7");
+        dialogs.discard = DocumentDialogs.Discard.CANCEL;
+        vm.openSample(Samples.BINANCE_FAQ_CROSS);
+        assertThat(dialogs.discardQuestions).isEqualTo(1);
+        assertThat(vm.position().textProperty(InputField.QUANTITY).get()).isEqualTo("0.7");
+        dialogs.discard = DocumentDialogs.Discard.DISCARD;
+        vm.openSample(Samples.BINANCE_FAQ_CROSS);
+        assertThat(vm.workspaceNameProperty().get()).startsWith("Binance FAQ cross example");
+        assertThat(vm.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void openingACorruptFile_reportsItAndChangesNothing() throws IOException {
+        Scripted dialogs = new Scripted();
+        AppViewModel vm = model(dialogs);
+        Path bad = dir.resolve("bad.marginlab");
+        Files.writeString(bad, "{ \"format\": \"marginlab-workspace\", \"version\": 1, \"venue\": ");
+        byte[] before = Files.readAllBytes(bad);
+        assertThat(vm.open(bad)).isFalse();
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Could not open bad.marginlab")
+                .contains("The file was not changed");
+        assertThat(Files.readAllBytes(bad)).isEqualTo(before);
+        assertThat(vm.workspaceNameProperty().get()).isEqualTo("BTC long (isolated)");
+    }
+
+    @Test
+    void savingWithAnInvalidField_writesNothingAndSaysWhy() {
+        Scripted dialogs = new Scripted();
+        AppViewModel vm = model(dialogs);
+        vm.position().textProperty(InputField.ENTRY_PRICE).set("0");
+        dialogs.save = dir.resolve("x.marginlab");
+        assertThat(vm.saveAs()).isFalse();
+        assertThat(Files.exists(dir.resolve("x.marginlab"))).isFalse();
+        assertThat(dialogs.errors).singleElement().asString().contains("Entry price must be > 0 (got 0)");
+    }
+
+    @Test
+    void newWorkspace_startsWithOnePositionAndIsClean() {
+        Scripted dialogs = new Scripted();
+        AppViewModel vm = model(dialogs);
+        vm.newWorkspace();
+        assertThat(vm.workspaceNameProperty().get()).isEqualTo("Untitled");
+        assertThat(vm.account().positions()).hasSize(1);
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.fileProperty().get()).isNull();
+    }
+}
