@@ -95,24 +95,23 @@ public final class MarginEngine {
         boolean crossLiquidated = anyCross && marginBalance.compareTo(crossRequirement) <= 0;
 
         List<PositionRisk> results = new ArrayList<>(n);
+        Map<String, Group> groups = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Position p = positions.get(i);
             CrossContext cross = null;
             if (p.marginMode() == MarginMode.CROSS) {
                 BigDecimal groupRequirement = marks[i].maintenanceRequirement();
                 BigDecimal groupUpnl = marks[i].unrealizedPnl();
-                List<CrossContext.HedgeLeg> legs = new ArrayList<>(1);
-                if (hedgeGroups != null) {
-                    for (int j : hedgeGroups.get(p.symbol())) {
-                        if (j != i) {
-                            legs.add(new CrossContext.HedgeLeg(positions.get(j), schedules[j]));
-                            groupRequirement = groupRequirement.add(marks[j].maintenanceRequirement());
-                            groupUpnl = groupUpnl.add(marks[j].unrealizedPnl());
-                        }
-                    }
+                CrossContext.HedgeGroup group = null;
+                List<Integer> members = hedgeGroups == null ? null : hedgeGroups.get(p.symbol());
+                if (members != null && members.size() > 1) {
+                    Group g = groups.computeIfAbsent(p.symbol(), k -> Group.of(members, positions, schedules, marks));
+                    group = g.group;
+                    groupRequirement = g.requirement;
+                    groupUpnl = g.upnl;
                 }
                 cross = new CrossContext(wallet, crossRequirement.subtract(groupRequirement),
-                        crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, legs);
+                        crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, group);
             }
             try {
                 results.add(rules.evaluate(p, schedules[i], marks[i], cross));
@@ -185,6 +184,21 @@ public final class MarginEngine {
         TierTable schedule = venue.schedule(position);
         venue.valueAtMark(position, schedule);
         checkLeverage(venue, position, schedule);
+    }
+
+    /** A hedge group with its summed terms, built once per evaluation. */
+    private record Group(CrossContext.HedgeGroup group, BigDecimal requirement, BigDecimal upnl) {
+        static Group of(List<Integer> members, List<Position> positions, TierTable[] schedules, MarkValuation[] marks) {
+            List<CrossContext.HedgeLeg> legs = new ArrayList<>(members.size());
+            BigDecimal requirement = BigDecimal.ZERO;
+            BigDecimal upnl = BigDecimal.ZERO;
+            for (int j : members) {
+                legs.add(new CrossContext.HedgeLeg(positions.get(j), schedules[j]));
+                requirement = requirement.add(marks[j].maintenanceRequirement());
+                upnl = upnl.add(marks[j].unrealizedPnl());
+            }
+            return new Group(new CrossContext.HedgeGroup(legs), requirement, upnl);
+        }
     }
 
     private static void checkLeverage(VenueRules rules, Position p, TierTable schedule) {

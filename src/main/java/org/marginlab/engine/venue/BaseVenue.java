@@ -31,6 +31,9 @@ abstract class BaseVenue implements VenueRules {
     private final String currency;
     private final Set<ContractType> contracts;
     private final List<String> presets;
+    /** Bundled tables by symbol as typed, so an evaluation does not build lookup keys. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<TierTable>> presetCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     BaseVenue(String id, String displayName, String currency, Set<ContractType> contracts, List<String> presets) {
         this.id = id;
@@ -87,7 +90,7 @@ abstract class BaseVenue implements VenueRules {
 
     @Override
     public Optional<TierTable> presetTiers(String symbol) {
-        return TierTables.bundled(id, symbol);
+        return presetCache.computeIfAbsent(symbol, s -> TierTables.bundled(id, s));
     }
 
     @Override
@@ -161,8 +164,9 @@ abstract class BaseVenue implements VenueRules {
         BigDecimal effectiveLeverage;
         BigDecimal maxRemovable = BigDecimal.ZERO;
         boolean liquidated;
-        List<LiquidationSolver.Leg> legs = new ArrayList<>();
+        List<LiquidationSolver.Leg> legs = new ArrayList<>(1);
         legs.add(new LiquidationSolver.Leg(e, schedule, closeFeeRate(p)));
+        CrossContext.HedgeGroup group = cross == null ? null : cross.hedgeGroup();
         if (cross == null) {
             isolatedMargin = p.isolatedMargin() != null ? p.isolatedMargin() : m.initialMarginAtEntry();
             wallet = isolatedMargin;
@@ -173,17 +177,34 @@ abstract class BaseVenue implements VenueRules {
             maxRemovable = maxRemovable(e, isolatedMargin, marginBalance, m).max(BigDecimal.ZERO);
         } else {
             wallet = cross.walletBalance().subtract(cross.otherMaintenanceMargin()).add(cross.otherUnrealizedPnl());
-            for (CrossContext.HedgeLeg leg : cross.hedgeLegs()) {
-                legs.add(new LiquidationSolver.Leg(new Exposure(leg.position()), leg.schedule(),
-                        closeFeeRate(leg.position())));
-            }
             effectiveLeverage = cross.accountMarginBalance().signum() > 0
                     ? m.notional().divide(cross.accountMarginBalance(), MC) : null;
             liquidated = cross.accountLiquidated();
         }
 
-        LiquidationSolver.Solution liq = liquidation(legs, wallet);
-        BigDecimal bankruptcy = LiquidationSolver.bankruptcy(legs, wallet);
+        LiquidationSolver.Solution liq;
+        BigDecimal bankruptcy;
+        if (group != null) {
+            // One price for the whole group, solved once per evaluation (every member has the
+            // same wallet term); this member's tier is its own leg's tier at that price.
+            GroupSolution solved = (GroupSolution) group.solved();
+            if (solved == null) {
+                List<LiquidationSolver.Leg> groupLegs = new ArrayList<>(group.legs().size());
+                for (CrossContext.HedgeLeg leg : group.legs()) {
+                    groupLegs.add(new LiquidationSolver.Leg(new Exposure(leg.position()), leg.schedule(),
+                            closeFeeRate(leg.position())));
+                }
+                solved = new GroupSolution(liquidation(groupLegs, wallet), LiquidationSolver.bankruptcy(groupLegs, wallet));
+                group.solved(solved);
+            }
+            int me = group.indexOf(p);
+            liq = solved.liquidation() == null ? null : new LiquidationSolver.Solution(solved.liquidation().price(),
+                    schedule.tiers().get(solved.liquidation().tiers()[me]));
+            bankruptcy = solved.bankruptcy();
+        } else {
+            liq = liquidation(legs, wallet);
+            bankruptcy = LiquidationSolver.bankruptcy(legs, wallet);
+        }
         BigDecimal distance = liq == null ? null
                 : p.markPrice().subtract(liq.price()).abs().divide(p.markPrice(), MC);
         return new PositionRisk(p.id(), cross == null ? MarginMode.ISOLATED : MarginMode.CROSS, m.notional(),
@@ -191,6 +212,10 @@ abstract class BaseVenue implements VenueRules {
                 m.unrealizedPnl(), roe, isolatedMargin, marginBalance, marginRatio,
                 liq == null ? null : liq.price(), bankruptcy, effectiveLeverage, maxRemovable, distance,
                 maxLeverage(p, schedule), liq == null ? null : liq.tier(), liquidated);
+    }
+
+    /** A hedge group's shared liquidation and bankruptcy price. */
+    private record GroupSolution(LiquidationSolver.Solution liquidation, BigDecimal bankruptcy) {
     }
 
     /**

@@ -12,13 +12,13 @@ import org.marginlab.engine.tier.TierTable;
  * @param walletBalance             the cross wallet balance {@code WB}
  * @param otherMaintenanceMargin    {@code TMM1}: Σ maintenance requirement (margin plus any
  *                                  close fee) of the other cross positions at their marks,
- *                                  excluding the hedge legs
+ *                                  excluding the position's hedge group
  * @param otherUnrealizedPnl        {@code UPNL1}: Σ unrealized PnL of those positions
  * @param accountMarginBalance      the cross account's margin balance
  * @param accountLiquidated         whether the cross account is at or past liquidation
- * @param hedgeLegs                 the other cross positions on the same symbol that share this
- *                                  position's liquidation price (Binance hedge mode); empty
- *                                  elsewhere
+ * @param hedgeGroup                the cross positions on the same symbol that share this
+ *                                  position's liquidation price (Binance hedge mode), this one
+ *                                  included; null when the position stands alone
  */
 public record CrossContext(
         BigDecimal walletBalance,
@@ -26,19 +26,60 @@ public record CrossContext(
         BigDecimal otherUnrealizedPnl,
         BigDecimal accountMarginBalance,
         boolean accountLiquidated,
-        List<HedgeLeg> hedgeLegs) {
-
-    /** Copies the leg list. */
-    public CrossContext {
-        hedgeLegs = List.copyOf(hedgeLegs);
-    }
+        HedgeGroup hedgeGroup) {
 
     /**
-     * A position of the same symbol in the same cross account.
+     * A position of a hedge group.
      *
      * @param position  the position
      * @param schedule  its maintenance schedule
      */
     public record HedgeLeg(Position position, TierTable schedule) {
+    }
+
+    /**
+     * The cross positions of one symbol that share one liquidation price. Every member sees the
+     * same wallet term, so the group's price is solved once, by the first member evaluated, and
+     * reused by the others: an account evaluation stays O(N) however many positions share a
+     * symbol. A group belongs to one evaluation and is not thread-safe.
+     */
+    public static final class HedgeGroup {
+        private final List<HedgeLeg> legs;
+        private final java.util.IdentityHashMap<Position, Integer> index;
+        private Object solved;
+
+        /** @param legs  the members, in account order; copied */
+        public HedgeGroup(List<HedgeLeg> legs) {
+            this.legs = List.copyOf(legs);
+            this.index = new java.util.IdentityHashMap<>(legs.size() * 2);
+            for (int i = 0; i < this.legs.size(); i++) {
+                index.put(this.legs.get(i).position(), i);
+            }
+        }
+
+        /** @return the members, in account order */
+        public List<HedgeLeg> legs() {
+            return legs;
+        }
+
+        /**
+         * @param position  a member
+         * @return its index in {@link #legs()}
+         */
+        public int indexOf(Position position) {
+            Integer i = index.get(position);
+            if (i == null) {
+                throw new IllegalArgumentException("not a member of the hedge group: " + position.id());
+            }
+            return i;
+        }
+
+        Object solved() {
+            return solved;
+        }
+
+        void solved(Object value) {
+            solved = value;
+        }
     }
 }

@@ -41,8 +41,17 @@ final class LiquidationSolver {
     record Leg(Exposure exposure, TierTable schedule, BigDecimal feeRate) {
     }
 
-    /** A solved price and the tier of the first leg at that price. */
-    record Solution(BigDecimal price, MaintenanceTier tier) {
+    /**
+     * A solved price, the tier of the first leg there and every leg's tier index.
+     *
+     * @param price  the liquidation price
+     * @param tier   the first leg's tier at that price
+     * @param tiers  each leg's tier index at that price
+     */
+    record Solution(BigDecimal price, MaintenanceTier tier, int[] tiers) {
+        Solution(BigDecimal price, MaintenanceTier tier) {
+            this(price, tier, new int[0]);
+        }
     }
 
     private LiquidationSolver() {
@@ -82,7 +91,7 @@ final class LiquidationSolver {
             }
             if (stable) {
                 return new Solution(onLossSide(legs, wallet, tiers, price),
-                        legs.get(0).schedule().tiers().get(tiers[0]));
+                        legs.get(0).schedule().tiers().get(tiers[0]), tiers);
             }
         }
         if (n == 1) {
@@ -93,12 +102,12 @@ final class LiquidationSolver {
                 BigDecimal p = solve(legs, wallet, new int[] {t}, false);
                 if (p != null && leg.schedule().indexOf(leg.exposure().notional(p)) == t) {
                     return new Solution(onLossSide(legs, wallet, new int[] {t}, p),
-                            leg.schedule().tiers().get(t));
+                            leg.schedule().tiers().get(t), new int[] {t});
                 }
             }
             return null;
         }
-        return price == null ? null : new Solution(price, legs.get(0).schedule().tiers().get(tiers[0]));
+        return price == null ? null : new Solution(price, legs.get(0).schedule().tiers().get(tiers[0]), tiers);
     }
 
     /**

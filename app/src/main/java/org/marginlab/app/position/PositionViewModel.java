@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -78,7 +81,9 @@ public final class PositionViewModel {
     private final ObjectProperty<ContractType> contract = new SimpleObjectProperty<>(this, "contract", ContractType.LINEAR);
     private final Map<InputField, StringProperty> texts = new EnumMap<>(InputField.class);
     private final Map<InputField, ReadOnlyStringWrapper> errors = new EnumMap<>(InputField.class);
-    private final Map<Figure, ReadOnlyStringWrapper> figures = new EnumMap<>(Figure.class);
+    private final Map<Figure, StringBinding> figures = new EnumMap<>(Figure.class);
+    /** What the figures are formatted from; the strings are built lazily, only when read. */
+    private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>(this, "shown");
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
 
     private final DoubleProperty leverageSlider = new SimpleDoubleProperty(this, "leverageSlider", 1);
@@ -94,13 +99,13 @@ public final class PositionViewModel {
     private final ReadOnlyDoubleWrapper marginRatioGauge = new ReadOnlyDoubleWrapper(this, "marginRatioGauge", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper liquidationNote = new ReadOnlyStringWrapper(this, "liquidationNote", "");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final StringBinding summary;
 
-    private final ReadOnlyStringWrapper whatIfLiquidation = new ReadOnlyStringWrapper(this, "whatIfLiquidation", "");
-    private final ReadOnlyStringWrapper whatIfMarginRatio = new ReadOnlyStringWrapper(this, "whatIfMarginRatio", "");
-    private final ReadOnlyStringWrapper whatIfLeverage = new ReadOnlyStringWrapper(this, "whatIfLeverage", "");
-    private final ReadOnlyStringWrapper whatIfMargin = new ReadOnlyStringWrapper(this, "whatIfMargin", "");
     private final ReadOnlyObjectWrapper<WhatIf> whatIf = new ReadOnlyObjectWrapper<>(this, "whatIf");
+    private final StringBinding whatIfLiquidation;
+    private final StringBinding whatIfMarginRatio;
+    private final StringBinding whatIfLeverage;
+    private final StringBinding whatIfMargin;
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply", false);
     private final ReadOnlyStringWrapper whatIfNote = new ReadOnlyStringWrapper(this, "whatIfNote", "");
 
@@ -131,8 +136,23 @@ public final class PositionViewModel {
             errors.put(f, new ReadOnlyStringWrapper(this, f.nodeId() + "Error"));
         }
         for (Figure f : Figure.values()) {
-            figures.put(f, new ReadOnlyStringWrapper(this, f.name(), "—"));
+            figures.put(f, Bindings.createStringBinding(() -> format(f, shown.get()), shown));
         }
+        summary = Bindings.createStringBinding(() -> {
+            Shown v = shown.get();
+            Position p = v == null ? null : v.position();
+            return p == null ? "" : p.side().id() + " " + formats.editable(p.quantity(), 12) + " " + p.symbol() + " @ "
+                    + formats.editable(p.entryPrice(), 12);
+        }, shown);
+        whatIfLiquidation = whatIfText(w -> arrow(priceOrNone(w.before().liquidationPrice()),
+                priceOrNone(w.after().liquidationPrice())));
+        whatIfMarginRatio = whatIfText(w -> arrow(ratioOrNa(w.before().marginRatio()), ratioOrNa(w.after().marginRatio())));
+        whatIfLeverage = whatIfText(w -> arrow(leverageOrNa(w.before().effectiveLeverage()),
+                leverageOrNa(w.after().effectiveLeverage())));
+        whatIfMargin = whatIfText(w -> {
+            int d = contract.get() == ContractType.INVERSE ? 8 : 2;
+            return arrow(amountPlain(w.before().isolatedMargin(), d), amountPlain(w.after().isolatedMargin(), d));
+        });
         symbol.addListener((obs, o, n) -> edited());
         side.addListener((obs, o, n) -> edited());
         marginMode.addListener((obs, o, n) -> edited());
@@ -273,7 +293,7 @@ public final class PositionViewModel {
      */
     public BigDecimal marginDelta() {
         String typed = text(InputField.MARGIN_DELTA).get();
-        if (typed == null || typed.isBlank()) {
+        if (typed == null || typed.isBlank() || "0".equals(typed)) {
             return BigDecimal.ZERO;
         }
         try {
@@ -413,35 +433,15 @@ public final class PositionViewModel {
      */
     public void publish(PositionRisk r, org.marginlab.engine.AccountRisk account) {
         risk.set(r);
-        Position shown = validPosition != null ? validPosition : lastValid;
+        Position shownPosition = validPosition != null ? validPosition : lastValid;
         boolean isStale = validPosition == null;
         stale.set(isStale);
-        String ccy = shown == null ? venue.get().settlementCurrency() : venue.get().settlementCurrency(shown);
+        String ccy = shownPosition == null ? venue.get().settlementCurrency() : venue.get().settlementCurrency(shownPosition);
         currency.set(ccy);
-        int amountDecimals = shown != null && shown.contract() == ContractType.INVERSE ? 8 : 2;
-        String quote = shown != null && shown.contract() == ContractType.INVERSE ? "USD" : ccy;
-        set(Figure.LIQUIDATION_PRICE, r.liquidationPrice() == null ? "none"
-                : formats.price(r.liquidationPrice(), PRICE_ROUNDING) + " " + quote);
-        set(Figure.BANKRUPTCY_PRICE, r.bankruptcyPrice() == null ? "none"
-                : formats.price(r.bankruptcyPrice(), PRICE_ROUNDING) + " " + quote);
+        int amountDecimals = shownPosition != null && shownPosition.contract() == ContractType.INVERSE ? 8 : 2;
         boolean cross = r.marginMode() == MarginMode.CROSS;
         BigDecimal ratio = cross && account != null ? account.marginRatio() : r.marginRatio();
-        set(Figure.MARGIN_RATIO, ratio == null ? "n/a (margin balance ≤ 0)"
-                : formats.percent(ratio) + (cross ? " (account)" : ""));
-        set(Figure.DISTANCE_TO_LIQUIDATION, r.distanceToLiquidation() == null ? "none"
-                : formats.percent(r.distanceToLiquidation()));
-        set(Figure.NOTIONAL, formats.amount(r.notional(), ccy, amountDecimals));
-        set(Figure.INITIAL_MARGIN, formats.amount(r.initialMargin(), ccy, amountDecimals));
-        set(Figure.MAINTENANCE_MARGIN, formats.amount(r.maintenanceMargin(), ccy, amountDecimals));
-        set(Figure.MMR, formats.percent(r.mmr()) + " − " + formats.amount(r.maintenanceAmount(), ccy, amountDecimals));
-        set(Figure.MARGIN_BALANCE, r.marginBalance() != null ? formats.amount(r.marginBalance(), ccy, amountDecimals)
-                : account != null ? formats.amount(account.marginBalance(), ccy, amountDecimals) + " (account)" : "—");
-        set(Figure.UNREALIZED_PNL, formats.amount(r.unrealizedPnl(), ccy, amountDecimals));
-        set(Figure.ROE, formats.percent(r.roe()));
-        set(Figure.EFFECTIVE_LEVERAGE, r.effectiveLeverage() == null ? "n/a (margin balance ≤ 0)"
-                : formats.leverage(r.effectiveLeverage()));
-        set(Figure.MAX_REMOVABLE_MARGIN, formats.amount(r.maxRemovableMargin(), ccy, amountDecimals));
-
+        this.shown.set(new Shown(r, account, shownPosition, ccy, amountDecimals, ratio));
         boolean falling = account != null && account.marginRatioDefinition()
                 == org.marginlab.engine.MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES;
         // A ratio that falls to 1 at liquidation (OKX) is shown on the gauge as its inverse.
@@ -451,7 +451,7 @@ public final class PositionViewModel {
         double gauge = gaugeRatio == null ? 1 : Math.min(1, Math.max(0, gaugeRatio.doubleValue()));
         marginRatioGauge.set(r.liquidated() ? 1 : gauge);
         if (r.liquidationPrice() == null) {
-            liquidationNote.set(shown != null && shown.side() == Side.SHORT
+            liquidationNote.set(shownPosition != null && shownPosition.side() == Side.SHORT
                     ? "No liquidation price: the margin covers the position however far the price rises."
                     : "No liquidation price: the margin covers the position even if the price falls to zero.");
         } else {
@@ -461,8 +461,6 @@ public final class PositionViewModel {
         String first = firstError();
         status.set(isStale ? (first.isEmpty() ? "Showing the last valid result." : "Showing the last valid result. " + first)
                 : "");
-        summary.set(shown == null ? "" : shown.side().id() + " " + formats.editable(shown.quantity(), 12) + " "
-                + shown.symbol() + " @ " + formats.editable(shown.entryPrice(), 12));
         if (isStale) {
             whatIf.set(null);
             canApply.set(false);
@@ -513,20 +511,9 @@ public final class PositionViewModel {
         whatIf.set(w);
         if (w == null) {
             canApply.set(false);
-            if (marginMode.get() == MarginMode.CROSS) {
-                whatIfLiquidation.set("—");
-                whatIfMarginRatio.set("—");
-                whatIfLeverage.set("—");
-                whatIfMargin.set("—");
-            }
             return;
         }
         syncSlider(marginDeltaSlider, w.change().delta().doubleValue());
-        whatIfLiquidation.set(arrow(priceOrNone(w.before().liquidationPrice()), priceOrNone(w.after().liquidationPrice())));
-        whatIfMarginRatio.set(arrow(ratioOrNa(w.before().marginRatio()), ratioOrNa(w.after().marginRatio())));
-        whatIfLeverage.set(arrow(leverageOrNa(w.before().effectiveLeverage()), leverageOrNa(w.after().effectiveLeverage())));
-        int d = contract.get() == ContractType.INVERSE ? 8 : 2;
-        whatIfMargin.set(arrow(amountPlain(w.before().isolatedMargin(), d), amountPlain(w.after().isolatedMargin(), d)));
         canApply.set(w.change().delta().signum() != 0);
     }
 
@@ -578,8 +565,59 @@ public final class PositionViewModel {
         return leverage == null ? "n/a" : formats.leverage(leverage);
     }
 
-    private void set(Figure f, String value) {
-        figures.get(f).set(value);
+    /** The inputs of the figure texts: one evaluation's results as shown for this position. */
+    private record Shown(PositionRisk risk, org.marginlab.engine.AccountRisk account, Position position, String currency,
+            int amountDecimals, BigDecimal ratio) {
+    }
+
+    private StringBinding whatIfText(java.util.function.Function<WhatIf, String> text) {
+        return Bindings.createStringBinding(() -> {
+            WhatIf w = whatIf.get();
+            return w == null ? (marginMode.get() == MarginMode.CROSS ? "—" : "") : text.apply(w);
+        }, whatIf, marginMode);
+    }
+
+    /** Formats one figure from the last evaluation; called only when a view reads it. */
+    private String format(Figure f, Shown v) {
+        if (v == null) {
+            return "—";
+        }
+        PositionRisk r = v.risk();
+        String ccy = v.currency();
+        int d = v.amountDecimals();
+        boolean cross = r.marginMode() == MarginMode.CROSS;
+        String quote = v.position() != null && v.position().contract() == ContractType.INVERSE ? "USD" : ccy;
+        switch (f) {
+            case LIQUIDATION_PRICE:
+                return r.liquidationPrice() == null ? "none" : formats.price(r.liquidationPrice(), PRICE_ROUNDING) + " " + quote;
+            case BANKRUPTCY_PRICE:
+                return r.bankruptcyPrice() == null ? "none" : formats.price(r.bankruptcyPrice(), PRICE_ROUNDING) + " " + quote;
+            case MARGIN_RATIO:
+                return v.ratio() == null ? "n/a (margin balance ≤ 0)" : formats.percent(v.ratio()) + (cross ? " (account)" : "");
+            case DISTANCE_TO_LIQUIDATION:
+                return r.distanceToLiquidation() == null ? "none" : formats.percent(r.distanceToLiquidation());
+            case NOTIONAL:
+                return formats.amount(r.notional(), ccy, d);
+            case INITIAL_MARGIN:
+                return formats.amount(r.initialMargin(), ccy, d);
+            case MAINTENANCE_MARGIN:
+                return formats.amount(r.maintenanceMargin(), ccy, d);
+            case MMR:
+                return formats.percent(r.mmr()) + " − " + formats.amount(r.maintenanceAmount(), ccy, d);
+            case MARGIN_BALANCE:
+                return r.marginBalance() != null ? formats.amount(r.marginBalance(), ccy, d)
+                        : v.account() != null ? formats.amount(v.account().marginBalance(), ccy, d) + " (account)" : "—";
+            case UNREALIZED_PNL:
+                return formats.amount(r.unrealizedPnl(), ccy, d);
+            case ROE:
+                return formats.percent(r.roe());
+            case EFFECTIVE_LEVERAGE:
+                return r.effectiveLeverage() == null ? "n/a (margin balance ≤ 0)" : formats.leverage(r.effectiveLeverage());
+            case MAX_REMOVABLE_MARGIN:
+                return formats.amount(r.maxRemovableMargin(), ccy, d);
+            default:
+                throw new IllegalArgumentException(f.name());
+        }
     }
 
     private StringProperty text(InputField f) {
@@ -678,8 +716,8 @@ public final class PositionViewModel {
      * @param figure  a result figure
      * @return its display text, rounded for display; "none" or "n/a" when it does not exist
      */
-    public ReadOnlyStringProperty figureProperty(Figure figure) {
-        return figures.get(figure).getReadOnlyProperty();
+    public StringExpression figureProperty(Figure figure) {
+        return figures.get(figure);
     }
 
     /** @return the symbols the venue has tier tables for, plus this position's own */
@@ -709,8 +747,8 @@ public final class PositionViewModel {
     }
 
     /** @return e.g. {@code long 0.5 BTCUSDT @ 60000}, for lists and messages */
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+    public StringExpression summaryProperty() {
+        return summary;
     }
 
     /** @return the leverage slider's value, kept in step with the leverage field */
@@ -774,23 +812,23 @@ public final class PositionViewModel {
     }
 
     /** @return liquidation price before → after the margin change */
-    public ReadOnlyStringProperty whatIfLiquidationProperty() {
-        return whatIfLiquidation.getReadOnlyProperty();
+    public StringExpression whatIfLiquidationProperty() {
+        return whatIfLiquidation;
     }
 
     /** @return margin ratio before → after the margin change */
-    public ReadOnlyStringProperty whatIfMarginRatioProperty() {
-        return whatIfMarginRatio.getReadOnlyProperty();
+    public StringExpression whatIfMarginRatioProperty() {
+        return whatIfMarginRatio;
     }
 
     /** @return effective leverage before → after the margin change */
-    public ReadOnlyStringProperty whatIfLeverageProperty() {
-        return whatIfLeverage.getReadOnlyProperty();
+    public StringExpression whatIfLeverageProperty() {
+        return whatIfLeverage;
     }
 
     /** @return isolated margin before → after the margin change */
-    public ReadOnlyStringProperty whatIfMarginProperty() {
-        return whatIfMargin.getReadOnlyProperty();
+    public StringExpression whatIfMarginProperty() {
+        return whatIfMargin;
     }
 
     /** @return the what-if's engine result, or null while the change is invalid */
