@@ -101,6 +101,27 @@ public final class MainView extends BorderPane {
         }
         setCenter(tabs);
         setBottom(new AccountSummary(account));
+        installUndoKeys(account);
+    }
+
+    /**
+     * Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo workspace edits everywhere in the window,
+     * text fields included: a text field's own undo would only undo characters, while the
+     * workspace's undo restores whole typed values, positions and venue changes.
+     */
+    private void installUndoKeys(AccountViewModel account) {
+        KeyCombination undo = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination redo = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+        KeyCombination redoY = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (undo.match(e)) {
+                account.undo();
+                e.consume();
+            } else if (redo.match(e) || redoY.match(e)) {
+                account.redo();
+                e.consume();
+            }
+        });
     }
 
     /**
@@ -157,6 +178,17 @@ public final class MainView extends BorderPane {
         file.getItems().addAll(newItem, open, recent, samples, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
 
+        Menu editMenu = new Menu("_Edit");
+        MenuItem undo = item("_Undo", "mdi2u-undo", null, false, account::undo);
+        undo.setId("undo");
+        undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+        undo.disableProperty().bind(account.canUndoProperty().not());
+        MenuItem redo = item("_Redo", "mdi2r-redo", null, false, account::redo);
+        redo.setId("redo");
+        redo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        redo.disableProperty().bind(account.canRedoProperty().not());
+        editMenu.getItems().addAll(undo, redo);
+
         Menu position = new Menu("_Position");
         MenuItem add = item("_Add position", "mdi2p-plus", KeyCode.N, true, account::addPosition);
         add.setId("addPosition");
@@ -177,7 +209,7 @@ public final class MainView extends BorderPane {
 
         Menu help = new Menu("_Help");
         help.setId("helpMenu");
-        MenuBar bar = new MenuBar(file, position, help);
+        MenuBar bar = new MenuBar(file, editMenu, position, help);
         bar.setId("menuBar");
         return bar;
     }
@@ -185,7 +217,7 @@ public final class MainView extends BorderPane {
     /** @return the Help menu, for items other views add (About) */
     public Menu helpMenu() {
         MenuBar bar = (MenuBar) ((VBox) getTop()).getChildren().get(0);
-        return bar.getMenus().get(2);
+        return bar.getMenus().get(3);
     }
 
     private void withSelected(java.util.function.Consumer<PositionViewModel> command) {

@@ -99,6 +99,30 @@ public final class AccountViewModel {
     private BigDecimal lastWallet = BigDecimal.ZERO;
     private boolean loading;
 
+    /** The maximum number of undo steps kept. */
+    public static final int UNDO_LIMIT = 200;
+    private final java.util.ArrayDeque<State> undoStack = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<State> redoStack = new java.util.ArrayDeque<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canUndo =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canUndo", false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canRedo =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canRedo", false);
+    private State current;
+    private String currentKey;
+    private long discrete;
+
+    /**
+     * Everything the user typed or chose in the workspace, for undo.
+     *
+     * @param name      the workspace name
+     * @param venueId   the venue
+     * @param wallet    the typed wallet
+     * @param rows      each position's inputs
+     * @param selected  the id of the selected position, or null
+     */
+    private record State(String name, String venueId, String wallet, List<PositionViewModel.State> rows, String selected) {
+    }
+
     /**
      * @param engine  the margin engine, not null
      * @param locale  the locale numbers are typed and shown in, not null
@@ -112,12 +136,13 @@ public final class AccountViewModel {
             for (PositionViewModel p : positions) {
                 p.venueProperty().set(b);
             }
-            edited();
+            edited(null);
         });
-        walletText.addListener((o, a, b) -> edited());
+        walletText.addListener((o, a, b) -> edited("wallet"));
         name.addListener((o, a, b) -> {
             if (!loading) {
                 editCount.set(editCount.get() + 1);
+                record("name");
             }
         });
         shock.addListener((o, a, b) -> recompute());
@@ -179,7 +204,114 @@ public final class AccountViewModel {
         } finally {
             loading = false;
         }
+        undoStack.clear();
+        redoStack.clear();
+        current = state();
+        currentKey = null;
+        updateUndo();
         recompute();
+    }
+
+    // ---- undo and redo ------------------------------------------------------------------------
+
+    private State state() {
+        List<PositionViewModel.State> rows = new ArrayList<>(positions.size());
+        for (PositionViewModel p : positions) {
+            rows.add(p.state());
+        }
+        PositionViewModel sel = selected.get();
+        return new State(name.get(), venue.get().id(), walletText.get(), rows, sel == null ? null : sel.id());
+    }
+
+    /**
+     * Records an edit for undo. Successive edits with the same key (typing into one field)
+     * are one step; a null key always starts a step.
+     */
+    private void record(String key) {
+        State now = state();
+        if (key == null || !key.equals(currentKey) || undoStack.isEmpty()) {
+            if (current != null) {
+                undoStack.push(current);
+                while (undoStack.size() > UNDO_LIMIT) {
+                    undoStack.removeLast();
+                }
+            }
+            currentKey = key;
+        }
+        current = now;
+        redoStack.clear();
+        updateUndo();
+    }
+
+    /** Undoes the last edit (a typed value counts once); does nothing when there is none. */
+    public void undo() {
+        if (undoStack.isEmpty()) {
+            return;
+        }
+        redoStack.push(current);
+        current = undoStack.pop();
+        currentKey = null;
+        apply(current);
+    }
+
+    /** Redoes the last undone edit; does nothing when there is none. */
+    public void redo() {
+        if (redoStack.isEmpty()) {
+            return;
+        }
+        undoStack.push(current);
+        current = redoStack.pop();
+        currentKey = null;
+        apply(current);
+    }
+
+    private void apply(State s) {
+        loading = true;
+        try {
+            name.set(s.name());
+            venue.set(Venues.byId(s.venueId()));
+            walletText.set(s.wallet());
+            java.util.Map<String, PositionViewModel> byId = new java.util.HashMap<>();
+            for (PositionViewModel p : positions) {
+                byId.put(p.id(), p);
+            }
+            List<PositionViewModel> rows = new ArrayList<>(s.rows().size());
+            for (PositionViewModel.State r : s.rows()) {
+                PositionViewModel row = byId.remove(r.id());
+                if (row == null) {
+                    row = new PositionViewModel(locale);
+                    row.venueProperty().set(venue.get());
+                    row.setListeners(this::edited, this::recompute);
+                }
+                row.venueProperty().set(venue.get());
+                row.restore(r);
+                rows.add(row);
+            }
+            positions.setAll(rows);
+            PositionViewModel sel = rows.stream().filter(r -> r.id().equals(s.selected())).findFirst()
+                    .orElse(rows.isEmpty() ? null : rows.get(0));
+            selected.set(sel);
+        } finally {
+            loading = false;
+        }
+        editCount.set(editCount.get() + 1);
+        updateUndo();
+        recompute();
+    }
+
+    private void updateUndo() {
+        canUndo.set(!undoStack.isEmpty());
+        canRedo.set(!redoStack.isEmpty());
+    }
+
+    /** @return whether {@link #undo()} would change something */
+    public javafx.beans.property.ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    /** @return whether {@link #redo()} would change something */
+    public javafx.beans.property.ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
     }
 
     /**
@@ -234,7 +366,7 @@ public final class AccountViewModel {
         PositionViewModel row = newRow(template.toBuilder().id(uniqueId("position")).build());
         positions.add(row);
         selected.set(row);
-        edited();
+        edited(null);
         return row;
     }
 
@@ -252,7 +384,7 @@ public final class AccountViewModel {
         PositionViewModel copy = newRow(p.toBuilder().id(uniqueId(row.id() + "-copy")).build());
         positions.add(positions.indexOf(row) + 1, copy);
         selected.set(copy);
-        edited();
+        edited(null);
         return copy;
     }
 
@@ -268,7 +400,7 @@ public final class AccountViewModel {
         }
         positions.remove(i);
         selected.set(positions.isEmpty() ? null : positions.get(Math.min(i, positions.size() - 1)));
-        edited();
+        edited(null);
     }
 
     /**
@@ -286,7 +418,7 @@ public final class AccountViewModel {
         positions.remove(i);
         positions.add(j, row);
         selected.set(row);
-        edited();
+        edited(null);
     }
 
     private Position defaultPosition() {
@@ -329,11 +461,12 @@ public final class AccountViewModel {
 
     // ---- evaluation ---------------------------------------------------------------------------
 
-    private void edited() {
+    private void edited(String key) {
         if (loading) {
             return;
         }
         editCount.set(editCount.get() + 1);
+        record(key == null ? "#" + (++discrete) : key);
         recompute();
     }
 

@@ -109,7 +109,8 @@ public final class PositionViewModel {
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply", false);
     private final ReadOnlyStringWrapper whatIfNote = new ReadOnlyStringWrapper(this, "whatIfNote", "");
 
-    private Runnable onEdit = () -> { };
+    private java.util.function.Consumer<String> onEdit = key -> { };
+    private long discreteEdits;
     private Runnable onWhatIfEdit = () -> { };
     private boolean loading;
     private boolean syncingSliders;
@@ -130,7 +131,7 @@ public final class PositionViewModel {
             if (f == InputField.MARGIN_DELTA) {
                 p.addListener((obs, o, n) -> whatIfEdited());
             } else {
-                p.addListener((obs, o, n) -> edited());
+                p.addListener((obs, o, n) -> edited(f.nodeId()));
             }
             texts.put(f, p);
             errors.put(f, new ReadOnlyStringWrapper(this, f.nodeId() + "Error"));
@@ -153,15 +154,15 @@ public final class PositionViewModel {
             int d = contract.get() == ContractType.INVERSE ? 8 : 2;
             return arrow(amountPlain(w.before().isolatedMargin(), d), amountPlain(w.after().isolatedMargin(), d));
         });
-        symbol.addListener((obs, o, n) -> edited());
-        side.addListener((obs, o, n) -> edited());
-        marginMode.addListener((obs, o, n) -> edited());
-        contract.addListener((obs, o, n) -> edited());
+        symbol.addListener((obs, o, n) -> edited("symbol"));
+        side.addListener((obs, o, n) -> edited(null));
+        marginMode.addListener((obs, o, n) -> edited(null));
+        contract.addListener((obs, o, n) -> edited(null));
         venue.addListener((obs, o, n) -> {
             if (n != null && !n.contractTypes().contains(contract.get())) {
                 contract.set(n.contractTypes().iterator().next());
             }
-            edited();
+            validated = false;
         });
         leverageSlider.addListener((obs, o, n) -> {
             if (!syncingSliders) {
@@ -178,10 +179,11 @@ public final class PositionViewModel {
     /**
      * Sets what to run after an input of the position changes (the owning account recomputes).
      *
-     * @param onEdit      run after a position input changes, not null
+     * @param onEdit      run after a position input changes, with a key naming what changed
+     *                    (successive edits with the same key are one undo step), not null
      * @param onWhatIfEdit run after the what-if margin change is edited, not null
      */
-    public void setListeners(Runnable onEdit, Runnable onWhatIfEdit) {
+    public void setListeners(java.util.function.Consumer<String> onEdit, Runnable onWhatIfEdit) {
         this.onEdit = Objects.requireNonNull(onEdit);
         this.onWhatIfEdit = Objects.requireNonNull(onWhatIfEdit);
     }
@@ -219,7 +221,54 @@ public final class PositionViewModel {
         validated = false;
         lastValid = null;
         risk.set(null);
-        edited();
+    }
+
+    /**
+     * Everything the user typed or chose for this position (not the what-if), for undo.
+     *
+     * @param id        the position's id
+     * @param template  the loaded position (keeps tiers, max leverage, taker fee)
+     * @param symbol    the symbol
+     * @param side      the side
+     * @param mode      the margin mode
+     * @param contract  the contract type
+     * @param texts     the typed texts
+     */
+    public record State(String id, Position template, String symbol, Side side, MarginMode mode, ContractType contract,
+            Map<InputField, String> texts) {
+    }
+
+    /** @return the current inputs, for undo */
+    public State state() {
+        Map<InputField, String> t = new EnumMap<>(InputField.class);
+        for (InputField f : POSITION_FIELDS) {
+            t.put(f, texts.get(f).get());
+        }
+        return new State(id.get(), template, symbol.get(), side.get(), marginMode.get(), contract.get(), t);
+    }
+
+    /**
+     * Puts back inputs saved by {@link #state()}, without notifying the owner (the caller
+     * re-evaluates once).
+     *
+     * @param s  the state, not null
+     */
+    public void restore(State s) {
+        loading = true;
+        try {
+            template = s.template();
+            id.set(s.id());
+            contract.set(s.contract());
+            symbol.set(s.symbol());
+            side.set(s.side());
+            marginMode.set(s.mode());
+            for (Map.Entry<InputField, String> e : s.texts().entrySet()) {
+                texts.get(e.getKey()).set(e.getValue());
+            }
+        } finally {
+            loading = false;
+        }
+        validated = false;
     }
 
     /** @param newId  the position's id, unique in its workspace, not blank */
@@ -397,12 +446,12 @@ public final class PositionViewModel {
         }
     }
 
-    private void edited() {
+    private void edited(String key) {
         if (loading) {
             return;
         }
         validated = false;
-        onEdit.run();
+        onEdit.accept(key == null ? id.get() + "#" + (++discreteEdits) : id.get() + ":" + key);
     }
 
     private void whatIfEdited() {
@@ -638,10 +687,11 @@ public final class PositionViewModel {
         loading = true;
         try {
             text(InputField.MARGIN_DELTA).set("0");
+            text(InputField.ISOLATED_MARGIN).set(formats.editable(w.after().isolatedMargin(), 12));
         } finally {
             loading = false;
         }
-        text(InputField.ISOLATED_MARGIN).set(formats.editable(w.after().isolatedMargin(), 12));
+        edited(null);
     }
 
     /** Sets the margin change back to 0. */

@@ -185,4 +185,65 @@ class AccountViewModelTest {
                 + "linear: all positions of a workspace share one contract type (and settlement currency).");
         assertThat(added.staleProperty().get()).isTrue();
     }
+
+    @Test
+    void undo_restoresATypedValueInOneStep_andRedoReappliesIt() {
+        AccountViewModel vm = open(Samples.BTC_LONG_ISOLATED);
+        PositionViewModel btc = row(vm, "btc-long");
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        // typing "0.75" is four edits of one field: one undo step
+        for (String typed : List.of("0", "0.", "0.7", "0.75")) {
+            btc.textProperty(InputField.QUANTITY).set(typed);
+        }
+        btc.textProperty(InputField.MARK_PRICE).set("58000");
+        vm.undo();
+        assertThat(row(vm, "btc-long").textProperty(InputField.MARK_PRICE).get()).isEqualTo("59000");
+        assertThat(row(vm, "btc-long").textProperty(InputField.QUANTITY).get()).isEqualTo("0.75");
+        vm.undo();
+        assertThat(row(vm, "btc-long").textProperty(InputField.QUANTITY).get()).isEqualTo("0.5");
+        assertThat(row(vm, "btc-long").figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("57,228.92 USDT");
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        vm.redo();
+        vm.redo();
+        assertThat(row(vm, "btc-long").textProperty(InputField.QUANTITY).get()).isEqualTo("0.75");
+        assertThat(row(vm, "btc-long").textProperty(InputField.MARK_PRICE).get()).isEqualTo("58000");
+        assertThat(vm.canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void undo_coversAddRemoveSideVenueAndAppliedWhatIf() {
+        AccountViewModel vm = open(Samples.BTC_LONG_ISOLATED);
+        PositionViewModel btc = row(vm, "btc-long");
+        btc.textProperty(InputField.MARGIN_DELTA).set("500");
+        btc.applyWhatIf();
+        assertThat(btc.textProperty(InputField.ISOLATED_MARGIN).get()).isEqualTo("2000");
+        btc.toggleSide();
+        vm.addPosition();
+        vm.remove(row(vm, "btc-long"));
+        vm.venueProperty().set(Venues.byId("bybit-linear"));
+        assertThat(vm.positions()).extracting(PositionViewModel::id).containsExactly("position");
+
+        vm.undo(); // venue
+        assertThat(vm.venueProperty().get().id()).isEqualTo("binance-usdm");
+        vm.undo(); // remove
+        assertThat(vm.positions()).extracting(PositionViewModel::id).containsExactly("btc-long", "position");
+        vm.undo(); // add
+        assertThat(vm.positions()).extracting(PositionViewModel::id).containsExactly("btc-long");
+        vm.undo(); // side
+        assertThat(row(vm, "btc-long").sideProperty().get()).isEqualTo(Side.LONG);
+        assertThat(row(vm, "btc-long").textProperty(InputField.ISOLATED_MARGIN).get()).isEqualTo("2000");
+        vm.undo(); // applied what-if
+        assertThat(row(vm, "btc-long").textProperty(InputField.ISOLATED_MARGIN).get()).isEqualTo("1500");
+        assertThat(row(vm, "btc-long").figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("57,228.92 USDT");
+    }
+
+    @Test
+    void newEditAfterUndo_dropsTheRedoHistory() {
+        AccountViewModel vm = open(Samples.BTC_LONG_ISOLATED);
+        row(vm, "btc-long").textProperty(InputField.QUANTITY).set("1");
+        vm.undo();
+        assertThat(vm.canRedoProperty().get()).isTrue();
+        row(vm, "btc-long").textProperty(InputField.LEVERAGE).set("10");
+        assertThat(vm.canRedoProperty().get()).isFalse();
+    }
 }
