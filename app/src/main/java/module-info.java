@@ -5,6 +5,7 @@
 module org.marginlab.app {
     requires org.marginlab.engine;
 
+    requires java.logging;
     requires javafx.controls;
     requires org.controlsfx.controls;
     requires org.kordamp.ikonli.javafx;

@@ -54,6 +54,13 @@ public final class AppViewModel {
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private long savedEditCount;
+    private org.marginlab.app.workspace.Autosave autosave;
+    private String defaultVenue;
+
+    /** @param venueId  the venue of new workspaces, or null for the current one */
+    public void setDefaultVenue(String venueId) {
+        this.defaultVenue = venueId;
+    }
 
     /**
      * @param locale   the locale numbers are typed and shown in, not null
@@ -84,6 +91,43 @@ public final class AppViewModel {
         return vm;
     }
 
+    /**
+     * Connects autosave: every edit (re)starts its delay; it saves the workspace while there are
+     * unsaved changes; a save discards it.
+     *
+     * @param autosave  the autosave, not null
+     */
+    public void setAutosave(org.marginlab.app.workspace.Autosave autosave) {
+        this.autosave = Objects.requireNonNull(autosave, "autosave");
+        autosave.setSource(() -> dirty.get()
+                ? new org.marginlab.app.workspace.Autosave.Snapshot(account.toWorkspaceLenient(), file.get()) : null);
+        account.editCountProperty().addListener((o, a, b) -> {
+            if (dirty.get()) {
+                autosave.edited();
+            }
+        });
+    }
+
+    /**
+     * Shows a workspace recovered from an autosave, with its changes unsaved.
+     *
+     * @param recovered  what the autosave held, not null
+     */
+    public void restore(org.marginlab.app.workspace.Autosave.Recovered recovered) {
+        show(recovered.workspace(), recovered.source());
+        savedEditCount = -1;
+        dirty.set(true);
+        message.set("Restored unsaved changes from " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.systemDefault()).format(recovered.savedAt()) + ".");
+    }
+
+    /** A clean exit: the autosave is no longer needed. */
+    public void shutdown() {
+        if (autosave != null) {
+            autosave.discard();
+        }
+    }
+
     /** @param dialogs  how to ask the user from now on, not null */
     public void setDialogs(DocumentDialogs dialogs) {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
@@ -96,8 +140,8 @@ public final class AppViewModel {
         if (!confirmLeave()) {
             return;
         }
-        Workspace empty = new Workspace("Untitled", account.venueProperty().get().id(), new BigDecimal("10000"),
-                List.of());
+        Workspace empty = new Workspace("Untitled", defaultVenue == null ? account.venueProperty().get().id() : defaultVenue,
+                new BigDecimal("10000"), List.of());
         show(empty, null);
         account.addPosition();
         markSaved();
@@ -228,6 +272,9 @@ public final class AppViewModel {
     private void markSaved() {
         savedEditCount = account.editCountProperty().get();
         dirty.set(false);
+        if (autosave != null) {
+            autosave.discard();
+        }
     }
 
     private String suggestedFileName() {

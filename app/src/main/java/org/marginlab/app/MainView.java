@@ -214,10 +214,20 @@ public final class MainView extends BorderPane {
         return bar;
     }
 
+    /**
+     * Adds a menu before Help.
+     *
+     * @param menu  the menu, not null
+     */
+    public void addMenu(Menu menu) {
+        MenuBar bar = (MenuBar) ((VBox) getTop()).getChildren().get(0);
+        bar.getMenus().add(bar.getMenus().size() - 1, menu);
+    }
+
     /** @return the Help menu, for items other views add (About) */
     public Menu helpMenu() {
         MenuBar bar = (MenuBar) ((VBox) getTop()).getChildren().get(0);
-        return bar.getMenus().get(3);
+        return bar.getMenus().get(bar.getMenus().size() - 1);
     }
 
     private void withSelected(java.util.function.Consumer<PositionViewModel> command) {

@@ -1,32 +1,61 @@
 package org.marginlab.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.stage.Stage;
 
+import org.marginlab.app.settings.Preferences;
+import org.marginlab.app.workspace.Autosave;
+import org.marginlab.app.workspace.DocumentDialogs;
 import org.marginlab.app.workspace.RecentFiles;
+import org.marginlab.app.workspace.Samples;
+import org.marginlab.engine.venue.VenueRules;
+import org.marginlab.engine.venue.Venues;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 
 /**
  * The desktop application: one window on a workspace. It opens the {@code .marginlab} file
- * given on the command line, else the bundled sample, so real numbers show at once.
+ * given on the command line, else the bundled sample, so real numbers show at once; it offers
+ * back unsaved changes left by a session that crashed; it autosaves while there are unsaved
+ * changes.
  */
 public final class MarginLabApp extends Application {
+    private ScheduledExecutorService background;
+    private AppViewModel model;
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        AppViewModel model = new AppViewModel(displayLocale(), new RecentFiles(RecentFiles.defaultStore()),
-                org.marginlab.app.workspace.DocumentDialogs.NONE);
-        model.openSample(org.marginlab.app.workspace.Samples.BTC_LONG_ISOLATED);
-        stage.setScene(createScene(model, stage::close));
-        FxDocumentDialogs dialogs = new FxDocumentDialogs(stage);
-        model.setDialogs(dialogs);
+        Path dataFolder = Autosave.defaultFolder();
+        ErrorReporter.install(dataFolder);
+        Preferences prefs = Preferences.load(RecentFiles.configDir().resolve("preferences.properties"));
+        applyTheme(prefs.theme());
+        Locale locale = System.getProperty("marginlab.locale") != null
+                ? Locale.forLanguageTag(System.getProperty("marginlab.locale")) : prefs.numberLocale();
+
+        model = new AppViewModel(locale, new RecentFiles(RecentFiles.defaultStore()), DocumentDialogs.NONE);
+        model.setDefaultVenue(prefs.defaultVenue());
+        model.openSample(Samples.BTC_LONG_ISOLATED);
+        MainView view = new MainView(model, stage::close);
+        view.addMenu(viewMenu(prefs));
+        stage.setScene(scene(view));
+        model.setDialogs(new FxDocumentDialogs(stage));
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
@@ -36,8 +65,109 @@ public final class MarginLabApp extends Application {
             }
         });
         stage.show();
-        Optional<Path> file = Main.fileToOpen();
-        file.ifPresent(model::open);
+
+        background = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "marginlab-autosave");
+            t.setDaemon(true);
+            return t;
+        });
+        Optional<Autosave.Recovered> recovered = Autosave.find(dataFolder);
+        model.setAutosave(new Autosave(dataFolder, background, Platform::runLater, Autosave.DEFAULT_DELAY_MILLIS));
+        if (recovered.isPresent() && offerRestore(stage, recovered.get())) {
+            model.restore(recovered.get());
+        } else {
+            recovered.ifPresent(r -> Autosave.remove(dataFolder));
+            Main.fileToOpen().ifPresent(model::open);
+        }
+        if (!prefs.warnings().isEmpty()) {
+            Alert alert = new Alert(Alert.AlertType.WARNING, String.join("\n", prefs.warnings()));
+            alert.setHeaderText("Some preferences could not be read");
+            alert.initOwner(stage);
+            alert.show();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.shutdown();
+        }
+        if (background != null) {
+            background.shutdown();
+        }
+    }
+
+    private static boolean offerRestore(Stage owner, Autosave.Recovered r) {
+        ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "MarginLab was not closed properly. Unsaved changes to “"
+                + r.workspace().name() + "”" + (r.source() == null ? "" : " (" + r.source().getFileName() + ")")
+                + " were kept. Restore them?", restore, discard);
+        alert.setHeaderText("Restore unsaved changes?");
+        alert.initOwner(owner);
+        return alert.showAndWait().filter(b -> b == restore).isPresent();
+    }
+
+    private static void applyTheme(Preferences.Theme theme) {
+        Application.setUserAgentStylesheet(theme == Preferences.Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private Menu viewMenu(Preferences prefs) {
+        Menu menu = new Menu("_View");
+        ToggleGroup themes = new ToggleGroup();
+        for (Preferences.Theme t : Preferences.Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t == Preferences.Theme.LIGHT ? "Light theme" : "Dark theme");
+            item.setToggleGroup(themes);
+            item.setSelected(prefs.theme() == t);
+            item.setOnAction(e -> {
+                prefs.setTheme(t);
+                applyTheme(t);
+                save(prefs);
+            });
+            menu.getItems().add(item);
+        }
+        Menu numbers = new Menu("Number format");
+        ToggleGroup formats = new ToggleGroup();
+        String[][] choices = {{"", "System default"}, {"en-US", "1,234.56 (English)"}, {"de-DE", "1.234,56 (German)"},
+            {"fr-FR", "1 234,56 (French)"}, {"de-CH", "1’234.56 (Swiss)"}};
+        for (String[] c : choices) {
+            RadioMenuItem item = new RadioMenuItem(c[1]);
+            item.setToggleGroup(formats);
+            item.setSelected(prefs.numberLocaleTag().equals(c[0]));
+            item.setOnAction(e -> {
+                prefs.setNumberLocale(c[0]);
+                save(prefs);
+                Alert info = new Alert(Alert.AlertType.INFORMATION,
+                        "Numbers will be typed and shown as " + c[1] + " from the next start.");
+                info.setHeaderText("Number format saved");
+                info.show();
+            });
+            numbers.getItems().add(item);
+        }
+        Menu venues = new Menu("Default venue for new workspaces");
+        ToggleGroup venueGroup = new ToggleGroup();
+        for (VenueRules v : Venues.all()) {
+            RadioMenuItem item = new RadioMenuItem(v.displayName());
+            item.setToggleGroup(venueGroup);
+            item.setSelected(prefs.defaultVenue().equals(v.id()));
+            item.setOnAction(e -> {
+                prefs.setDefaultVenue(v.id());
+                model.setDefaultVenue(v.id());
+                save(prefs);
+            });
+            venues.getItems().add(item);
+        }
+        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), numbers, venues);
+        return menu;
+    }
+
+    private static void save(Preferences prefs) {
+        try {
+            prefs.save();
+        } catch (IOException e) {
+            ErrorReporter.report(Thread.currentThread(), e);
+        }
     }
 
     /**
@@ -48,7 +178,10 @@ public final class MarginLabApp extends Application {
      * @return the scene, never null
      */
     public static Scene createScene(AppViewModel model, Runnable onQuit) {
-        MainView view = new MainView(model, onQuit);
+        return scene(new MainView(model, onQuit));
+    }
+
+    private static Scene scene(MainView view) {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1280, screen.getWidth()), Math.min(880, screen.getHeight()));
         scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
@@ -61,10 +194,5 @@ public final class MarginLabApp extends Application {
      */
     public static Scene createScene(AppViewModel model) {
         return createScene(model, () -> { });
-    }
-
-    private static Locale displayLocale() {
-        String tag = System.getProperty("marginlab.locale");
-        return tag == null || tag.isBlank() ? Locale.getDefault(Locale.Category.FORMAT) : Locale.forLanguageTag(tag);
     }
 }

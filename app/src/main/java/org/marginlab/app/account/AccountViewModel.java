@@ -341,6 +341,28 @@ public final class AccountViewModel {
         return new Workspace(name.get(), venue.get().id(), wallet, ps);
     }
 
+    /**
+     * The workspace as far as it is valid: positions whose inputs are invalid right now take
+     * their last valid inputs, an invalid wallet its last valid value; positions that never
+     * were valid are left out. For autosave, which must not wait for the user to finish typing.
+     *
+     * @return the workspace, never null
+     */
+    public Workspace toWorkspaceLenient() {
+        BigDecimal wallet = parseWallet();
+        List<Position> ps = new ArrayList<>(positions.size());
+        for (PositionViewModel row : positions) {
+            Position p = row.validate(engine);
+            if (p == null) {
+                p = row.lastValidPosition();
+            }
+            if (p != null) {
+                ps.add(p);
+            }
+        }
+        return new Workspace(name.get(), venue.get().id(), wallet != null ? wallet : lastWallet, ps);
+    }
+
     private static String firstErrorOf(PositionViewModel row) {
         for (InputField f : InputField.values()) {
             String e = row.errorProperty(f).get();

@@ -1,0 +1,149 @@
+package org.marginlab.app.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+
+import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.venue.Venues;
+
+/**
+ * The user's preferences: theme, number format (locale) and default venue, kept in
+ * {@code preferences.properties} in the config folder (the recent files have their own list).
+ * A missing file gives the defaults; a broken file or value gives the default for what is
+ * broken and a warning naming it, never an error. Saving is atomic.
+ *
+ * <p>Not thread-safe; used on the UI thread.
+ */
+public final class Preferences {
+    /** Light or dark theme. */
+    public enum Theme { LIGHT, DARK }
+
+    private final Path file;
+    private Theme theme = Theme.LIGHT;
+    private String numberLocale = "";
+    private String defaultVenue = "binance-usdm";
+    private final List<String> warnings = new ArrayList<>();
+
+    private Preferences(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Reads the preferences; problems become warnings and defaults.
+     *
+     * @param file  the file (may not exist), or null for defaults that are never saved
+     * @return the preferences, never null
+     */
+    public static Preferences load(Path file) {
+        Preferences p = new Preferences(file);
+        if (file == null || !Files.exists(file)) {
+            return p;
+        }
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            p.warnings.add(file.getFileName() + " could not be read (" + e.getMessage() + "); the defaults are used.");
+            return p;
+        }
+        String theme = props.getProperty("theme");
+        if (theme != null) {
+            try {
+                p.theme = Theme.valueOf(theme.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                p.warnings.add("theme: must be light or dark (got " + theme + "); light is used.");
+            }
+        }
+        String locale = props.getProperty("numberLocale");
+        if (locale != null && !locale.isBlank()) {
+            try {
+                new Locale.Builder().setLanguageTag(locale.strip()).build();
+                p.numberLocale = locale.strip();
+            } catch (IllformedLocaleException e) {
+                p.warnings.add("numberLocale: must be a language tag such as en-US or de-DE (got " + locale
+                        + "); the system's format is used.");
+            }
+        }
+        String venue = props.getProperty("defaultVenue");
+        if (venue != null) {
+            try {
+                p.defaultVenue = Venues.byId(venue.strip()).id();
+            } catch (ValidationException e) {
+                p.warnings.add("defaultVenue: " + e.rule() + " (got " + venue + "); binance-usdm is used.");
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Writes the preferences (atomically: a temp file moved over the old one).
+     *
+     * @throws IOException if the config folder is not writable
+     */
+    public void save() throws IOException {
+        if (file == null) {
+            return;
+        }
+        Properties props = new Properties();
+        props.setProperty("theme", theme.name().toLowerCase(Locale.ROOT));
+        props.setProperty("numberLocale", numberLocale);
+        props.setProperty("defaultVenue", defaultVenue);
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), "preferences", ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            props.store(w, "MarginLab preferences");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** @return the theme */
+    public Theme theme() {
+        return theme;
+    }
+
+    /** @param theme  the theme, not null */
+    public void setTheme(Theme theme) {
+        this.theme = Objects.requireNonNull(theme);
+    }
+
+    /** @return the number format's language tag, or empty for the system's */
+    public String numberLocaleTag() {
+        return numberLocale;
+    }
+
+    /** @return the locale numbers are typed and shown in */
+    public Locale numberLocale() {
+        return numberLocale.isEmpty() ? Locale.getDefault(Locale.Category.FORMAT) : Locale.forLanguageTag(numberLocale);
+    }
+
+    /** @param tag  a language tag, or empty for the system's format */
+    public void setNumberLocale(String tag) {
+        this.numberLocale = tag == null ? "" : tag;
+    }
+
+    /** @return the venue of new workspaces */
+    public String defaultVenue() {
+        return defaultVenue;
+    }
+
+    /** @param venueId  a venue id, not null */
+    public void setDefaultVenue(String venueId) {
+        this.defaultVenue = Venues.byId(venueId).id();
+    }
+
+    /** @return what was wrong with the file, one message per problem; empty when all was fine */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+}
