@@ -23,6 +23,6 @@ class ErrorReporterTest {
         assertThat(log).exists();
         String text = Files.readString(log);
         assertThat(text).contains("Uncaught exception on").contains("IllegalStateException: boom for the log")
-                .contains("at org.marginlab.app.ErrorReporterTest");
+                .contains("org.marginlab.app.ErrorReporterTest.anUncaughtException");
     }
 }
