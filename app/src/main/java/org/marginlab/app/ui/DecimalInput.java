@@ -18,6 +18,8 @@ public final class DecimalInput {
     /** More digits than this is rejected rather than silently rounded. */
     public static final int MAX_SIGNIFICANT_DIGITS = 18;
     private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    /** A number followed by a unit or currency code, as pasted from a venue ("60000 USDT", "20x", "5%"). */
+    private static final Pattern WITH_UNIT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*(\\p{L}{1,6}|%)");
 
     private final Locale locale;
     private final char decimalSeparator;
@@ -75,6 +77,9 @@ public final class DecimalInput {
             }
         }
         if (!PLAIN.matcher(plain).matches()) {
+            if (WITH_UNIT.matcher(plain).matches()) {
+                throw new InputException("must be a number without a unit");
+            }
             throw new InputException("must be a number");
         }
         BigDecimal value = new BigDecimal(plain);

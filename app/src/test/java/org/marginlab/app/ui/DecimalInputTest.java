@@ -30,7 +30,7 @@ class DecimalInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "abc|must be a number", "1.2.3|must be a number", "60000 USDT|must be a number",
+            "abc|must be a number", "1.2.3|must be a number", "60000 USDT|must be a number without a unit", "20x|must be a number without a unit",
             "5e4|must not use exponent notation", "5.9E+4|must not use exponent notation",
             "NaN|must be a number", "Infinity|must be a number", "--1|must be a number",
             "1,5|must be a number (use '.' for decimals)", "12 34|must be a number",
