@@ -18,6 +18,8 @@ public final class DecimalInput {
     /** More digits than this is rejected rather than silently rounded. */
     public static final int MAX_SIGNIFICANT_DIGITS = 18;
     private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    /** Text ending in a digit then a unit or currency code, as pasted from a venue ("60,000 USDT", "20x", "5 %"). */
+    private static final Pattern UNIT_SUFFIX = Pattern.compile(".*\\d\\s*(\\p{L}{1,6}|%)");
     /** A number followed by a unit or currency code, as pasted from a venue ("60000 USDT", "20x", "5%"). */
     private static final Pattern WITH_UNIT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*(\\p{L}{1,6}|%)");
 
@@ -52,6 +54,9 @@ public final class DecimalInput {
         String s = text == null ? "" : text.strip();
         if (s.isEmpty()) {
             throw new InputException("is required");
+        }
+        if (UNIT_SUFFIX.matcher(s).matches()) {
+            throw new InputException("must be a number without a unit");
         }
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
