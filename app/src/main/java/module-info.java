@@ -15,6 +15,8 @@ module org.marginlab.app {
     requires info.picocli;
 
     exports org.marginlab.app;
+    // the start-up floor org.marginlab.app.startup.BareWindow is an Application: JavaFX creates it
+    exports org.marginlab.app.startup to javafx.graphics;
 
     // picocli reflects on @Command/@Option fields and methods
     opens org.marginlab.app.cli to info.picocli;

@@ -19,6 +19,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.stage.Stage;
 
+import org.marginlab.app.chart.PositionChartView;
 import org.marginlab.app.settings.Preferences;
 import org.marginlab.app.workspace.Autosave;
 import org.marginlab.app.workspace.DocumentDialogs;
@@ -52,7 +53,7 @@ public final class MarginLabApp extends Application {
         model = new AppViewModel(locale, new RecentFiles(RecentFiles.defaultStore()), DocumentDialogs.NONE);
         model.setDefaultVenue(prefs.defaultVenue());
         model.openSample(Samples.BTC_LONG_ISOLATED);
-        MainView view = new MainView(model, stage::close);
+        MainView view = new MainView(model, stage::close, tabs(model));
         view.addMenu(viewMenu(prefs));
         stage.setScene(scene(view));
         model.setDialogs(new FxDocumentDialogs(stage));
@@ -178,7 +179,12 @@ public final class MarginLabApp extends Application {
      * @return the scene, never null
      */
     public static Scene createScene(AppViewModel model, Runnable onQuit) {
-        return scene(new MainView(model, onQuit));
+        return scene(new MainView(model, onQuit, tabs(model)));
+    }
+
+    /** The tabs after Positions, each built the first time it is shown. */
+    private static MainView.LazyTab[] tabs(AppViewModel model) {
+        return new MainView.LazyTab[] {PositionChartView.tab(model.account())};
     }
 
     private static Scene scene(MainView view) {
