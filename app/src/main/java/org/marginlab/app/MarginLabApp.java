@@ -55,6 +55,9 @@ public final class MarginLabApp extends Application {
         model.openSample(Samples.BTC_LONG_ISOLATED);
         MainView view = new MainView(model, stage::close, tabs(model));
         view.addMenu(viewMenu(prefs));
+        MenuItem about = new MenuItem("_About MarginLab");
+        about.setOnAction(e -> org.marginlab.app.about.AboutDialog.show(stage));
+        view.helpMenu().getItems().add(about);
         stage.setScene(scene(view));
         model.setDialogs(new FxDocumentDialogs(stage));
         stage.titleProperty().bind(model.titleProperty());
@@ -65,7 +68,9 @@ public final class MarginLabApp extends Application {
                 e.consume();
             }
         });
+        org.marginlab.app.startup.AppIcons.apply(stage);
         stage.show();
+        org.marginlab.app.startup.StartupProbe.afterShown(stage);
 
         background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "marginlab-autosave");
