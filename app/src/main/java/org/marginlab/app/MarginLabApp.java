@@ -20,6 +20,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.stage.Stage;
 
 import org.marginlab.app.chart.PositionChartView;
+import org.marginlab.app.compare.ComparisonView;
 import org.marginlab.app.settings.Preferences;
 import org.marginlab.app.workspace.Autosave;
 import org.marginlab.app.workspace.DocumentDialogs;
@@ -189,7 +190,7 @@ public final class MarginLabApp extends Application {
 
     /** The tabs after Positions, each built the first time it is shown. */
     private static MainView.LazyTab[] tabs(AppViewModel model) {
-        return new MainView.LazyTab[] {PositionChartView.tab(model.account())};
+        return new MainView.LazyTab[] {ComparisonView.tab(model.account()), PositionChartView.tab(model.account())};
     }
 
     private static Scene scene(MainView view) {

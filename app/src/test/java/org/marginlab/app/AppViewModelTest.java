@@ -139,4 +139,23 @@ class AppViewModelTest {
         assertThat(vm.dirtyProperty().get()).isFalse();
         assertThat(vm.fileProperty().get()).isNull();
     }
+
+    @Test
+    void openThenSave_keepsEveryDigitAndTrailingZero() throws IOException {
+        Scripted dialogs = new Scripted();
+        AppViewModel vm = model(dialogs);
+        Path in = dir.resolve("exact.marginlab");
+        Files.writeString(in, "{\"format\": \"marginlab-workspace\", \"version\": 1, \"name\": \"exact\", "
+                + "\"venue\": \"binance-usdm\", \"walletBalance\": \"10000.50\", \"positions\": [{\"id\": \"p\", "
+                + "\"symbol\": \"BTCUSDT\", \"side\": \"long\", \"quantity\": \"0.123456789012\", "
+                + "\"entryPrice\": \"60000.00\", \"markPrice\": \"59000.10\", \"leverage\": \"20\", "
+                + "\"isolatedMargin\": \"400.000000\"}]}");
+        assertThat(vm.open(in)).isTrue();
+        dialogs.save = dir.resolve("out.marginlab");
+        assertThat(vm.saveAs()).isTrue();
+        String out = Files.readString(dir.resolve("out.marginlab"));
+        assertThat(out).contains("\"walletBalance\": \"10000.50\"").contains("\"quantity\": \"0.123456789012\"")
+                .contains("\"entryPrice\": \"60000.00\"").contains("\"markPrice\": \"59000.10\"")
+                .contains("\"isolatedMargin\": \"400.000000\"");
+    }
 }

@@ -192,7 +192,7 @@ public final class AccountViewModel {
         try {
             name.set(workspace.name());
             venue.set(rules);
-            walletText.set(formats.editable(workspace.walletBalance(), 12));
+            walletText.set(formats.exact(workspace.walletBalance()));
             positions.clear();
             for (Position p : workspace.positions()) {
                 positions.add(newRow(p));

@@ -203,17 +203,17 @@ public final class PositionViewModel {
             symbol.set(position.symbol());
             side.set(position.side());
             marginMode.set(position.marginMode());
-            text(InputField.QUANTITY).set(formats.editable(position.quantity(), 12));
-            text(InputField.ENTRY_PRICE).set(formats.editable(position.entryPrice(), 12));
-            text(InputField.MARK_PRICE).set(formats.editable(position.markPrice(), 12));
-            text(InputField.LEVERAGE).set(formats.editable(position.leverage(), 12));
+            text(InputField.QUANTITY).set(formats.exact(position.quantity()));
+            text(InputField.ENTRY_PRICE).set(formats.exact(position.entryPrice()));
+            text(InputField.MARK_PRICE).set(formats.exact(position.markPrice()));
+            text(InputField.LEVERAGE).set(formats.exact(position.leverage()));
             text(InputField.ISOLATED_MARGIN).set(position.isolatedMargin() == null ? ""
-                    : formats.editable(position.isolatedMargin(), 12));
-            text(InputField.CONTRACT_SIZE).set(formats.editable(position.contractSize(), 12));
+                    : formats.exact(position.isolatedMargin()));
+            text(InputField.CONTRACT_SIZE).set(formats.exact(position.contractSize()));
             text(InputField.MMR).set(position.maintenance() == null ? ""
-                    : formats.editable(position.maintenance().mmr(), 12));
+                    : formats.exact(position.maintenance().mmr()));
             text(InputField.MAINTENANCE_AMOUNT).set(position.maintenance() == null ? ""
-                    : formats.editable(position.maintenance().maintenanceAmount(), 12));
+                    : formats.exact(position.maintenance().maintenanceAmount()));
             text(InputField.MARGIN_DELTA).set("0");
         } finally {
             loading = false;

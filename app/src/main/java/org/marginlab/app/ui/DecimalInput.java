@@ -6,11 +6,15 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.marginlab.app.workspace.Decimals;
+
 /**
  * Parses what a user typed into a number field into an exact {@link BigDecimal}, with an
  * explicit {@link Locale} for the decimal and grouping separators. It rejects rather than
- * guesses: no exponent notation, no trailing text, at most {@value #MAX_SIGNIFICANT_DIGITS}
- * significant digits. Range rules (&gt; 0 and so on) are the view-model's and the engine's.
+ * guesses: no exponent notation, no trailing text, grouping separators only between groups of
+ * three digits of the integer part, at most {@value #MAX_SIGNIFICANT_DIGITS} significant digits,
+ * and no more digits before or after the point than a workspace file holds ({@link Decimals}).
+ * Range rules (&gt; 0 and so on) are the view-model's and the engine's.
  *
  * <p>Immutable and thread-safe.
  */
@@ -48,7 +52,8 @@ public final class DecimalInput {
      * @param text  the typed text, may be null
      * @return the exact value, never null
      * @throws InputException with the rule broken: {@code is required}, {@code must be a number},
-     *         {@code must not use exponent notation} or {@code must have at most 18 significant digits}
+     *         {@code must not use exponent notation}, {@code must have at most 18 significant digits}
+     *         or {@code must have at most 30 digits before and 30 after the decimal point}
      */
     public BigDecimal parse(String text) {
         String s = text == null ? "" : text.strip();
@@ -59,12 +64,15 @@ public final class DecimalInput {
             throw new InputException("must be a number without a unit");
         }
         StringBuilder b = new StringBuilder(s.length());
+        boolean fraction = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == decimalSeparator) {
                 b.append('.');
+                fraction = true;
             } else if (c == groupingSeparator || c == '\u00a0' || c == '\u202f' || c == ' ') {
-                if (!groupOfThreeFollows(s, i)) {
+                // groups of three digits, and only in the integer part: "1.5,000" is not 1.5000
+                if (fraction || !groupOfThreeFollows(s, i)) {
                     throw new InputException(c == groupingSeparator && c != ' ' && c != '\u00a0' && c != '\u202f'
                             ? "must be a number (use '" + decimalSeparator + "' for decimals)"
                             : "must be a number");
@@ -90,6 +98,12 @@ public final class DecimalInput {
         BigDecimal value = new BigDecimal(plain);
         if (value.signum() != 0 && value.stripTrailingZeros().precision() > MAX_SIGNIFICANT_DIGITS) {
             throw new InputException("must have at most " + MAX_SIGNIFICANT_DIGITS + " significant digits");
+        }
+        // the workspace file's limits (Decimals): a value typed here can always be saved and read back
+        if ((long) value.precision() - value.scale() > Decimals.MAX_INTEGER_DIGITS
+                || value.scale() > Decimals.MAX_FRACTION_DIGITS) {
+            throw new InputException("must have at most " + Decimals.MAX_INTEGER_DIGITS + " digits before and "
+                    + Decimals.MAX_FRACTION_DIGITS + " after the decimal point");
         }
         return value;
     }

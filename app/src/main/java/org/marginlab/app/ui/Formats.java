@@ -16,7 +16,6 @@ import java.util.Locale;
 public final class Formats {
     private final Locale locale;
     private final DecimalFormat fixed2;
-    private final DecimalFormat plain;
 
     /**
      * @param locale  the display locale, not null
@@ -26,8 +25,6 @@ public final class Formats {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
         this.fixed2 = new DecimalFormat("#,##0.00", symbols);
         this.fixed2.setParseBigDecimal(true);
-        this.plain = new DecimalFormat("0.########", symbols);
-        this.plain.setGroupingUsed(false);
     }
 
     /**
@@ -125,7 +122,21 @@ public final class Formats {
      */
     public String editable(BigDecimal value, int scale) {
         BigDecimal v = value.setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
-        return plain.format(v.scale() < 0 ? v.setScale(0, RoundingMode.UNNECESSARY) : v);
+        return exact(v.scale() < 0 ? v.setScale(0, RoundingMode.UNNECESSARY) : v);
+    }
+
+    /**
+     * A value exactly as stored, as the user would type it: every digit and trailing zero kept
+     * ({@code 60000.00} stays {@code 60000.00}), no grouping, the locale's decimal separator. Used
+     * when a workspace is loaded into the editor, so that saving it again changes nothing.
+     *
+     * @param value  not null
+     * @return the text, never null
+     */
+    public String exact(BigDecimal value) {
+        String text = value.toPlainString();
+        char separator = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+        return separator == '.' ? text : text.replace('.', separator);
     }
 
     /** @return the display locale; never null */

@@ -16,7 +16,9 @@ import org.marginlab.engine.ValidationException;
  *       ignored. The scale is kept: {@code "60000.00"} stays {@code 60000.00}.</li>
  *   <li>Every value, text or JSON number, must have at most {@value #MAX_INTEGER_DIGITS}
  *       digits before and {@value #MAX_FRACTION_DIGITS} after the decimal point, so that a
- *       value such as {@code 1e400} is rejected by name instead of slowing the engine down.</li>
+ *       value such as {@code 1e400} is rejected by name instead of slowing the engine down;
+ *       a text longer than {@value #MAX_TEXT_LENGTH} characters is refused before it is
+ *       converted.</li>
  * </ul>
  * Failures are {@link ValidationException}s naming the field, the rule and the value.
  */
@@ -25,6 +27,8 @@ public final class Decimals {
     public static final int MAX_INTEGER_DIGITS = 30;
     /** Most digits allowed after the decimal point. */
     public static final int MAX_FRACTION_DIGITS = 30;
+    /** Longest decimal text read (more than enough for the digits above and a sign). */
+    public static final int MAX_TEXT_LENGTH = 100;
 
     private static final Pattern PLAIN = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern EXPONENT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)[eE][+-]?\\d+");
@@ -45,6 +49,10 @@ public final class Decimals {
             throw new ValidationException(field, "is required", null);
         }
         String t = text.strip();
+        if (t.length() > MAX_TEXT_LENGTH) {
+            throw new ValidationException(field, "must be a decimal number of at most " + MAX_TEXT_LENGTH + " characters",
+                    t.substring(0, 40) + "… (" + t.length() + " characters)");
+        }
         if (!PLAIN.matcher(t).matches()) {
             if (EXPONENT.matcher(t).matches()) {
                 throw new ValidationException(field, "must be a plain decimal number without an exponent", text);

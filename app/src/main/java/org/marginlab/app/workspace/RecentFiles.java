@@ -11,12 +11,14 @@ import java.util.List;
 
 /**
  * The most recently opened or saved workspace files, newest first, kept in a small text file
- * (one absolute path per line) in the user's config folder. A missing or unreadable list is an
- * empty list; it never stops the application.
+ * (one absolute path per line) in the user's config folder. A missing, unreadable, binary or
+ * oversized list is an empty list; it never stops the application.
  */
 public final class RecentFiles {
     /** How many files the list keeps. */
     public static final int MAX = 8;
+    /** A larger list file is ignored (eight paths take a few kilobytes). */
+    static final long MAX_STORE_BYTES = 64 * 1024;
 
     private final Path store;
     private final List<Path> files = new ArrayList<>();
@@ -29,6 +31,9 @@ public final class RecentFiles {
         this.store = store;
         if (store != null && Files.isRegularFile(store)) {
             try {
+                if (Files.size(store) > MAX_STORE_BYTES) {
+                    return; // not a list this class wrote: ignored rather than read into memory
+                }
                 for (String line : Files.readAllLines(store, StandardCharsets.UTF_8)) {
                     if (!line.isBlank() && files.size() < MAX) {
                         try {

@@ -18,8 +18,17 @@ public final class Samples {
     public static final String BTC_LONG_ISOLATED = "btc-long-isolated.marginlab";
     /** Binance's FAQ cross-margin example: BTCUSDT and ETHUSDT longs sharing one wallet. */
     public static final String BINANCE_FAQ_CROSS = "binance-faq-cross.marginlab";
+    /** A BTCUSDT long hedged by an ETHUSDT short in one cross wallet on Binance USDⓈ-M. */
+    public static final String BTC_LONG_ETH_SHORT_HEDGE = "btc-long-eth-short-hedge.marginlab";
+    /** A Binance COIN-M BTCUSD long (inverse, 100 USD contracts, MMR 0.4 % override). */
+    public static final String BINANCE_COINM_BTCUSD = "binance-coinm-btcusd.marginlab";
+    /** A Hyperliquid USDC account: BTC and SOL cross, ETH short isolated, bundled tiers. */
+    public static final String HYPERLIQUID_ACCOUNT = "hyperliquid-account.marginlab";
+    /** A course example: three isolated longs that a cross wallet would lose all at once. */
+    public static final String COURSE_CROSS_CASCADE = "course-cross-cascade.marginlab";
 
-    private static final List<String> NAMES = List.of(BTC_LONG_ISOLATED, BINANCE_FAQ_CROSS);
+    private static final List<String> NAMES = List.of(BTC_LONG_ISOLATED, BINANCE_FAQ_CROSS, BTC_LONG_ETH_SHORT_HEDGE,
+            BINANCE_COINM_BTCUSD, HYPERLIQUID_ACCOUNT, COURSE_CROSS_CASCADE);
 
     private Samples() {
     }
@@ -32,6 +41,10 @@ public final class Samples {
         switch (fileName) {
             case BTC_LONG_ISOLATED: return "BTC long (isolated)";
             case BINANCE_FAQ_CROSS: return "Binance FAQ cross example (BTCUSDT + ETHUSDT)";
+            case BTC_LONG_ETH_SHORT_HEDGE: return "BTC long + ETH short hedge (cross)";
+            case BINANCE_COINM_BTCUSD: return "Binance COIN-M BTCUSD long (inverse)";
+            case HYPERLIQUID_ACCOUNT: return "Hyperliquid account (BTC, ETH, SOL)";
+            case COURSE_CROSS_CASCADE: return "Course: cross cascade (three longs, one drop)";
             default: return fileName;
         }
     }

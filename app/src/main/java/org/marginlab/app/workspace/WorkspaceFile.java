@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,9 +42,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -57,41 +63,79 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Reads and writes workspace files ({@code *.marginlab}, UTF-8 JSON; spec
  * workspace-and-cli.md §1).
  *
- * <p><b>Reading</b> parses the JSON into a tree (decimals as {@code BigDecimal}, scale kept;
- * duplicate keys and trailing content rejected; nesting depth, string and number lengths
- * bounded) and maps it by hand to the engine's types, so that every error names the field's
- * path, the rule and the value, as {@code positions[2].entryPrice: must be > 0 (got 0)}.
- * Numbers may be JSON numbers or decimal strings ({@link Decimals}). Unknown fields are ignored
- * with a warning. Defaults follow §1: {@code contract} linear, {@code contractSize} 1,
- * {@code markPrice} the entry price, {@code marginMode} isolated, {@code isolatedMargin} the
- * initial margin at entry (left unset in the {@link Position}; the engine applies it),
- * {@code walletBalance} 0 (required when a position is cross), {@code format}
- * {@value #FORMAT} and {@code version} {@value #VERSION} when absent.
+ * <p><b>Reading</b> never writes, locks or touches the file. It refuses, each with one line that
+ * names what is wrong and where:
+ * <ul>
+ *   <li>a file larger than {@value #MAX_FILE_BYTES} bytes (10 MiB), checked from its size before
+ *       anything is read, and again while reading (a stream is read at most one byte past the
+ *       limit);</li>
+ *   <li>an empty file; binary content (a NUL byte); text that is not UTF-8 (UTF-16/32 byte order
+ *       marks, invalid byte sequences), with the line, column and byte offset;</li>
+ *   <li>malformed or truncated JSON, with the line and column and the JSON path it was in;
+ *       trailing content after the document; a key repeated in one object (named); nesting deeper
+ *       than {@value #MAX_NESTING_DEPTH}, strings longer than {@value #MAX_STRING_LENGTH}
+ *       characters, numbers longer than {@value #MAX_NUMBER_LENGTH} digits or out of
+ *       {@code BigDecimal}'s exponent range;</li>
+ *   <li>a {@code version} newer than this MarginLab reads ({@code version: must be ≤ 1 (got 2);
+ *       this file was written by a newer MarginLab});</li>
+ *   <li>any invalid value, by its field path, rule and value, as
+ *       {@code positions[2].entryPrice: must be > 0 (got 0)}: wrong JSON types, missing required
+ *       fields, {@code NaN}/{@code Infinity}/exponents in decimal strings, numbers with more than
+ *       30 integer or fraction digits ({@code 1e400}), negative or zero sizes, bad enum values,
+ *       duplicate position ids, more than {@value #MAX_POSITIONS} positions or
+ *       {@value #MAX_TIERS} tiers, text that is not valid Unicode (an unpaired surrogate such as
+ *       U+D800, which JSON can carry as an escape).</li>
+ * </ul>
+ * The JSON is parsed into a tree with safe settings: no polymorphic typing and no binding to
+ * classes at all (the tree is mapped by hand to the engine's types, so that every error names
+ * its field), decimals as {@code BigDecimal} with their scale, duplicate keys and trailing tokens
+ * rejected, and the {@link StreamReadConstraints} above. Numbers may be JSON numbers or decimal
+ * strings ({@link Decimals}); a JSON number in exponent form within range is accepted and kept
+ * exactly ({@code 1.5e3} reads as {@code 1500}). Unknown fields are ignored with a warning. The
+ * tree is upgraded to the newest layout by {@link WorkspaceMigrations} before it is mapped.
+ * Defaults follow §1: {@code contract} linear, {@code contractSize} 1, {@code markPrice} the
+ * entry price, {@code marginMode} isolated, {@code isolatedMargin} the initial margin at entry
+ * (left unset in the {@link Position}; the engine applies it), {@code walletBalance} 0 (required
+ * when a position is cross), {@code format} {@value #FORMAT} and {@code version} 1 when absent.
+ * A venue id this version does not know is accepted here and reported, by the field
+ * {@code venue}, when the workspace is evaluated ({@link Workspace#toAccount()}), so the app
+ * and the command line give the same one line for it.
  *
  * <p><b>Writing</b> produces decimal strings ({@code BigDecimal.toPlainString}, scale kept),
  * the fields in the contract's order, optional fields omitted when unset, two-space
  * indentation, {@code \n} line ends, UTF-8. Fields the engine always has a value for
  * ({@code contract}, {@code contractSize}, {@code markPrice}, {@code marginMode}) are always
- * written. {@link #write} replaces the file atomically: a reader sees the old file or the new
- * one, never a partial one.
+ * written. The text is read back before anything touches the disk, so a workspace this class
+ * could not read again is refused instead of saved. {@link #write} replaces the file atomically
+ * and keeps the previous version as {@code <name>.bak}; see there for the crash-safety argument.
  *
  * <p>Stateless and thread-safe.
  */
 public final class WorkspaceFile {
     /** The value of the {@code format} field. */
     public static final String FORMAT = "marginlab-workspace";
-    /** The newest file version this code reads and the version it writes. */
-    public static final int VERSION = 1;
+    /** The version of the files this code writes, and the newest it reads. */
+    public static final int VERSION = WorkspaceMigrations.CURRENT_VERSION;
     /** The file name extension, with its dot. */
     public static final String EXTENSION = ".marginlab";
-    /** Largest file read, in bytes. */
-    public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+    /** What {@link #write} appends to a file's name for the previous version it keeps. */
+    public static final String BACKUP_SUFFIX = ".bak";
+    /** Largest file read, in bytes (10 MiB). */
+    public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
     /** Deepest JSON nesting accepted (a workspace needs 5). */
     public static final int MAX_NESTING_DEPTH = 64;
     /** Longest JSON string accepted, in characters. */
     public static final int MAX_STRING_LENGTH = 100_000;
+    /** Longest JSON key accepted, in characters. */
+    public static final int MAX_KEY_LENGTH = 1_000;
     /** Longest JSON number accepted, in characters. */
     public static final int MAX_NUMBER_LENGTH = 100;
+    /** Most positions in a workspace. */
+    public static final int MAX_POSITIONS = 1_000;
+    /** Most tiers in one position's explicit tier table. */
+    public static final int MAX_TIERS = 100;
+    /** Most warnings one read reports (a further one says that there are more). */
+    public static final int MAX_WARNINGS = 20;
 
     private static final Set<String> ROOT_FIELDS = Set.of("format", "version", "name", "venue", "walletBalance",
             "positions");
@@ -101,11 +145,17 @@ public final class WorkspaceFile {
     private static final Set<String> MAINTENANCE_FIELDS = Set.of("mmr", "maintenanceAmount");
     private static final Set<String> TIER_FIELDS = Set.of("floor", "cap", "maxLeverage", "mmr", "maintenanceAmount");
 
+    /**
+     * The one Jackson configuration: the tree model only (no data binding, hence no polymorphic
+     * typing; default typing is never enabled), with limits on everything an attacker controls.
+     */
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
                             .maxStringLength(MAX_STRING_LENGTH)
+                            .maxNameLength(MAX_KEY_LENGTH)
                             .maxNumberLength(MAX_NUMBER_LENGTH)
+                            .maxDocumentLength(MAX_FILE_BYTES)
                             .build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -138,19 +188,27 @@ public final class WorkspaceFile {
     // ------------------------------------------------------------------------------- reading
 
     /**
-     * Reads a workspace file.
+     * Reads a workspace file. The file is only read: never written, locked or touched.
      *
      * @param file  the file, not null
      * @return the workspace and any warnings, never null
-     * @throws WorkspaceException if the file cannot be read, is not JSON, or holds an invalid value
+     * @throws WorkspaceException if the file cannot be read, is too large, is not UTF-8 JSON, or
+     *         holds an invalid value; the message is one line naming what is wrong and where
      */
     public static ReadResult read(Path file) throws WorkspaceException {
         String source = file.toString();
         if (Files.isDirectory(file)) {
             throw WorkspaceException.io(source, "is a directory, not a workspace file", null);
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, source);
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw tooLarge(source);
+            }
+            try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ)) {
+                bytes = readBounded(in, source);
+            }
         } catch (NoSuchFileException e) {
             throw WorkspaceException.io(source, "no such file", e);
         } catch (AccessDeniedException e) {
@@ -158,11 +216,12 @@ public final class WorkspaceFile {
         } catch (IOException e) {
             throw WorkspaceException.io(source, "cannot read: " + describe(e), e);
         }
+        return parse(decode(bytes, source), source, WorkspaceMigrations.STANDARD);
     }
 
     /**
      * Reads a workspace from a stream (e.g. standard input, or a bundled resource). The stream is
-     * read to its end and not closed.
+     * read to its end, or to one byte past {@value #MAX_FILE_BYTES}, and not closed.
      *
      * @param in          the UTF-8 JSON, not null
      * @param sourceName  what to call the source in messages, e.g. the file name or
@@ -173,14 +232,11 @@ public final class WorkspaceFile {
     public static ReadResult read(InputStream in, String sourceName) throws WorkspaceException {
         byte[] bytes;
         try {
-            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            bytes = readBounded(in, sourceName);
         } catch (IOException e) {
             throw WorkspaceException.io(sourceName, "cannot read: " + describe(e), e);
         }
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw WorkspaceException.io(sourceName, "is larger than " + (MAX_FILE_BYTES >> 20) + " MiB", null);
-        }
-        return parse(bytes, sourceName);
+        return parse(decode(bytes, sourceName), sourceName, WorkspaceMigrations.STANDARD);
     }
 
     /**
@@ -191,14 +247,126 @@ public final class WorkspaceFile {
      * @throws WorkspaceException if the text is not JSON or holds an invalid value
      */
     public static ReadResult fromJson(String json) throws WorkspaceException {
-        return parse(json.getBytes(StandardCharsets.UTF_8), "<text>");
+        return fromJson(json, WorkspaceMigrations.STANDARD);
     }
 
-    private static ReadResult parse(byte[] bytes, String source) throws WorkspaceException {
+    /**
+     * Reads a workspace from JSON text with other migrations (tests of the version path).
+     *
+     * @param json        the JSON text, not null
+     * @param migrations  the versions to accept and how to upgrade them, not null
+     * @return the workspace and any warnings, never null
+     * @throws WorkspaceException if the text is not JSON or holds an invalid value
+     */
+    static ReadResult fromJson(String json, WorkspaceMigrations migrations) throws WorkspaceException {
+        String source = "<text>";
+        if (json.length() > MAX_FILE_BYTES) {
+            throw tooLarge(source);
+        }
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        if (text.isBlank()) {
+            throw WorkspaceException.io(source, "is empty, not a workspace file", null);
+        }
+        return parse(text, source, migrations);
+    }
+
+    private static WorkspaceException tooLarge(String source) {
+        return WorkspaceException.io(source, "is too large: a workspace file has at most " + (MAX_FILE_BYTES >> 20)
+                + " MiB (" + MAX_FILE_BYTES + " bytes)", null);
+    }
+
+    private static byte[] readBounded(InputStream in, String source) throws IOException, WorkspaceException {
+        byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw tooLarge(source);
+        }
+        return bytes;
+    }
+
+    /**
+     * The text of a file's bytes: strict UTF-8 (a UTF-8 byte order mark is skipped), refusing
+     * empty, binary and otherwise encoded content with the position of the first bad byte.
+     */
+    static String decode(byte[] bytes, String source) throws WorkspaceException {
+        if (bytes.length == 0) {
+            throw WorkspaceException.io(source, "is empty (0 bytes), not a workspace file", null);
+        }
+        if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+            throw WorkspaceException.io(source, "is UTF-32 text; a workspace file must be UTF-8", null);
+        }
+        if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
+            throw WorkspaceException.io(source, "is UTF-16 text; a workspace file must be UTF-8", null);
+        }
+        int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw WorkspaceException.syntax(source, lineOf(bytes, i), columnOf(bytes, i),
+                        "binary data, not a workspace file (a NUL byte at byte offset " + i + ")", null);
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length - start);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            throw WorkspaceException.syntax(source, lineOf(bytes, at), columnOf(bytes, at),
+                    String.format("not UTF-8 text (invalid byte 0x%02X at byte offset %d); a workspace file is UTF-8 JSON",
+                            bytes[at] & 0xFF, at), null);
+        }
+        out.flip();
+        String text = out.toString();
+        if (text.isBlank()) {
+            throw WorkspaceException.io(source, "is empty, not a workspace file", null);
+        }
+        return text;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The 1-based line of a byte offset. */
+    private static int lineOf(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The 1-based column (in characters, counting UTF-8 lead bytes) of a byte offset. */
+    private static int columnOf(byte[] bytes, int offset) {
+        int column = 1;
+        for (int i = offset - 1; i >= 0 && bytes[i] != '\n'; i--) {
+            if ((bytes[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        return column;
+    }
+
+    private static ReadResult parse(String text, String source, WorkspaceMigrations migrations)
+            throws WorkspaceException {
         JsonNode root;
         JsonParser parser = null;
         try {
-            parser = MAPPER.createParser(bytes);
+            parser = MAPPER.createParser(text);
             root = MAPPER.readTree(parser);
             if (root != null && parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
@@ -209,6 +377,11 @@ public final class WorkspaceFile {
             throw syntaxError(e, parser, source);
         } catch (IOException e) {
             throw WorkspaceException.io(source, "cannot read: " + describe(e), e);
+        } catch (RuntimeException e) {
+            // Jackson lets a few number errors through unwrapped (1e999999999999:
+            // NumberFormatException "Exponent overflow"); whatever fails inside the parser is a
+            // property of the text, so it is reported like a syntax error, never as a crash
+            throw runtimeParseError(e, parser, source);
         } finally {
             closeQuietly(parser);
         }
@@ -216,7 +389,7 @@ public final class WorkspaceFile {
             throw WorkspaceException.io(source, "is empty, not a workspace file", null);
         }
         try {
-            return new Mapping().workspace(root);
+            return new Mapping(migrations).workspace(root);
         } catch (ValidationException e) {
             throw WorkspaceException.invalid(e);
         } catch (NewerVersionException e) {
@@ -237,26 +410,124 @@ public final class WorkspaceFile {
     private static WorkspaceException syntaxError(JsonProcessingException e, JsonParser parser, String source) {
         JsonLocation at = e.getLocation();
         if (at == null && parser != null) {
-            at = parser.currentLocation(); // constraint errors carry no location of their own
+            // constraint errors carry no location of their own; the parser's current location
+            // depends on how far it has buffered, the start of its current token does not
+            at = parser.currentTokenLocation();
         }
         int line = at == null ? -1 : at.getLineNr();
         int column = at == null ? -1 : at.getColumnNr();
+        String original = String.valueOf(e.getOriginalMessage());
         String detail;
         if (e instanceof StreamConstraintsException) {
-            String m = String.valueOf(e.getOriginalMessage());
-            if (m.contains("nesting depth")) {
+            if (original.contains("nesting depth")) {
                 detail = "JSON nested deeper than " + MAX_NESTING_DEPTH + " levels";
-            } else if (m.contains("String value length")) {
-                detail = "JSON string longer than " + MAX_STRING_LENGTH + " characters";
-            } else if (m.contains("Number value length")) {
-                detail = "JSON number longer than " + MAX_NUMBER_LENGTH + " characters";
+            } else if (original.contains("String value length")) {
+                detail = "JSON string longer than " + MAX_STRING_LENGTH + " characters" + where(parser);
+            } else if (original.contains("Name length")) {
+                detail = "JSON key longer than " + MAX_KEY_LENGTH + " characters";
+            } else if (original.contains("Number value length")) {
+                detail = "JSON number longer than " + MAX_NUMBER_LENGTH + " characters" + where(parser);
+            } else if (original.contains("Document length")) {
+                detail = "JSON longer than " + MAX_FILE_BYTES + " characters";
             } else {
-                detail = "JSON too large: " + firstLine(m);
+                detail = "JSON too large: " + firstLine(original);
             }
+        } else if (original.startsWith("Duplicate field '") && original.endsWith("'")) {
+            String key = original.substring("Duplicate field '".length(), original.length() - 1);
+            String object = parser == null ? "" : pathOf(parser.getParsingContext(), false);
+            detail = "duplicate key \"" + key + "\" in " + (object.isEmpty() ? "the top-level object" : object)
+                    + ": a key may appear only once in an object";
+        } else if (e instanceof JsonEOFException || original.startsWith("Unexpected end-of-input")) {
+            detail = "truncated JSON: the text ends before the document is complete (" + plain(original) + ")";
+        } else if (original.startsWith("Trailing token")) {
+            detail = "malformed JSON: unexpected content after the end of the document";
+        } else if (original.startsWith("Non-standard token '")) {
+            String token = original.substring("Non-standard token '".length(), original.indexOf('\'', 20));
+            detail = "malformed JSON" + near(parser) + ": " + token
+                    + " is not a JSON number (write a finite decimal such as \"0.5\")";
         } else {
-            detail = "malformed JSON: " + firstLine(e.getOriginalMessage());
+            detail = "malformed JSON" + near(parser) + ": " + plain(original);
         }
         return WorkspaceException.syntax(source, line, column, detail, e);
+    }
+
+    private static WorkspaceException runtimeParseError(RuntimeException e, JsonParser parser, String source) {
+        JsonLocation at = parser == null ? null : parser.currentLocation();
+        String detail;
+        if (e instanceof NumberFormatException || e instanceof ArithmeticException) {
+            java.util.regex.Matcher value = QUOTED_VALUE.matcher(String.valueOf(e.getMessage()));
+            detail = "JSON number out of range" + where(parser)
+                    + (value.find() ? " (got " + abbreviate(value.group(1)) + ")" : "");
+        } else {
+            detail = "malformed JSON" + near(parser) + ": " + plain(String.valueOf(e.getMessage()));
+        }
+        return WorkspaceException.syntax(source, at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(),
+                detail, e);
+    }
+
+    /** " in positions[0].quantity" for the value the parser is reading, or "" at the top level. */
+    private static String where(JsonParser parser) {
+        return place(parser, " in ");
+    }
+
+    /**
+     * " near positions[0].quantity" for the last key or element the parser reached (a syntax
+     * error may be in its value or just after it), or "" at the top level.
+     */
+    private static String near(JsonParser parser) {
+        return place(parser, " near ");
+    }
+
+    private static String place(JsonParser parser, String preposition) {
+        if (parser == null) {
+            return "";
+        }
+        String path = pathOf(parser.getParsingContext(), true);
+        return path.isEmpty() ? "" : preposition + path;
+    }
+
+    /**
+     * The field path of a parsing context, as the error messages write it:
+     * {@code positions[0].maintenance.mmr}.
+     *
+     * @param context      the context, may be null
+     * @param includeLeaf  whether to include the innermost context's own key or index
+     */
+    static String pathOf(JsonStreamContext context, boolean includeLeaf) {
+        List<JsonStreamContext> chain = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null; c = c.getParent()) {
+            chain.add(0, c);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < chain.size(); i++) {
+            JsonStreamContext c = chain.get(i);
+            if (i == chain.size() - 1 && !includeLeaf) {
+                break;
+            }
+            if (c.inObject() && c.getCurrentName() != null) {
+                b.append(b.length() == 0 ? "" : ".").append(c.getCurrentName());
+            } else if (c.inArray() && c.getCurrentIndex() >= 0) {
+                b.append('[').append(c.getCurrentIndex()).append(']');
+            }
+        }
+        return WorkspaceException.oneLine(b.length() > 200 ? b.substring(0, 200) + "…" : b.toString());
+    }
+
+    private static final Pattern QUOTED_VALUE = Pattern.compile("Value \"([^\"]*)\"");
+
+    /** Jackson's hints for programmers ("enable `JsonReadFeature…` to allow"), which mean nothing to a user. */
+    private static final Pattern JACKSON_HINTS = Pattern.compile(
+            ": enable `[^`]*` to allow| \\(bound as `[^`]*`\\)|: not allowed as per `[^`]*`"
+                    + "| \\(not recognized as one since Feature '[^']*' not enabled for parser\\)"
+                    + "|; (?:maybe|use) `[^`]*`.*$");
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    /** The first line of a parser message without Jackson's programmer hints. */
+    private static String plain(String message) {
+        return JACKSON_HINTS.matcher(firstLine(message)).replaceAll("");
     }
 
     private static final Pattern SOURCE_REF =
@@ -269,7 +540,8 @@ public final class WorkspaceFile {
         }
         int nl = s.indexOf('\n');
         String line = nl < 0 ? s : s.substring(0, nl);
-        return SOURCE_REF.matcher(line).replaceAll("line $1, column $2");
+        line = SOURCE_REF.matcher(line).replaceAll("line $1, column $2");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     private static String describe(IOException e) {
@@ -294,29 +566,22 @@ public final class WorkspaceFile {
     /** One mapping run: holds the warnings. */
     private static final class Mapping {
         private final List<String> warnings = new ArrayList<>();
+        private final WorkspaceMigrations migrations;
 
-        ReadResult workspace(JsonNode root) {
-            if (!root.isObject()) {
-                throw new ValidationException("(root)", "must be a JSON object", show(root));
+        Mapping(WorkspaceMigrations migrations) {
+            this.migrations = migrations;
+        }
+
+        ReadResult workspace(JsonNode file) {
+            if (!file.isObject()) {
+                throw new ValidationException("(root)", "must be a JSON object", show(file));
             }
-            unknownFields(root, ROOT_FIELDS, "");
-            JsonNode format = present(root, "format");
+            JsonNode format = present(file, "format");
             if (format != null && !(format.isTextual() && FORMAT.equals(format.textValue()))) {
                 throw new ValidationException("format", "must be " + FORMAT, show(format));
             }
-            JsonNode version = present(root, "version");
-            if (version != null) {
-                if (!version.isIntegralNumber()) {
-                    throw new ValidationException("version", "must be the integer " + VERSION, show(version));
-                }
-                if (version.bigIntegerValue().compareTo(BigInteger.valueOf(VERSION)) > 0) {
-                    throw new NewerVersionException("version: must be ≤ " + VERSION + " (got " + show(version)
-                            + "); this file was written by a newer MarginLab");
-                }
-                if (version.bigIntegerValue().compareTo(BigInteger.ONE) < 0) {
-                    throw new ValidationException("version", "must be " + VERSION, show(version));
-                }
-            }
+            ObjectNode root = migrations.upgrade((ObjectNode) file, version(file));
+            unknownFields(root, ROOT_FIELDS, "");
             String name = optionalText(root, "name");
             String venue = optionalText(root, "venue");
             if (venue == null || venue.isBlank()) {
@@ -329,6 +594,10 @@ public final class WorkspaceFile {
             if (array != null) {
                 if (!array.isArray()) {
                     throw new ValidationException("positions", "must be an array", show(array));
+                }
+                if (array.size() > MAX_POSITIONS) {
+                    throw new ValidationException("positions", "must hold at most " + MAX_POSITIONS + " positions",
+                            array.size() + " positions");
                 }
                 for (int i = 0; i < array.size(); i++) {
                     String prefix = "positions[" + i + "]";
@@ -351,6 +620,28 @@ public final class WorkspaceFile {
                 wallet = BigDecimal.ZERO;
             }
             return new ReadResult(new Workspace(name, venue.strip(), wallet, positions), warnings);
+        }
+
+        /** The file's version, 1 when absent; refuses anything this reader cannot upgrade. */
+        private int version(JsonNode root) {
+            JsonNode version = present(root, "version");
+            if (version == null) {
+                return 1;
+            }
+            int newest = migrations.newestVersion();
+            if (!version.isIntegralNumber()) {
+                throw new ValidationException("version", newest == 1 ? "must be the integer 1"
+                        : "must be an integer from 1 to " + newest, show(version));
+            }
+            BigInteger v = version.bigIntegerValue();
+            if (v.compareTo(BigInteger.valueOf(newest)) > 0) {
+                throw new NewerVersionException("version: must be ≤ " + newest + " (got " + show(version)
+                        + "); this file was written by a newer MarginLab");
+            }
+            if (v.compareTo(BigInteger.ONE) < 0) {
+                throw new ValidationException("version", newest == 1 ? "must be 1" : "must be ≥ 1", show(version));
+            }
+            return v.intValue();
         }
 
         private Position position(JsonNode node, String prefix) {
@@ -404,6 +695,9 @@ public final class WorkspaceFile {
             if (!node.isArray()) {
                 throw new ValidationException("tiers", "must be an array", show(node));
             }
+            if (node.size() > MAX_TIERS) {
+                throw new ValidationException("tiers", "must hold at most " + MAX_TIERS + " tiers", node.size() + " tiers");
+            }
             List<MaintenanceTier> tiers = new ArrayList<>(node.size());
             for (int k = 0; k < node.size(); k++) {
                 String where = "tiers[" + k + "]";
@@ -427,7 +721,11 @@ public final class WorkspaceFile {
             for (Map.Entry<String, JsonNode> e : object.properties()) {
                 String key = e.getKey();
                 if (!known.contains(key)) {
-                    warnings.add(WorkspaceException.oneLine(prefix + key + ": unknown field, ignored"));
+                    if (warnings.size() < MAX_WARNINGS) {
+                        warnings.add(WorkspaceException.oneLine(prefix + key + ": unknown field, ignored"));
+                    } else if (warnings.size() == MAX_WARNINGS) {
+                        warnings.add("more unknown fields, ignored without further warnings");
+                    }
                 }
             }
         }
@@ -455,7 +753,40 @@ public final class WorkspaceFile {
         if (!n.isTextual()) {
             throw new ValidationException(field, "must be a string", show(n));
         }
-        return n.textValue();
+        return checkText(n.textValue(), field);
+    }
+
+    /**
+     * Refuses text that is not valid Unicode: JSON can carry an unpaired surrogate such as U+D800
+     * as an escape, but no UTF-8 file can hold it, so it could not be saved back exactly.
+     */
+    static String checkText(String s, String field) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ValidationException(field, String.format(
+                        "must be valid Unicode text (an unpaired surrogate \\u%04x at character %d)", (int) c, i),
+                        escapeSurrogates(s));
+            }
+        }
+        return s;
+    }
+
+    private static String escapeSurrogates(String s) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 80));
+        for (int i = 0; i < s.length() && b.length() < 60; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.length() < 60 ? b.toString() : b + "…";
     }
 
     private static BigDecimal requiredDecimal(JsonNode object, String field) {
@@ -472,7 +803,7 @@ public final class WorkspaceFile {
             return null;
         }
         if (n.isTextual()) {
-            return Decimals.parse(n.textValue(), field);
+            return Decimals.parse(checkText(n.textValue(), field), field);
         }
         if (n.isNumber()) {
             if (n.isFloat() || n.isDouble()) {
@@ -482,14 +813,16 @@ public final class WorkspaceFile {
                     throw new ValidationException(field, "must be a finite decimal number", show(n));
                 }
             }
-            return Decimals.checkRange(n.decimalValue(), field, n.asText());
+            BigDecimal v = Decimals.checkRange(n.decimalValue(), field, n.asText());
+            // an exponent form (1.5e3 = 15E+2) is kept exactly, as the plain decimal it writes back as
+            return v.scale() < 0 ? v.setScale(0) : v;
         }
         throw new ValidationException(field, "must be a decimal number (a JSON number or a decimal string)", show(n));
     }
 
     /** A short, one-line rendering of a JSON value for error messages. */
     private static String show(JsonNode n) {
-        String s = n.isTextual() ? n.textValue() : n.toString();
+        String s = n.isTextual() ? escapeSurrogates(n.textValue()) : n.toString();
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
@@ -510,21 +843,61 @@ public final class WorkspaceFile {
     }
 
     /**
-     * Writes a workspace file atomically: the text goes to a temporary file in the same folder,
-     * is forced to disk, then replaces {@code file} with one atomic rename. On any failure the
-     * temporary file is removed and {@code file} is unchanged. An existing file's POSIX
-     * permissions are kept; a symbolic link is followed (its target is replaced).
+     * Saves a workspace file crash-safely and keeps the previous version as
+     * {@code <file name>.bak} (e.g. {@code btc.marginlab.bak}) beside it.
+     *
+     * <ol>
+     *   <li>The text is produced and read back in memory; a workspace that could not be read
+     *       again (a value outside the file's limits, text that is not valid Unicode) is refused
+     *       before the disk is touched.</li>
+     *   <li>It is written to a new temporary file in the same folder
+     *       ({@code .<name>.<random>.tmp}, created exclusively), which is then forced to the
+     *       device ({@link FileChannel#force(boolean) force(true)}) and given the old file's POSIX
+     *       permissions.</li>
+     *   <li>If the file exists, the previous version is published as the backup: a hard link to
+     *       the old file (or, where the file system has none, a forced copy) is made under a
+     *       temporary name and renamed atomically over {@code <name>.bak}.</li>
+     *   <li>The temporary file is renamed atomically over the file
+     *       ({@link StandardCopyOption#ATOMIC_MOVE}), and the folder is forced where the platform
+     *       allows it (Linux, macOS), which makes the renames durable.</li>
+     * </ol>
+     *
+     * <p><b>Why a crash cannot leave a mix.</b> The file's name is changed only by the last
+     * rename, which the operating system performs atomically: before it the name refers to the
+     * complete old file, which nothing here opens for writing; after it, to the complete new file,
+     * whose bytes were on the device before the rename was issued (so even after a power cut the
+     * name cannot refer to an empty or partial new file, the failure mode of ext4/XFS without the
+     * force). The old file is never renamed away, so there is no instant without it. The backup
+     * follows the same rule: {@code <name>.bak} refers to the previous backup until its rename
+     * and to a complete copy of the old file after it (a hard link shares the old file's data; a
+     * copy is forced first). A process killed at any instant therefore leaves the file old or
+     * new, the backup previous or old, and at most a hidden temporary file, which is removed on
+     * any failure that the process survives (it is not reused: a later save picks a new random
+     * name). {@code WorkspaceFileKillTest} checks this by killing a saving child JVM at random
+     * instants. If the backup cannot be made the save fails and the file is unchanged.
+     *
+     * <p>An existing file's POSIX permissions are kept; a symbolic link is followed (its target
+     * is replaced and the backup is made beside the target).
      *
      * @param workspace  the workspace, not null
      * @param file       the destination, not null
-     * @throws IOException if the folder is not writable or the disk is full
+     * @throws IOException if the folder is not writable, the destination is a folder, or the
+     *         disk is full; the file is then unchanged
+     * @throws ValidationException (or another {@link IllegalArgumentException} naming the field)
+     *         if the workspace holds a value the file format cannot carry; nothing is written
      */
     public static void write(Workspace workspace, Path file) throws IOException {
-        byte[] bytes = toJson(workspace).getBytes(StandardCharsets.UTF_8);
+        String text = toJson(workspace);
+        checkReadable(text);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+
         Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(target.toString(), null, "is a directory");
+        }
         Path dir = target.getParent();
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + ".tmp");
+        String name = target.getFileName().toString();
+        Path tmp = dir.resolve(temporaryName(name));
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -534,12 +907,11 @@ public final class WorkspaceFile {
                 }
                 ch.force(true);
             }
-            copyPermissions(target, tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                copyPermissions(target, tmp);
+                keepBackup(target, dir.resolve(name + BACKUP_SUFFIX));
             }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
             syncDirectory(dir);
         } finally {
@@ -549,11 +921,67 @@ public final class WorkspaceFile {
         }
     }
 
+    /** Reads the text back: what cannot be read again must not be saved. */
+    private static void checkReadable(String text) {
+        try {
+            fromJson(text);
+        } catch (WorkspaceException e) {
+            if (e.validation() != null) {
+                throw e.validation();
+            }
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static String temporaryName(String fileName) {
+        return "." + fileName + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp";
+    }
+
+    /**
+     * Makes {@code backup} the complete old file, atomically: a hard link (or a forced copy)
+     * under a temporary name, then one atomic rename over the backup.
+     */
+    private static void keepBackup(Path target, Path backup) throws IOException {
+        Path dir = target.getParent();
+        Path tmp = dir.resolve(temporaryName(backup.getFileName().toString()));
+        boolean moved = false;
+        try {
+            try {
+                Files.createLink(tmp, target);
+            } catch (UnsupportedOperationException | IOException e) {
+                // no hard links on this file system (FAT, some network shares) or not allowed here
+                copyForced(target, tmp);
+            }
+            Files.move(tmp, backup, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+        } catch (NoSuchFileException e) {
+            // the old file went away meanwhile (another program): there is nothing to keep
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileSystemException(backup.toString(), null,
+                        "cannot keep the previous version: " + describe(e) + "; nothing was saved");
+            }
+        } catch (IOException e) {
+            throw new FileSystemException(backup.toString(), null,
+                    "cannot keep the previous version: " + describe(e) + "; nothing was saved");
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    private static void copyForced(Path from, Path to) throws IOException {
+        Files.copy(from, to);
+        try (FileChannel ch = FileChannel.open(to, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
     private static void copyPermissions(Path from, Path to) {
         try {
             PosixFileAttributeView src = Files.getFileAttributeView(from, PosixFileAttributeView.class);
             PosixFileAttributeView dst = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-            if (src != null && dst != null && Files.exists(from)) {
+            if (src != null && dst != null) {
                 Set<PosixFilePermission> perms = src.readAttributes().permissions();
                 dst.setPermissions(perms);
             }
@@ -563,7 +991,7 @@ public final class WorkspaceFile {
     }
 
     private static void syncDirectory(Path dir) {
-        // makes the rename durable on POSIX; not possible on Windows, where opening a folder fails
+        // makes the renames durable on POSIX; not possible on Windows, where opening a folder fails
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {

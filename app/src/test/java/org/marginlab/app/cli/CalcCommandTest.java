@@ -293,7 +293,7 @@ class CalcCommandTest {
     void malformedStandardInputIsNamed() {
         Run run = runWithStdin("{\"venue\": ", "calc", "-");
         assertInvalid(run, null);
-        assertThat(run.err()).startsWith("<stdin>: line 1, column ").contains("malformed JSON")
+        assertThat(run.err()).startsWith("<stdin>: line 1, column ").contains("truncated JSON")
                 .doesNotContain("Source", "REDACTED");
     }
 

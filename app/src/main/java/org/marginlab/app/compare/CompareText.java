@@ -1,0 +1,76 @@
+package org.marginlab.app.compare;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+import org.marginlab.app.ui.Formats;
+
+/**
+ * The comparison's display formats, in the account's locale: amounts, prices and ratios as the
+ * rest of the app shows them ({@link Formats}, half-up), and shocks as percentages with one
+ * decimal, half-up ({@code −0.0975 → −9.8 %}). Not thread-safe.
+ */
+final class CompareText {
+    private final Formats formats;
+    private final DecimalFormat oneDecimal;
+    private String currency = "USDT";
+    private int decimals = 2;
+
+    CompareText(Locale locale) {
+        this.formats = new Formats(locale);
+        this.oneDecimal = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(locale));
+    }
+
+    Formats formats() {
+        return formats;
+    }
+
+    void currency(String code, int amountDecimals) {
+        this.currency = code;
+        this.decimals = amountDecimals;
+    }
+
+    String currency() {
+        return currency;
+    }
+
+    int decimals() {
+        return decimals;
+    }
+
+    /** {@code |fraction|} in percent with one decimal, half-up, no sign: {@code −0.0975 → 9.8}. */
+    String magnitude(BigDecimal fraction) {
+        return oneDecimal.format(fraction.abs().movePointRight(2).setScale(1, RoundingMode.HALF_UP));
+    }
+
+    /** A signed shock in percent with one decimal: {@code −9.8 %}, {@code +12.0 %}, {@code 0.0 %}. */
+    String shock(BigDecimal fraction) {
+        BigDecimal rounded = fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP);
+        String sign = rounded.signum() < 0 ? "\u2212" : rounded.signum() > 0 ? "+" : "";
+        return sign + oneDecimal.format(rounded.abs()) + " %";
+    }
+
+    /** An amount with the account's currency and decimals, half-up. */
+    String amount(BigDecimal value) {
+        return formats.amount(value, currency, decimals);
+    }
+
+    /** An amount without its unit (the table names the currency in its header), half-up. */
+    String number(BigDecimal value) {
+        String a = amount(value);
+        return a.substring(0, a.length() - currency.length() - 1);
+    }
+
+    /** A price, half-up as the venues display liquidation prices. */
+    String price(BigDecimal value) {
+        return formats.price(value, RoundingMode.HALF_UP);
+    }
+
+    /** A ratio as a percentage with two decimals. */
+    String percent(BigDecimal fraction) {
+        return formats.percent(fraction);
+    }
+}

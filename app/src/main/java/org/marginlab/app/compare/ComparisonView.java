@@ -1,0 +1,396 @@
+package org.marginlab.app.compare;
+
+import java.util.function.Function;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.MainView;
+import org.marginlab.app.account.AccountViewModel;
+import org.marginlab.engine.whatif.MarginComparison.CrossWallet;
+import org.marginlab.engine.whatif.MarginComparison.IsolatedSplit;
+
+import atlantafx.base.theme.Styles;
+
+/**
+ * The "isolated vs cross" tab: the options (isolated split, cross wallet, liquidation fee), the
+ * table of both sides per position with the differences highlighted, one sentence per position,
+ * each side's outcome with its ordered liquidations at the current shock, and the
+ * equity-versus-shock chart. It only binds to {@link ComparisonViewModel} and forwards the
+ * options; the price shock itself is the account bar's.
+ */
+public final class ComparisonView extends VBox {
+    private static final PseudoClass LIQUIDATED = PseudoClass.getPseudoClass("liquidated");
+    private static final PseudoClass GONE = PseudoClass.getPseudoClass("account-gone");
+
+    /**
+     * The tab for {@link MainView}, built the first time it is shown.
+     *
+     * @param account  the account to compare, not null
+     * @return the lazy tab, never null
+     */
+    public static MainView.LazyTab tab(AccountViewModel account) {
+        return new MainView.LazyTab("Isolated vs cross", "compareTab", "mdi2s-scale-balance",
+                () -> new ComparisonView(new ComparisonViewModel(account)));
+    }
+
+    /**
+     * @param model  the comparison's view-model, not null
+     */
+    public ComparisonView(ComparisonViewModel model) {
+        setId("comparisonView");
+        getStyleClass().add("comparison-view");
+
+        Label problem = new Label();
+        problem.setId("comparisonProblem");
+        problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        problem.setGraphic(new FontIcon("mdi2a-alert-circle-outline"));
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setWrapText(true);
+
+        TableView<ComparisonRow> table = table(model);
+        ListView<ComparisonRow> sentences = sentences(model);
+        // as tall as its rows (two header rows plus one line each), up to about ten rows; the sentences get the rest
+        table.prefHeightProperty().bind(Bindings.min(300, Bindings.size(model.rows()).multiply(29).add(72)));
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        VBox top = new VBox(6, table, sentences);
+        VBox.setVgrow(sentences, Priority.ALWAYS);
+        HBox bottom = new HBox(10, isolatedCard(model), crossCard(model), new EquityChart(model.chart()));
+        HBox.setHgrow(bottom.getChildren().get(2), Priority.ALWAYS);
+        bottom.getStyleClass().add("comparison-bottom");
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.44);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(options(model), problem, split);
+    }
+
+    // ---- options ----------------------------------------------------------------------------
+
+    private static HBox options(ComparisonViewModel model) {
+        ChoiceBox<IsolatedSplit> split = new ChoiceBox<>(FXCollections.observableArrayList(IsolatedSplit.values()));
+        split.setId("splitChoice");
+        split.setConverter(converter(ComparisonViewModel::label));
+        split.valueProperty().bindBidirectional(model.splitProperty());
+        split.setTooltip(new Tooltip("Isolated side: keep each position's margin as entered (a cross position gets its "
+                + "initial margin), or split the same total in proportion to the initial margins."));
+
+        ChoiceBox<CrossWallet> wallet = new ChoiceBox<>(FXCollections.observableArrayList(CrossWallet.values()));
+        wallet.setId("crossWalletChoice");
+        wallet.setConverter(converter(ComparisonViewModel::label));
+        wallet.valueProperty().bindBidirectional(model.crossWalletProperty());
+        wallet.setTooltip(new Tooltip("Cross side: the workspace's cross wallet plus the isolated margins (the same "
+                + "money, now shared), or only the isolated side's total margin (the same capital at risk)."));
+
+        ChoiceBox<ComparisonViewModel.FeeChoice> fee = new ChoiceBox<>(
+                FXCollections.observableArrayList(ComparisonViewModel.FEE_CHOICES));
+        fee.setId("feeChoice");
+        fee.valueProperty().bindBidirectional(model.feeProperty());
+        fee.setTooltip(new Tooltip("Teaching model of a liquidation's fee: the share of the closed position's "
+                + "maintenance margin the venue keeps. Keeping all of it closes a cross account at once; less shows a "
+                + "partial cascade."));
+
+        HBox bar = new HBox(8, caption("Isolated side", "mdi2l-lock-outline"), split, caption("Cross wallet",
+                "mdi2w-wallet-outline"), wallet, caption("Liquidation fee", "mdi2c-cash-minus"), fee);
+        bar.getStyleClass().add("options-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private static Label caption(String text, String icon) {
+        Label l = new Label(text, new FontIcon(icon));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    // ---- table ------------------------------------------------------------------------------
+
+    private static TableView<ComparisonRow> table(ComparisonViewModel model) {
+        TableView<ComparisonRow> table = new TableView<>(model.rows());
+        table.setId("comparisonTable");
+        table.getStyleClass().addAll("comparison-table", Styles.DENSE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No positions to compare."));
+
+        TableColumn<ComparisonRow, String> position = new TableColumn<>();
+        position.setGraphic(header("Position", "The position's id, symbol and side, as entered."));
+        position.setCellValueFactory(c -> constant(c.getValue().label()));
+        position.setPrefWidth(180);
+        table.getColumns().add(position);
+        table.getColumns().add(group(constant("Liquidation price"), "Liquidation", ComparisonRow::liquidationPrice,
+                "The mark at which this position is liquidated on its own margin; in red, 'liq.' and the shock that did it.",
+                "The mark at which the shared account is liquidated with the others' marks held: it moves with "
+                        + "every other cross position (the FAQ's cross formula)."));
+        table.getColumns().add(group(constant("Distance"), "Distance", ComparisonRow::distance,
+                "How far the mark may move against the position, as a share of the mark, before its own liquidation.",
+                "How far this mark may move, others held, before the whole cross account is liquidated."));
+        table.getColumns().add(group(constant("Margin ratio"), "MarginRatio", ComparisonRow::marginRatio,
+                "This position's maintenance margin over its own margin balance; liquidation at 100 %.",
+                "The cross account's maintenance margin over its margin balance (the same for every cross position)."));
+        table.getColumns().add(group(Bindings.concat("Maximum loss (", model.currencyProperty(), ")"), "MaxLoss", ComparisonRow::maxLoss,
+                "The most this position can lose: its isolated margin; in red with a minus sign, what it lost when the "
+                        + "shock liquidated it.",
+                "The most a cross position can take with it: the whole cross equity, since every position shares it; "
+                        + "in red with a minus sign, what its close took out of the shared wallet."));
+        table.getColumns().add(group(Bindings.concat("Capital tied up (", model.currencyProperty(), ")"), "Capital", ComparisonRow::capital,
+                "The margin set aside for this position alone.",
+                "Its share of the shared wallet: initial margin at the mark, notional ÷ leverage (what the venue "
+                        + "reserves from the available balance)."));
+        return table;
+    }
+
+    private static ObservableValue<String> constant(String value) {
+        return Bindings.createStringBinding(() -> value);
+    }
+
+    private static Label header(String text, String explanation) {
+        Label l = new Label(text);
+        l.setTooltip(new Tooltip(explanation));
+        return l;
+    }
+
+    private static TableColumn<ComparisonRow, SidePair> group(ObservableValue<String> title, String idPart,
+            Function<ComparisonRow, SidePair> figure, String isolatedTip, String crossTip) {
+        double width = idPart.equals("Liquidation") ? 112 : idPart.equals("MaxLoss") ? 104 : idPart.equals("Capital") ? 96 : 84;
+        TableColumn<ComparisonRow, SidePair> group = new TableColumn<>();
+        Label heading = header("", "Isolated: " + isolatedTip + "\nCross: " + crossTip);
+        heading.textProperty().bind(title);
+        group.setGraphic(heading);
+        group.getColumns().add(side(figure, true, "isolated" + idPart, isolatedTip, width));
+        group.getColumns().add(side(figure, false, "cross" + idPart, crossTip, width));
+        return group;
+    }
+
+    private static TableColumn<ComparisonRow, SidePair> side(Function<ComparisonRow, SidePair> figure, boolean isolated,
+            String idPrefix, String explanation, double width) {
+        TableColumn<ComparisonRow, SidePair> column = new TableColumn<>();
+        Label heading = header(isolated ? "Isolated" : "Cross", explanation);
+        heading.getStyleClass().add("side-header");
+        column.setGraphic(heading);
+        column.setCellValueFactory(c -> Bindings.createObjectBinding(() -> figure.apply(c.getValue())));
+        column.setSortable(false);
+        column.setPrefWidth(width);
+        column.setCellFactory(c -> new PairCell(isolated, idPrefix, explanation));
+        return column;
+    }
+
+    /** One side of a figure: its text, highlighted when the sides differ, red when liquidated. */
+    private static final class PairCell extends TableCell<ComparisonRow, SidePair> {
+        private final boolean isolated;
+        private final String idPrefix;
+
+        PairCell(boolean isolated, String idPrefix, String explanation) {
+            this.isolated = isolated;
+            this.idPrefix = idPrefix;
+            getStyleClass().addAll("pair-cell", isolated ? "isolated-cell" : "cross-cell");
+            setTooltip(new Tooltip(explanation));
+        }
+
+        @Override
+        protected void updateItem(SidePair pair, boolean empty) {
+            super.updateItem(pair, empty);
+            ComparisonRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || pair == null || row == null) {
+                setText(null);
+                setId(null);
+                getStyleClass().remove("differs");
+                pseudoClassStateChanged(LIQUIDATED, false);
+                return;
+            }
+            setText(isolated ? pair.isolated() : pair.cross());
+            setId(idPrefix + "-" + row.positionId());
+            if (pair.different()) {
+                if (!getStyleClass().contains("differs")) {
+                    getStyleClass().add("differs");
+                }
+            } else {
+                getStyleClass().remove("differs");
+            }
+            pseudoClassStateChanged(LIQUIDATED, isolated ? row.isolatedLiquidated() : row.crossLiquidated());
+        }
+    }
+
+    // ---- sentences --------------------------------------------------------------------------
+
+    private static ListView<ComparisonRow> sentences(ComparisonViewModel model) {
+        ListView<ComparisonRow> list = new ListView<>(model.rows());
+        list.setId("sentences");
+        list.getStyleClass().add("sentences");
+        list.setPrefHeight(120);
+        list.setMinHeight(60);
+        list.setFocusTraversable(false);
+        list.setTooltip(new Tooltip("What changes between isolated and cross for each position, over the whole "
+                + "range of the shock (−90 % … +200 %)."));
+        list.setCellFactory(l -> new ListCell<>() {
+            private final Label label = wrapping(l, new FontIcon("mdi2t-text-box-outline"));
+
+            @Override
+            protected void updateItem(ComparisonRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                    setId(null);
+                    return;
+                }
+                label.setText(row.positionId() + ": " + row.sentence());
+                setId("sentence-" + row.positionId());
+                setGraphic(label);
+            }
+        });
+        return list;
+    }
+
+    /** A label that wraps at the list's width (its preferred height then counts the lines). */
+    private static Label wrapping(ListView<?> list, javafx.scene.Node graphic) {
+        Label label = new Label();
+        label.setGraphic(graphic);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.prefWidthProperty().bind(list.widthProperty().subtract(34));
+        label.maxWidthProperty().bind(label.prefWidthProperty());
+        return label;
+    }
+
+    // ---- outcome cards ----------------------------------------------------------------------
+
+    private static VBox isolatedCard(ComparisonViewModel model) {
+        ListView<CascadeItem> list = events(model.isolatedEvents(), "isolatedList",
+                "Isolated positions liquidated at the current shock, in the order the shock reaches them.",
+                "No isolated liquidation at this shock.");
+        VBox card = card("Every position isolated", "mdi2l-lock-outline",
+                line(model.isolatedCapitalProperty(), "isolatedCapital",
+                        "The isolated margins: the most the isolated positions can lose, all together."),
+                line(model.isolatedEquityProperty(), "isolatedEquity",
+                        "Free wallet plus the open positions' margin and PnL at the current shock."),
+                line(model.isolatedAllGoneAtProperty(), "isolatedAllGoneAt",
+                        "The shock at which the last isolated position is liquidated, if any within −90 % … +200 %."),
+                outcome(model.isolatedOutcomeProperty(), "isolatedOutcome",
+                        "Which positions the current shock has liquidated, in order, or the next to go."),
+                list);
+        card.getStyleClass().add("isolated-card");
+        return card;
+    }
+
+    private static VBox crossCard(ComparisonViewModel model) {
+        ListView<CascadeItem> list = events(model.crossEvents(), "cascadeList",
+                "The cross cascade at the current shock: each close realizes its loss into the shared wallet, "
+                        + "which pulls the others' liquidation prices in.",
+                "No cross liquidation at this shock.");
+        Label goes = outcome(model.crossAccountGoesAtProperty(), "crossAccountGoesAt",
+                "The shock at which the cross account runs out of margin and every position is closed.");
+        goes.getStyleClass().add("account-goes");
+        VBox card = card("Every position cross", "mdi2l-link-variant",
+                line(model.crossCapitalProperty(), "crossCapital",
+                        "The shared wallet every cross position draws on."),
+                line(model.crossEquityProperty(), "crossEquity",
+                        "Wallet plus every open position's PnL at the current shock (after the cascade so far)."),
+                line(model.crossMarginRatioProperty(), "crossMarginRatio",
+                        "The account's maintenance margin over its margin balance at the current shock."),
+                goes,
+                outcome(model.crossOutcomeProperty(), "crossOutcome",
+                        "The cascade the current shock has reached, in order, or the next liquidation."),
+                list);
+        card.getStyleClass().add("cross-card");
+        return card;
+    }
+
+    private static VBox card(String title, String icon, javafx.scene.Node... content) {
+        Label heading = new Label(title, new FontIcon(icon));
+        heading.getStyleClass().addAll(Styles.TITLE_4, "card-heading");
+        VBox card = new VBox(4, heading);
+        card.getChildren().addAll(content);
+        card.getStyleClass().addAll("card", "outcome-card");
+        card.setPrefWidth(330);
+        card.setMinWidth(260);
+        VBox.setVgrow(content[content.length - 1], Priority.ALWAYS);
+        return card;
+    }
+
+    private static Label line(ObservableValue<String> value, String id, String explanation) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(value);
+        l.setWrapText(true);
+        l.setTooltip(new Tooltip(explanation));
+        l.getStyleClass().add(Styles.TEXT_SMALL);
+        return l;
+    }
+
+    private static Label outcome(ObservableValue<String> value, String id, String explanation) {
+        Label l = line(value, id, explanation);
+        l.getStyleClass().add("outcome");
+        return l;
+    }
+
+    private static ListView<CascadeItem> events(javafx.collections.ObservableList<CascadeItem> items, String id,
+            String explanation, String empty) {
+        ListView<CascadeItem> list = new ListView<>(items);
+        list.setId(id);
+        list.getStyleClass().addAll("cascade-list", Styles.DENSE);
+        list.setPlaceholder(new Label(empty));
+        list.setPrefHeight(90);
+        list.setMinHeight(50);
+        list.setTooltip(new Tooltip(explanation));
+        list.setCellFactory(l -> new ListCell<>() {
+            private final Label headline = wrapping(l, null);
+            private final Label detail = wrapping(l, null);
+            private final VBox box = new VBox(1, headline, detail);
+
+            {
+                headline.getStyleClass().add("event-headline");
+                detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            }
+
+            @Override
+            protected void updateItem(CascadeItem item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(GONE, !empty && item != null && item.accountGone());
+                if (empty || item == null) {
+                    setGraphic(null);
+                    setId(null);
+                    return;
+                }
+                headline.setText(item.headline());
+                detail.setText(item.detail());
+                setId(id + "-" + item.order());
+                setGraphic(box);
+            }
+        });
+        return list;
+    }
+}

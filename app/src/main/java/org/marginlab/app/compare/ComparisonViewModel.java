@@ -1,0 +1,710 @@
+package org.marginlab.app.compare;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.marginlab.app.account.AccountViewModel;
+import org.marginlab.engine.Account;
+import org.marginlab.engine.AccountRisk;
+import org.marginlab.engine.ContractType;
+import org.marginlab.engine.MarginEngine;
+import org.marginlab.engine.MarginRatioDefinition;
+import org.marginlab.engine.Position;
+import org.marginlab.engine.PositionRisk;
+import org.marginlab.engine.Side;
+import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.whatif.CascadeResult;
+import org.marginlab.engine.whatif.EquityPoint;
+import org.marginlab.engine.whatif.LiquidationCascade;
+import org.marginlab.engine.whatif.LiquidationEvent;
+import org.marginlab.engine.whatif.MarginComparison;
+import org.marginlab.engine.whatif.MarginComparison.CrossWallet;
+import org.marginlab.engine.whatif.MarginComparison.IsolatedSplit;
+import org.marginlab.engine.whatif.ShockScope;
+import org.marginlab.engine.whatif.ShockSweep;
+
+/**
+ * View-model of the "isolated vs cross" comparison: the account's positions evaluated twice,
+ * every position isolated and every position cross ({@link MarginComparison}), at the account's
+ * current price shock, with the liquidations the shock has reached on each side
+ * ({@link LiquidationCascade}), a sentence per position that says what changes, and the
+ * equity-versus-shock chart ({@link EquityChartViewModel}). A plain class without
+ * {@code javafx.scene} types.
+ *
+ * <p><b>What is recomputed when.</b> The comparison listens to the account's
+ * {@link AccountViewModel#revisionProperty() revision} (every evaluation: an edit or a shock
+ * move) and to its own options. The two walks of each side (down to −90 %, up to +200 %) depend
+ * only on the positions as entered, the shock's symbol and the options; they are redone only
+ * when one of those changes (compared in O(N)), so dragging the shock reuses them and costs two
+ * engine evaluations (O(N)) plus formatting. The sentences and the chart's curves come from the
+ * walks and are rebuilt with them; the chart's range grows only when the shock leaves it.
+ *
+ * <p><b>Figures</b> (amounts in the settlement currency, at the current shock):
+ * <ul>
+ *   <li>liquidation price and distance: the engine's, for the positions still open on that side
+ *       (cross: after the cascade reached so far, so a realized loss shows in the others'
+ *       prices);</li>
+ *   <li>margin ratio: isolated, the position's own; cross, the account's;</li>
+ *   <li>maximum loss: isolated, its margin; cross, the whole cross equity (margin balance);</li>
+ *   <li>capital tied up: isolated, its margin; cross, its initial margin at the mark
+ *       ({@code notional / leverage}), its share of the wallet the venue reserves;</li>
+ *   <li>a pair differs when the two values are more than {@value #DIFFERENCE_PERCENT} % apart
+ *       (relative to the larger) or only one side has a value.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe: use it on the JavaFX application thread (or one test thread).
+ */
+public final class ComparisonViewModel {
+    /** Relative difference, in percent, above which a pair is highlighted. */
+    public static final double DIFFERENCE_PERCENT = 0.5;
+    private static final BigDecimal DIFFERENCE = new BigDecimal("0.005");
+    private static final MathContext MC = MathContext.DECIMAL128;
+    private static final int CHART_POINTS = 121;
+
+    /**
+     * A liquidation-fee choice for the options.
+     *
+     * @param share  {@code f}: the share of a closed position's maintenance margin the venue keeps
+     * @param label  what the option list shows
+     */
+    public record FeeChoice(BigDecimal share, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** The liquidation fees offered, the default (the venue keeps the maintenance margin) first. */
+    public static final List<FeeChoice> FEE_CHOICES = List.of(
+            new FeeChoice(BigDecimal.ONE, "the maintenance margin (default)"),
+            new FeeChoice(new BigDecimal("0.5"), "half the maintenance margin"),
+            new FeeChoice(BigDecimal.ZERO, "none"));
+
+    private final AccountViewModel account;
+    private final CompareText text;
+    private final EquityChartViewModel chart;
+
+    private final ObjectProperty<IsolatedSplit> split = new SimpleObjectProperty<>(this, "split", IsolatedSplit.AS_ENTERED);
+    private final ObjectProperty<CrossWallet> crossWallet = new SimpleObjectProperty<>(this, "crossWallet",
+            CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS);
+    private final ObjectProperty<FeeChoice> fee = new SimpleObjectProperty<>(this, "fee", FEE_CHOICES.get(0));
+
+    private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<CascadeItem> isolatedEvents = FXCollections.observableArrayList();
+    private final ObservableList<CascadeItem> crossEvents = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper shockDescription = new ReadOnlyStringWrapper(this, "shockDescription", "");
+    private final ReadOnlyStringWrapper isolatedCapital = new ReadOnlyStringWrapper(this, "isolatedCapital", "");
+    private final ReadOnlyStringWrapper isolatedEquity = new ReadOnlyStringWrapper(this, "isolatedEquity", "");
+    private final ReadOnlyStringWrapper isolatedOutcome = new ReadOnlyStringWrapper(this, "isolatedOutcome", "");
+    private final ReadOnlyStringWrapper isolatedAllGoneAt = new ReadOnlyStringWrapper(this, "isolatedAllGoneAt", "");
+    private final ReadOnlyStringWrapper crossCapital = new ReadOnlyStringWrapper(this, "crossCapital", "");
+    private final ReadOnlyStringWrapper crossEquity = new ReadOnlyStringWrapper(this, "crossEquity", "");
+    private final ReadOnlyStringWrapper crossMarginRatio = new ReadOnlyStringWrapper(this, "crossMarginRatio", "");
+    private final ReadOnlyStringWrapper crossOutcome = new ReadOnlyStringWrapper(this, "crossOutcome", "");
+    private final ReadOnlyStringWrapper crossAccountGoesAt = new ReadOnlyStringWrapper(this, "crossAccountGoesAt", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
+
+    /** What the walks were built from; they are rebuilt only when it changes. */
+    private record Key(String venue, BigDecimal wallet, List<Position> positions, ShockScope scope, IsolatedSplit split,
+            CrossWallet wallet2, BigDecimal fee) {
+        boolean same(Key o) {
+            return o != null && venue.equals(o.venue) && wallet.compareTo(o.wallet) == 0 && positions.equals(o.positions)
+                    && scope.equals(o.scope) && split == o.split && wallet2 == o.wallet2 && fee.compareTo(o.fee) == 0;
+        }
+    }
+
+    private Key key;
+    private MarginComparison.Variants variants;
+    private ShockSweep isolatedSweep;
+    private ShockSweep crossSweep;
+    private Map<String, String> sentences = Map.of();
+    private double chartFrom;
+    private double chartTo;
+    private int walks;
+
+    /**
+     * @param account  the account whose positions to compare, not null; the comparison follows its
+     *                 evaluations and its shock from now on
+     */
+    public ComparisonViewModel(AccountViewModel account) {
+        this.account = Objects.requireNonNull(account, "account");
+        this.text = new CompareText(account.locale());
+        this.chart = new EquityChartViewModel(text);
+        account.revisionProperty().addListener((o, a, b) -> refresh());
+        split.addListener((o, a, b) -> refresh());
+        crossWallet.addListener((o, a, b) -> refresh());
+        fee.addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    // ---- recomputation ----------------------------------------------------------------------
+
+    /** Recomputes from the account's last evaluation; redoes the walks only if their inputs changed. */
+    private void refresh() {
+        Account entered = account.accountProperty().get();
+        if (entered == null) {
+            return;
+        }
+        BigDecimal shock = account.shockProperty().get() == null ? BigDecimal.ZERO : account.shockProperty().get();
+        ShockScope scope = ShockScope.of(account.shockSymbolProperty().get());
+        FeeChoice feeChoice = fee.get() == null ? FEE_CHOICES.get(0) : fee.get();
+        Key next = new Key(entered.venue().id(), entered.walletBalance(), entered.positions(), scope,
+                split.get() == null ? IsolatedSplit.AS_ENTERED : split.get(),
+                crossWallet.get() == null ? CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS : crossWallet.get(), feeChoice.share());
+        try {
+            boolean walk = !next.same(key);
+            if (walk) {
+                currency(entered);
+                MarginComparison.Variants v = MarginComparison.variants(entered, next.split(), next.wallet2());
+                LiquidationCascade cascade = new LiquidationCascade(next.fee());
+                ShockSweep iso = ShockSweep.of(v.isolated(), scope, cascade, AccountViewModel.MIN_SHOCK,
+                        AccountViewModel.MAX_SHOCK);
+                ShockSweep cross = ShockSweep.of(v.cross(), scope, cascade, AccountViewModel.MIN_SHOCK,
+                        AccountViewModel.MAX_SHOCK);
+                variants = v;
+                isolatedSweep = iso;
+                crossSweep = cross;
+                key = next;
+                walks++;
+                sentences = sentences(v, iso, cross, scope);
+            }
+            AccountRisk isoRisk = MarginEngine.DEFAULT.evaluate(scope.apply(isolatedSweep.accountAt(shock), shock));
+            AccountRisk crossRisk = MarginEngine.DEFAULT.evaluate(scope.apply(crossSweep.accountAt(shock), shock));
+            publish(shock, scope, isoRisk, crossRisk);
+            chart(shock, scope, walk);
+            problem.set("");
+        } catch (ValidationException e) {
+            problem.set("The comparison cannot be computed: " + e.getMessage());
+        }
+    }
+
+    private void currency(Account entered) {
+        boolean inverse = !entered.positions().isEmpty() && entered.positions().get(0).contract() == ContractType.INVERSE;
+        text.currency(inverse ? entered.venue().settlementCurrency(entered.positions().get(0))
+                : entered.venue().settlementCurrency(), inverse ? 8 : 2);
+        currency.set(text.currency());
+    }
+
+    private void publish(BigDecimal shock, ShockScope scope, AccountRisk isoRisk, AccountRisk crossRisk) {
+        List<LiquidationEvent> isoReached = isolatedSweep.eventsAt(shock);
+        List<LiquidationEvent> crossReached = crossSweep.eventsAt(shock);
+        Map<String, LiquidationEvent> isoClosed = byId(isoReached);
+        Map<String, LiquidationEvent> crossClosed = byId(crossReached);
+        Map<String, PositionRisk> isoOpen = byId(isoRisk);
+        Map<String, PositionRisk> crossOpen = byId(crossRisk);
+        BigDecimal crossBalance = crossRisk.positions().isEmpty() ? BigDecimal.ZERO : crossRisk.marginBalance().max(BigDecimal.ZERO);
+        BigDecimal crossRatio = crossRisk.positions().isEmpty() ? null : crossRisk.marginRatio();
+
+        List<ComparisonRow> out = new ArrayList<>(variants.entered().positions().size());
+        List<Position> entered = variants.entered().positions();
+        for (int i = 0; i < entered.size(); i++) {
+            Position p = entered.get(i);
+            String id = p.id();
+            LiquidationEvent isoEvent = isoClosed.get(id);
+            LiquidationEvent crossEvent = crossClosed.get(id);
+            PositionRisk iso = isoOpen.get(id);
+            PositionRisk cross = crossOpen.get(id);
+            BigDecimal margin = variants.isolatedMargins().get(i);
+
+            SidePair liquidation = pair(
+                    isoEvent != null ? liquidatedAt(isoEvent) : price(iso.liquidationPrice()),
+                    crossEvent != null ? liquidatedAt(crossEvent) : price(cross.liquidationPrice()),
+                    isoEvent != null ? null : iso.liquidationPrice(), crossEvent != null ? null : cross.liquidationPrice(),
+                    isoEvent != null || crossEvent != null);
+            SidePair distance = pair(isoEvent != null ? "—" : ratio(iso.distanceToLiquidation()),
+                    crossEvent != null ? "—" : ratio(cross.distanceToLiquidation()),
+                    isoEvent != null ? null : iso.distanceToLiquidation(), crossEvent != null ? null : cross.distanceToLiquidation(),
+                    false);
+            BigDecimal crossMr = crossEvent != null ? null : crossRatio;
+            SidePair marginRatio = pair(isoEvent != null ? "—" : marginRatioText(iso.marginRatio(), iso.marginBalance()),
+                    crossEvent != null ? "—" : marginRatioText(crossMr, crossBalance),
+                    isoEvent != null ? null : iso.marginRatio(), crossMr, false);
+            SidePair maxLoss = pair(isoEvent != null ? text.number(isoEvent.loss().negate()) : text.number(margin),
+                    crossEvent != null ? text.number(crossEvent.loss().negate()) : text.number(crossBalance),
+                    isoEvent != null ? isoEvent.loss() : margin, crossEvent != null ? crossEvent.loss() : crossBalance,
+                    false);
+            BigDecimal crossIm = cross == null ? null : cross.notional().divide(p.leverage(), MC);
+            SidePair capital = pair(isoEvent != null ? "—" : text.number(margin),
+                    crossEvent != null ? "—" : text.number(crossIm),
+                    isoEvent != null ? null : margin, crossIm, false);
+            out.add(new ComparisonRow(id, id + " (" + p.symbol() + " " + p.side().id() + ")",
+                    liquidation, distance, marginRatio, maxLoss, capital, isoEvent != null, crossEvent != null,
+                    sentences.getOrDefault(id, "")));
+        }
+        rows.setAll(out);
+
+        String at = text.shock(shock);
+        shockDescription.set("Shock " + at + (scope.isAll() ? " on every mark" : " on " + scope.symbol()));
+        isolatedEvents.setAll(items(isoReached, false));
+        crossEvents.setAll(items(crossReached, true));
+
+        isolatedCapital.set("Margin at risk: " + text.amount(variants.isolatedTotalMargin()) + " ("
+                + count(entered.size(), "position") + "); free wallet " + text.amount(variants.isolated().walletBalance())
+                + ", never touched.");
+        isolatedEquity.set("Equity at " + at + ": " + text.amount(isoRisk.totalEquity().add(isolatedSweep.path(shock)
+                .returnedAt(shock))));
+        isolatedOutcome.set(isoReached.isEmpty() ? "Nothing liquidated at " + at + next(isolatedSweep, shock)
+                : "Liquidated at " + at + ": " + ids(isoReached) + " (" + text.amount(lost(isoReached).negate()) + ").");
+        isolatedAllGoneAt.set(goneText(isolatedSweep, scope, true));
+
+        crossCapital.set("Shared wallet: " + text.amount(variants.crossWallet()) + " ("
+                + count(entered.size(), "position") + ").");
+        crossEquity.set("Equity at " + at + ": " + text.amount(crossRisk.totalEquity()
+                .add(crossSweep.path(shock).crossWalletAt(shock).min(BigDecimal.ZERO))));
+        crossMarginRatio.set(crossRisk.positions().isEmpty() ? "Margin ratio: — (every position closed)"
+                : "Margin ratio: " + marginRatioText(crossRatio, crossBalance) + " ("
+                        + (crossRisk.marginRatioDefinition() == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES
+                                ? "liquidation at ≤ 100 %" : "liquidation at ≥ 100 %") + ")");
+        crossOutcome.set(crossReached.isEmpty() ? "Nothing liquidated at " + at + next(crossSweep, shock)
+                : "Cascade at " + at + ": " + String.join(" → ", idList(crossReached)) + " ("
+                        + text.amount(lost(crossReached).negate()) + ").");
+        crossAccountGoesAt.set(goneText(crossSweep, scope, false));
+    }
+
+    /** The whole account's end in each direction, in words. */
+    private String goneText(ShockSweep sweep, ShockScope scope, boolean isolated) {
+        BigDecimal down = isolated ? sweep.down().allClosedAt() : sweep.down().crossGoneAt();
+        BigDecimal up = isolated ? sweep.up().allClosedAt() : sweep.up().crossGoneAt();
+        String what = isolated ? "All liquidated" : "Whole account goes";
+        if (sweep.account().positions().isEmpty()) {
+            return "No positions.";
+        }
+        if (down == null && up == null) {
+            return isolated ? "Some positions survive every shock from −90 % to +200 %."
+                    : "The account survives every shock from −90 % to +200 %.";
+        }
+        List<String> parts = new ArrayList<>(2);
+        if (down != null) {
+            parts.add(move(down, scope, null));
+        }
+        if (up != null) {
+            parts.add(move(up, scope, null));
+        }
+        return what + " at " + String.join(" or at ", parts) + ".";
+    }
+
+    private String next(ShockSweep sweep, BigDecimal shock) {
+        CascadeResult path = shock.signum() < 0 ? sweep.down() : shock.signum() > 0 ? sweep.up() : null;
+        List<String> upcoming = new ArrayList<>(2);
+        for (CascadeResult r : path == null ? List.of(sweep.down(), sweep.up()) : List.of(path)) {
+            int k = r.countAt(shock);
+            if (k < r.events().size()) {
+                LiquidationEvent e = r.events().get(k);
+                upcoming.add(e.positionId() + " at " + text.shock(e.shock()));
+            }
+        }
+        String none = path == null ? "none within −90 % … +200 %" : path == sweep.down() ? "none down to −90 %"
+                : "none up to +200 %";
+        return upcoming.isEmpty() ? "; " + none + "." : "; next: " + String.join(" or ", upcoming) + ".";
+    }
+
+    private List<CascadeItem> items(List<LiquidationEvent> events, boolean cross) {
+        List<CascadeItem> out = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            LiquidationEvent e = events.get(i);
+            String headline = (i + 1) + ". " + text.shock(e.shock()) + "  " + e.positionId() + " at "
+                    + text.price(e.markPrice());
+            String detail = e.symbol() + " " + e.side().id() + (cross
+                    ? ": PnL " + text.amount(e.realizedPnl()) + ", fee " + text.amount(e.fee()) + " → wallet "
+                            + text.amount(e.crossWalletAfter()) + (e.accountGone() ? "; the account is gone" : "")
+                    : ": loses " + text.amount(e.loss()) + " of margin; nothing else is touched");
+            out.add(new CascadeItem(i + 1, e.positionId(), headline, detail, e.accountGone()));
+        }
+        return out;
+    }
+
+    // ---- sentences --------------------------------------------------------------------------
+
+    /** One sentence per position from the two walks (independent of the current shock). */
+    private Map<String, String> sentences(MarginComparison.Variants v, ShockSweep iso, ShockSweep cross, ShockScope scope) {
+        Map<String, String> out = new HashMap<>();
+        List<Position> ps = v.entered().positions();
+        BigDecimal crossEquity0 = MarginEngine.DEFAULT.evaluate(v.cross()).totalEquity();
+        for (int i = 0; i < ps.size(); i++) {
+            Position p = ps.get(i);
+            out.put(p.id(), sentence(p, v.isolatedMargins().get(i), iso, cross, scope, crossEquity0));
+        }
+        return out;
+    }
+
+    private String sentence(Position p, BigDecimal margin, ShockSweep iso, ShockSweep cross, ShockScope scope,
+            BigDecimal crossEquity0) {
+        if (!scope.moves(p)) {
+            LiquidationEvent c = nearest(cross, p.id());
+            return "A " + scope.symbol() + " shock does not move this position's mark; "
+                    + (c == null ? "isolated or cross, it stays open through the whole range."
+                            : "isolated it is untouched, but in cross it shares the wallet and is closed at "
+                                    + move(c.shock(), scope, null) + " when the account runs out of margin.");
+        }
+        boolean down = p.side() == Side.LONG;
+        CascadeResult isoPath = down ? iso.down() : iso.up();
+        CascadeResult crossPath = down ? cross.down() : cross.up();
+        LiquidationEvent i = find(isoPath, p.id());
+        LiquidationEvent c = find(crossPath, p.id());
+        String crossPart;
+        if (c == null) {
+            crossPart = "In cross, the shared wallet carries it through the whole range (to "
+                    + move(crossPath.target(), scope, p) + ")";
+        } else if (c.shock().signum() == 0) {
+            crossPart = "In cross, the account is already being liquidated at the marks as entered";
+        } else if (crossPath.crossGoneAt() != null && c.shock().compareTo(crossPath.crossGoneAt()) == 0) {
+            crossPart = "In cross, " + move(c.shock(), scope, p) + " liquidates the whole account ("
+                    + text.amount(crossEquity0) + ")";
+        } else {
+            crossPart = "In cross, " + move(c.shock(), scope, p) + " liquidates it and costs the shared wallet "
+                    + text.amount(c.loss()) + ", and the rest of the account carries on";
+        }
+        String isoPart;
+        String word = down ? "drop" : "rise";
+        if (i == null) {
+            isoPart = "isolated, it survives the whole range and can never lose more than its " + text.amount(margin) + ".";
+        } else if (i.shock().signum() == 0) {
+            isoPart = "isolated, its margin of " + text.amount(margin)
+                    + " is already too small: it is liquidated at the marks as entered.";
+        } else if (c == null) {
+            isoPart = "isolated, " + move(i.shock(), scope, p) + " liquidates it and costs its " + text.amount(i.loss()) + ".";
+        } else {
+            int cmp = text.magnitude(i.shock()).equals(text.magnitude(c.shock())) ? 0
+                    : i.shock().abs().compareTo(c.shock().abs());
+            if (cmp == 0) {
+                isoPart = "isolated, the same " + word + " costs only the " + text.amount(i.loss()) + " on this position.";
+            } else if (cmp < 0) {
+                isoPart = "isolated, it goes earlier, at " + move(i.shock(), scope, p) + ", but costs only the "
+                        + text.amount(i.loss()) + " on this position.";
+            } else {
+                isoPart = "isolated, that " + word + " costs nothing yet: it goes only at " + move(i.shock(), scope, p)
+                        + " and then loses its " + text.amount(i.loss()) + ".";
+            }
+        }
+        return crossPart + "; " + isoPart;
+    }
+
+    /** {@code a 9.8 % BTCUSDT drop}, {@code a 12.0 % market-wide rise}. */
+    private String move(BigDecimal shock, ShockScope scope, Position p) {
+        String subject;
+        if (!scope.isAll()) {
+            subject = scope.symbol() + " ";
+        } else {
+            Set<String> symbols = new LinkedHashSet<>();
+            for (Position q : variants.entered().positions()) {
+                symbols.add(q.symbol());
+            }
+            subject = symbols.size() == 1 ? symbols.iterator().next() + " " : "market-wide ";
+        }
+        String number = text.magnitude(shock);
+        return article(number) + " " + number + " % " + subject + (shock.signum() < 0 ? "drop" : "rise");
+    }
+
+    /** "an" before a number read with a vowel sound (8, 11, 18, 80–89, 800…), else "a". */
+    static String article(String number) {
+        String digits = number.replaceAll("[^0-9].*$", "");
+        boolean vowel = number.startsWith("8") || digits.equals("11") || digits.equals("18");
+        return vowel ? "an" : "a";
+    }
+
+    private static LiquidationEvent find(CascadeResult path, String id) {
+        for (LiquidationEvent e : path.events()) {
+            if (e.positionId().equals(id)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static LiquidationEvent nearest(ShockSweep sweep, String id) {
+        LiquidationEvent d = find(sweep.down(), id);
+        LiquidationEvent u = find(sweep.up(), id);
+        if (d == null) {
+            return u;
+        }
+        return u == null || d.shock().abs().compareTo(u.shock().abs()) <= 0 ? d : u;
+    }
+
+    // ---- chart ------------------------------------------------------------------------------
+
+    private void chart(BigDecimal shock, ShockScope scope, boolean walked) {
+        double x = shock.doubleValue();
+        boolean outside = x < chartFrom || x > chartTo;
+        if (walked || outside) {
+            double lo = -0.1;
+            double hi = 0.1;
+            for (ShockSweep s : List.of(isolatedSweep, crossSweep)) {
+                for (LiquidationEvent e : s.down().events()) {
+                    lo = Math.min(lo, e.shock().doubleValue() * 1.25);
+                }
+                for (LiquidationEvent e : s.up().events()) {
+                    hi = Math.max(hi, e.shock().doubleValue() * 1.25);
+                }
+            }
+            lo = Math.min(lo, x - 0.02);
+            hi = Math.max(hi, x + 0.02);
+            double tick = tick((hi - lo) * 100);
+            double loPercent = Math.max(AccountViewModel.MIN_SHOCK.doubleValue() * 100, Math.floor(lo * 100 / tick) * tick);
+            double hiPercent = Math.min(AccountViewModel.MAX_SHOCK.doubleValue() * 100, Math.ceil(hi * 100 / tick) * tick);
+            lo = loPercent / 100;
+            hi = hiPercent / 100;
+            chartFrom = lo;
+            chartTo = hi;
+            String xLabel = scope.isAll() ? "Shock of every mark (%)" : "Shock of " + scope.symbol() + " (%)";
+            chart.update(isolatedSweep, crossSweep, new EquityChartData(points(isolatedSweep, lo, hi),
+                    points(crossSweep, lo, hi), markers(isolatedSweep, lo, hi, "isolated"),
+                    markers(crossSweep, lo, hi, "cross"), loPercent, hiPercent, tick, xLabel,
+                    "Total equity (" + text.currency() + ")"));
+        }
+        chart.shock(x * 100, "now " + text.shock(shock) + (scope.isAll() ? " on every mark" : " on " + scope.symbol()));
+    }
+
+    /** A round tick spacing giving about 6–12 ticks: 1, 2 or 5 times a power of ten, percent. */
+    static double tick(double rangePercent) {
+        double raw = rangePercent / 8;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double m = raw / power;
+        return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power;
+    }
+
+    private static List<EquityChartData.Point> points(ShockSweep sweep, double from, double to) {
+        List<EquityPoint> curve = sweep.curve(from, to, CHART_POINTS);
+        List<EquityChartData.Point> out = new ArrayList<>(curve.size());
+        for (EquityPoint p : curve) {
+            out.add(new EquityChartData.Point(p.shock() * 100, p.equity()));
+        }
+        return out;
+    }
+
+    private List<EquityChartData.Marker> markers(ShockSweep sweep, double from, double to, String side) {
+        List<EquityChartData.Marker> out = new ArrayList<>();
+        for (CascadeResult path : List.of(sweep.down(), sweep.up())) {
+            for (int k = 0; k < path.events().size(); k++) {
+                LiquidationEvent e = path.events().get(k);
+                double x = e.shock().doubleValue();
+                if (x >= from && x <= to && !(path == sweep.up() && x == 0)) {
+                    out.add(new EquityChartData.Marker(x * 100, path.equityAfter(k),
+                            e.positionId() + " liquidated (" + side + ") at " + text.shock(e.shock())));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    /**
+     * Whether two values differ meaningfully: only one is present, or they are more than
+     * {@value #DIFFERENCE_PERCENT} % apart relative to the larger magnitude.
+     *
+     * @param a  a value, or null
+     * @param b  a value, or null
+     * @return whether to highlight the pair
+     */
+    static boolean differ(BigDecimal a, BigDecimal b) {
+        if (a == null || b == null) {
+            return a != b;
+        }
+        BigDecimal scale = a.abs().max(b.abs());
+        return scale.signum() != 0 && a.subtract(b).abs().compareTo(scale.multiply(DIFFERENCE)) > 0;
+    }
+
+    private static SidePair pair(String iso, String cross, BigDecimal a, BigDecimal b, boolean forceDifferent) {
+        boolean different = forceDifferent ? !iso.equals(cross) : differ(a, b);
+        return new SidePair(iso, cross, different);
+    }
+
+    /** {@code liq. −4.6 %}, or {@code liq. now} for a position past liquidation at the marks as entered. */
+    private String liquidatedAt(LiquidationEvent e) {
+        return e.shock().signum() == 0 ? "liq. now" : "liq. " + text.shock(e.shock());
+    }
+
+    private String price(BigDecimal p) {
+        return p == null ? "none" : text.price(p);
+    }
+
+    private String ratio(BigDecimal r) {
+        return r == null ? "none" : text.percent(r);
+    }
+
+    private String marginRatioText(BigDecimal r, BigDecimal balance) {
+        if (r != null) {
+            return text.percent(r);
+        }
+        return balance != null && balance.signum() <= 0 ? "n/a (balance ≤ 0)" : "n/a";
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    private static Map<String, LiquidationEvent> byId(List<LiquidationEvent> events) {
+        Map<String, LiquidationEvent> m = new HashMap<>();
+        for (LiquidationEvent e : events) {
+            m.put(e.positionId(), e);
+        }
+        return m;
+    }
+
+    private static Map<String, PositionRisk> byId(AccountRisk risk) {
+        Map<String, PositionRisk> m = new HashMap<>();
+        for (PositionRisk r : risk.positions()) {
+            m.put(r.positionId(), r);
+        }
+        return m;
+    }
+
+    private static List<String> idList(List<LiquidationEvent> events) {
+        List<String> ids = new ArrayList<>(events.size());
+        for (LiquidationEvent e : events) {
+            ids.add(e.positionId());
+        }
+        return ids;
+    }
+
+    private static String ids(List<LiquidationEvent> events) {
+        return String.join(", ", idList(events));
+    }
+
+    private static BigDecimal lost(List<LiquidationEvent> events) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (LiquidationEvent e : events) {
+            sum = sum.add(e.loss());
+        }
+        return sum;
+    }
+
+    /**
+     * @param split  a split, not null
+     * @return how the option list names it
+     */
+    public static String label(IsolatedSplit split) {
+        return split == IsolatedSplit.AS_ENTERED ? "margins as entered" : "proportional to initial margin";
+    }
+
+    /**
+     * @param wallet  a wallet choice, not null
+     * @return how the option list names it
+     */
+    public static String label(CrossWallet wallet) {
+        return wallet == CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS ? "wallet + isolated margins"
+                : "isolated margins only";
+    }
+
+    // ---- properties -------------------------------------------------------------------------
+
+    /** @return how the isolated side's margin is split; writable */
+    public ObjectProperty<IsolatedSplit> splitProperty() {
+        return split;
+    }
+
+    /** @return which wallet the cross side has; writable */
+    public ObjectProperty<CrossWallet> crossWalletProperty() {
+        return crossWallet;
+    }
+
+    /** @return the liquidation fee of the cascade model (one of {@link #FEE_CHOICES}); writable */
+    public ObjectProperty<FeeChoice> feeProperty() {
+        return fee;
+    }
+
+    /** @return one row per position, in the account's order, at the current shock */
+    public ObservableList<ComparisonRow> rows() {
+        return rows;
+    }
+
+    /** @return the isolated liquidations reached at the current shock, in order */
+    public ObservableList<CascadeItem> isolatedEvents() {
+        return isolatedEvents;
+    }
+
+    /** @return the cross cascade reached at the current shock, in order */
+    public ObservableList<CascadeItem> crossEvents() {
+        return crossEvents;
+    }
+
+    /** @return the current shock in words */
+    public ReadOnlyStringProperty shockDescriptionProperty() {
+        return shockDescription.getReadOnlyProperty();
+    }
+
+    /** @return the isolated side's total margin at risk */
+    public ReadOnlyStringProperty isolatedCapitalProperty() {
+        return isolatedCapital.getReadOnlyProperty();
+    }
+
+    /** @return the isolated side's total equity at the current shock */
+    public ReadOnlyStringProperty isolatedEquityProperty() {
+        return isolatedEquity.getReadOnlyProperty();
+    }
+
+    /** @return the isolated positions liquidated at the current shock, in order, or the next one */
+    public ReadOnlyStringProperty isolatedOutcomeProperty() {
+        return isolatedOutcome.getReadOnlyProperty();
+    }
+
+    /** @return the shocks at which every isolated position is gone, in words */
+    public ReadOnlyStringProperty isolatedAllGoneAtProperty() {
+        return isolatedAllGoneAt.getReadOnlyProperty();
+    }
+
+    /** @return the cross side's wallet */
+    public ReadOnlyStringProperty crossCapitalProperty() {
+        return crossCapital.getReadOnlyProperty();
+    }
+
+    /** @return the cross side's total equity at the current shock */
+    public ReadOnlyStringProperty crossEquityProperty() {
+        return crossEquity.getReadOnlyProperty();
+    }
+
+    /** @return the cross account's margin ratio at the current shock */
+    public ReadOnlyStringProperty crossMarginRatioProperty() {
+        return crossMarginRatio.getReadOnlyProperty();
+    }
+
+    /** @return the cascade reached at the current shock in words, or the next liquidation */
+    public ReadOnlyStringProperty crossOutcomeProperty() {
+        return crossOutcome.getReadOnlyProperty();
+    }
+
+    /** @return the shocks at which the whole cross account goes, in words */
+    public ReadOnlyStringProperty crossAccountGoesAtProperty() {
+        return crossAccountGoesAt.getReadOnlyProperty();
+    }
+
+    /** @return the settlement currency of the amounts (the table's amounts are shown without it) */
+    public ReadOnlyStringProperty currencyProperty() {
+        return currency.getReadOnlyProperty();
+    }
+
+    /** @return why the comparison cannot be computed, or empty */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** @return the equity chart's view-model; never null */
+    public EquityChartViewModel chart() {
+        return chart;
+    }
+
+    /** @return how many times the walks were (re)built: for tests that check a shock move reuses them */
+    int walkCount() {
+        return walks;
+    }
+
+    /** @return the account compared; never null */
+    public AccountViewModel account() {
+        return account;
+    }
+}

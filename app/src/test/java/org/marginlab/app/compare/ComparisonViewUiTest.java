@@ -1,0 +1,136 @@
+package org.marginlab.app.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.api.FxAssert.verifyThat;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marginlab.app.AppViewModel;
+import org.marginlab.app.MainView;
+import org.marginlab.app.MarginLabApp;
+import org.marginlab.app.workspace.DocumentDialogs;
+import org.marginlab.app.workspace.RecentFiles;
+import org.marginlab.app.workspace.Samples;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import atlantafx.base.theme.PrimerLight;
+
+/**
+ * Headless UI test of the comparison tab on the course sample: open it, move the price shock
+ * (typed, then dragged) and read the liquidations the window shows. Figures worked by hand in
+ * {@link ComparisonViewModelTest#courseSample_cascadeOrderFollowsTheShock()}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ComparisonViewUiTest {
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        AppViewModel model = new AppViewModel(Locale.US, new RecentFiles(null), DocumentDialogs.NONE);
+        model.openSample(Samples.COURSE_CROSS_CASCADE);
+        MainView view = new MainView(model, () -> { }, ComparisonView.tab(model.account()));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1280, screen.getWidth()), Math.min(880, screen.getHeight()));
+        scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static void typeShock(FxRobot robot, String percent) {
+        robot.clickOn("#shock");
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write(percent);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The text of the visible table cell with that id (the table keeps spare, hidden cells). */
+    private static String cell(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(id).match(ComparisonViewUiTest::shown).queryLabeled().getText();
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> listed(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(ListView.class).getItems().stream()
+                .map(item -> ((CascadeItem) item).positionId()).toList();
+    }
+
+    @Test
+    void openingTheTab_showsBothSidesAtTheMarks(FxRobot robot) {
+        robot.clickOn("Isolated vs cross");
+        // isolated BTC: 11,400/0.1992; cross BTC with the others held: 8,754/0.1992
+        assertThat(cell(robot, "#isolatedLiquidation-btc-long")).isEqualTo("57,228.92");
+        assertThat(cell(robot, "#crossLiquidation-btc-long")).isEqualTo("43,945.78");
+        verifyThat("#crossAccountGoesAt", hasText("Whole account goes at a 15.3 % market-wide drop."));
+        assertThat(robot.lookup("#sentence-btc-long").tryQuery()).isPresent();
+        assertThat(listed(robot, "#cascadeList")).isEmpty();
+        assertThat(robot.lookup("#equityChart").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void typingAShock_liquidatesTheIsolatedBtcOnly_thenTheWholeCrossAccount(FxRobot robot) {
+        robot.clickOn("Isolated vs cross");
+        typeShock(robot, "-10");
+        assertThat(cell(robot, "#isolatedLiquidation-btc-long")).isEqualTo("liq. −4.6 %");
+        assertThat(cell(robot, "#crossLiquidation-eth-long")).isEqualTo("2,143.67");
+        assertThat(listed(robot, "#isolatedList")).containsExactly("btc-long");
+        assertThat(listed(robot, "#cascadeList")).isEmpty();
+
+        typeShock(robot, "-16");
+        assertThat(listed(robot, "#cascadeList")).containsExactly("btc-long", "eth-long", "sol-long");
+        assertThat(cell(robot, "#crossLiquidation-sol-long")).isEqualTo("liq. −15.3 %");
+        verifyThat("#crossOutcome", hasText("Cascade at −16.0 %: btc-long → eth-long → sol-long (−3,300.00 USDT)."));
+        assertThat(listed(robot, "#isolatedList")).containsExactly("btc-long");
+    }
+
+    @Test
+    void draggingTheShockSliderDown_liquidatesEverythingInOrder(FxRobot robot) {
+        robot.clickOn("Isolated vs cross");
+        Node thumb = robot.lookup("#shockSlider .thumb").query();
+        robot.drag(thumb).moveBy(-400, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the slider's left end is −90 %
+        assertThat(robot.lookup("#shock").queryAs(TextField.class).getText()).isEqualTo("-90");
+        // isolated: BTC −4.6 %, ETH −19.7 %, SOL −32.7 %; cross: all three at −15.3 %, largest loss first
+        assertThat(listed(robot, "#isolatedList")).containsExactly("btc-long", "eth-long", "sol-long");
+        assertThat(listed(robot, "#cascadeList")).containsExactly("btc-long", "eth-long", "sol-long");
+        assertThat(cell(robot, "#isolatedLiquidation-sol-long")).isEqualTo("liq. −32.7 %");
+        assertThat(cell(robot, "#crossLiquidation-btc-long")).isEqualTo("liq. −15.3 %");
+    }
+
+    @Test
+    void choosingNoFee_showsAPartialCascade(FxRobot robot) {
+        robot.clickOn("Isolated vs cross");
+        robot.clickOn("#feeChoice");
+        robot.clickOn(robot.from(robot.lookup(".context-menu").queryAll()).lookup("none").<Node>query());
+        typeShock(robot, "-15.5");
+        // no fee: only BTC closes at −15.3 %; ETH follows at −15.8 %
+        assertThat(listed(robot, "#cascadeList")).containsExactly("btc-long");
+        assertThat(cell(robot, "#crossLiquidation-eth-long")).isEqualTo("2,523.44");
+    }
+}
