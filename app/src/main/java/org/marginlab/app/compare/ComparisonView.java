@@ -59,6 +59,7 @@ public final class ComparisonView extends VBox {
     public ComparisonView(ComparisonViewModel model) {
         setId("comparisonView");
         getStyleClass().add("comparison-view");
+        followShowing(model);
 
         Label problem = new Label();
         problem.setId("comparisonProblem");
@@ -392,5 +393,29 @@ public final class ComparisonView extends VBox {
             }
         });
         return list;
+    }
+
+    /**
+     * Tells the view-model whether the comparison is on screen: a tab's content is hidden (its
+     * container made invisible) while another tab is selected, and then recomputing is wasted.
+     */
+    private void followShowing(ComparisonViewModel model) {
+        javafx.beans.value.ChangeListener<Boolean> visibility = (o, a, b) -> updateActive(model);
+        parentProperty().addListener((o, oldParent, newParent) -> {
+            if (oldParent != null) {
+                oldParent.visibleProperty().removeListener(visibility);
+            }
+            if (newParent != null) {
+                newParent.visibleProperty().addListener(visibility);
+            }
+            updateActive(model);
+        });
+        visibleProperty().addListener(visibility);
+        updateActive(model);
+    }
+
+    private void updateActive(ComparisonViewModel model) {
+        javafx.scene.Parent parent = getParent();
+        model.activeProperty().set(isVisible() && (parent == null || parent.isVisible()));
     }
 }

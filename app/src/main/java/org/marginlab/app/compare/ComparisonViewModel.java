@@ -141,11 +141,28 @@ public final class ComparisonViewModel {
      * @param account  the account whose positions to compare, not null; the comparison follows its
      *                 evaluations and its shock from now on
      */
+    private final javafx.beans.property.BooleanProperty active =
+            new javafx.beans.property.SimpleBooleanProperty(this, "active", true);
+    private boolean stale;
+
+    /**
+     * @return whether the comparison is on screen; while false, evaluations are only noted and
+     *         the comparison catches up when it becomes true (work on a hidden tab is wasted)
+     */
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
+    }
+
     public ComparisonViewModel(AccountViewModel account) {
         this.account = Objects.requireNonNull(account, "account");
         this.text = new CompareText(account.locale());
         this.chart = new EquityChartViewModel(text);
         account.revisionProperty().addListener((o, a, b) -> refresh());
+        active.addListener((o, a, b) -> {
+            if (b && stale) {
+                refresh();
+            }
+        });
         split.addListener((o, a, b) -> refresh());
         crossWallet.addListener((o, a, b) -> refresh());
         fee.addListener((o, a, b) -> refresh());
@@ -156,6 +173,11 @@ public final class ComparisonViewModel {
 
     /** Recomputes from the account's last evaluation; redoes the walks only if their inputs changed. */
     private void refresh() {
+        if (!active.get()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         Account entered = account.accountProperty().get();
         if (entered == null) {
             return;
