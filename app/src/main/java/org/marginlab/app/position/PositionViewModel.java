@@ -215,6 +215,7 @@ public final class PositionViewModel {
             text(InputField.MAINTENANCE_AMOUNT).set(position.maintenance() == null ? ""
                     : formats.exact(position.maintenance().maintenanceAmount()));
             text(InputField.MARGIN_DELTA).set("0");
+            currency.set(venue.get().settlementCurrency(position));
         } finally {
             loading = false;
         }
@@ -264,6 +265,10 @@ public final class PositionViewModel {
             marginMode.set(s.mode());
             for (Map.Entry<InputField, String> e : s.texts().entrySet()) {
                 texts.get(e.getKey()).set(e.getValue());
+            }
+            if (s.template() != null) {
+                currency.set(venue.get().settlementCurrency(
+                        s.template().toBuilder().contract(s.contract()).symbol(s.symbol()).build()));
             }
         } finally {
             loading = false;

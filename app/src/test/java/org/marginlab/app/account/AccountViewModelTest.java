@@ -246,4 +246,15 @@ class AccountViewModelTest {
         row(vm, "btc-long").textProperty(InputField.LEVERAGE).set("10");
         assertThat(vm.canRedoProperty().get()).isFalse();
     }
+
+    @Test
+    void aLoadedPosition_knowsItsCurrencyBeforeItsFirstEvaluation() {
+        AccountViewModel vm = new AccountViewModel(MarginEngine.DEFAULT, Locale.US);
+        vm.selectedProperty().addListener((o, a, b) -> {
+            // what the editor reads when it is built for the newly selected position
+            assertThat(b.currency()).isEqualTo("USDC");
+        });
+        vm.load(Samples.open("hyperliquid-account.marginlab"));
+        assertThat(vm.selectedProperty().get().currency()).isEqualTo("USDC");
+    }
 }
