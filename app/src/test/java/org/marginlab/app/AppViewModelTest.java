@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.app.position.Figure;
 import org.marginlab.app.position.InputField;
-import org.marginlab.app.workspace.DocumentDialogs;
 import org.marginlab.app.workspace.RecentFiles;
 import org.marginlab.app.workspace.Samples;
 
@@ -23,37 +19,7 @@ class AppViewModelTest {
     @TempDir
     Path dir;
 
-    /** Dialogs that answer from fields and record errors. */
-    static final class Scripted implements DocumentDialogs {
-        Path open;
-        Path save;
-        Discard discard = Discard.CANCEL;
-        final List<String> errors = new ArrayList<>();
-        int discardQuestions;
-
-        @Override
-        public Optional<Path> chooseFileToOpen() {
-            return Optional.ofNullable(open);
-        }
-
-        @Override
-        public Optional<Path> chooseFileToSave(String suggestedName) {
-            return Optional.ofNullable(save);
-        }
-
-        @Override
-        public Discard confirmDiscard(String workspaceName) {
-            discardQuestions++;
-            return discard;
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-    }
-
-    private AppViewModel model(Scripted dialogs) {
+    private AppViewModel model(ScriptedDialogs dialogs) {
         AppViewModel vm = new AppViewModel(Locale.US, new RecentFiles(dir.resolve("recent.txt")), dialogs);
         vm.openSample(Samples.BTC_LONG_ISOLATED);
         return vm;
@@ -61,7 +27,7 @@ class AppViewModelTest {
 
     @Test
     void editing_marksDirtyInTheTitle_andSaveAsClearsIt() {
-        Scripted dialogs = new Scripted();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
         AppViewModel vm = model(dialogs);
         assertThat(vm.titleProperty().get()).isEqualTo("MarginLab — BTC long (isolated)");
         vm.position().textProperty(InputField.QUANTITY).set("0.6");
@@ -76,7 +42,7 @@ class AppViewModelTest {
 
     @Test
     void saveThenOpen_keepsEveryFieldExactly() throws IOException {
-        Scripted dialogs = new Scripted();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
         AppViewModel vm = model(dialogs);
         vm.openSample(Samples.BINANCE_FAQ_CROSS);
         dialogs.save = dir.resolve("faq.marginlab");
@@ -91,14 +57,14 @@ class AppViewModelTest {
 
     @Test
     void unsavedChanges_areAskedAbout_andCancelKeepsThem() {
-        Scripted dialogs = new Scripted();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
         AppViewModel vm = model(dialogs);
         vm.position().textProperty(InputField.QUANTITY).set("0.7");
-        dialogs.discard = DocumentDialogs.Discard.CANCEL;
+        dialogs.discard = org.marginlab.app.workspace.DocumentDialogs.Discard.CANCEL;
         vm.openSample(Samples.BINANCE_FAQ_CROSS);
         assertThat(dialogs.discardQuestions).isEqualTo(1);
         assertThat(vm.position().textProperty(InputField.QUANTITY).get()).isEqualTo("0.7");
-        dialogs.discard = DocumentDialogs.Discard.DISCARD;
+        dialogs.discard = org.marginlab.app.workspace.DocumentDialogs.Discard.DISCARD;
         vm.openSample(Samples.BINANCE_FAQ_CROSS);
         assertThat(vm.workspaceNameProperty().get()).startsWith("Binance FAQ cross example");
         assertThat(vm.dirtyProperty().get()).isFalse();
@@ -106,13 +72,13 @@ class AppViewModelTest {
 
     @Test
     void openingACorruptFile_reportsItAndChangesNothing() throws IOException {
-        Scripted dialogs = new Scripted();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
         AppViewModel vm = model(dialogs);
         Path bad = dir.resolve("bad.marginlab");
         Files.writeString(bad, "{ \"format\": \"marginlab-workspace\", \"version\": 1, \"venue\": ");
         byte[] before = Files.readAllBytes(bad);
         assertThat(vm.open(bad)).isFalse();
-        assertThat(dialogs.errors).singleElement().asString().startsWith("Could not open bad.marginlab")
+        assertThat(dialogs.errors()).singleElement().asString().startsWith("Could not open bad.marginlab")
                 .contains("The file was not changed");
         assertThat(Files.readAllBytes(bad)).isEqualTo(before);
         assertThat(vm.workspaceNameProperty().get()).isEqualTo("BTC long (isolated)");
@@ -120,18 +86,18 @@ class AppViewModelTest {
 
     @Test
     void savingWithAnInvalidField_writesNothingAndSaysWhy() {
-        Scripted dialogs = new Scripted();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
         AppViewModel vm = model(dialogs);
         vm.position().textProperty(InputField.ENTRY_PRICE).set("0");
         dialogs.save = dir.resolve("x.marginlab");
         assertThat(vm.saveAs()).isFalse();
         assertThat(Files.exists(dir.resolve("x.marginlab"))).isFalse();
-        assertThat(dialogs.errors).singleElement().asString().contains("Entry price must be > 0 (got 0)");
+        assertThat(dialogs.errors()).singleElement().asString().contains("Entry price must be > 0 (got 0)");
     }
 
     @Test
     void newWorkspace_startsWithOnePositionAndIsClean() {
-        Scripted dialogs = new Scripted();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
         AppViewModel vm = model(dialogs);
         vm.newWorkspace();
         assertThat(vm.workspaceNameProperty().get()).isEqualTo("Untitled");
@@ -142,7 +108,7 @@ class AppViewModelTest {
 
     @Test
     void openThenSave_keepsEveryDigitAndTrailingZero() throws IOException {
-        Scripted dialogs = new Scripted();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
         AppViewModel vm = model(dialogs);
         Path in = dir.resolve("exact.marginlab");
         Files.writeString(in, "{\"format\": \"marginlab-workspace\", \"version\": 1, \"name\": \"exact\", "
