@@ -42,6 +42,7 @@ import org.marginlab.app.workspace.Samples;
 public final class MainView extends BorderPane {
     private final AppViewModel app;
     private final StackPane editorHolder = new StackPane();
+    private MenuBar menuBar;
 
     /**
      * @param app         the application view-model, not null
@@ -209,9 +210,9 @@ public final class MainView extends BorderPane {
 
         Menu help = new Menu("_Help");
         help.setId("helpMenu");
-        MenuBar bar = new MenuBar(file, editMenu, position, help);
-        bar.setId("menuBar");
-        return bar;
+        menuBar = new MenuBar(file, editMenu, position, help);
+        menuBar.setId("menuBar");
+        return menuBar;
     }
 
     /**
@@ -220,14 +221,12 @@ public final class MainView extends BorderPane {
      * @param menu  the menu, not null
      */
     public void addMenu(Menu menu) {
-        MenuBar bar = (MenuBar) ((VBox) getTop()).getChildren().get(0);
-        bar.getMenus().add(bar.getMenus().size() - 1, menu);
+        menuBar.getMenus().add(menuBar.getMenus().size() - 1, menu);
     }
 
     /** @return the Help menu, for items other views add (About) */
     public Menu helpMenu() {
-        MenuBar bar = (MenuBar) ((VBox) getTop()).getChildren().get(0);
-        return bar.getMenus().get(bar.getMenus().size() - 1);
+        return menuBar.getMenus().get(menuBar.getMenus().size() - 1);
     }
 
     private void withSelected(java.util.function.Consumer<PositionViewModel> command) {
