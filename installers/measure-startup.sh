@@ -7,10 +7,12 @@
 #
 # Every run is a new JVM. Each reports MARGINLAB_FIRST_FRAME_MS (milliseconds from the process
 # start to the first pulse after its stage is shown, i.e. after the first frame was rendered:
-# org.marginlab.app.startup.StartupProbe); right then the script reads VmRSS of the JVM from
-# /proc and ends it. The variants run interleaved, N rounds (default 7) after one unmeasured
-# warm-up round, each round in a rotated order; the table gives median (min-max) and the ratio
-# of medians to the first image's bare window.
+# org.marginlab.app.startup.StartupProbe) and MARGINLAB_READY_MS (the same once the whole main
+# window has been built and rendered; MarginLab paints a light first frame and builds the rest
+# of the window right after it; for the bare window both are the same frame); right then the
+# script reads VmRSS of the JVM from /proc and ends it. The variants run interleaved, N rounds
+# (default 7) after one unmeasured warm-up round, each round in a rotated order; the table gives
+# median (min-max) and the ratio of medians to the first image's bare window.
 #   --image DIR      a jlink image (default app/target/marginlab): two variants, "bare" and
 #                    "marginlab" (its bin/marginlab), both without start-up aids (no CDS archive)
 #   --app-image DIR  a jpackage app-image (default app/target/installers/marginlab if present):
@@ -97,9 +99,10 @@ descendants() {
 }
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
-# One run: prints "<first frame ms> <RSS kB>" of the largest process of the launched tree.
+# One run: prints "<first frame ms> <ready ms> <RSS kB>", RSS of the largest process of the
+# launched tree once the whole window has been rendered.
 measure() {
-    local cmd="$1" pid line ms="" rss=0 p r
+    local cmd="$1" pid line ms="" ready="" rss=0 p r
     rm -f "$work/fifo"
     mkfifo "$work/fifo"
     # shellcheck disable=SC2086
@@ -107,7 +110,8 @@ measure() {
     pid=$!
     exec 4<"$work/fifo"
     while IFS= read -r -t 120 -u 4 line; do
-        if [[ "$line" == MARGINLAB_FIRST_FRAME_MS=* ]]; then ms="${line#*=}"; break; fi
+        if [[ "$line" == MARGINLAB_FIRST_FRAME_MS=* ]]; then ms="${line#*=}"; fi
+        if [[ "$line" == MARGINLAB_READY_MS=* ]]; then ready="${line#*=}"; break; fi
     done
     for p in "$pid" $(descendants "$pid"); do
         r="$(rss_kb "$p")"
@@ -116,23 +120,24 @@ measure() {
     kill -- -"$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     exec 4<&-
-    [[ -n "$ms" ]] || { echo "measure-startup.sh: no first frame from: $cmd (stderr: $work/stderr.log)" >&2; tail -20 "$work/stderr.log" >&2; exit 1; }
-    echo "$ms $rss"
+    [[ -n "$ms" && -n "$ready" ]] || { echo "measure-startup.sh: no first frame or no ready line from: $cmd (stderr: $work/stderr.log)" >&2; tail -20 "$work/stderr.log" >&2; exit 1; }
+    echo "$ms $ready $rss"
 }
 
 n=${#names[@]}
 echo "measure-startup.sh: $n variants, 1 warm-up + $runs measured rounds, interleaved; DISPLAY=$DISPLAY"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for ((v = 0; v < n; v++)); do measure "${commands[v]}" >/dev/null || exit 1; : >"$work/ms.$v"; : >"$work/rss.$v"; done
+for ((v = 0; v < n; v++)); do measure "${commands[v]}" >/dev/null || exit 1; : >"$work/ms.$v"; : >"$work/ready.$v"; : >"$work/rss.$v"; done
 for ((round = 0; round < runs; round++)); do
     printf 'round %d:' $((round + 1))
     for ((k = 0; k < n; k++)); do
         v=$(((k + round) % n))
         result="$(measure "${commands[v]}")" || exit 1
-        read -r ms rss <<<"$result"
+        read -r ms ready rss <<<"$result"
         echo "$ms" >>"$work/ms.$v"
+        echo "$ready" >>"$work/ready.$v"
         echo "$rss" >>"$work/rss.$v"
-        printf ' %s=%sms/%sMB' "$v" "$ms" $((rss / 1024))
+        printf ' %s=%s/%sms/%sMB' "$v" "$ms" "$ready" $((rss / 1024))
     done
     echo
 done
@@ -143,17 +148,20 @@ median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) 
 minmax() { sort -n "$1" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "-" hi }'; }
 
 base_ms="$(median "$work/ms.0")"
+base_ready="$(median "$work/ready.0")"
 base_rss="$(median "$work/rss.0")"
 {
-    echo "| variant | first frame, median (min-max) | x bare | RSS, median (min-max) | x bare |"
-    echo "|---|---|---|---|---|"
+    echo "| variant | first frame, median (min-max) | x bare | whole window, median (min-max) | x bare | RSS, median (min-max) | x bare |"
+    echo "|---|---|---|---|---|---|---|"
     for ((v = 0; v < n; v++)); do
         ms="$(median "$work/ms.$v")"
+        ready="$(median "$work/ready.$v")"
         rss="$(median "$work/rss.$v")"
         rss_range="$(sort -n "$work/rss.$v" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f-%.0f", lo / 1024, hi / 1024 }')"
         awk -v name="${names[v]}" -v ms="$ms" -v range="$(minmax "$work/ms.$v")" -v rss="$rss" \
+            -v ready="$ready" -v rrange="$(minmax "$work/ready.$v")" -v bready="$base_ready" \
             -v rr="$rss_range" -v bms="$base_ms" -v brss="$base_rss" \
-            'BEGIN { printf "| %s | %.0f ms (%s) | %.2f | %.0f MB (%s) | %.2f |\n", name, ms, range, ms / bms, rss / 1024, rr, rss / brss }'
+            'BEGIN { printf "| %s | %.0f ms (%s) | %.2f | %.0f ms (%s) | %.2f | %.0f MB (%s) | %.2f |\n", name, ms, range, ms / bms, ready, rrange, ready / bready, rss / 1024, rr, rss / brss }'
     done
     echo
     echo "$runs interleaved runs each after a warm-up; $(nproc) CPUs; $(date -u +%Y-%m-%d); load average $load_after at the end."

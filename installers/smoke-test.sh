@@ -78,7 +78,8 @@ check_cli() {
     fi
 }
 
-# check_window LAUNCHER [ARGS...]: the window shows its first frame, then the app exits by itself.
+# check_window LAUNCHER [ARGS...]: the window shows its first frame and then the whole main
+# window, then the app exits by itself.
 check_window() {
     local -a wrapper=()
     if [[ -z "${DISPLAY:-}" ]]; then wrapper=(xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp"); fi
@@ -87,12 +88,13 @@ check_window() {
     JAVA_TOOL_OPTIONS="-Dmarginlab.config.dir=$work/config -Dmarginlab.data.dir=$work/data" \
         MARGINLAB_STARTUP_REPORT=true MARGINLAB_STARTUP_EXIT=true timeout 180 "${wrapper[@]}" "$@" \
         >"$work/gui.out" 2>"$work/gui.err" </dev/null || status=$?
-    local line
+    local line ready
     line="$(grep -m 1 '^MARGINLAB_FIRST_FRAME_MS=' "$work/gui.out" || true)"
-    if [[ -n "$line" && $status -eq 0 ]]; then
-        ok "window ${*:2}: first frame ${line#*=} ms after start, exit 0"
+    ready="$(grep -m 1 '^MARGINLAB_READY_MS=' "$work/gui.out" || true)"
+    if [[ -n "$line" && -n "$ready" && $status -eq 0 ]]; then
+        ok "window ${*:2}: first frame ${line#*=} ms, whole window ${ready#*=} ms after start, exit 0"
     else
-        bad "window ${*:2}: exit $status, no first frame${line:+ ($line)}; output:"
+        bad "window ${*:2}: exit $status, first frame: ${line:-none}, whole window: ${ready:-none}; output:"
         tail -n 30 "$work/gui.out" "$work/gui.err" | sed 's/^/       /'
     fi
 }

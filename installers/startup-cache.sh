@@ -10,8 +10,9 @@
 #                    classes (JavaFX, AtlantaFX, ControlsFX, Ikonli, Jackson, the engine, the
 #                    app). The JVM maps that archive by default: no launcher option, and it still
 #                    works once the image is installed elsewhere.
-# The training run is the real launcher with the real options, stopped after the first frame
-# by org.marginlab.app.startup.StartupProbe (marginlab.startup.report/exit). It needs a display:
+# The training run is the real launcher with the real options, stopped once the whole window
+# (built right after the light first frame) has been rendered, by
+# org.marginlab.app.startup.StartupProbe (marginlab.startup.report/exit). It needs a display:
 # on Linux without DISPLAY it runs under xvfb-run (apt: xvfb xauth).
 #
 # Usage: installers/startup-cache.sh APP_IMAGE_DIR
@@ -62,13 +63,14 @@ train() {
         timeout 300 "${display_wrapper[@]}" "$launcher" >"$work/train.out" 2>"$work/train.err" </dev/null
     local status=$?
     set -e
-    if ! grep -q '^MARGINLAB_FIRST_FRAME_MS=' "$work/train.out"; then
-        echo "startup-cache.sh: the training run showed no first frame (exit $status); is" \
-             "StartupProbe.afterShown(stage) called in MarginLabApp.start? Its output:" >&2
+    if ! grep -q '^MARGINLAB_READY_MS=' "$work/train.out"; then
+        echo "startup-cache.sh: the training run did not report its whole window (exit $status); are" \
+             "StartupProbe.afterShown(stage) and StartupProbe.ready(stage) called in MarginLabApp? Its output:" >&2
         cat "$work/train.out" "$work/train.err" >&2
         return 1
     fi
-    say "training run: first frame after $(sed -n 's/^MARGINLAB_FIRST_FRAME_MS=//p' "$work/train.out") ms"
+    say "training run: first frame after $(sed -n 's/^MARGINLAB_FIRST_FRAME_MS=//p' "$work/train.out") ms," \
+        "whole window after $(sed -n 's/^MARGINLAB_READY_MS=//p' "$work/train.out") ms"
 }
 
 if ((feature >= 25)); then

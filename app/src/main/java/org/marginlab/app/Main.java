@@ -35,7 +35,9 @@ public final class Main {
      * @param args  the launcher's arguments
      */
     public static void main(String[] args) {
+        org.marginlab.app.startup.StartupProbe.mark("main");
         if (args.length == 0) {
+            AppStart.begin();
             Application.launch(MarginLabApp.class, args);
             return;
         }
@@ -43,6 +45,7 @@ public final class Main {
             Path file = pathOrNull(args[0]);
             if (file != null && Files.isRegularFile(file)) {
                 System.setProperty(OPEN_PROPERTY, file.toAbsolutePath().normalize().toString());
+                AppStart.begin();
                 Application.launch(MarginLabApp.class, args);
                 return;
             }

@@ -2,7 +2,6 @@ package org.marginlab.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,10 +21,10 @@ import javafx.stage.Stage;
 import org.marginlab.app.chart.PositionChartView;
 import org.marginlab.app.compare.ComparisonView;
 import org.marginlab.app.settings.Preferences;
+import org.marginlab.app.startup.AppIcons;
+import org.marginlab.app.startup.StartupProbe;
+import org.marginlab.app.startup.StartupShell;
 import org.marginlab.app.workspace.Autosave;
-import org.marginlab.app.workspace.DocumentDialogs;
-import org.marginlab.app.workspace.RecentFiles;
-import org.marginlab.app.workspace.Samples;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
 
@@ -44,23 +43,19 @@ public final class MarginLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.mark("start");
         Path dataFolder = Autosave.defaultFolder();
         ErrorReporter.install(dataFolder);
-        Preferences prefs = Preferences.load(RecentFiles.configDir().resolve("preferences.properties"));
+        AppStart.Prepared prepared = AppStart.take();
+        Preferences prefs = prepared.prefs();
         applyTheme(prefs.theme());
-        Locale locale = System.getProperty("marginlab.locale") != null
-                ? Locale.forLanguageTag(System.getProperty("marginlab.locale")) : prefs.numberLocale();
+        model = prepared.model();
+        StartupProbe.mark("prepared taken, theme set");
 
-        model = new AppViewModel(locale, new RecentFiles(RecentFiles.defaultStore()), DocumentDialogs.NONE);
-        model.setDefaultVenue(prefs.defaultVenue());
-        model.openSample(Samples.BTC_LONG_ISOLATED);
-        MainView view = new MainView(model, stage::close, tabs(model));
-        view.addMenu(viewMenu(prefs));
-        MenuItem about = new MenuItem("_About MarginLab");
-        about.setOnAction(e -> org.marginlab.app.about.AboutDialog.show(stage));
-        view.helpMenu().getItems().add(about);
-        stage.setScene(scene(view));
-        model.setDialogs(new FxDocumentDialogs(stage));
+        // first frame: a light view of the workspace; the main window replaces it right after
+        StartupShell shell = new StartupShell(model);
+        Scene scene = scene(shell);
+        stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
@@ -69,9 +64,29 @@ public final class MarginLabApp extends Application {
                 e.consume();
             }
         });
-        org.marginlab.app.startup.AppIcons.apply(stage);
+        AppIcons.apply(stage);
         stage.show();
-        org.marginlab.app.startup.StartupProbe.afterShown(stage);
+        StartupProbe.mark("shown");
+        StartupProbe.afterShown(stage);
+        StartupProbe.afterNextFrame(scene, () -> Platform.runLater(() -> finishStart(stage, prepared, dataFolder)));
+    }
+
+    /**
+     * After the first frame: the main window, dialogs, autosave, recovery, and what opening the
+     * file given on the command line reported.
+     */
+    private void finishStart(Stage stage, AppStart.Prepared prepared, Path dataFolder) {
+        Preferences prefs = prepared.prefs();
+        MainView view = new MainView(model, stage::close, tabs(model));
+        view.addMenu(viewMenu(prefs));
+        MenuItem about = new MenuItem("_About MarginLab");
+        about.setOnAction(e -> org.marginlab.app.about.AboutDialog.show(stage));
+        view.helpMenu().getItems().add(about);
+        stage.getScene().setRoot(view);
+        FxDocumentDialogs dialogs = new FxDocumentDialogs(stage);
+        model.setDialogs(dialogs);
+        StartupProbe.mark("main view built");
+        StartupProbe.ready(stage);
 
         background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "marginlab-autosave");
@@ -80,11 +95,11 @@ public final class MarginLabApp extends Application {
         });
         Optional<Autosave.Recovered> recovered = Autosave.find(dataFolder);
         model.setAutosave(new Autosave(dataFolder, background, Platform::runLater, Autosave.DEFAULT_DELAY_MILLIS));
+        prepared.errors().forEach(e -> dialogs.showError(e[0], e[1]));
         if (recovered.isPresent() && offerRestore(stage, recovered.get())) {
             model.restore(recovered.get());
         } else {
             recovered.ifPresent(r -> Autosave.remove(dataFolder));
-            Main.fileToOpen().ifPresent(model::open);
         }
         if (!prefs.warnings().isEmpty()) {
             Alert alert = new Alert(Alert.AlertType.WARNING, String.join("\n", prefs.warnings()));
@@ -193,7 +208,7 @@ public final class MarginLabApp extends Application {
         return new MainView.LazyTab[] {ComparisonView.tab(model.account()), PositionChartView.tab(model.account())};
     }
 
-    private static Scene scene(MainView view) {
+    private static Scene scene(javafx.scene.Parent view) {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1280, screen.getWidth()), Math.min(880, screen.getHeight()));
         scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());

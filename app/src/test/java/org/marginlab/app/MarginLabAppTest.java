@@ -4,25 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.api.FxAssert.verifyThat;
 import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marginlab.app.startup.StartupShell;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** Headless (Monocle) test of the real application start: the window opens on the bundled sample. */
+/**
+ * Headless (Monocle) test of the real application start: the first frame is the light
+ * {@link StartupShell}, already with the sample's liquidation price; right after it the main
+ * window replaces it, on the bundled sample.
+ */
 @ExtendWith(ApplicationExtension.class)
 class MarginLabAppTest {
 
     private Stage stage;
+    private Parent firstRoot;
 
     @Start
     void start(Stage stage) {
         System.setProperty("marginlab.locale", "en-US");
         this.stage = stage;
         new MarginLabApp().start(stage);
+        firstRoot = stage.getScene().getRoot();
+    }
+
+    @BeforeEach
+    void waitForTheMainWindow() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.getScene().getRoot() instanceof MainView);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void firstFrameIsTheShellWithTheSamplesLiquidationPrice(FxRobot robot) {
+        assertThat(firstRoot).isInstanceOf(StartupShell.class);
+        assertThat(texts(firstRoot)).contains("MarginLab", "BTC long (isolated)", "long 0.5 BTCUSDT @ 60000",
+                "liquidation price 57,228.92 USDT");
     }
 
     @Test
@@ -39,5 +67,16 @@ class MarginLabAppTest {
         verifyThat("#marginRatio", hasText("11.80 %"));
         verifyThat("#bankruptcyPrice", hasText("57,000.00 USDT"));
         verifyThat("#effectiveLeverage", hasText("29.50x"));
+    }
+
+    private static java.util.List<String> texts(Node node) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (node instanceof Label label) {
+            out.add(label.getText());
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> out.addAll(texts(child)));
+        }
+        return out;
     }
 }

@@ -28,5 +28,6 @@ public final class BareWindow extends Application {
         stage.setScene(new Scene(new Label("A bare JavaFX window"), 1180, 660));
         stage.show();
         StartupProbe.afterShown(stage);
+        StartupProbe.ready(stage);
     }
 }

@@ -23,12 +23,16 @@ import javafx.stage.WindowEvent;
  * first pulse after it, asks for one more pulse (JavaFX starts a pulse only after the previous
  * frame has been rendered) and then prints one line to standard output:
  * <pre>MARGINLAB_FIRST_FRAME_MS=&lt;milliseconds since the JVM process started&gt;</pre>
+ * The app shows a light first frame and builds the rest of its window right after it; once
+ * that whole window has been rendered ({@link #ready(Stage)}) the probe prints
+ * <pre>MARGINLAB_READY_MS=&lt;milliseconds since the JVM process started&gt;</pre>
  * With {@value #EXIT_PROPERTY}{@code =true} (or {@value #EXIT_ENV}{@code =true}) it then exits
  * the application ({@link Platform#exit()}), so scripts can measure start-up, smoke-test the
- * window and run a CDS/AOT training run. {@code installers/measure-startup.sh} and the CI smoke
- * test use it.
+ * window and run a CDS/AOT training run (which so covers the whole window).
+ * {@code installers/measure-startup.sh} and the CI smoke test use it.
  *
- * <p>When neither is set, {@link #afterShown(Stage)} does nothing and costs nothing.
+ * <p>When neither is set, {@link #afterShown(Stage)} and {@link #ready(Stage)} do nothing and
+ * cost nothing. {@link #mark(String)} prints start-up phases with {@value #TRACE_PROPERTY}.
  */
 public final class StartupProbe {
     /** System property that turns the report on. */
@@ -41,6 +45,15 @@ public final class StartupProbe {
     public static final String EXIT_ENV = "MARGINLAB_STARTUP_EXIT";
     /** The prefix of the line printed to standard output. */
     public static final String LINE_PREFIX = "MARGINLAB_FIRST_FRAME_MS=";
+    /** The prefix of the line printed once the whole window has been rendered. */
+    public static final String READY_PREFIX = "MARGINLAB_READY_MS=";
+
+    /** System property that prints a time stamp at each start-up phase ({@link #mark(String)}). */
+    public static final String TRACE_PROPERTY = "marginlab.startup.trace";
+    /** Environment variable that prints a time stamp at each start-up phase. */
+    public static final String TRACE_ENV = "MARGINLAB_STARTUP_TRACE";
+
+    private static final boolean TRACE = enabled(TRACE_PROPERTY, TRACE_ENV);
 
     /** If {@link Platform#exit()} leaves non-daemon threads behind, the JVM is ended after this. */
     private static final long EXIT_GRACE_MS = 10_000;
@@ -50,7 +63,8 @@ public final class StartupProbe {
 
     /**
      * Call once from {@code Application.start(Stage)}, before or right after
-     * {@code stage.show()}. Does nothing unless the report is turned on.
+     * {@code stage.show()}: reports the first frame ({@value #LINE_PREFIX}). Does nothing
+     * unless the report or the exit is turned on.
      *
      * @param stage  the primary stage, not null
      */
@@ -58,60 +72,103 @@ public final class StartupProbe {
         if (!enabled(REPORT_PROPERTY, REPORT_ENV) && !enabled(EXIT_PROPERTY, EXIT_ENV)) {
             return;
         }
-        if (stage.isShowing()) {
-            waitForFirstFrame(stage);
-        } else {
-            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<WindowEvent>() {
-                @Override
-                public void handle(WindowEvent event) {
-                    stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
-                    waitForFirstFrame(stage);
-                }
-            });
-        }
+        whenShown(stage, () -> afterNextFrame(stage.getScene(), () -> print(LINE_PREFIX, "first frame rendered")));
     }
 
-    private static void waitForFirstFrame(Stage stage) {
-        Scene scene = stage.getScene();
-        if (scene == null) {
-            // nothing to paint: report at the next pulse of the toolkit
-            Platform.runLater(StartupProbe::report);
+    /**
+     * Call once the whole window is built (for an app that shows a lighter first frame and
+     * builds the rest after it; right after {@link #afterShown(Stage)} otherwise): once that is
+     * rendered it reports {@value #READY_PREFIX} and then, with {@value #EXIT_PROPERTY}, exits.
+     * Does nothing unless the report or the exit is turned on.
+     *
+     * @param stage  the primary stage, not null
+     */
+    public static void ready(Stage stage) {
+        if (!enabled(REPORT_PROPERTY, REPORT_ENV) && !enabled(EXIT_PROPERTY, EXIT_ENV)) {
             return;
         }
+        whenShown(stage, () -> afterNextFrame(stage.getScene(), () -> {
+            print(READY_PREFIX, "whole window rendered");
+            if (enabled(EXIT_PROPERTY, EXIT_ENV)) {
+                exit();
+            }
+        }));
+    }
+
+    /**
+     * Runs an action on the JavaFX Application Thread once the scene's next frame has been
+     * rendered: at the first pulse from now the scene is laid out and its frame goes to the
+     * render thread; the pulse after that starts only once that frame has been rendered
+     * (JavaFX does not start a pulse while the previous frame is still being rendered), and the
+     * action runs right after it. Always on, unlike the reports; the app uses it to build what
+     * can wait until after its first frame.
+     *
+     * @param scene   the scene, not null (its window shown, or about to be)
+     * @param action  what to run, not null
+     */
+    public static void afterNextFrame(Scene scene, Runnable action) {
         Runnable[] listener = new Runnable[1];
         int[] pulses = {0};
         listener[0] = () -> {
             pulses[0]++;
             if (pulses[0] == 1) {
-                // the first pulse after show: laid out, its frame now goes to the render thread;
-                // the next pulse starts only once that frame has been rendered
                 Platform.requestNextPulse();
                 return;
             }
             scene.removePostLayoutPulseListener(listener[0]);
-            report();
+            action.run();
         };
         scene.addPostLayoutPulseListener(listener[0]);
         Platform.requestNextPulse();
     }
 
-    private static void report() {
-        long ms = millisSinceProcessStart();
-        System.out.println(LINE_PREFIX + ms);
-        System.out.flush();
-        if (enabled(EXIT_PROPERTY, EXIT_ENV)) {
-            Thread guard = new Thread(() -> {
-                try {
-                    Thread.sleep(EXIT_GRACE_MS);
-                } catch (InterruptedException e) {
-                    return;
+    private static void whenShown(Stage stage, Runnable action) {
+        if (stage.isShowing()) {
+            action.run();
+        } else {
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<WindowEvent>() {
+                @Override
+                public void handle(WindowEvent event) {
+                    stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                    action.run();
                 }
-                System.exit(0);
-            }, "marginlab-startup-exit");
-            guard.setDaemon(true);
-            guard.start();
-            Platform.exit();
+            });
         }
+    }
+
+    /**
+     * With {@value #TRACE_PROPERTY}{@code =true} (or {@value #TRACE_ENV}{@code =true}), prints
+     * {@code MARGINLAB_STARTUP_PHASE <ms since process start> <thread> <phase>} to standard
+     * error; otherwise does nothing.
+     *
+     * @param phase  what has just been done, not null
+     */
+    public static void mark(String phase) {
+        if (TRACE) {
+            System.err.println("MARGINLAB_STARTUP_PHASE " + millisSinceProcessStart() + " "
+                    + Thread.currentThread().getName() + " " + phase);
+        }
+    }
+
+    private static void print(String prefix, String phase) {
+        long ms = millisSinceProcessStart();
+        mark(phase);
+        System.out.println(prefix + ms);
+        System.out.flush();
+    }
+
+    private static void exit() {
+        Thread guard = new Thread(() -> {
+            try {
+                Thread.sleep(EXIT_GRACE_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.exit(0);
+        }, "marginlab-startup-exit");
+        guard.setDaemon(true);
+        guard.start();
+        Platform.exit();
     }
 
     /**

@@ -66,6 +66,41 @@ class StartupProbeUiTest {
     }
 
     @Test
+    void reportsTheWholeWindowOnceReadyAndRunsDeferredWorkAfterAFrame(FxRobot robot) throws Exception {
+        System.setProperty(StartupProbe.REPORT_PROPERTY, "true");
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        boolean[] deferredRan = {false};
+        try {
+            robot.interact(() -> {
+                Scene scene = new Scene(new Label("first"), 200, 100);
+                stage.setScene(scene);
+                stage.show();
+                StartupProbe.afterShown(stage);
+                StartupProbe.afterNextFrame(scene, () -> {
+                    deferredRan[0] = true;
+                    scene.setRoot(new Label("whole window"));
+                    StartupProbe.ready(stage);
+                });
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> captured.toString(StandardCharsets.UTF_8).contains(StartupProbe.READY_PREFIX));
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(deferredRan[0]).isTrue();
+        String[] lines = captured.toString(StandardCharsets.UTF_8).strip().split("\\R");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith(StartupProbe.LINE_PREFIX);
+        assertThat(lines[1]).startsWith(StartupProbe.READY_PREFIX);
+        long first = Long.parseLong(lines[0].substring(StartupProbe.LINE_PREFIX.length()));
+        long ready = Long.parseLong(lines[1].substring(StartupProbe.READY_PREFIX.length()));
+        assertThat(ready).isGreaterThanOrEqualTo(first);
+        assertThat(((Label) stage.getScene().getRoot()).getText()).isEqualTo("whole window");
+    }
+
+    @Test
     void isSilentByDefault(FxRobot robot) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;

@@ -1,0 +1,121 @@
+package org.marginlab.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+import org.marginlab.app.settings.Preferences;
+import org.marginlab.app.startup.StartupProbe;
+import org.marginlab.app.workspace.DocumentDialogs;
+import org.marginlab.app.workspace.RecentFiles;
+import org.marginlab.app.workspace.Samples;
+
+/**
+ * What the desktop app needs before its first frame (preferences, the application view-model
+ * with the workspace open and evaluated: the file given on the command line, else the bundled
+ * sample), prepared on a background thread while the
+ * JavaFX toolkit starts, so that the two overlap on a multi-core machine.
+ *
+ * <p>{@link Main} calls {@link #begin()} before {@code Application.launch};
+ * {@link MarginLabApp#start} takes the result with {@link #take()}. Nothing here touches the
+ * scene graph: the view-model holds no {@code javafx.scene} types, and the result is handed to
+ * the JavaFX Application Thread through the future (which orders the memory accesses). If
+ * {@link #begin()} was not called (tests, a launch from elsewhere), {@link #take()} prepares on
+ * the calling thread.
+ */
+final class AppStart {
+    /**
+     * The prepared state.
+     *
+     * @param prefs   the user's preferences (defaults where the file is missing or broken)
+     * @param model   the application view-model on the workspace, with no dialogs yet
+     * @param errors  what opening the file given on the command line reported (title, message),
+     *                to show once the window can show dialogs; empty if it opened or none was given
+     */
+    record Prepared(Preferences prefs, AppViewModel model, List<String[]> errors) {
+    }
+
+    private static FutureTask<Prepared> task;
+
+    private AppStart() {
+    }
+
+    /** Starts preparing on a daemon thread; call at most once, before the toolkit starts. */
+    static synchronized void begin() {
+        if (task != null) {
+            return;
+        }
+        task = new FutureTask<>(AppStart::prepare);
+        Thread thread = new Thread(task, "marginlab-prepare");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * @return the prepared state: from {@link #begin()}'s thread (waiting for it), else prepared now
+     * @throws RuntimeException  what preparing threw (an {@link Error} is rethrown as is)
+     */
+    static Prepared take() {
+        FutureTask<Prepared> started;
+        synchronized (AppStart.class) {
+            started = task;
+            task = null;
+        }
+        if (started == null) {
+            return prepare();
+        }
+        try {
+            return started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return prepare();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Prepared prepare() {
+        Preferences prefs = Preferences.load(RecentFiles.configDir().resolve("preferences.properties"));
+        String forced = System.getProperty("marginlab.locale");
+        Locale locale = forced != null ? Locale.forLanguageTag(forced) : prefs.numberLocale();
+        List<String[]> errors = new ArrayList<>();
+        DocumentDialogs collecting = new DocumentDialogs() {
+            @Override
+            public Optional<Path> chooseFileToOpen() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseFileToSave(String suggestedName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Discard confirmDiscard(String workspaceName) {
+                return Discard.DISCARD; // nothing to lose yet: only the bundled sample is open
+            }
+
+            @Override
+            public void showError(String title, String message) {
+                errors.add(new String[] {title, message});
+            }
+        };
+        AppViewModel model = new AppViewModel(locale, new RecentFiles(RecentFiles.defaultStore()), collecting);
+        model.setDefaultVenue(prefs.defaultVenue());
+        model.openSample(Samples.BTC_LONG_ISOLATED);
+        Main.fileToOpen().ifPresent(model::open);
+        model.setDialogs(DocumentDialogs.NONE);
+        StartupProbe.mark("prepared");
+        return new Prepared(prefs, model, List.copyOf(errors));
+    }
+}

@@ -1,0 +1,62 @@
+package org.marginlab.app.startup;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import org.marginlab.app.AppViewModel;
+import org.marginlab.app.position.Figure;
+import org.marginlab.app.position.PositionViewModel;
+
+/**
+ * The window's first frame: the header of the main window (product name, workspace name) and,
+ * for each position of the workspace being opened, one line with its liquidation price, so
+ * the first thing painted already answers the question the app exists for. It is a handful of
+ * labels, cheap to style and lay out; the main window replaces it right after it has been
+ * rendered ({@code MarginLabApp}). It only binds to the view-model.
+ */
+public final class StartupShell extends BorderPane {
+    /**
+     * @param app  the application view-model, with its workspace open, not null
+     */
+    public StartupShell(AppViewModel app) {
+        setId("startupShell");
+        getStyleClass().add("main-view");
+
+        // where the menu bar will be, so the header does not jump when the main window replaces this
+        HBox menus = new HBox();
+        menus.getStyleClass().add("startup-menus");
+        for (String menu : new String[] {"File", "Edit", "Position", "View", "Help"}) {
+            menus.getChildren().add(new Label(menu));
+        }
+
+        Label title = new Label("MarginLab");
+        title.getStyleClass().add("app-title");
+        Label name = new Label();
+        name.getStyleClass().add("workspace-name");
+        name.textProperty().bind(app.workspaceNameProperty());
+        HBox header = new HBox(title, name);
+        header.getStyleClass().add("app-header");
+        setTop(new VBox(menus, header));
+
+        VBox lines = new VBox(6);
+        lines.getStyleClass().add("startup-lines");
+        for (PositionViewModel p : app.account().positions()) {
+            Label summary = new Label();
+            summary.textProperty().bind(p.summaryProperty());
+            Label liquidation = new Label();
+            liquidation.textProperty().bind(Bindings.concat("liquidation price ",
+                    p.figureProperty(Figure.LIQUIDATION_PRICE)));
+            liquidation.getStyleClass().add("startup-figure");
+            lines.getChildren().add(new HBox(16, summary, liquidation));
+        }
+        Label opening = new Label("Opening the workspace…");
+        opening.getStyleClass().add("startup-opening");
+        lines.getChildren().add(opening);
+        lines.setAlignment(Pos.TOP_LEFT);
+        setCenter(lines);
+    }
+}
