@@ -2,6 +2,8 @@ package org.marginlab.app.compare;
 
 import java.util.function.Function;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -40,6 +42,7 @@ import atlantafx.base.theme.Styles;
  */
 public final class ComparisonView extends VBox {
     private static final PseudoClass LIQUIDATED = PseudoClass.getPseudoClass("liquidated");
+    private static final PseudoClass DIFFERS = PseudoClass.getPseudoClass("differs");
     private static final PseudoClass GONE = PseudoClass.getPseudoClass("account-gone");
 
     /**
@@ -153,22 +156,22 @@ public final class ComparisonView extends VBox {
         position.setCellValueFactory(c -> constant(c.getValue().label()));
         position.setPrefWidth(180);
         table.getColumns().add(position);
-        table.getColumns().add(group(constant("Liquidation price"), "Liquidation", ComparisonRow::liquidationPrice,
+        table.getColumns().add(group(constant("Liquidation price"), "Liquidation", ComparisonRow::liquidationPriceProperty,
                 "The mark at which this position is liquidated on its own margin; in red, 'liq.' and the shock that did it.",
                 "The mark at which the shared account is liquidated with the others' marks held: it moves with "
                         + "every other cross position (the FAQ's cross formula)."));
-        table.getColumns().add(group(constant("Distance"), "Distance", ComparisonRow::distance,
+        table.getColumns().add(group(constant("Distance"), "Distance", ComparisonRow::distanceProperty,
                 "How far the mark may move against the position, as a share of the mark, before its own liquidation.",
                 "How far this mark may move, others held, before the whole cross account is liquidated."));
-        table.getColumns().add(group(constant("Margin ratio"), "MarginRatio", ComparisonRow::marginRatio,
+        table.getColumns().add(group(constant("Margin ratio"), "MarginRatio", ComparisonRow::marginRatioProperty,
                 "This position's maintenance margin over its own margin balance; liquidation at 100 %.",
                 "The cross account's maintenance margin over its margin balance (the same for every cross position)."));
-        table.getColumns().add(group(Bindings.concat("Maximum loss (", model.currencyProperty(), ")"), "MaxLoss", ComparisonRow::maxLoss,
+        table.getColumns().add(group(Bindings.concat("Maximum loss (", model.currencyProperty(), ")"), "MaxLoss", ComparisonRow::maxLossProperty,
                 "The most this position can lose: its isolated margin; in red with a minus sign, what it lost when the "
                         + "shock liquidated it.",
                 "The most a cross position can take with it: the whole cross equity, since every position shares it; "
                         + "in red with a minus sign, what its close took out of the shared wallet."));
-        table.getColumns().add(group(Bindings.concat("Capital tied up (", model.currencyProperty(), ")"), "Capital", ComparisonRow::capital,
+        table.getColumns().add(group(Bindings.concat("Capital tied up (", model.currencyProperty(), ")"), "Capital", ComparisonRow::capitalProperty,
                 "The margin set aside for this position alone.",
                 "Its share of the shared wallet: initial margin at the mark, notional ÷ leverage (what the venue "
                         + "reserves from the available balance)."));
@@ -186,7 +189,7 @@ public final class ComparisonView extends VBox {
     }
 
     private static TableColumn<ComparisonRow, SidePair> group(ObservableValue<String> title, String idPart,
-            Function<ComparisonRow, SidePair> figure, String isolatedTip, String crossTip) {
+            Function<ComparisonRow, ObservableValue<SidePair>> figure, String isolatedTip, String crossTip) {
         double width = idPart.equals("Liquidation") ? 112 : idPart.equals("MaxLoss") ? 104 : idPart.equals("Capital") ? 96 : 84;
         TableColumn<ComparisonRow, SidePair> group = new TableColumn<>();
         Label heading = header("", "Isolated: " + isolatedTip + "\nCross: " + crossTip);
@@ -197,52 +200,97 @@ public final class ComparisonView extends VBox {
         return group;
     }
 
-    private static TableColumn<ComparisonRow, SidePair> side(Function<ComparisonRow, SidePair> figure, boolean isolated,
+    private static TableColumn<ComparisonRow, SidePair> side(Function<ComparisonRow, ObservableValue<SidePair>> figure,
+            boolean isolated,
             String idPrefix, String explanation, double width) {
         TableColumn<ComparisonRow, SidePair> column = new TableColumn<>();
         Label heading = header(isolated ? "Isolated" : "Cross", explanation);
         heading.getStyleClass().add("side-header");
         column.setGraphic(heading);
-        column.setCellValueFactory(c -> Bindings.createObjectBinding(() -> figure.apply(c.getValue())));
+        // the row's own property: a cell redraws only when its figure changes (rows are updated in place)
+        column.setCellValueFactory(c -> figure.apply(c.getValue()));
         column.setSortable(false);
         column.setPrefWidth(width);
         column.setCellFactory(c -> new PairCell(isolated, idPrefix, explanation));
         return column;
     }
 
-    /** One side of a figure: its text, highlighted when the sides differ, red when liquidated. */
+    /**
+     * One side of a figure: its text, highlighted when the sides differ, red when liquidated. It
+     * follows its row's liquidation flag for that side (the flag can change without the text).
+     * State is shown with pseudo-classes, which restyle the cell without rebuilding its styles.
+     *
+     * <p>The cell is unmanaged, a layout root: its one line of text never changes the row's height
+     * or the column's width (the row places it explicitly), so a new figure re-lays only the cell,
+     * not its row, the table's rows and the window.
+     */
     private static final class PairCell extends TableCell<ComparisonRow, SidePair> {
         private final boolean isolated;
         private final String idPrefix;
+        private final InvalidationListener flagListener = o -> showLiquidated();
+        private final WeakInvalidationListener weakFlagListener = new WeakInvalidationListener(flagListener);
+        private ComparisonRow watched;
 
         PairCell(boolean isolated, String idPrefix, String explanation) {
             this.isolated = isolated;
             this.idPrefix = idPrefix;
             getStyleClass().addAll("pair-cell", isolated ? "isolated-cell" : "cross-cell");
             setTooltip(new Tooltip(explanation));
+            setManaged(false);
         }
 
         @Override
         protected void updateItem(SidePair pair, boolean empty) {
             super.updateItem(pair, empty);
             ComparisonRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            boolean restyled;
             if (empty || pair == null || row == null) {
+                watch(null);
                 setText(null);
                 setId(null);
-                getStyleClass().remove("differs");
-                pseudoClassStateChanged(LIQUIDATED, false);
+                restyled = state(DIFFERS, false) | state(LIQUIDATED, false);
+            } else {
+                watch(row);
+                setText(isolated ? pair.isolated() : pair.cross());
+                setId(idPrefix + "-" + row.positionId());
+                restyled = state(DIFFERS, pair.different()) | showLiquidated();
+            }
+            if (restyled) {
+                // a figure arrives while the table is laid out (after the CSS pass): style it now, not next frame
+                applyCss();
+            }
+        }
+
+        private void watch(ComparisonRow row) {
+            if (row == watched) {
                 return;
             }
-            setText(isolated ? pair.isolated() : pair.cross());
-            setId(idPrefix + "-" + row.positionId());
-            if (pair.different()) {
-                if (!getStyleClass().contains("differs")) {
-                    getStyleClass().add("differs");
-                }
-            } else {
-                getStyleClass().remove("differs");
+            if (watched != null) {
+                flag(watched).removeListener(weakFlagListener);
             }
-            pseudoClassStateChanged(LIQUIDATED, isolated ? row.isolatedLiquidated() : row.crossLiquidated());
+            watched = row;
+            if (row != null) {
+                flag(row).addListener(weakFlagListener);
+            }
+        }
+
+        private ObservableValue<Boolean> flag(ComparisonRow row) {
+            return isolated ? row.isolatedLiquidatedProperty() : row.crossLiquidatedProperty();
+        }
+
+        /** @return whether the state changed */
+        private boolean showLiquidated() {
+            // reading the flag also revalidates it, so the next change is reported again
+            return state(LIQUIDATED, watched != null && flag(watched).getValue());
+        }
+
+        /** Sets a pseudo-class; @return whether it changed. */
+        private boolean state(PseudoClass pseudoClass, boolean on) {
+            if (getPseudoClassStates().contains(pseudoClass) == on) {
+                return false;
+            }
+            pseudoClassStateChanged(pseudoClass, on);
+            return true;
         }
     }
 

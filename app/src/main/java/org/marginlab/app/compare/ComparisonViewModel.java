@@ -53,6 +53,12 @@ import org.marginlab.engine.whatif.ShockSweep;
  * engine evaluations (O(N)) plus formatting. The sentences and the chart's curves come from the
  * walks and are rebuilt with them; the chart's range grows only when the shock leaves it.
  *
+ * <p><b>What is published how.</b> A shock move keeps the {@link #rows()} items and updates
+ * their figures in place ({@link ComparisonRow} properties fire only for values that changed), so
+ * a view re-draws only the figures that moved; a row is replaced only when its position, label or
+ * sentence changes (an edit or an option). The reached liquidations change only at their end
+ * (added or removed there), and text properties are set to equal values without events.
+ *
  * <p><b>Figures</b> (amounts in the settlement currency, at the current shock):
  * <ul>
  *   <li>liquidation price and distance: the engine's, for the positions still open on that side
@@ -133,6 +139,11 @@ public final class ComparisonViewModel {
     private ShockSweep isolatedSweep;
     private ShockSweep crossSweep;
     private Map<String, String> sentences = Map.of();
+    /** Per position, its isolated margin formatted: it changes only with the walks' inputs. */
+    private String[] marginTexts = new String[0];
+    /** Per position, the last isolated liquidation price formatted, and its text: it rarely moves with the shock. */
+    private BigDecimal[] isolatedPrices = new BigDecimal[0];
+    private String[] isolatedPriceTexts = new String[0];
     private double chartFrom;
     private double chartTo;
     private int walks;
@@ -204,6 +215,13 @@ public final class ComparisonViewModel {
                 key = next;
                 walks++;
                 sentences = sentences(v, iso, cross, scope);
+                int n = v.isolatedMargins().size();
+                marginTexts = new String[n];
+                for (int i = 0; i < n; i++) {
+                    marginTexts[i] = text.number(v.isolatedMargins().get(i));
+                }
+                isolatedPrices = new BigDecimal[n];
+                isolatedPriceTexts = new String[n];
             }
             AccountRisk isoRisk = MarginEngine.DEFAULT.evaluate(scope.apply(isolatedSweep.accountAt(shock), shock));
             AccountRisk crossRisk = MarginEngine.DEFAULT.evaluate(scope.apply(crossSweep.accountAt(shock), shock));
@@ -231,9 +249,13 @@ public final class ComparisonViewModel {
         Map<String, PositionRisk> crossOpen = byId(crossRisk);
         BigDecimal crossBalance = crossRisk.positions().isEmpty() ? BigDecimal.ZERO : crossRisk.marginBalance().max(BigDecimal.ZERO);
         BigDecimal crossRatio = crossRisk.positions().isEmpty() ? null : crossRisk.marginRatio();
+        // the same for every open cross position: formatted once
+        String crossBalanceText = text.number(crossBalance);
+        String crossRatioText = marginRatioText(crossRatio, crossBalance);
 
-        List<ComparisonRow> out = new ArrayList<>(variants.entered().positions().size());
         List<Position> entered = variants.entered().positions();
+        List<ComparisonRow> out = new ArrayList<>(entered.size());
+        boolean sameRows = rows.size() == entered.size();
         for (int i = 0; i < entered.size(); i++) {
             Position p = entered.get(i);
             String id = p.id();
@@ -244,7 +266,7 @@ public final class ComparisonViewModel {
             BigDecimal margin = variants.isolatedMargins().get(i);
 
             SidePair liquidation = pair(
-                    isoEvent != null ? liquidatedAt(isoEvent) : price(iso.liquidationPrice()),
+                    isoEvent != null ? liquidatedAt(isoEvent) : isolatedPrice(i, iso.liquidationPrice()),
                     crossEvent != null ? liquidatedAt(crossEvent) : price(cross.liquidationPrice()),
                     isoEvent != null ? null : iso.liquidationPrice(), crossEvent != null ? null : cross.liquidationPrice(),
                     isoEvent != null || crossEvent != null);
@@ -254,26 +276,33 @@ public final class ComparisonViewModel {
                     false);
             BigDecimal crossMr = crossEvent != null ? null : crossRatio;
             SidePair marginRatio = pair(isoEvent != null ? "—" : marginRatioText(iso.marginRatio(), iso.marginBalance()),
-                    crossEvent != null ? "—" : marginRatioText(crossMr, crossBalance),
+                    crossEvent != null ? "—" : crossRatioText,
                     isoEvent != null ? null : iso.marginRatio(), crossMr, false);
-            SidePair maxLoss = pair(isoEvent != null ? text.number(isoEvent.loss().negate()) : text.number(margin),
-                    crossEvent != null ? text.number(crossEvent.loss().negate()) : text.number(crossBalance),
+            SidePair maxLoss = pair(isoEvent != null ? text.number(isoEvent.loss().negate()) : marginTexts[i],
+                    crossEvent != null ? text.number(crossEvent.loss().negate()) : crossBalanceText,
                     isoEvent != null ? isoEvent.loss() : margin, crossEvent != null ? crossEvent.loss() : crossBalance,
                     false);
             BigDecimal crossIm = cross == null ? null : cross.notional().divide(p.leverage(), MC);
-            SidePair capital = pair(isoEvent != null ? "—" : text.number(margin),
+            SidePair capital = pair(isoEvent != null ? "—" : marginTexts[i],
                     crossEvent != null ? "—" : text.number(crossIm),
                     isoEvent != null ? null : margin, crossIm, false);
-            out.add(new ComparisonRow(id, id + " (" + p.symbol() + " " + p.side().id() + ")",
-                    liquidation, distance, marginRatio, maxLoss, capital, isoEvent != null, crossEvent != null,
-                    sentences.getOrDefault(id, "")));
+            String label = id + " (" + p.symbol() + " " + p.side().id() + ")";
+            String sentence = sentences.getOrDefault(id, "");
+            // the same position with the same texts: update its figures in place (the list keeps its items)
+            ComparisonRow old = i < rows.size() ? rows.get(i) : null;
+            ComparisonRow row = old != null && old.sameTexts(id, label, sentence) ? old : new ComparisonRow(id, label, sentence);
+            sameRows &= row == old;
+            row.update(liquidation, distance, marginRatio, maxLoss, capital, isoEvent != null, crossEvent != null);
+            out.add(row);
         }
-        rows.setAll(out);
+        if (!sameRows) {
+            rows.setAll(out);
+        }
 
         String at = text.shock(shock);
         shockDescription.set("Shock " + at + (scope.isAll() ? " on every mark" : " on " + scope.symbol()));
-        isolatedEvents.setAll(items(isoReached, false));
-        crossEvents.setAll(items(crossReached, true));
+        sync(isolatedEvents, items(isoReached, false));
+        sync(crossEvents, items(crossReached, true));
 
         isolatedCapital.set("Margin at risk: " + text.amount(variants.isolatedTotalMargin()) + " ("
                 + count(entered.size(), "position") + "); free wallet " + text.amount(variants.isolated().walletBalance())
@@ -333,6 +362,25 @@ public final class ComparisonViewModel {
         String none = path == null ? "none within −90 % … +200 %" : path == sweep.down() ? "none down to −90 %"
                 : "none up to +200 %";
         return upcoming.isEmpty() ? "; " + none + "." : "; next: " + String.join(" or ", upcoming) + ".";
+    }
+
+    /**
+     * Makes {@code target} equal to {@code next} with the fewest changes: the liquidations reached
+     * grow and shrink at the end as the shock moves, so only the differing tail is replaced, and
+     * an unchanged list fires nothing.
+     */
+    static <T> void sync(ObservableList<T> target, List<T> next) {
+        int common = 0;
+        int n = Math.min(target.size(), next.size());
+        while (common < n && target.get(common).equals(next.get(common))) {
+            common++;
+        }
+        if (common < target.size()) {
+            target.remove(common, target.size());
+        }
+        if (common < next.size()) {
+            target.addAll(next.subList(common, next.size()));
+        }
     }
 
     private List<CascadeItem> items(List<LiquidationEvent> events, boolean cross) {
@@ -551,6 +599,18 @@ public final class ComparisonViewModel {
         return e.shock().signum() == 0 ? "liq. now" : "liq. " + text.shock(e.shock());
     }
 
+    /** The isolated liquidation price of position {@code i}, formatted again only when it moved. */
+    private String isolatedPrice(int i, BigDecimal p) {
+        if (p == null) {
+            return price(null);
+        }
+        if (!p.equals(isolatedPrices[i])) {
+            isolatedPrices[i] = p;
+            isolatedPriceTexts[i] = price(p);
+        }
+        return isolatedPriceTexts[i];
+    }
+
     private String price(BigDecimal p) {
         return p == null ? "none" : text.price(p);
     }
@@ -640,7 +700,11 @@ public final class ComparisonViewModel {
         return fee;
     }
 
-    /** @return one row per position, in the account's order, at the current shock */
+    /**
+     * @return one row per position, in the account's order, at the current shock; a shock move
+     *         updates the rows' figures in place (the same items), an edit or an option may put
+     *         new rows in
+     */
     public ObservableList<ComparisonRow> rows() {
         return rows;
     }

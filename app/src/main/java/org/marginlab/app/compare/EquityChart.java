@@ -1,19 +1,27 @@
 package org.marginlab.app.compare;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.ArcTo;
+import javafx.scene.shape.ClosePath;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -30,6 +38,7 @@ final class EquityChart extends StackPane {
     private final NumberAxis xAxis = new NumberAxis();
     private final NumberAxis yAxis = new NumberAxis();
     private final Label hover = new Label();
+    private final Label title = new Label();
 
     EquityChart(EquityChartViewModel model) {
         this.model = model;
@@ -42,7 +51,14 @@ final class EquityChart extends StackPane {
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
         chart.setAxisSortingPolicy(LineChart.SortingPolicy.NONE);
-        chart.titleProperty().bind(model.titleProperty());
+        // the title names the current shock, so it changes at every step: outside the chart, a new
+        // title only re-lays the title, not the chart's axes and curves (which a chart title would)
+        title.setId("equityChartTitle");
+        title.getStyleClass().addAll("chart-title", "equity-chart-title");
+        title.textProperty().bind(model.titleProperty());
+        title.setMaxWidth(Double.MAX_VALUE);
+        title.setAlignment(Pos.CENTER);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         chart.setMinSize(280, 200);
         Label info = new Label(null, new FontIcon("mdi2i-information-outline"));
         info.setId("equityChartInfo");
@@ -57,7 +73,9 @@ final class EquityChart extends StackPane {
         hover.setMouseTransparent(true);
         hover.textProperty().bind(model.hoverProperty());
         hover.visibleProperty().bind(model.hoverProperty().isNotEmpty());
-        getChildren().addAll(chart, info, hover);
+        VBox titled = new VBox(title, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        getChildren().addAll(titled, info, hover);
 
         chart.setOnMouseMoved(e -> {
             Point2D inAxis = xAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
@@ -85,62 +103,71 @@ final class EquityChart extends StackPane {
         xAxis.setTickUnit(data.tickPercent());
         xAxis.setLabel(data.xLabel());
         yAxis.setLabel(data.yLabel());
-        XYChart.Series<Number, Number> isolated = series("Every position isolated", data.isolated(),
-                data.isolatedMarkers(), "isolated-marker");
-        XYChart.Series<Number, Number> cross = series("Every position cross", data.cross(), data.crossMarkers(),
-                "cross-marker");
-        chart.getData().setAll(List.of(isolated, cross));
+        chart.getData().setAll(List.of(series("Every position isolated", data.isolated()),
+                series("Every position cross", data.cross())));
+        chart.setMarkers(data.isolatedMarkers(), data.crossMarkers());
     }
 
-    private static XYChart.Series<Number, Number> series(String name, List<EquityChartData.Point> points,
-            List<EquityChartData.Marker> markers, String markerClass) {
+    private static XYChart.Series<Number, Number> series(String name, List<EquityChartData.Point> points) {
         ObservableList<XYChart.Data<Number, Number>> data = FXCollections.observableArrayList();
         for (EquityChartData.Point p : points) {
             data.add(new XYChart.Data<>(p.x(), p.y()));
         }
-        for (EquityChartData.Marker m : markers) {
-            XYChart.Data<Number, Number> at = null;
-            for (XYChart.Data<Number, Number> d : data) {
-                if (d.getNode() == null && d.getXValue().doubleValue() == m.x() && d.getYValue().doubleValue() == m.y()) {
-                    at = d;
-                    break;
-                }
-            }
-            if (at == null) {
-                continue;
-            }
-            at.setNode(marker(m.label(), markerClass));
-        }
         return new XYChart.Series<>(name, data);
     }
 
-    private static Node marker(String label, String styleClass) {
-        StackPane dot = new StackPane();
-        dot.getStyleClass().addAll("liquidation-marker", styleClass);
-        Tooltip.install(dot, new Tooltip(label));
-        return dot;
-    }
-
-    /** A line chart with a dashed vertical line at the current shock. */
+    /**
+     * A line chart with a dashed vertical line at the current shock and the liquidation markers.
+     * Moving the shock only moves the line (an unmanaged node placed from the axes' scale); the
+     * chart's layout, which re-measures the axes and redraws both curves, is requested only when
+     * the axes are not laid out yet. Each side's markers are one shape (a circle per liquidation),
+     * not one node each, so that hundreds of liquidations add two nodes to the scene, not hundreds;
+     * the shape's tooltip names the marker under the cursor.
+     */
     private static final class ShockLineChart extends LineChart<Number, Number> {
+        private static final double MARKER_RADIUS = 4;
+
         private final Line line = new Line();
+        private final Markers isolatedMarkers = new Markers("isolated-marker");
+        private final Markers crossMarkers = new Markers("cross-marker");
         private double shock;
 
         ShockLineChart(NumberAxis x, NumberAxis y) {
             super(x, y);
             line.getStyleClass().add("current-shock-line");
             line.setMouseTransparent(true);
-            getPlotChildren().add(line);
+            line.setManaged(false);
+            getPlotChildren().addAll(isolatedMarkers.shape, crossMarkers.shape, line);
         }
 
         void setShock(double percent) {
             shock = percent;
+            if (getXAxis().getWidth() > 0 && getYAxis().getHeight() > 0) {
+                placeLine();
+            } else {
+                requestChartLayout();
+            }
+        }
+
+        void setMarkers(List<EquityChartData.Marker> isolated, List<EquityChartData.Marker> cross) {
+            isolatedMarkers.markers = List.copyOf(isolated);
+            crossMarkers.markers = List.copyOf(cross);
             requestChartLayout();
         }
 
         @Override
         protected void layoutPlotChildren() {
             super.layoutPlotChildren();
+            isolatedMarkers.place();
+            crossMarkers.place();
+            placeLine();
+            isolatedMarkers.shape.toFront();
+            crossMarkers.shape.toFront();
+            line.toFront();
+        }
+
+        /** Puts the line at the current shock on the axes' current scale (plot coordinates). */
+        private void placeLine() {
             NumberAxis x = (NumberAxis) getXAxis();
             NumberAxis y = (NumberAxis) getYAxis();
             double px = x.getDisplayPosition(shock);
@@ -149,7 +176,53 @@ final class EquityChart extends StackPane {
             line.setStartY(y.getDisplayPosition(y.getUpperBound()));
             line.setEndY(y.getDisplayPosition(y.getLowerBound()));
             line.setVisible(shock >= x.getLowerBound() && shock <= x.getUpperBound());
-            line.toFront();
+        }
+
+        /** One side's liquidation markers: a circle per marker in one path, with a tooltip naming the nearest. */
+        private final class Markers {
+            final Path shape = new Path();
+            final Tooltip tooltip = new Tooltip();
+            List<EquityChartData.Marker> markers = List.of();
+
+            Markers(String styleClass) {
+                shape.getStyleClass().addAll("liquidation-markers", styleClass);
+                shape.setManaged(false);
+                Tooltip.install(shape, tooltip);
+                shape.setOnMouseMoved(e -> tooltip.setText(nearest(e.getX(), e.getY())));
+            }
+
+            void place() {
+                NumberAxis x = (NumberAxis) getXAxis();
+                NumberAxis y = (NumberAxis) getYAxis();
+                List<PathElement> elements = new ArrayList<>(markers.size() * 4);
+                for (EquityChartData.Marker m : markers) {
+                    double px = x.getDisplayPosition(m.x());
+                    double py = y.getDisplayPosition(m.y());
+                    elements.add(new MoveTo(px + MARKER_RADIUS, py));
+                    elements.add(new ArcTo(MARKER_RADIUS, MARKER_RADIUS, 0, px - MARKER_RADIUS, py, false, true));
+                    elements.add(new ArcTo(MARKER_RADIUS, MARKER_RADIUS, 0, px + MARKER_RADIUS, py, false, true));
+                    elements.add(new ClosePath());
+                }
+                shape.getElements().setAll(elements);
+            }
+
+            /** The label of the marker nearest to a point of the plot, or empty without markers. */
+            String nearest(double px, double py) {
+                NumberAxis x = (NumberAxis) getXAxis();
+                NumberAxis y = (NumberAxis) getYAxis();
+                String best = "";
+                double bestDistance = Double.POSITIVE_INFINITY;
+                for (EquityChartData.Marker m : markers) {
+                    double dx = x.getDisplayPosition(m.x()) - px;
+                    double dy = y.getDisplayPosition(m.y()) - py;
+                    double d = dx * dx + dy * dy;
+                    if (d < bestDistance) {
+                        bestDistance = d;
+                        best = m.label();
+                    }
+                }
+                return best;
+            }
         }
     }
 }

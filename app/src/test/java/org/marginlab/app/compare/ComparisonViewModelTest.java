@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.collections.ListChangeListener;
+
 import org.junit.jupiter.api.Test;
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.app.workspace.Samples;
@@ -179,6 +181,75 @@ class ComparisonViewModelTest {
         account.shockTextProperty().set("-30");
         assertThat(ids(vm.isolatedEvents())).containsExactly("btc-long");
         assertThat(ids(vm.crossEvents())).containsExactly("btc-long", "eth-long", "sol-long");
+    }
+
+    @Test
+    void shockMoves_updateTheSameRowsInPlace_andOnlyWhatChanges() {
+        AccountViewModel account = account(Samples.COURSE_CROSS_CASCADE);
+        ComparisonViewModel vm = new ComparisonViewModel(account);
+        account.shockTextProperty().set("-3");
+        List<ComparisonRow> rows = List.copyOf(vm.rows());
+        List<String> listChanges = new ArrayList<>();
+        vm.rows().addListener((ListChangeListener<ComparisonRow>) c -> listChanges.add(c.toString()));
+        List<String> eventChanges = new ArrayList<>();
+        vm.isolatedEvents().addListener((ListChangeListener<CascadeItem>) c -> {
+            while (c.next()) {
+                eventChanges.add((c.wasRemoved() ? "removed " + c.getRemovedSize() : "")
+                        + (c.wasAdded() ? "added " + c.getAddedSize() + " at " + c.getFrom() : ""));
+            }
+        });
+        ComparisonRow btc = row(vm, "btc-long");
+        List<SidePair> btcLiquidation = new ArrayList<>();
+        btc.liquidationPriceProperty().addListener((o, a, b) -> btcLiquidation.add(b));
+        List<Object> anyFigure = new ArrayList<>();
+        for (ComparisonRow r : rows) {
+            for (javafx.beans.Observable figure : List.of(r.liquidationPriceProperty(), r.distanceProperty(),
+                    r.marginRatioProperty(), r.maxLossProperty(), r.capitalProperty(), r.isolatedLiquidatedProperty(),
+                    r.crossLiquidatedProperty())) {
+                figure.addListener(o -> anyFigure.add(o));
+            }
+        }
+
+        // the same shock written differently: a new evaluation with equal figures changes nothing
+        long revision = account.revisionProperty().get();
+        account.shockTextProperty().set("-3.0");
+        assertThat(account.revisionProperty().get()).isGreaterThan(revision);
+        assertThat(anyFigure).isEmpty();
+        assertThat(listChanges).isEmpty();
+        assertThat(eventChanges).isEmpty();
+
+        // −10 %: isolated BTC goes at −4.6 %; the rows stay the same objects and their figures follow
+        account.shockTextProperty().set("-10");
+        assertThat(listChanges).isEmpty();
+        assertThat(vm.rows()).usingElementComparator((a, b) -> a == b ? 0 : 1).containsExactlyElementsOf(rows);
+        assertThat(btcLiquidation).hasSize(1);
+        assertThat(btcLiquidation.get(0).isolated()).isEqualTo("liq. −4.6 %");
+        assertThat(btc.liquidationPrice().isolated()).isEqualTo("liq. −4.6 %");
+        assertThat(btc.isolatedLiquidated()).isTrue();
+        assertThat(btc.distance().isolated()).isEqualTo("—");
+        assertThat(row(vm, "eth-long").liquidationPrice().cross()).isEqualTo("2,143.67");
+        // the reached liquidations grow at the end: one added, nothing replaced
+        assertThat(eventChanges).containsExactly("added 1 at 0");
+        CascadeItem first = vm.isolatedEvents().get(0);
+        account.shockTextProperty().set("-20");
+        assertThat(eventChanges).containsExactly("added 1 at 0", "added 1 at 1");
+        assertThat(vm.isolatedEvents().get(0)).isSameAs(first);
+        account.shockTextProperty().set("-10");
+        assertThat(eventChanges).containsExactly("added 1 at 0", "added 1 at 1", "removed 1");
+        assertThat(btc.isolatedLiquidated()).isTrue();
+        account.shockTextProperty().set("0");
+        assertThat(btc.isolatedLiquidated()).isFalse();
+        assertThat(btc.liquidationPrice().isolated()).isEqualTo("57,228.92");
+        assertThat(vm.isolatedEvents()).isEmpty();
+        assertThat(listChanges).isEmpty();
+
+        // an edit that changes the sentences (the cross account now goes later) puts new rows in the list
+        String sentence = btc.sentence();
+        account.walletTextProperty().set("2000");
+        assertThat(listChanges).hasSize(1);
+        assertThat(row(vm, "btc-long")).isNotSameAs(btc);
+        assertThat(row(vm, "btc-long").sentence()).isNotEqualTo(sentence);
+        assertThat(vm.rows()).hasSize(3);
     }
 
     @Test

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.application.Application;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -106,6 +108,36 @@ class ComparisonViewUiTest {
         assertThat(cell(robot, "#crossLiquidation-sol-long")).isEqualTo("liq. −15.3 %");
         verifyThat("#crossOutcome", hasText("Cascade at −16.0 %: btc-long → eth-long → sol-long (−3,300.00 USDT)."));
         assertThat(listed(robot, "#isolatedList")).containsExactly("btc-long");
+    }
+
+    @Test
+    void movingTheShock_redrawsTheCellsOfTheSameRows(FxRobot robot) {
+        robot.clickOn("Isolated vs cross");
+        TableView<ComparisonRow> table = robot.lookup("#comparisonTable").queryTableView();
+        List<ComparisonRow> rows = List.copyOf(table.getItems());
+        typeShock(robot, "-3");
+        assertThat(cell(robot, "#isolatedLiquidation-btc-long")).isEqualTo("57,228.92");
+        assertThat(states(robot, "#isolatedLiquidation-btc-long")).contains("differs").doesNotContain("liquidated");
+        typeShock(robot, "-10");
+        // isolated BTC is gone at −4.6 %: the same cell shows it, in red; the cross side is untouched
+        assertThat(cell(robot, "#isolatedLiquidation-btc-long")).isEqualTo("liq. −4.6 %");
+        assertThat(states(robot, "#isolatedLiquidation-btc-long")).contains("liquidated");
+        assertThat(cell(robot, "#isolatedDistance-btc-long")).isEqualTo("—");
+        assertThat(states(robot, "#isolatedDistance-btc-long")).contains("liquidated");
+        assertThat(states(robot, "#crossLiquidation-btc-long")).doesNotContain("liquidated");
+        typeShock(robot, "-3");
+        assertThat(cell(robot, "#isolatedLiquidation-btc-long")).isEqualTo("57,228.92");
+        assertThat(states(robot, "#isolatedLiquidation-btc-long")).doesNotContain("liquidated");
+        assertThat(cell(robot, "#isolatedDistance-btc-long")).isNotEqualTo("—");
+        // the table kept its items: the rows were updated in place
+        assertThat(table.getItems()).usingElementComparator((a, b) -> a == b ? 0 : 1).containsExactlyElementsOf(rows);
+    }
+
+    /** The pseudo-classes of the visible table cell with that id. */
+    private static List<String> states(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(id).match(ComparisonViewUiTest::shown).query().getPseudoClassStates().stream()
+                .map(PseudoClass::getPseudoClassName).toList();
     }
 
     @Test
