@@ -116,6 +116,12 @@ case "$os" in
     macos) app_image="$dest/MarginLab.app"; launcher="$app_image/Contents/MacOS/MarginLab" ;;
 esac
 [[ -x "$launcher" ]] || fail "jpackage made no launcher at $launcher"
+if [[ "$os" == linux ]]; then
+    # jpackage's Linux launcher asks rpm and dpkg which package owns it at every start (about
+    # 150 ms); installers/linux/launcher.sh starts the same JVM from the same .cfg without that
+    cp installers/linux/launcher.sh "$launcher"
+    chmod 755 "$launcher"
+fi
 # JavaFX's native libraries next to the JDK's: JavaFX loads them from there ("relative path")
 # instead of unpacking them from lib/modules into ~/.openjfx/cache and checksumming them at
 # every start (faster start, less memory, no writable home needed, and the .deb/.rpm dependency

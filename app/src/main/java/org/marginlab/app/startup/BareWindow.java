@@ -18,15 +18,18 @@ public final class BareWindow extends Application {
      * @param args  ignored
      */
     public static void main(String[] args) {
+        StartupProbe.mark("main");
         Application.launch(BareWindow.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.mark("start");
         stage.setTitle("Bare window");
         // the same size as MarginLab's window, so both paint the same number of pixels
         stage.setScene(new Scene(new Label("A bare JavaFX window"), 1180, 660));
         stage.show();
+        StartupProbe.mark("shown");
         StartupProbe.afterShown(stage);
         StartupProbe.ready(stage);
     }
