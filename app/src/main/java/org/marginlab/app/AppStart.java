@@ -2,11 +2,9 @@ package org.marginlab.app;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -41,10 +39,19 @@ final class AppStart {
      *
      * @param prefs   the user's preferences (defaults where the file is missing or broken)
      * @param model   the application view-model on the workspace, with no dialogs yet
-     * @param errors  what opening the file given on the command line reported (title, message),
-     *                to show once the window can show dialogs; empty if it opened or none was given
+     * @param errors  what opening the file given on the command line reported, to show once the
+     *                window can show dialogs; empty if it opened or none was given
      */
-    record Prepared(Preferences prefs, AppViewModel model, List<String[]> errors) {
+    record Prepared(Preferences prefs, AppViewModel model, List<OpenError> errors) {
+    }
+
+    /**
+     * An error for the user, as a dialog would show it.
+     *
+     * @param title    the dialog's header, e.g. {@code Could not open broken.marginlab}
+     * @param message  what went wrong and what stayed as it was
+     */
+    record OpenError(String title, String message) {
     }
 
     private static FutureTask<Prepared> task;
@@ -115,28 +122,10 @@ final class AppStart {
         Preferences prefs = Preferences.load(RecentFiles.configDir().resolve("preferences.properties"));
         String forced = System.getProperty("marginlab.locale");
         Locale locale = forced != null ? Locale.forLanguageTag(forced) : prefs.numberLocale();
-        List<String[]> errors = new ArrayList<>();
-        DocumentDialogs collecting = new DocumentDialogs() {
-            @Override
-            public Optional<Path> chooseFileToOpen() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseFileToSave(String suggestedName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Discard confirmDiscard(String workspaceName) {
-                return Discard.DISCARD; // nothing to lose yet: only the bundled sample is open
-            }
-
-            @Override
-            public void showError(String title, String message) {
-                errors.add(new String[] {title, message});
-            }
-        };
+        List<OpenError> errors = new ArrayList<>();
+        // the file to open is opened right after the bundled sample, which has no changes to lose
+        DocumentDialogs collecting = DocumentDialogs.cancelling(
+                (title, message) -> errors.add(new OpenError(title, message)));
         AppViewModel model = new AppViewModel(locale, new RecentFiles(RecentFiles.defaultStore()), collecting);
         model.setDefaultVenue(prefs.defaultVenue());
         model.openSample(Samples.BTC_LONG_ISOLATED);

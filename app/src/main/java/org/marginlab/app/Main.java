@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.marginlab.app.cli.MarginLabCommand;
+import org.marginlab.app.startup.StartupProbe;
 import org.marginlab.app.workspace.WorkspaceFile;
 
 import javafx.application.Application;
@@ -35,7 +36,7 @@ public final class Main {
      * @param args  the launcher's arguments
      */
     public static void main(String[] args) {
-        org.marginlab.app.startup.StartupProbe.mark("main");
+        StartupProbe.mark("main");
         if (args.length == 0) {
             AppStart.begin();
             Application.launch(MarginLabApp.class, args);

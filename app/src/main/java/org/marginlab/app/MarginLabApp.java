@@ -95,7 +95,7 @@ public final class MarginLabApp extends Application {
         });
         Optional<Autosave.Recovered> recovered = Autosave.find(dataFolder);
         model.setAutosave(new Autosave(dataFolder, background, Platform::runLater, Autosave.DEFAULT_DELAY_MILLIS));
-        prepared.errors().forEach(e -> dialogs.showError(e[0], e[1]));
+        prepared.errors().forEach(e -> dialogs.showError(e.title(), e.message()));
         if (recovered.isPresent() && offerRestore(stage, recovered.get())) {
             model.restore(recovered.get());
         } else {

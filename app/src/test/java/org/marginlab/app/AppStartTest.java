@@ -44,8 +44,8 @@ class AppStartTest {
         AppStart.Prepared prepared = AppStart.take();
         assertThat(prepared.model().workspaceNameProperty().get()).isEqualTo("BTC long (isolated)");
         assertThat(prepared.errors()).singleElement()
-                .satisfies(e -> assertThat(e[0]).isEqualTo("Could not open broken.marginlab"))
-                .satisfies(e -> assertThat(e[1]).contains("The file was not changed"));
+                .satisfies(e -> assertThat(e.title()).isEqualTo("Could not open broken.marginlab"))
+                .satisfies(e -> assertThat(e.message()).contains("The file was not changed"));
         assertThat(Files.readString(file)).isEqualTo("{ \"version\": 1, \"name\": ");
     }
 }

@@ -2,6 +2,7 @@ package org.marginlab.app.workspace;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The questions a document command may need to ask the user. The view implements it with file
@@ -11,27 +12,38 @@ import java.util.Optional;
 public interface DocumentDialogs {
 
     /** Dialogs that cancel every question and ignore errors (tests, headless starts). */
-    DocumentDialogs NONE = new DocumentDialogs() {
-        @Override
-        public Optional<Path> chooseFileToOpen() {
-            return Optional.empty();
-        }
+    DocumentDialogs NONE = cancelling((title, message) -> { });
 
-        @Override
-        public Optional<Path> chooseFileToSave(String suggestedName) {
-            return Optional.empty();
-        }
+    /**
+     * Dialogs that cancel every question and hand each error to a consumer, e.g. to show it
+     * later, once the window can show dialogs.
+     *
+     * @param errors  receives (title, message) of each error, not null
+     * @return the dialogs, never null
+     */
+    static DocumentDialogs cancelling(BiConsumer<String, String> errors) {
+        return new DocumentDialogs() {
+            @Override
+            public Optional<Path> chooseFileToOpen() {
+                return Optional.empty();
+            }
 
-        @Override
-        public Discard confirmDiscard(String workspaceName) {
-            return Discard.CANCEL;
-        }
+            @Override
+            public Optional<Path> chooseFileToSave(String suggestedName) {
+                return Optional.empty();
+            }
 
-        @Override
-        public void showError(String title, String message) {
-            // nothing to show
-        }
-    };
+            @Override
+            public Discard confirmDiscard(String workspaceName) {
+                return Discard.CANCEL;
+            }
+
+            @Override
+            public void showError(String title, String message) {
+                errors.accept(title, message);
+            }
+        };
+    }
 
     /** The answer to "save changes before …?". */
     enum Discard { SAVE, DISCARD, CANCEL }
