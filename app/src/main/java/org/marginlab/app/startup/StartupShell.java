@@ -1,5 +1,7 @@
 package org.marginlab.app.startup;
 
+import java.util.List;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -13,12 +15,15 @@ import org.marginlab.app.position.PositionViewModel;
 
 /**
  * The window's first frame: the header of the main window (product name, workspace name) and,
- * for each position of the workspace being opened, one line with its liquidation price, so
- * the first thing painted already answers the question the app exists for. It is a handful of
- * labels, cheap to style and lay out; the main window replaces it right after it has been
- * rendered ({@code MarginLabApp}). It only binds to the view-model.
+ * for each position of the workspace being opened (the first {@value #MAX_LINES}), one line
+ * with its liquidation price, so the first thing painted already answers the question the app
+ * exists for. It is a handful of labels, cheap to style and lay out; the main window replaces it
+ * right after it has been rendered ({@code MarginLabApp}). It only binds to the view-model.
  */
 public final class StartupShell extends BorderPane {
+    /** At most this many position lines, so that a large workspace keeps the first frame light. */
+    static final int MAX_LINES = 12;
+
     /**
      * @param app  the application view-model, with its workspace open, not null
      */
@@ -44,7 +49,8 @@ public final class StartupShell extends BorderPane {
 
         VBox lines = new VBox(6);
         lines.getStyleClass().add("startup-lines");
-        for (PositionViewModel p : app.account().positions()) {
+        List<PositionViewModel> positions = app.account().positions();
+        for (PositionViewModel p : positions.subList(0, Math.min(MAX_LINES, positions.size()))) {
             Label summary = new Label();
             summary.textProperty().bind(p.summaryProperty());
             Label liquidation = new Label();
@@ -52,6 +58,9 @@ public final class StartupShell extends BorderPane {
                     p.figureProperty(Figure.LIQUIDATION_PRICE)));
             liquidation.getStyleClass().add("startup-figure");
             lines.getChildren().add(new HBox(16, summary, liquidation));
+        }
+        if (positions.size() > MAX_LINES) {
+            lines.getChildren().add(new Label("… and " + (positions.size() - MAX_LINES) + " more positions"));
         }
         Label opening = new Label("Opening the workspace…");
         opening.getStyleClass().add("startup-opening");
