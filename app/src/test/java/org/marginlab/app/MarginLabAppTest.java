@@ -7,9 +7,7 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +47,7 @@ class MarginLabAppTest {
     @Test
     void firstFrameIsTheShellWithTheSamplesLiquidationPrice(FxRobot robot) {
         assertThat(firstRoot).isInstanceOf(StartupShell.class);
-        assertThat(texts(firstRoot)).contains("MarginLab", "BTC long (isolated)", "long 0.5 BTCUSDT @ 60000",
+        assertThat(LabelTexts.of(firstRoot)).contains("MarginLab", "BTC long (isolated)", "long 0.5 BTCUSDT @ 60000",
                 "liquidation price 57,228.92 USDT");
     }
 
@@ -67,16 +65,5 @@ class MarginLabAppTest {
         verifyThat("#marginRatio", hasText("11.80 %"));
         verifyThat("#bankruptcyPrice", hasText("57,000.00 USDT"));
         verifyThat("#effectiveLeverage", hasText("29.50x"));
-    }
-
-    private static java.util.List<String> texts(Node node) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        if (node instanceof Label label) {
-            out.add(label.getText());
-        }
-        if (node instanceof Parent parent) {
-            parent.getChildrenUnmodifiable().forEach(child -> out.addAll(texts(child)));
-        }
-        return out;
     }
 }

@@ -6,15 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.marginlab.app.AppViewModel;
+import org.marginlab.app.LabelTexts;
 import org.marginlab.app.workspace.DocumentDialogs;
 import org.marginlab.app.workspace.RecentFiles;
 import org.marginlab.app.workspace.Samples;
@@ -65,16 +63,7 @@ class StartupShellUiTest {
             stage.show();
         });
         List<String> texts = new ArrayList<>();
-        robot.interact(() -> collect(stage.getScene().getRoot(), texts));
+        robot.interact(() -> texts.addAll(LabelTexts.of(stage.getScene().getRoot())));
         return texts;
-    }
-
-    private static void collect(Node node, List<String> out) {
-        if (node instanceof Label label) {
-            out.add(label.getText());
-        }
-        if (node instanceof Parent parent) {
-            parent.getChildrenUnmodifiable().forEach(child -> collect(child, out));
-        }
     }
 }
