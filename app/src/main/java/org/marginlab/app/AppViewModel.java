@@ -50,10 +50,8 @@ public final class AppViewModel {
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty", false);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private long savedEditCount;
     private org.marginlab.app.workspace.Autosave autosave;
     private String defaultVenue;
 
@@ -72,10 +70,9 @@ public final class AppViewModel {
         this.recent = Objects.requireNonNull(recent, "recent");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         recentFiles.setAll(recent.list());
-        account.editCountProperty().addListener((o, a, b) -> dirty.set(b.longValue() != savedEditCount));
         title.bind(Bindings.createStringBinding(
-                () -> APP_NAME + " — " + account.nameProperty().get() + (dirty.get() ? " •" : ""),
-                account.nameProperty(), dirty));
+                () -> APP_NAME + " — " + account.nameProperty().get() + (account.dirtyProperty().get() ? " •" : ""),
+                account.nameProperty(), account.dirtyProperty()));
     }
 
     /**
@@ -99,10 +96,10 @@ public final class AppViewModel {
      */
     public void setAutosave(org.marginlab.app.workspace.Autosave autosave) {
         this.autosave = Objects.requireNonNull(autosave, "autosave");
-        autosave.setSource(() -> dirty.get()
+        autosave.setSource(() -> account.dirtyProperty().get()
                 ? new org.marginlab.app.workspace.Autosave.Snapshot(account.toWorkspaceLenient(), file.get()) : null);
         account.editCountProperty().addListener((o, a, b) -> {
-            if (dirty.get()) {
+            if (account.dirtyProperty().get()) {
                 autosave.edited();
             }
         });
@@ -115,8 +112,7 @@ public final class AppViewModel {
      */
     public void restore(org.marginlab.app.workspace.Autosave.Recovered recovered) {
         show(recovered.workspace(), recovered.source());
-        savedEditCount = -1;
-        dirty.set(true);
+        account.markUnsaved();
         message.set("Restored unsaved changes from " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .withZone(java.time.ZoneId.systemDefault()).format(recovered.savedAt()) + ".");
     }
@@ -251,7 +247,7 @@ public final class AppViewModel {
     }
 
     private boolean confirmLeave() {
-        if (!dirty.get()) {
+        if (!account.dirtyProperty().get()) {
             return true;
         }
         switch (dialogs.confirmDiscard(account.nameProperty().get())) {
@@ -270,8 +266,7 @@ public final class AppViewModel {
     }
 
     private void markSaved() {
-        savedEditCount = account.editCountProperty().get();
-        dirty.set(false);
+        account.markSaved();
         if (autosave != null) {
             autosave.discard();
         }
@@ -316,7 +311,7 @@ public final class AppViewModel {
 
     /** @return whether there are unsaved changes */
     public ReadOnlyBooleanProperty dirtyProperty() {
-        return dirty.getReadOnlyProperty();
+        return account.dirtyProperty();
     }
 
     /** @return the recent files, newest first */

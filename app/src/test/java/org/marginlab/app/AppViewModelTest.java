@@ -1,5 +1,6 @@
 package org.marginlab.app;
 
+import org.marginlab.app.model.InputField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.app.position.Figure;
-import org.marginlab.app.position.InputField;
 import org.marginlab.app.workspace.RecentFiles;
 import org.marginlab.app.workspace.Samples;
 
@@ -92,7 +92,7 @@ class AppViewModelTest {
         dialogs.save = dir.resolve("x.marginlab");
         assertThat(vm.saveAs()).isFalse();
         assertThat(Files.exists(dir.resolve("x.marginlab"))).isFalse();
-        assertThat(dialogs.errors()).singleElement().asString().contains("Entry price must be > 0 (got 0)");
+        assertThat(dialogs.errors()).singleElement().asString().contains("btc-long.entryPrice: must be > 0 (got 0)");
     }
 
     @Test

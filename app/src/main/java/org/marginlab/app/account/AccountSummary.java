@@ -38,6 +38,24 @@ public final class AccountSummary extends HBox {
         problem.visibleProperty().bind(account.problemProperty().isNotEmpty());
         problem.setWrapText(true);
         HBox.setHgrow(problem, Priority.ALWAYS);
+        Label notice = new Label();
+        notice.setId("accountNotice");
+        notice.textProperty().bind(account.noticeProperty());
+        notice.getStyleClass().addAll(Styles.TEXT_SMALL, "account-notice");
+        notice.setGraphic(new FontIcon("mdi2s-swap-horizontal"));
+        notice.visibleProperty().bind(account.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.setWrapText(true);
+        notice.setTooltip(new Tooltip());
+        notice.getTooltip().textProperty().bind(account.noticeProperty());
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        Label shock = new Label();
+        shock.setId("accountShockState");
+        shock.textProperty().bind(account.figures().shockState());
+        shock.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        shock.visibleProperty().bind(account.figures().shockState().isNotEmpty());
+        shock.managedProperty().bind(shock.visibleProperty());
+        shock.setTooltip(new Tooltip("The figures are at the shocked marks; the typed marks are unchanged."));
         getChildren().addAll(
                 item("Cross wallet", "accountWallet", account.walletShownProperty(),
                         "Collateral shared by the cross positions (isolated margin not included)."),
@@ -47,10 +65,13 @@ public final class AccountSummary extends HBox {
                         "The cross account's margin ratio by the venue's own definition (shown below the value)."),
                         ratioName),
                 item("Available", "accountAvailable", account.availableBalanceProperty(),
-                        "Margin balance less the cross positions' initial margin at the mark: what can open new positions."),
+                        "Margin balance less the cross positions' initial margin at the mark: what can open new positions, "
+                                + "and the most isolated margin that can be added (max addable margin)."),
                 item("Total equity", "accountTotalEquity", account.totalEquityProperty(),
-                        "Cross wallet plus every isolated margin plus every unrealized PnL."),
-                problem);
+                        "Cross wallet plus every live isolated margin and unrealized PnL. A liquidated isolated position "
+                                + "counts 0 (its margin is lost); a liquidated cross account counts what its liquidation "
+                                + "leaves, never below 0 (the same model as the Isolated vs cross tab and marginlab calc)."),
+                shock, notice, problem);
     }
 
     private static VBox item(String name, String id, ObservableValue<String> value, String explanation) {

@@ -1,5 +1,6 @@
 package org.marginlab.app.account;
 
+import org.marginlab.app.model.InputField;
 import java.util.function.Function;
 
 import javafx.beans.value.ChangeListener;
@@ -16,7 +17,6 @@ import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.util.StringConverter;
 
 import org.marginlab.app.position.Figure;
-import org.marginlab.app.position.InputField;
 import org.marginlab.app.position.PositionViewModel;
 import org.marginlab.app.position.RiskLevel;
 import org.marginlab.engine.MarginMode;
@@ -75,7 +75,12 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         getColumns().add(text("Lev.", InputField.LEVERAGE));
         getColumns().add(mode);
         getColumns().add(text("Iso. margin", InputField.ISOLATED_MARGIN));
-        getColumns().add(live("Liq. price", Figure.LIQUIDATION_PRICE, "liquidationPrice"));
+        TableColumn<PositionViewModel, String> shockedMark = live("Mark at shock", Figure.MARK_PRICE, "shockedMark");
+        shockedMark.visibleProperty().bind(account.figures().shockState().isNotEmpty());
+        getColumns().add(shockedMark);
+        TableColumn<PositionViewModel, String> liq = live("Liq. price", Figure.LIQUIDATION_PRICE, "liquidationPrice");
+        liq.setCellValueFactory(cell -> cell.getValue().liquidationAfterProperty());
+        getColumns().add(liq);
         getColumns().add(live("Distance", Figure.DISTANCE_TO_LIQUIDATION, "distance"));
         getColumns().add(live("Margin ratio", Figure.MARGIN_RATIO, "marginRatio"));
         getColumns().add(live("uPnL", Figure.UNREALIZED_PNL, "unrealizedPnl"));

@@ -93,7 +93,7 @@ public final class PositionChartViewModel {
         this.priceTicks = tickFormat(1);
         this.pnlTicks = tickFormat(1);
         this.ratioTicks = tickFormat(100);
-        account.revisionProperty().addListener((o, a, b) -> refresh());
+        account.evaluationProperty().addListener((o, a, b) -> refresh());
         account.selectedProperty().addListener((o, a, b) -> refresh());
         active.addListener((o, a, b) -> {
             if (b && outOfDate) {
@@ -118,8 +118,9 @@ public final class PositionChartViewModel {
         }
         outOfDate = false;
         PositionViewModel row = account.selectedProperty().get();
-        Account acc = account.shockedAccountProperty().get();
-        AccountRisk result = account.riskProperty().get();
+        org.marginlab.app.model.Evaluation evaluation = account.evaluationProperty().get();
+        Account acc = evaluation.shocked();
+        AccountRisk result = evaluation.risk();
         if (row == null) {
             showEmpty("", "No position selected. Select one in the Positions tab.");
             return;
@@ -134,7 +135,7 @@ public final class PositionChartViewModel {
         PositionRisk r = result.positions().get(i);
         boolean cross = p.marginMode() == MarginMode.CROSS;
         List<Position> hedge = PositionSweep.hedgeLegs(acc, i);
-        Account entered = account.accountProperty().get();
+        Account entered = evaluation.entered();
         boolean shocked = entered != null && i < entered.positions().size()
                 && entered.positions().get(i).markPrice().compareTo(p.markPrice()) != 0;
         Key key = new Key(acc.venue(), p, r, cross ? result.marginBalance() : null,

@@ -47,4 +47,46 @@ final class Assignments {
         }
         return result;
     }
+
+    /**
+     * Parses repeated {@code --mode ID=isolated[:MARGIN]|cross} options.
+     *
+     * @param option  the option's name for messages
+     * @param specs   the raw option values, may be null
+     * @return position id → {@code isolated}, {@code isolated:MARGIN} or {@code cross}, in the
+     *         order given; never null
+     * @throws ValidationException naming the option if a value is not of that form or an id repeats
+     */
+    static Map<String, String> parseModes(String option, List<String> specs) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (specs == null) {
+            return result;
+        }
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new ValidationException(option, "must be ID=isolated[:MARGIN] or ID=cross", spec);
+            }
+            String id = spec.substring(0, eq).strip();
+            String mode = spec.substring(eq + 1).strip();
+            if (mode.startsWith("isolated:")) {
+                BigDecimal margin;
+                try {
+                    margin = Decimals.parse(mode.substring("isolated:".length()), option);
+                } catch (ValidationException e) {
+                    throw new ValidationException(option, "MARGIN " + e.rule(), spec);
+                }
+                if (margin.signum() <= 0) {
+                    throw new ValidationException(option, "MARGIN must be > 0", spec);
+                }
+                mode = "isolated:" + margin.toPlainString();
+            } else if (!mode.equals("isolated") && !mode.equals("cross")) {
+                throw new ValidationException(option, "must be ID=isolated[:MARGIN] or ID=cross", spec);
+            }
+            if (result.put(id, mode) != null) {
+                throw new ValidationException(option, "must name each position at most once", spec);
+            }
+        }
+        return result;
+    }
 }

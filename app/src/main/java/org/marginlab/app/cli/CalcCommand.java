@@ -19,6 +19,18 @@ import org.marginlab.engine.MarginChange;
 import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
+import org.marginlab.app.model.Draft;
+import org.marginlab.app.model.Drafts;
+import org.marginlab.app.model.Evaluation;
+import org.marginlab.app.model.Evaluator;
+import org.marginlab.app.model.FieldError;
+import org.marginlab.app.model.InputField;
+import org.marginlab.app.model.PendingError;
+import org.marginlab.app.model.PendingTransfer;
+import org.marginlab.app.model.PositionResult;
+import org.marginlab.app.ui.Formats;
+import java.util.ArrayList;
+import java.util.Locale;
 import org.marginlab.engine.WhatIf;
 
 import picocli.CommandLine.Command;
@@ -29,13 +41,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code marginlab calc [FILE|-] [--json] [--add-margin ID=AMOUNT]... [--mark ID=PRICE]...}
- * (spec workspace-and-cli.md §2): evaluates a workspace with {@link MarginEngine#DEFAULT}.
+ * {@code marginlab calc [FILE|-] [--json] [--add-margin ID=AMOUNT]... [--mode ID=isolated[:MARGIN]|cross]...
+ * [--mark ID=PRICE]...} (spec workspace-and-cli.md §2 and §4): evaluates a workspace with the
+ * app's own {@link Evaluator}, on the draft the app would build from the same file.
  *
- * <p>{@code --mark} replaces a position's mark price before the evaluation;
- * {@code --add-margin} runs {@link MarginEngine#whatIf} for that position, against the
- * workspace with every {@code --mark} applied, and adds its result beside the position's
- * current values. Without a FILE, standard input is read, as with {@code -}.
+ * <p>{@code --mark} replaces a position's mark price before the evaluation. {@code --add-margin}
+ * and {@code --mode} are what-ifs: transfers between the cross wallet and a position, applied in
+ * the order given and bounded as in the app ({@code maxAddableMargin}, {@code maxRemovableMargin},
+ * the available balance); the report shows each {@code --add-margin} position's {@code whatIf}
+ * and the whole account {@code after} them. Without a FILE, standard input is read, as with
+ * {@code -}.
  */
 @Command(name = "calc",
         mixinStandardHelpOptions = true,
@@ -58,8 +73,14 @@ final class CalcCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--add-margin", paramLabel = "ID=AMOUNT",
-            description = "What-if: add (negative: remove) isolated margin to position ID. Repeatable.")
+            description = "What-if: move AMOUNT from the cross wallet into position ID's isolated margin (negative: "
+                    + "back to the wallet). Bounded by maxAddableMargin / maxRemovableMargin. Repeatable.")
     List<String> addMargin;
+
+    @Option(names = "--mode", paramLabel = "ID=isolated[:MARGIN]|cross",
+            description = "What-if: switch position ID's margin mode; to isolated it takes MARGIN (default: its initial "
+                    + "margin) out of the cross wallet, to cross its isolated margin goes back. Repeatable.")
+    List<String> mode;
 
     @Option(names = "--mark", paramLabel = "ID=PRICE",
             description = "Override position ID's mark price before evaluating. Repeatable.")
@@ -69,6 +90,7 @@ final class CalcCommand implements Callable<Integer> {
     public Integer call() throws WorkspaceException {
         Map<String, BigDecimal> marks = Assignments.parse("--mark", "PRICE", mark);
         Map<String, BigDecimal> margins = Assignments.parse("--add-margin", "AMOUNT", addMargin);
+        Map<String, String> modes = Assignments.parseModes("--mode", mode);
 
         String source;
         ReadResult read;
@@ -91,24 +113,23 @@ final class CalcCommand implements Callable<Integer> {
         for (Map.Entry<String, BigDecimal> e : margins.entrySet()) {
             find(workspace, "--add-margin", e.getKey(), e.getKey() + "=" + e.getValue().toPlainString());
         }
-
-        Account account = workspace.toAccount();
-        AccountRisk risk = MarginEngine.DEFAULT.evaluate(account);
-        Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
-        for (Map.Entry<String, BigDecimal> e : margins.entrySet()) {
-            try {
-                whatIfs.put(e.getKey(), MarginEngine.DEFAULT.whatIf(account, new MarginChange(e.getKey(), e.getValue())));
-            } catch (ValidationException ex) {
-                throw ex.path().startsWith("positions[") ? ex : ex.within("positions[" + indexOf(workspace, e.getKey()) + "]");
-            }
+        for (Map.Entry<String, String> e : modes.entrySet()) {
+            find(workspace, "--mode", e.getKey(), e.getKey() + "=" + e.getValue());
         }
+        // the venue's rules, located as the contract names fields (positions[i].field)
+        MarginEngine.DEFAULT.evaluate(workspace.toAccount());
+
+        // the same draft and the same function as the app: the CLI and the GUI cannot disagree
+        Draft draft = new Drafts(new Formats(Locale.ROOT)).of(workspace).withPending(pendingInOrder(margins, modes));
+        Evaluation evaluation = new Evaluator(Locale.ROOT).evaluate(draft, null);
+        refuseInvalid(evaluation, workspace);
 
         // everything computed: now print (nothing reaches stdout on an error above)
         StringWriter text = new StringWriter();
         if (json) {
-            CalcReport.writeJson(risk, whatIfs, text);
+            CalcReport.writeJson(evaluation, text);
         } else {
-            CalcReport.writeTable(workspace, source, risk, whatIfs, new PrintWriter(text));
+            CalcReport.writeTable(workspace, source, evaluation, new PrintWriter(text));
         }
         PrintWriter err = spec.commandLine().getErr();
         for (String w : read.warnings()) {
@@ -119,6 +140,64 @@ final class CalcCommand implements Callable<Integer> {
         out.print(text);
         out.flush();
         return MarginLabCommand.OK;
+    }
+
+    /** The what-ifs in the order they were given on the command line (they apply in that order, §4). */
+    private List<PendingTransfer> pendingInOrder(Map<String, BigDecimal> margins, Map<String, String> modes) {
+        List<PendingTransfer> out = new ArrayList<>();
+        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        java.util.Iterator<Map.Entry<String, BigDecimal>> m = margins.entrySet().iterator();
+        java.util.Iterator<Map.Entry<String, String>> s = modes.entrySet().iterator();
+        for (String a : args) {
+            if ("--".equals(a)) {
+                break;
+            }
+            if ((a.equals("--add-margin") || a.startsWith("--add-margin=")) && m.hasNext()) {
+                Map.Entry<String, BigDecimal> e = m.next();
+                out.add(new PendingTransfer(e.getKey(), PendingTransfer.Kind.MARGIN, e.getValue().toPlainString()));
+            } else if ((a.equals("--mode") || a.startsWith("--mode=")) && s.hasNext()) {
+                Map.Entry<String, String> e = s.next();
+                out.add(new PendingTransfer(e.getKey(), PendingTransfer.Kind.MODE, e.getValue()));
+            }
+        }
+        while (m.hasNext()) {
+            Map.Entry<String, BigDecimal> e = m.next();
+            out.add(new PendingTransfer(e.getKey(), PendingTransfer.Kind.MARGIN, e.getValue().toPlainString()));
+        }
+        while (s.hasNext()) {
+            Map.Entry<String, String> e = s.next();
+            out.add(new PendingTransfer(e.getKey(), PendingTransfer.Kind.MODE, e.getValue()));
+        }
+        return out;
+    }
+
+    /** Exit 2 on the first input the evaluation refuses, naming positions[i].field, the rule and the value. */
+    private static void refuseInvalid(Evaluation e, Workspace workspace) {
+        for (int i = 0; i < e.positions().size(); i++) {
+            PositionResult r = e.positions().get(i);
+            for (InputField f : InputField.values()) {
+                FieldError fe = r.error(f);
+                if (fe != null && f != InputField.MARGIN_DELTA) {
+                    throw new ValidationException(f.fileField(), fe.rule(), fe.got()).within("positions[" + i + "]");
+                }
+            }
+            if (r.problem() != null) {
+                throw new ValidationException(r.problem().field() == null ? "position" : r.problem().field().fileField(),
+                        r.problem().rule(), r.problem().got()).within("positions[" + i + "]");
+            }
+        }
+        if (e.walletError() != null) {
+            throw new ValidationException("walletBalance", e.walletError().rule(), e.walletError().got());
+        }
+        if (e.risk() == null) {
+            throw new ValidationException("workspace", e.problem().isEmpty() ? "cannot be evaluated" : e.problem(), null);
+        }
+        if (!e.pendingErrors().isEmpty()) {
+            PendingError pe = e.pendingErrors().get(0);
+            throw new ValidationException(pe.field(), pe.rule(), pe.got())
+                    .within("positions[" + indexOf(workspace, pe.positionId()) + "]");
+        }
     }
 
     private static Position find(Workspace workspace, String option, String id, String spec) {

@@ -17,7 +17,10 @@ import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
-import org.marginlab.engine.WhatIf;
+import org.marginlab.app.model.Evaluation;
+import org.marginlab.app.model.PositionResult;
+import org.marginlab.engine.transfer.Transfers;
+import org.marginlab.engine.whatif.AccountOutcome;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -48,60 +51,91 @@ final class CalcReport {
 
     // ---------------------------------------------------------------------------------- JSON
 
-    static void writeJson(AccountRisk risk, Map<String, WhatIf> whatIfs, Writer out) {
+    /**
+     * Writes the report of spec workspace-and-cli.md §2.1 with the additions of §4: per position
+     * {@code maxAddableMargin} and {@code liquidated}, the account's {@code liquidated}, total
+     * equity under the liquidated-state model, and, when what-ifs were given, {@code after}: the
+     * whole account with every transfer applied in the order given.
+     *
+     * @param e    the evaluation (no shock), not null
+     * @param out  where to write, not null
+     */
+    static void writeJson(Evaluation e, Writer out) {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.setPrettyPrinter(WorkspaceFile.prettyPrinter());
             g.writeStartObject();
-            g.writeStringField("venue", risk.venueId());
-            g.writeObjectFieldStart("account");
-            number(g, "walletBalance", risk.walletBalance());
-            number(g, "unrealizedPnl", risk.unrealizedPnl());
-            number(g, "marginBalance", risk.marginBalance());
-            number(g, "initialMargin", risk.initialMargin());
-            number(g, "maintenanceMargin", risk.maintenanceMargin());
-            number(g, "marginRatio", risk.marginRatio());
-            g.writeStringField("marginRatioDefinition", risk.marginRatioDefinition().id());
-            number(g, "availableBalance", risk.availableBalance());
-            number(g, "totalEquity", risk.totalEquity());
-            g.writeEndObject();
-            g.writeArrayFieldStart("positions");
-            for (PositionRisk p : risk.positions()) {
-                g.writeStartObject();
-                g.writeStringField("id", p.positionId());
-                number(g, "notional", p.notional());
-                number(g, "initialMargin", p.initialMargin());
-                number(g, "mmr", p.mmr());
-                number(g, "maintenanceAmount", p.maintenanceAmount());
-                number(g, "maintenanceMargin", p.maintenanceMargin());
-                number(g, "unrealizedPnl", p.unrealizedPnl());
-                number(g, "roe", p.roe());
-                number(g, "marginBalance", p.marginBalance());
-                number(g, "marginRatio", p.marginRatio());
-                number(g, "liquidationPrice", p.liquidationPrice());
-                number(g, "bankruptcyPrice", p.bankruptcyPrice());
-                number(g, "effectiveLeverage", p.effectiveLeverage());
-                number(g, "maxRemovableMargin", p.maxRemovableMargin());
-                number(g, "distanceToLiquidation", p.distanceToLiquidation());
-                WhatIf w = whatIfs.get(p.positionId());
-                if (w != null) {
-                    PositionRisk a = w.after();
-                    g.writeObjectFieldStart("whatIf");
-                    number(g, "marginDelta", w.change().delta());
-                    number(g, "isolatedMargin", a.isolatedMargin());
-                    number(g, "liquidationPrice", a.liquidationPrice());
-                    number(g, "bankruptcyPrice", a.bankruptcyPrice());
-                    number(g, "marginRatio", a.marginRatio());
-                    number(g, "effectiveLeverage", a.effectiveLeverage());
-                    g.writeEndObject();
+            g.writeStringField("venue", e.risk().venueId());
+            writeState(g, e.risk(), e.outcome(), e, true);
+            if (!e.draft().pending().isEmpty()) {
+                g.writeObjectFieldStart("after");
+                if (e.hasAfter()) {
+                    writeState(g, e.afterRisk(), e.afterOutcome(), e, false);
+                } else {
+                    writeState(g, e.risk(), e.outcome(), e, false);
                 }
                 g.writeEndObject();
             }
-            g.writeEndArray();
             g.writeEndObject();
             g.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
+    }
+
+    /** The {@code account} object and the {@code positions} array of one state of the account. */
+    private static void writeState(JsonGenerator g, AccountRisk risk, AccountOutcome outcome, Evaluation e,
+            boolean withWhatIfs) throws IOException {
+        g.writeObjectFieldStart("account");
+        number(g, "walletBalance", risk.walletBalance());
+        number(g, "unrealizedPnl", risk.unrealizedPnl());
+        number(g, "marginBalance", risk.marginBalance());
+        number(g, "initialMargin", risk.initialMargin());
+        number(g, "maintenanceMargin", risk.maintenanceMargin());
+        number(g, "marginRatio", risk.marginRatio());
+        g.writeStringField("marginRatioDefinition", risk.marginRatioDefinition().id());
+        number(g, "availableBalance", risk.availableBalance());
+        number(g, "totalEquity", outcome.totalEquity());
+        g.writeBooleanField("liquidated", outcome.crossLiquidated());
+        g.writeEndObject();
+        g.writeArrayFieldStart("positions");
+        BigDecimal maxAddable = Transfers.maxAddableMargin(risk);
+        for (int i = 0; i < risk.positions().size(); i++) {
+            PositionRisk p = risk.positions().get(i);
+            boolean liquidated = outcome.liquidated(i);
+            boolean cross = p.marginMode() == MarginMode.CROSS;
+            g.writeStartObject();
+            g.writeStringField("id", p.positionId());
+            number(g, "notional", p.notional());
+            number(g, "initialMargin", p.initialMargin());
+            number(g, "mmr", p.mmr());
+            number(g, "maintenanceAmount", p.maintenanceAmount());
+            number(g, "maintenanceMargin", p.maintenanceMargin());
+            number(g, "unrealizedPnl", p.unrealizedPnl());
+            number(g, "roe", p.roe());
+            number(g, "marginBalance", p.marginBalance());
+            number(g, "marginRatio", p.marginRatio());
+            number(g, "liquidationPrice", p.liquidationPrice());
+            number(g, "bankruptcyPrice", p.bankruptcyPrice());
+            number(g, "effectiveLeverage", p.effectiveLeverage());
+            number(g, "maxRemovableMargin", p.maxRemovableMargin());
+            number(g, "distanceToLiquidation", liquidated ? null : p.distanceToLiquidation());
+            number(g, "maxAddableMargin", cross ? null : maxAddable);
+            g.writeBooleanField("liquidated", liquidated);
+            PositionResult.WhatIfResult w = withWhatIfs ? e.position(p.positionId()).whatIf() : null;
+            if (w != null) {
+                PositionRisk a = w.after() == null ? p : w.after();
+                g.writeObjectFieldStart("whatIf");
+                number(g, "marginDelta", w.delta());
+                number(g, "isolatedMargin", a.isolatedMargin());
+                number(g, "liquidationPrice", a.liquidationPrice());
+                number(g, "bankruptcyPrice", a.bankruptcyPrice());
+                number(g, "marginRatio", a.marginRatio());
+                number(g, "effectiveLeverage", a.effectiveLeverage());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /**
@@ -134,8 +168,8 @@ final class CalcReport {
 
     // --------------------------------------------------------------------------------- table
 
-    static void writeTable(Workspace workspace, String source, AccountRisk risk, Map<String, WhatIf> whatIfs,
-            PrintWriter out) {
+    static void writeTable(Workspace workspace, String source, Evaluation e, PrintWriter out) {
+        AccountRisk risk = e.risk();
         String title = workspace.name() != null ? workspace.name() : source;
         out.println(title + " - venue " + risk.venueId());
         out.println();
@@ -155,7 +189,8 @@ final class CalcReport {
                 Display.plain(p.quantity()),
                 Display.price(p.entryPrice(), RoundingMode.HALF_UP),
                 Display.price(p.markPrice(), RoundingMode.HALF_UP),
-                r.liquidationPrice() == null ? "none" : Display.price(r.liquidationPrice(), PRICE_ROUNDING),
+                (r.liquidationPrice() == null ? "none" : Display.price(r.liquidationPrice(), PRICE_ROUNDING))
+                        + (e.outcome().liquidated(i) ? " (liquidated)" : ""),
                 r.bankruptcyPrice() == null ? "none" : Display.price(r.bankruptcyPrice(), PRICE_ROUNDING),
                 r.marginRatio() == null ? (r.marginMode() == MarginMode.CROSS ? "(account)" : "-")
                         : Display.percent(r.marginRatio()),
@@ -182,9 +217,9 @@ final class CalcReport {
             out.println(line.toString().stripTrailing());
             if (i > 0) {
                 PositionRisk r = risk.positions().get(i - 1);
-                WhatIf w = whatIfs.get(r.positionId());
+                PositionResult.WhatIfResult w = e.position(r.positionId()).whatIf();
                 if (w != null) {
-                    out.println("  " + whatIfLine(workspace.positions().get(i - 1), w));
+                    out.println("  " + whatIfLine(workspace.positions().get(i - 1), w, w.after() == null ? r : w.after()));
                 }
             }
         }
@@ -200,13 +235,29 @@ final class CalcReport {
                 + "  margin ratio " + (risk.marginRatio() == null ? "-" : Display.percent(risk.marginRatio()))
                 + " (" + risk.marginRatioDefinition().id() + ")"
                 + "  available " + Display.amount(risk.availableBalance(), unit)
-                + "  total equity " + Display.amount(risk.totalEquity(), unit));
+                + "  total equity " + Display.amount(e.totalEquity(), unit)
+                + (e.crossLiquidated() ? "  (cross account liquidated)" : ""));
+        if (!e.draft().pending().isEmpty()) {
+            AccountRisk after = e.hasAfter() ? e.afterRisk() : risk;
+            BigDecimal equity = e.hasAfter() ? e.afterOutcome().totalEquity() : e.totalEquity();
+            out.println("After the what-ifs: wallet " + Display.amount(after.walletBalance(), unit)
+                    + "  available " + Display.amount(after.availableBalance(), unit)
+                    + "  total equity " + Display.amount(equity, unit));
+            for (PositionRisk a : after.positions()) {
+                PositionRisk b = risk.position(a.positionId());
+                if (!java.util.Objects.equals(a.liquidationPrice(), b.liquidationPrice())) {
+                    out.println("  " + a.positionId() + " liq. price "
+                            + (b.liquidationPrice() == null ? "none" : Display.price(b.liquidationPrice(), PRICE_ROUNDING))
+                            + " -> " + (a.liquidationPrice() == null ? "none"
+                                    : Display.price(a.liquidationPrice(), PRICE_ROUNDING)));
+                }
+            }
+        }
         out.flush();
     }
 
-    private static String whatIfLine(Position p, WhatIf w) {
-        PositionRisk a = w.after();
-        BigDecimal delta = w.change().delta();
+    private static String whatIfLine(Position p, PositionResult.WhatIfResult w, PositionRisk a) {
+        BigDecimal delta = w.delta();
         return "what-if " + (delta.signum() >= 0 ? "+" : "") + Display.amount(delta, p.contract()) + " margin: "
                 + "isolated margin " + Display.amount(a.isolatedMargin(), p.contract())
                 + ", liq. price " + (a.liquidationPrice() == null ? "none"

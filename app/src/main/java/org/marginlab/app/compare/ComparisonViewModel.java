@@ -168,7 +168,7 @@ public final class ComparisonViewModel {
         this.account = Objects.requireNonNull(account, "account");
         this.text = new CompareText(account.locale());
         this.chart = new EquityChartViewModel(text);
-        account.revisionProperty().addListener((o, a, b) -> refresh());
+        account.evaluationProperty().addListener((o, a, b) -> refresh());
         active.addListener((o, a, b) -> {
             if (b && stale) {
                 refresh();
@@ -189,12 +189,13 @@ public final class ComparisonViewModel {
             return;
         }
         stale = false;
-        Account entered = account.accountProperty().get();
-        if (entered == null) {
+        org.marginlab.app.model.Evaluation evaluation = account.evaluationProperty().get();
+        Account entered = evaluation.entered();
+        if (entered == null || evaluation.risk() == null) {
             return;
         }
-        BigDecimal shock = account.shockProperty().get() == null ? BigDecimal.ZERO : account.shockProperty().get();
-        ShockScope scope = ShockScope.of(account.shockSymbolProperty().get());
+        BigDecimal shock = evaluation.shock();
+        ShockScope scope = evaluation.scope();
         FeeChoice feeChoice = fee.get() == null ? FEE_CHOICES.get(0) : fee.get();
         Key next = new Key(entered.venue().id(), entered.walletBalance(), entered.positions(), scope,
                 split.get() == null ? IsolatedSplit.AS_ENTERED : split.get(),

@@ -5,6 +5,8 @@ package org.marginlab.app.position;
  * (the tooltip). Order is display order.
  */
 public enum Figure {
+    MARK_PRICE("Mark price",
+            "The mark price the figures are computed at: the typed mark, moved by the price shock when one is set."),
     LIQUIDATION_PRICE("Liquidation price",
             "The mark price at which the position's margin balance falls to its maintenance margin and the venue liquidates it."),
     BANKRUPTCY_PRICE("Bankruptcy price",
@@ -30,7 +32,9 @@ public enum Figure {
     EFFECTIVE_LEVERAGE("Effective leverage",
             "Notional divided by margin balance: the leverage the position really runs at after PnL and added margin."),
     MAX_REMOVABLE_MARGIN("Max removable margin",
-            "The most isolated margin the venue lets you withdraw now: no more than keeps the maintenance margin and the initial margin at the mark covered.");
+            "The most isolated margin the venue lets you withdraw now: no more than keeps the maintenance margin and the initial margin at the mark covered."),
+    MAX_ADDABLE_MARGIN("Max addable margin",
+            "The most isolated margin you can add now: the cross wallet's available balance, which every added margin comes out of.");
 
     private final String label;
     private final String explanation;

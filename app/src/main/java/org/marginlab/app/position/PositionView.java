@@ -1,5 +1,6 @@
 package org.marginlab.app.position;
 
+import org.marginlab.app.model.InputField;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -97,6 +98,12 @@ public final class PositionView extends BorderPane {
         symbol.setId("symbol");
         symbol.setEditable(true);
         symbol.getItems().setAll(vm.symbols());
+        vm.currencyProperty().addListener((o, a, b) -> symbol.getItems().setAll(vm.symbols()));
+        symbol.setOnShowing(e -> {
+            if (!symbol.getItems().equals(vm.symbols())) {
+                symbol.getItems().setAll(vm.symbols());
+            }
+        });
         symbol.valueProperty().bindBidirectional(vm.symbolProperty());
         symbol.setMaxWidth(Double.MAX_VALUE);
         symbol.setTooltip(tip("The instrument; its maintenance-margin tiers come from the venue's dated table, "
@@ -130,9 +137,24 @@ public final class PositionView extends BorderPane {
         leverageSlider.setMinWidth(60);
 
         boolean inverse = vm.contractProperty().get() == ContractType.INVERSE;
-        String quote = inverse ? "USD" : vm.currency();
-        Node margin = field(InputField.ISOLATED_MARGIN, "_Isolated margin (" + vm.currency() + ")",
-                "The margin set aside for this position; leave empty for the initial margin at entry.");
+        Node margin = field(InputField.ISOLATED_MARGIN, Bindings.concat("_Isolated margin (", vm.currencyProperty(), ")"),
+                "The margin set aside for this position. It follows the leverage (the initial margin at entry) until you "
+                        + "type one of your own; adding or removing margin moves money from or to the cross wallet.");
+        Label leverageNote = new Label();
+        leverageNote.setId("leverageNote");
+        leverageNote.setWrapText(true);
+        leverageNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        leverageNote.textProperty().bind(vm.leverageNoteProperty());
+        Button link = new Button("Margin from leverage", new FontIcon("mdi2l-link-variant"));
+        link.setId("marginFromLeverage");
+        link.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        link.setOnAction(e -> vm.linkMarginToLeverage());
+        link.setTooltip(tip("Set the isolated margin back to the initial margin at this leverage and let it follow the "
+                + "leverage again; the difference moves from or to the cross wallet."));
+        VBox linkBox = new VBox(2, leverageNote, link);
+        linkBox.visibleProperty().bind(vm.leverageNoteProperty().isNotEmpty());
+        linkBox.managedProperty().bind(linkBox.visibleProperty());
+        ((VBox) margin).getChildren().add(linkBox);
         margin.visibleProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.ISOLATED));
         margin.managedProperty().bind(margin.visibleProperty());
         Node contractSize = field(InputField.CONTRACT_SIZE, "Contract size (" + (inverse ? "USD per contract" : "base per unit") + ")",
@@ -143,7 +165,7 @@ public final class PositionView extends BorderPane {
         TitledPane maintenance = new TitledPane("Maintenance override", new VBox(4,
                 field(InputField.MMR, "Maintenance margin rate (fraction)",
                         "Overrides the venue's tiers: 0.005 means 0.5 %. Leave empty to use the tier table."),
-                field(InputField.MAINTENANCE_AMOUNT, "Maintenance amount (" + vm.currency() + ")",
+                field(InputField.MAINTENANCE_AMOUNT, Bindings.concat("Maintenance amount (", vm.currencyProperty(), ")"),
                         "The amount subtracted from notional × MMR (Binance 'cum', Bybit deduction); 0 if empty.")));
         maintenance.setId("maintenanceOverride");
         maintenance.setExpanded(!vm.textProperty(InputField.MMR).get().isBlank());
@@ -151,9 +173,9 @@ public final class PositionView extends BorderPane {
 
         Node quantity = field(InputField.QUANTITY, inverse ? "_Quantity (contracts)" : "_Quantity (base)",
                 inverse ? "Number of contracts; must be > 0." : "Position size in the base coin, e.g. 0.5 BTC; must be > 0.");
-        Node entry = field(InputField.ENTRY_PRICE, "_Entry price (" + quote + ")",
+        Node entry = field(InputField.ENTRY_PRICE, Bindings.concat("_Entry price (", vm.quoteCurrencyProperty(), ")"),
                 "Average price at which the position was opened; must be > 0.");
-        Node mark = field(InputField.MARK_PRICE, "_Mark price (" + quote + ")",
+        Node mark = field(InputField.MARK_PRICE, Bindings.concat("_Mark price (", vm.quoteCurrencyProperty(), ")"),
                 "The venue's mark price: PnL, margin ratio and liquidation are judged at it; must be > 0.");
         VBox leverage = (VBox) field(InputField.LEVERAGE, "Le_verage (x)",
                 "Chosen leverage; initial margin is entry notional ÷ leverage; at most the tier's max.");
@@ -215,6 +237,11 @@ public final class PositionView extends BorderPane {
     }
 
     private Node field(InputField f, String label, String tooltip) {
+        return field(f, javafx.beans.binding.Bindings.concat(label), tooltip);
+    }
+
+    /** A field whose label follows the position's currency (venue and symbol decide it). */
+    private Node field(InputField f, javafx.beans.binding.StringExpression label, String tooltip) {
         TextField field = new TextField();
         field.setId(f.nodeId());
         field.textProperty().bindBidirectional(vm.textProperty(f));
@@ -228,7 +255,9 @@ public final class PositionView extends BorderPane {
         error.visibleProperty().bind(vm.errorProperty(f).isNotNull());
         error.managedProperty().bind(error.visibleProperty());
         vm.errorProperty(f).addListener((o, before, message) -> decorate(field, message));
-        return new VBox(2, label(label, field), field, error);
+        Label caption = label("", field);
+        caption.textProperty().bind(label);
+        return new VBox(2, caption, field, error);
     }
 
     private void decorate(Control control, String message) {
@@ -355,8 +384,10 @@ public final class PositionView extends BorderPane {
         slider.valueProperty().bindBidirectional(vm.marginDeltaSliderProperty());
         slider.setTooltip(tip("Drag right to add isolated margin, left to remove it (down to the max removable margin)."));
 
-        Node deltaField = field(InputField.MARGIN_DELTA, "Margin _change (" + vm.currency() + ", + add / − remove)",
-                "Isolated margin to add (positive) or remove (negative); removal is limited to the max removable margin.");
+        Node deltaField = field(InputField.MARGIN_DELTA,
+                Bindings.concat("Margin _change (", vm.currencyProperty(), ", + add / − remove)"),
+                "Isolated margin to add (positive) or remove (negative). It comes from the cross wallet, so adding is "
+                        + "limited to the max addable margin (the available balance) and removing to the max removable margin.");
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -364,7 +395,9 @@ public final class PositionView extends BorderPane {
         ColumnConstraints names = new ColumnConstraints();
         names.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().add(names);
-        grid.addRow(0, muted("Isolated margin (" + vm.currency() + ")"), bound("whatIfMargin", vm.whatIfMarginProperty()));
+        Label marginCaption = muted("");
+        marginCaption.textProperty().bind(Bindings.concat("Isolated margin (", vm.currencyProperty(), ")"));
+        grid.addRow(0, marginCaption, bound("whatIfMargin", vm.whatIfMarginProperty()));
         grid.addRow(1, muted("Liquidation price"), bound("whatIfLiquidation", vm.whatIfLiquidationProperty()));
         grid.addRow(2, muted("Margin ratio"), bound("whatIfMarginRatio", vm.whatIfMarginRatioProperty()));
         grid.addRow(3, muted("Effective leverage"), bound("whatIfLeverage", vm.whatIfLeverageProperty()));
@@ -378,7 +411,7 @@ public final class PositionView extends BorderPane {
         Button reset = new Button("Reset", new FontIcon("mdi2u-undo-variant"));
         reset.setId("resetWhatIf");
         reset.setOnAction(e -> vm.resetWhatIf());
-        reset.setTooltip(tip("Set the margin change back to 0 (Esc)."));
+        reset.setTooltip(tip("Set the margin change back to none (Esc)."));
 
         Label note = new Label();
         note.setId("whatIfNote");

@@ -1,7 +1,8 @@
 package org.marginlab.app.position;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,682 +27,264 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import org.marginlab.app.ui.DecimalInput;
+import org.marginlab.app.model.DraftEditor;
+import org.marginlab.app.model.Evaluation;
+import org.marginlab.app.model.FieldError;
+import org.marginlab.app.model.InputField;
+import org.marginlab.app.model.PositionDraft;
+import org.marginlab.app.model.PositionResult;
 import org.marginlab.app.ui.Formats;
 import org.marginlab.engine.ContractType;
-import org.marginlab.engine.Maintenance;
-import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.MarginMode;
-import org.marginlab.engine.Position;
+import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.Side;
-import org.marginlab.engine.ValidationException;
-import org.marginlab.engine.WhatIf;
-import org.marginlab.engine.venue.VenueRules;
-import org.marginlab.engine.venue.Venues;
 
 /**
- * View-model of one position of a workspace: the editor's inputs, its live results and its
- * what-if margin change. A plain class with JavaFX properties and no {@code javafx.scene} types,
- * so it is tested without a toolkit.
+ * View-model of one position: a read-only slice of the account's current {@link Evaluation}
+ * (its {@link PositionResult}) plus the edit buffers its fields bind to. A user's change of a
+ * buffer is sent to the {@link DraftEditor} as an edit of the draft; after every evaluation
+ * {@link #update} sets every buffer back from the draft, so the buffers never disagree with it
+ * (a refused mode switch snaps back). It keeps no copy of the position, the venue or the
+ * currency: everything shown is read from the last published slice.
  *
- * <p>Typed text is parsed here with the view-model's locale and checked against the venue's
- * rules ({@link #validate}); a field that breaks a rule gets a message naming the field and the
- * rule ({@link #errorProperty}). The results come from the evaluation of the whole account
- * (cross positions depend on each other), which the owning
- * {@link org.marginlab.app.account.AccountViewModel} pushes in with {@link #publish}; while an
- * input is invalid the last good results stay on display with {@link #staleProperty()} set.
- * Nothing here throws on bad input.
- *
- * <p>Not thread-safe: use it on the JavaFX application thread (or one test thread).
+ * <p>A plain class with JavaFX properties and no {@code javafx.scene} types. Not thread-safe:
+ * use it on the JavaFX application thread (or one test thread).
  */
 public final class PositionViewModel {
-    private static final BigDecimal MIN_LEVERAGE = BigDecimal.ONE;
-    /**
-     * Display rounding of liquidation and bankruptcy prices: half-up, as the venues publish them
-     * (Binance shows the FAQ's 26,316.8933 as 26,316.89, vector {@code binance-faq-cross-btcusdt};
-     * rounding toward the mark would show 26,316.90).
-     */
-    private static final RoundingMode PRICE_ROUNDING = RoundingMode.HALF_UP;
-    /** The inputs that describe the position (everything but the what-if). */
-    private static final List<InputField> POSITION_FIELDS = List.of(InputField.QUANTITY, InputField.ENTRY_PRICE,
-            InputField.MARK_PRICE, InputField.LEVERAGE, InputField.ISOLATED_MARGIN, InputField.CONTRACT_SIZE,
-            InputField.MMR, InputField.MAINTENANCE_AMOUNT);
-
-    private final DecimalInput decimals;
+    private final DraftEditor editor;
+    private final String id;
     private final Formats formats;
+    private final PositionFigures figures;
+    private final ReadOnlyStringWrapper idProperty;
 
-    private final ObjectProperty<VenueRules> venue = new SimpleObjectProperty<>(this, "venue", Venues.byId("binance-usdm"));
-    private final ReadOnlyStringWrapper id = new ReadOnlyStringWrapper(this, "id", "position-1");
-    private Position template;
-
-    private final ObjectProperty<String> symbol = new SimpleObjectProperty<>(this, "symbol", "BTCUSDT");
+    private final ObjectProperty<String> symbol = new SimpleObjectProperty<>(this, "symbol", "");
     private final ObjectProperty<Side> side = new SimpleObjectProperty<>(this, "side", Side.LONG);
     private final ObjectProperty<MarginMode> marginMode = new SimpleObjectProperty<>(this, "marginMode", MarginMode.ISOLATED);
     private final ObjectProperty<ContractType> contract = new SimpleObjectProperty<>(this, "contract", ContractType.LINEAR);
     private final Map<InputField, StringProperty> texts = new EnumMap<>(InputField.class);
     private final Map<InputField, ReadOnlyStringWrapper> errors = new EnumMap<>(InputField.class);
-    private final Map<Figure, StringBinding> figures = new EnumMap<>(Figure.class);
-    /** What the figures are formatted from; the strings are built lazily, only when read. */
-    private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>(this, "shown");
-    private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
-
     private final DoubleProperty leverageSlider = new SimpleDoubleProperty(this, "leverageSlider", 1);
     private final ReadOnlyDoubleWrapper leverageMax = new ReadOnlyDoubleWrapper(this, "leverageMax", 125);
     private final DoubleProperty marginDeltaSlider = new SimpleDoubleProperty(this, "marginDeltaSlider", 0);
     private final ReadOnlyDoubleWrapper marginDeltaMin = new ReadOnlyDoubleWrapper(this, "marginDeltaMin", 0);
     private final ReadOnlyDoubleWrapper marginDeltaMax = new ReadOnlyDoubleWrapper(this, "marginDeltaMax", 1);
-
-    private final ReadOnlyObjectWrapper<PositionRisk> risk = new ReadOnlyObjectWrapper<>(this, "risk");
+    private final ReadOnlyObjectWrapper<PositionResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
+    private final ReadOnlyStringWrapper quoteCurrency = new ReadOnlyStringWrapper(this, "quoteCurrency", "USDT");
+    private final ReadOnlyStringWrapper venueName = new ReadOnlyStringWrapper(this, "venueName", "");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
+    private final ReadOnlyBooleanWrapper liquidated = new ReadOnlyBooleanWrapper(this, "liquidated", false);
+    private final ReadOnlyBooleanWrapper marginLinked = new ReadOnlyBooleanWrapper(this, "marginLinked", true);
     private final ReadOnlyObjectWrapper<RiskLevel> riskLevel = new ReadOnlyObjectWrapper<>(this, "riskLevel", RiskLevel.SAFE);
     private final ReadOnlyDoubleWrapper marginRatioGauge = new ReadOnlyDoubleWrapper(this, "marginRatioGauge", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper liquidationNote = new ReadOnlyStringWrapper(this, "liquidationNote", "");
-    private final StringBinding summary;
-
-    private final ReadOnlyObjectWrapper<WhatIf> whatIf = new ReadOnlyObjectWrapper<>(this, "whatIf");
-    private final StringBinding whatIfLiquidation;
-    private final StringBinding whatIfMarginRatio;
-    private final StringBinding whatIfLeverage;
-    private final StringBinding whatIfMargin;
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply", false);
     private final ReadOnlyStringWrapper whatIfNote = new ReadOnlyStringWrapper(this, "whatIfNote", "");
-
-    private java.util.function.Consumer<String> onEdit = key -> { };
-    private long discreteEdits;
-    private Runnable onWhatIfEdit = () -> { };
-    private boolean loading;
-    private boolean syncingSliders;
-    private boolean validated;
-    private Position validPosition;
-    private Position lastValid;
-    private final Map<InputField, String> localErrors = new EnumMap<>(InputField.class);
-    private String engineProblem;
+    private final ReadOnlyStringWrapper leverageNote = new ReadOnlyStringWrapper(this, "leverageNote", "");
+    private List<String> symbols = List.of();
+    private boolean syncing;
 
     /**
      * @param locale  the locale numbers are typed and shown in, not null
+     * @param editor  where edits go (the account), not null
+     * @param id      the position's id, not null
      */
-    public PositionViewModel(Locale locale) {
-        this.decimals = new DecimalInput(Objects.requireNonNull(locale, "locale"));
-        this.formats = new Formats(locale);
+    public PositionViewModel(Locale locale, DraftEditor editor, String id) {
+        this.editor = Objects.requireNonNull(editor, "editor");
+        this.id = Objects.requireNonNull(id, "id");
+        this.formats = new Formats(Objects.requireNonNull(locale, "locale"));
+        this.figures = new PositionFigures(formats);
+        this.idProperty = new ReadOnlyStringWrapper(this, "id", id);
         for (InputField f : InputField.values()) {
             StringProperty p = new SimpleStringProperty(this, f.nodeId(), "");
-            if (f == InputField.MARGIN_DELTA) {
-                p.addListener((obs, o, n) -> whatIfEdited());
-            } else {
-                p.addListener((obs, o, n) -> edited(f.nodeId()));
-            }
+            p.addListener((obs, o, n) -> typed(f, n));
             texts.put(f, p);
             errors.put(f, new ReadOnlyStringWrapper(this, f.nodeId() + "Error"));
         }
-        for (Figure f : Figure.values()) {
-            figures.put(f, Bindings.createStringBinding(() -> format(f, shown.get()), shown));
-        }
-        summary = Bindings.createStringBinding(() -> {
-            Shown v = shown.get();
-            Position p = v == null ? null : v.position();
-            return p == null ? "" : p.side().id() + " " + formats.editable(p.quantity(), 12) + " " + p.symbol() + " @ "
-                    + formats.editable(p.entryPrice(), 12);
-        }, shown);
-        whatIfLiquidation = whatIfText(w -> arrow(priceOrNone(w.before().liquidationPrice()),
-                priceOrNone(w.after().liquidationPrice())));
-        whatIfMarginRatio = whatIfText(w -> arrow(ratioOrNa(w.before().marginRatio()), ratioOrNa(w.after().marginRatio())));
-        whatIfLeverage = whatIfText(w -> arrow(leverageOrNa(w.before().effectiveLeverage()),
-                leverageOrNa(w.after().effectiveLeverage())));
-        whatIfMargin = whatIfText(w -> {
-            int d = contract.get() == ContractType.INVERSE ? 8 : 2;
-            return arrow(amountPlain(w.before().isolatedMargin(), d), amountPlain(w.after().isolatedMargin(), d));
-        });
-        symbol.addListener((obs, o, n) -> edited("symbol"));
-        side.addListener((obs, o, n) -> edited(null));
-        marginMode.addListener((obs, o, n) -> edited(null));
-        contract.addListener((obs, o, n) -> edited(null));
-        venue.addListener((obs, o, n) -> {
-            if (n != null && !n.contractTypes().contains(contract.get())) {
-                contract.set(n.contractTypes().iterator().next());
+        symbol.addListener((obs, o, n) -> {
+            if (!syncing && n != null) {
+                editor.edit(id + ":symbol", d -> d.withPosition(d.position(id).withSymbol(n.strip())));
             }
-            validated = false;
+        });
+        side.addListener((obs, o, n) -> {
+            if (!syncing && n != null) {
+                editor.edit(null, d -> d.withPosition(d.position(id).withSide(n)));
+            }
+        });
+        marginMode.addListener((obs, o, n) -> {
+            if (!syncing && n != null && n != o) {
+                editor.command(null, e -> e.draft().position(id).mode() == n
+                        ? new org.marginlab.app.model.DraftEdits.Edit(e.draft(), "", false)
+                        : editor.edits().toggleMode(e, id));
+            }
+        });
+        contract.addListener((obs, o, n) -> {
+            if (!syncing && n != null) {
+                editor.command(null, e -> editor.edits().change(e, e.draft().position(id).withContract(n)));
+            }
         });
         leverageSlider.addListener((obs, o, n) -> {
-            if (!syncingSliders) {
-                text(InputField.LEVERAGE).set(formats.editable(BigDecimal.valueOf(n.doubleValue()), 0));
+            if (!syncing) {
+                texts.get(InputField.LEVERAGE).set(formats.editable(BigDecimal.valueOf(n.doubleValue()), 0));
             }
         });
         marginDeltaSlider.addListener((obs, o, n) -> {
-            if (!syncingSliders) {
-                text(InputField.MARGIN_DELTA).set(formats.editable(BigDecimal.valueOf(n.doubleValue()), 2));
+            if (!syncing) {
+                texts.get(InputField.MARGIN_DELTA).set(formats.editable(BigDecimal.valueOf(n.doubleValue()), 2));
             }
         });
     }
 
-    /**
-     * Sets what to run after an input of the position changes (the owning account recomputes).
-     *
-     * @param onEdit      run after a position input changes, with a key naming what changed
-     *                    (successive edits with the same key are one undo step), not null
-     * @param onWhatIfEdit run after the what-if margin change is edited, not null
-     */
-    public void setListeners(java.util.function.Consumer<String> onEdit, Runnable onWhatIfEdit) {
-        this.onEdit = Objects.requireNonNull(onEdit);
-        this.onWhatIfEdit = Objects.requireNonNull(onWhatIfEdit);
-    }
-
-    /**
-     * Loads a position into the editor, replacing every input. Its explicit tiers, max leverage
-     * and taker fee (which have no field) are kept.
-     *
-     * @param position  the position, not null
-     */
-    public void load(Position position) {
-        loading = true;
-        try {
-            template = position;
-            id.set(position.id());
-            contract.set(position.contract());
-            symbol.set(position.symbol());
-            side.set(position.side());
-            marginMode.set(position.marginMode());
-            text(InputField.QUANTITY).set(formats.exact(position.quantity()));
-            text(InputField.ENTRY_PRICE).set(formats.exact(position.entryPrice()));
-            text(InputField.MARK_PRICE).set(formats.exact(position.markPrice()));
-            text(InputField.LEVERAGE).set(formats.exact(position.leverage()));
-            text(InputField.ISOLATED_MARGIN).set(position.isolatedMargin() == null ? ""
-                    : formats.exact(position.isolatedMargin()));
-            text(InputField.CONTRACT_SIZE).set(formats.exact(position.contractSize()));
-            text(InputField.MMR).set(position.maintenance() == null ? ""
-                    : formats.exact(position.maintenance().mmr()));
-            text(InputField.MAINTENANCE_AMOUNT).set(position.maintenance() == null ? ""
-                    : formats.exact(position.maintenance().maintenanceAmount()));
-            text(InputField.MARGIN_DELTA).set("0");
-            currency.set(venue.get().settlementCurrency(position));
-        } finally {
-            loading = false;
-        }
-        validated = false;
-        lastValid = null;
-        risk.set(null);
-    }
-
-    /**
-     * Everything the user typed or chose for this position (not the what-if), for undo.
-     *
-     * @param id        the position's id
-     * @param template  the loaded position (keeps tiers, max leverage, taker fee)
-     * @param symbol    the symbol
-     * @param side      the side
-     * @param mode      the margin mode
-     * @param contract  the contract type
-     * @param texts     the typed texts
-     */
-    public record State(String id, Position template, String symbol, Side side, MarginMode mode, ContractType contract,
-            Map<InputField, String> texts) {
-    }
-
-    /** @return the current inputs, for undo */
-    public State state() {
-        Map<InputField, String> t = new EnumMap<>(InputField.class);
-        for (InputField f : POSITION_FIELDS) {
-            t.put(f, texts.get(f).get());
-        }
-        return new State(id.get(), template, symbol.get(), side.get(), marginMode.get(), contract.get(), t);
-    }
-
-    /**
-     * Puts back inputs saved by {@link #state()}, without notifying the owner (the caller
-     * re-evaluates once).
-     *
-     * @param s  the state, not null
-     */
-    public void restore(State s) {
-        loading = true;
-        try {
-            template = s.template();
-            id.set(s.id());
-            contract.set(s.contract());
-            symbol.set(s.symbol());
-            side.set(s.side());
-            marginMode.set(s.mode());
-            for (Map.Entry<InputField, String> e : s.texts().entrySet()) {
-                texts.get(e.getKey()).set(e.getValue());
-            }
-            if (s.template() != null) {
-                currency.set(venue.get().settlementCurrency(
-                        s.template().toBuilder().contract(s.contract()).symbol(s.symbol()).build()));
-            }
-        } finally {
-            loading = false;
-        }
-        validated = false;
-    }
-
-    /** @param newId  the position's id, unique in its workspace, not blank */
-    public void setId(String newId) {
-        id.set(newId);
-        validated = false;
-    }
-
-    // ---- validation -------------------------------------------------------------------------
-
-    /**
-     * Parses the inputs and checks them against the venue's rules. The result is cached until
-     * an input changes.
-     *
-     * @param engine  the engine whose venue checks apply, not null
-     * @return the position, or null while an input is invalid (the errors say why)
-     */
-    public Position validate(MarginEngine engine) {
-        if (validated) {
-            return validPosition;
-        }
-        localErrors.clear();
-        engineProblem = null;
-        Position p = null;
-        try {
-            p = buildPosition(localErrors);
-            if (p != null) {
-                engine.check(p, venue.get());
-            }
-        } catch (ValidationException e) {
-            InputField f = InputField.byFileField(e.field());
-            String message = (f == null ? label(e.field()) : f.label()) + " " + e.rule()
-                    + (e.value() == null ? "" : " (got " + e.value() + ")");
-            if (f != null) {
-                localErrors.put(f, message);
-            } else {
-                engineProblem = message;
-            }
-            p = null;
-        }
-        updateLeverageBounds(p);
-        validPosition = p;
-        if (p != null) {
-            lastValid = p;
-        }
-        validated = true;
-        valid.set(p != null);
-        for (InputField f : POSITION_FIELDS) {
-            errors.get(f).set(localErrors.get(f));
-        }
-        return p;
-    }
-
-    private static String label(String field) {
-        switch (field) {
-            case "symbol": return "Symbol";
-            case "contract": return "Contract";
-            case "side": return "Side";
-            default: return field;
-        }
-    }
-
-    /** @return the last position that passed {@link #validate}, or null if none yet */
-    public Position lastValidPosition() {
-        return lastValid;
-    }
-
-    /**
-     * @return the typed margin change (0 when empty), or null while it is not a number; sets or
-     *         clears the what-if error
-     */
-    public BigDecimal marginDelta() {
-        String typed = text(InputField.MARGIN_DELTA).get();
-        if (typed == null || typed.isBlank() || "0".equals(typed)) {
-            return BigDecimal.ZERO;
-        }
-        try {
-            return decimals.parse(typed);
-        } catch (DecimalInput.InputException e) {
-            errors.get(InputField.MARGIN_DELTA).set("Margin change " + e.getMessage() + " (got " + typed.strip() + ")");
-            return null;
-        }
-    }
-
-    private Position buildPosition(Map<InputField, String> errs) {
-        BigDecimal quantity = parse(InputField.QUANTITY, errs);
-        BigDecimal entry = parse(InputField.ENTRY_PRICE, errs);
-        BigDecimal mark = parse(InputField.MARK_PRICE, errs);
-        BigDecimal leverage = parse(InputField.LEVERAGE, errs);
-        BigDecimal margin = optional(InputField.ISOLATED_MARGIN, errs);
-        BigDecimal contractSize = optional(InputField.CONTRACT_SIZE, errs);
-        BigDecimal mmr = optional(InputField.MMR, errs);
-        BigDecimal amount = optional(InputField.MAINTENANCE_AMOUNT, errs);
-        if (mmr == null && amount != null && !errs.containsKey(InputField.MAINTENANCE_AMOUNT)) {
-            errs.put(InputField.MMR, "Maintenance margin rate is required when a maintenance amount is given");
-        }
-        if (!errs.isEmpty()) {
-            return null;
-        }
-        Position.Builder b = template != null ? template.toBuilder() : Position.builder();
-        b.id(id.get()).symbol(symbol.get()).side(side.get()).contract(contract.get()).contractSize(contractSize)
-                .quantity(quantity).entryPrice(entry).markPrice(mark).leverage(leverage).marginMode(marginMode.get())
-                .isolatedMargin(marginMode.get() == MarginMode.ISOLATED ? margin : null)
-                .maintenance(mmr == null ? null : new Maintenance(mmr, amount == null ? BigDecimal.ZERO : amount));
-        if (mmr != null) {
-            b.tiers(null);
-        }
-        return b.build();
-    }
-
-    private BigDecimal optional(InputField field, Map<InputField, String> errs) {
-        String typed = text(field).get();
-        return typed == null || typed.isBlank() ? null : parse(field, errs);
-    }
-
-    private BigDecimal parse(InputField field, Map<InputField, String> errs) {
-        String typed = text(field).get();
-        try {
-            return decimals.parse(typed);
-        } catch (DecimalInput.InputException e) {
-            errs.put(field, field.label() + " " + e.getMessage()
-                    + (typed == null || typed.isBlank() ? "" : " (got " + typed.strip() + ")"));
-            return null;
-        }
-    }
-
-    private void updateLeverageBounds(Position position) {
-        BigDecimal max = null;
-        Position probe = position != null ? position : probePosition();
-        if (probe != null) {
-            try {
-                max = venue.get().maxLeverage(probe, venue.get().schedule(probe));
-            } catch (ValidationException e) {
-                max = null;
-            }
-        }
-        leverageMax.set(max == null ? 125 : Math.max(MIN_LEVERAGE.doubleValue(), max.doubleValue()));
-        BigDecimal lev = tryParse(InputField.LEVERAGE);
-        if (lev != null) {
-            syncSlider(leverageSlider, lev.doubleValue());
-        }
-    }
-
-    /** A position with leverage 1, to look up the tier's max leverage while leverage is invalid. */
-    private Position probePosition() {
-        BigDecimal q = tryParse(InputField.QUANTITY);
-        BigDecimal en = tryParse(InputField.ENTRY_PRICE);
-        BigDecimal m = tryParse(InputField.MARK_PRICE);
-        if (q == null || en == null || m == null) {
-            return null;
-        }
-        try {
-            Position.Builder b = template != null ? template.toBuilder() : Position.builder();
-            return b.id(id.get()).symbol(symbol.get()).side(side.get()).contract(contract.get()).quantity(q)
-                    .entryPrice(en).markPrice(m).leverage(MIN_LEVERAGE).isolatedMargin(null).build();
-        } catch (ValidationException e) {
-            return null;
-        }
-    }
-
-    private BigDecimal tryParse(InputField field) {
-        try {
-            return decimals.parse(text(field).get());
-        } catch (DecimalInput.InputException e) {
-            return null;
-        }
-    }
-
-    private void syncSlider(DoubleProperty slider, double value) {
-        syncingSliders = true;
-        try {
-            slider.set(value);
-        } finally {
-            syncingSliders = false;
-        }
-    }
-
-    private void edited(String key) {
-        if (loading) {
+    private void typed(InputField f, String text) {
+        if (syncing) {
             return;
         }
-        validated = false;
-        onEdit.accept(key == null ? id.get() + "#" + (++discreteEdits) : id.get() + ":" + key);
+        if (f == InputField.MARGIN_DELTA) {
+            editor.edit("whatIf", d -> d.withMarginDeltaText(id, text));
+        } else {
+            editor.command(id + ":" + f.nodeId(), e -> editor.edits().text(e, id, f, text));
+        }
     }
 
-    private void whatIfEdited() {
-        if (loading) {
+    /**
+     * Shows this position's slice of a new evaluation: sets every edit buffer from the draft
+     * (without sending it back as an edit) and every figure from the result.
+     *
+     * @param r  this position's result, not null
+     * @param e  the whole evaluation (account figures, venue, currency), not null
+     */
+    public void update(PositionResult r, Evaluation e) {
+        syncing = true;
+        try {
+            PositionDraft d = r.draft();
+            symbol.set(d.symbol());
+            side.set(d.side());
+            marginMode.set(d.mode());
+            contract.set(d.contract());
+            for (InputField f : InputField.values()) {
+                String t = f == InputField.MARGIN_DELTA ? e.draft().marginDeltaText(id) : d.text(f);
+                if (!texts.get(f).get().equals(t)) {
+                    texts.get(f).set(t);
+                }
+                FieldError fe = r.error(f);
+                errors.get(f).set(fe == null ? null : fe.message());
+            }
+            String ccy = e.venue() == null ? e.currency() : e.venue().settlementCurrency(r.used() != null ? r.used()
+                    : org.marginlab.engine.Position.builder().id(id).symbol(d.symbol()).contract(d.contract())
+                            .side(Side.LONG).quantity(BigDecimal.ONE).entryPrice(BigDecimal.ONE).leverage(BigDecimal.ONE)
+                            .build());
+            currency.set(ccy);
+            quoteCurrency.set(d.contract() == ContractType.INVERSE ? "USD" : ccy);
+            venueName.set(e.venue() == null ? e.draft().venueId() : e.venue().displayName());
+            List<String> presets = e.venue() == null ? List.of() : e.venue().presetSymbols();
+            if (!presets.contains(d.symbol())) {
+                List<String> all = new ArrayList<>(presets);
+                all.add(d.symbol());
+                presets = all;
+            }
+            symbols = List.copyOf(presets);
+            marginLinked.set(d.marginLinked());
+            BigDecimal max = r.parsed().leverageMax();
+            leverageMax.set(max == null ? 125 : Math.max(1, max.doubleValue()));
+            BigDecimal lev = editorNumber(d.text(InputField.LEVERAGE));
+            if (lev != null) {
+                leverageSlider.set(lev.doubleValue());
+            }
+            stale.set(r.stale() && r.risk() != null);
+            valid.set(r.parsed().valid() && !r.stale());
+            liquidated.set(r.liquidated());
+            result.set(r.risk() == null ? null : r);
+            figures.show(r, e);
+            showRisk(r, e);
+            showWhatIf(r);
+            status.set(statusOf(r));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private BigDecimal editorNumber(String text) {
+        try {
+            return new org.marginlab.app.ui.DecimalInput(formats.locale()).parse(text);
+        } catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    private void showRisk(PositionResult r, Evaluation e) {
+        PositionRisk risk = r.risk();
+        if (risk == null) {
+            riskLevel.set(RiskLevel.SAFE);
+            marginRatioGauge.set(0);
+            leverageNote.set("");
             return;
         }
-        onWhatIfEdit.run();
-    }
-
-    // ---- results ----------------------------------------------------------------------------
-
-    /**
-     * Shows a result of the account's evaluation. When the position's own inputs are currently
-     * invalid the result (computed from its last valid inputs) is shown as stale.
-     *
-     * @param r  the position's result, not null
-     */
-    public void publish(PositionRisk r) {
-        publish(r, null);
-    }
-
-    /**
-     * Shows a result of the account's evaluation; a cross position shows the account's margin
-     * ratio and margin balance (it has none of its own).
-     *
-     * @param r        the position's result, not null
-     * @param account  the account's result, or null
-     */
-    public void publish(PositionRisk r, org.marginlab.engine.AccountRisk account) {
-        risk.set(r);
-        Position shownPosition = validPosition != null ? validPosition : lastValid;
-        boolean isStale = validPosition == null;
-        stale.set(isStale);
-        String ccy = shownPosition == null ? venue.get().settlementCurrency() : venue.get().settlementCurrency(shownPosition);
-        currency.set(ccy);
-        int amountDecimals = shownPosition != null && shownPosition.contract() == ContractType.INVERSE ? 8 : 2;
-        boolean cross = r.marginMode() == MarginMode.CROSS;
-        BigDecimal ratio = cross && account != null ? account.marginRatio() : r.marginRatio();
-        this.shown.set(new Shown(r, account, shownPosition, ccy, amountDecimals, ratio));
-        boolean falling = account != null && account.marginRatioDefinition()
-                == org.marginlab.engine.MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES;
+        boolean cross = risk.marginMode() == MarginMode.CROSS;
+        BigDecimal ratio = cross ? e.risk().marginRatio() : risk.marginRatio();
+        boolean falling = e.risk().marginRatioDefinition() == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES;
         // A ratio that falls to 1 at liquidation (OKX) is shown on the gauge as its inverse.
         BigDecimal gaugeRatio = ratio == null || !falling || ratio.signum() == 0 ? ratio
-                : BigDecimal.ONE.divide(ratio, java.math.MathContext.DECIMAL64);
+                : BigDecimal.ONE.divide(ratio, MathContext.DECIMAL64);
         riskLevel.set(RiskLevel.of(gaugeRatio, r.liquidated()));
         double gauge = gaugeRatio == null ? 1 : Math.min(1, Math.max(0, gaugeRatio.doubleValue()));
         marginRatioGauge.set(r.liquidated() ? 1 : gauge);
-        if (r.liquidationPrice() == null) {
-            liquidationNote.set(shownPosition != null && shownPosition.side() == Side.SHORT
-                    ? "No liquidation price: the margin covers the position however far the price rises."
-                    : "No liquidation price: the margin covers the position even if the price falls to zero.");
-        } else {
-            liquidationNote.set(Figure.LIQUIDATION_PRICE.explanation()
-                    + " Shown rounded to the nearest cent, as the venue displays it.");
-        }
-        String first = firstError();
-        status.set(isStale ? (first.isEmpty() ? "Showing the last valid result." : "Showing the last valid result. " + first)
-                : "");
-        if (isStale) {
-            whatIf.set(null);
-            canApply.set(false);
-        }
+        leverageNote.set(cross || r.draft().marginLinked() || risk.effectiveLeverage() == null ? ""
+                : "Margin is your own: effective leverage " + formats.leverage(risk.effectiveLeverage()) + " at the mark");
+    }
+
+    private void showWhatIf(PositionResult r) {
+        boolean cross = r.draft().mode() == MarginMode.CROSS;
         whatIfNote.set(cross ? "This position is cross: it draws on the shared wallet and has no margin of its own. "
                 + "Switch it to isolated to add or remove margin." : "");
-        double removable = r.maxRemovableMargin().doubleValue();
-        double base = r.isolatedMargin() == null ? r.initialMargin().doubleValue()
-                : Math.max(r.initialMargin().doubleValue(), r.isolatedMargin().doubleValue());
-        marginDeltaMin.set(-removable);
-        marginDeltaMax.set(Math.max(1, Math.ceil(base * 2)));
-    }
-
-    /** Marks the shown results stale when no result could be computed at all. */
-    public void markStale() {
-        stale.set(risk.get() != null);
-        String first = firstError();
-        status.set(risk.get() != null ? "Showing the last valid result. " + first : first);
-        whatIf.set(null);
-        canApply.set(false);
-    }
-
-    private String firstError() {
-        if (engineProblem != null) {
-            return engineProblem;
+        PositionResult.WhatIfResult w = r.whatIf();
+        canApply.set(!r.stale() && w != null && w.error() == null && w.delta() != null && w.delta().signum() != 0
+                && w.after() != null);
+        PositionRisk risk = r.risk();
+        if (risk != null && !cross) {
+            marginDeltaMin.set(-risk.maxRemovableMargin().doubleValue());
+            marginDeltaMax.set(Math.max(0, r.maxAddableMargin() == null ? 0 : r.maxAddableMargin().doubleValue()));
+        } else {
+            marginDeltaMin.set(0);
+            marginDeltaMax.set(0);
         }
+        if (w != null && w.delta() != null) {
+            marginDeltaSlider.set(w.delta().doubleValue());
+        } else if (w == null) {
+            marginDeltaSlider.set(0);
+        }
+    }
+
+    private String statusOf(PositionResult r) {
+        String first = null;
         for (InputField f : InputField.values()) {
-            String e = errors.get(f).get();
-            if (e != null) {
-                return e;
+            if (f != InputField.MARGIN_DELTA && r.error(f) != null) {
+                first = r.error(f).message();
+                break;
             }
         }
-        return "";
-    }
-
-    /**
-     * Shows the what-if result, or clears it.
-     *
-     * @param w        the engine's what-if for this position's margin change, or null
-     * @param problem  why there is none (a message naming the field and rule), or null
-     */
-    public void publishWhatIf(WhatIf w, String problem) {
-        if (problem != null || w == null) {
-            errors.get(InputField.MARGIN_DELTA).set(problem);
-        } else {
-            errors.get(InputField.MARGIN_DELTA).set(null);
+        if (first == null && r.problem() != null) {
+            first = r.problem().message();
         }
-        whatIf.set(w);
-        if (w == null) {
-            canApply.set(false);
-            return;
+        if (first == null) {
+            return "";
         }
-        syncSlider(marginDeltaSlider, w.change().delta().doubleValue());
-        canApply.set(w.change().delta().signum() != 0);
-    }
-
-    /**
-     * Checks a margin change against the position's current result: removal is bounded by the
-     * max removable margin; a cross position has no isolated margin to change.
-     *
-     * @param delta  the typed change, not null
-     * @return a message naming the field and the rule, or null when the change is allowed
-     */
-    public String checkMarginDelta(BigDecimal delta) {
-        PositionRisk r = risk.get();
-        String typed = text(InputField.MARGIN_DELTA).get().strip();
-        if (r == null) {
-            return null;
-        }
-        if (r.marginMode() == MarginMode.CROSS) {
-            return delta.signum() == 0 ? null
-                    : "Margin change applies to isolated positions only: a cross position uses the wallet";
-        }
-        BigDecimal maxRemovable = r.maxRemovableMargin();
-        if (delta.signum() < 0 && delta.negate().compareTo(maxRemovable) > 0) {
-            return maxRemovable.signum() == 0
-                    ? "Margin change must be ≥ 0: no margin is removable now (got " + typed + ")"
-                    : "Margin change must be ≥ −" + formats.editable(maxRemovable, 8)
-                            + ", the max removable margin (got " + typed + ")";
-        }
-        return null;
-    }
-
-    private String amountPlain(BigDecimal amount, int decimals) {
-        return decimals == 2 ? formats.price(amount, RoundingMode.HALF_UP)
-                : formats.amount(amount, "", decimals).strip();
-    }
-
-    private String arrow(String before, String after) {
-        return before + " → " + after;
-    }
-
-    private String priceOrNone(BigDecimal price) {
-        return price == null ? "none" : formats.price(price, PRICE_ROUNDING);
-    }
-
-    private String ratioOrNa(BigDecimal ratio) {
-        return ratio == null ? "n/a" : formats.percent(ratio);
-    }
-
-    private String leverageOrNa(BigDecimal leverage) {
-        return leverage == null ? "n/a" : formats.leverage(leverage);
-    }
-
-    /** The inputs of the figure texts: one evaluation's results as shown for this position. */
-    private record Shown(PositionRisk risk, org.marginlab.engine.AccountRisk account, Position position, String currency,
-            int amountDecimals, BigDecimal ratio) {
-    }
-
-    private StringBinding whatIfText(java.util.function.Function<WhatIf, String> text) {
-        return Bindings.createStringBinding(() -> {
-            WhatIf w = whatIf.get();
-            return w == null ? (marginMode.get() == MarginMode.CROSS ? "—" : "") : text.apply(w);
-        }, whatIf, marginMode);
-    }
-
-    /** Formats one figure from the last evaluation; called only when a view reads it. */
-    private String format(Figure f, Shown v) {
-        if (v == null) {
-            return "—";
-        }
-        PositionRisk r = v.risk();
-        String ccy = v.currency();
-        int d = v.amountDecimals();
-        boolean cross = r.marginMode() == MarginMode.CROSS;
-        String quote = v.position() != null && v.position().contract() == ContractType.INVERSE ? "USD" : ccy;
-        switch (f) {
-            case LIQUIDATION_PRICE:
-                return r.liquidationPrice() == null ? "none" : formats.price(r.liquidationPrice(), PRICE_ROUNDING) + " " + quote;
-            case BANKRUPTCY_PRICE:
-                return r.bankruptcyPrice() == null ? "none" : formats.price(r.bankruptcyPrice(), PRICE_ROUNDING) + " " + quote;
-            case MARGIN_RATIO:
-                return v.ratio() == null ? "n/a (margin balance ≤ 0)" : formats.percent(v.ratio()) + (cross ? " (account)" : "");
-            case DISTANCE_TO_LIQUIDATION:
-                return r.distanceToLiquidation() == null ? "none" : formats.percent(r.distanceToLiquidation());
-            case NOTIONAL:
-                return formats.amount(r.notional(), ccy, d);
-            case INITIAL_MARGIN:
-                return formats.amount(r.initialMargin(), ccy, d);
-            case MAINTENANCE_MARGIN:
-                return formats.amount(r.maintenanceMargin(), ccy, d);
-            case MMR:
-                return formats.percent(r.mmr()) + " − " + formats.amount(r.maintenanceAmount(), ccy, d);
-            case MARGIN_BALANCE:
-                return r.marginBalance() != null ? formats.amount(r.marginBalance(), ccy, d)
-                        : v.account() != null ? formats.amount(v.account().marginBalance(), ccy, d) + " (account)" : "—";
-            case UNREALIZED_PNL:
-                return formats.amount(r.unrealizedPnl(), ccy, d);
-            case ROE:
-                return formats.percent(r.roe());
-            case EFFECTIVE_LEVERAGE:
-                return r.effectiveLeverage() == null ? "n/a (margin balance ≤ 0)" : formats.leverage(r.effectiveLeverage());
-            case MAX_REMOVABLE_MARGIN:
-                return formats.amount(r.maxRemovableMargin(), ccy, d);
-            default:
-                throw new IllegalArgumentException(f.name());
-        }
-    }
-
-    private StringProperty text(InputField f) {
-        return texts.get(f);
+        return r.risk() != null ? "Showing the last valid result. " + first : first;
     }
 
     // ---- commands ---------------------------------------------------------------------------
 
-    /**
-     * Commits the what-if: the isolated margin becomes the what-if's margin and the margin
-     * change returns to 0. Does nothing unless {@link #canApplyProperty()} is true.
-     */
+    /** Commits the what-if as a transfer between the cross wallet and this position. */
     public void applyWhatIf() {
-        WhatIf w = whatIf.get();
-        if (!canApply.get() || w == null) {
-            return;
+        if (canApply.get()) {
+            editor.command(null, e -> editor.edits().applyWhatIf(e, id));
         }
-        loading = true;
-        try {
-            text(InputField.MARGIN_DELTA).set("0");
-            text(InputField.ISOLATED_MARGIN).set(formats.editable(w.after().isolatedMargin(), 12));
-        } finally {
-            loading = false;
-        }
-        edited(null);
     }
 
-    /** Sets the margin change back to 0. */
+    /** Sets the margin change back to none. */
     public void resetWhatIf() {
-        text(InputField.MARGIN_DELTA).set("0");
+        texts.get(InputField.MARGIN_DELTA).set("");
     }
 
     /** Switches long ↔ short. */
@@ -709,26 +292,26 @@ public final class PositionViewModel {
         side.set(side.get().opposite());
     }
 
-    /** Switches isolated ↔ cross. */
+    /** Switches isolated ↔ cross: a transfer of the margin between the cross wallet and the position. */
     public void toggleMarginMode() {
-        marginMode.set(marginMode.get() == MarginMode.ISOLATED ? MarginMode.CROSS : MarginMode.ISOLATED);
+        editor.command(null, e -> editor.edits().toggleMode(e, id));
+    }
+
+    /** "Margin from leverage": the isolated margin becomes the initial margin again and follows the leverage. */
+    public void linkMarginToLeverage() {
+        editor.command(null, e -> editor.edits().linkMargin(e, id));
     }
 
     // ---- properties -------------------------------------------------------------------------
 
-    /** @return the venue whose rules apply (set by the owning account) */
-    public ObjectProperty<VenueRules> venueProperty() {
-        return venue;
-    }
-
     /** @return the position's id */
     public ReadOnlyStringProperty idProperty() {
-        return id.getReadOnlyProperty();
+        return idProperty.getReadOnlyProperty();
     }
 
     /** @return the position's id */
     public String id() {
-        return id.get();
+        return id;
     }
 
     /** @return the instrument symbol; writable */
@@ -741,7 +324,7 @@ public final class PositionViewModel {
         return side;
     }
 
-    /** @return isolated or cross; writable */
+    /** @return isolated or cross; writable (a change is a transfer, and snaps back when refused) */
     public ObjectProperty<MarginMode> marginModeProperty() {
         return marginMode;
     }
@@ -772,18 +355,12 @@ public final class PositionViewModel {
      * @return its display text, rounded for display; "none" or "n/a" when it does not exist
      */
     public StringExpression figureProperty(Figure figure) {
-        return figures.get(figure);
+        return figures.figure(figure);
     }
 
     /** @return the symbols the venue has tier tables for, plus this position's own */
     public List<String> symbols() {
-        List<String> presets = venue.get().presetSymbols();
-        if (symbol.get() != null && !presets.contains(symbol.get())) {
-            java.util.ArrayList<String> all = new java.util.ArrayList<>(presets);
-            all.add(symbol.get());
-            return all;
-        }
-        return presets;
+        return symbols;
     }
 
     /** @return the currency the position's amounts are in (quote for linear, coin for inverse) */
@@ -796,14 +373,19 @@ public final class PositionViewModel {
         return currency.get();
     }
 
+    /** @return the currency prices are quoted in (USD for inverse contracts) */
+    public ReadOnlyStringProperty quoteCurrencyProperty() {
+        return quoteCurrency.getReadOnlyProperty();
+    }
+
     /** @return the venue's display name */
     public String venueName() {
-        return venue.get().displayName();
+        return venueName.get();
     }
 
     /** @return e.g. {@code long 0.5 BTCUSDT @ 60000}, for lists and messages */
     public StringExpression summaryProperty() {
-        return summary;
+        return figures.summary();
     }
 
     /** @return the leverage slider's value, kept in step with the leverage field */
@@ -826,14 +408,14 @@ public final class PositionViewModel {
         return marginDeltaMin.getReadOnlyProperty();
     }
 
-    /** @return the what-if slider's upper bound */
+    /** @return the what-if slider's upper bound: the max addable margin (the available balance) */
     public ReadOnlyDoubleProperty marginDeltaMaxProperty() {
         return marginDeltaMax.getReadOnlyProperty();
     }
 
-    /** @return the last result (kept while inputs are invalid), or null before any */
-    public ReadOnlyObjectProperty<PositionRisk> riskProperty() {
-        return risk.getReadOnlyProperty();
+    /** @return this position's slice of the current evaluation, or null while it has no figures */
+    public ReadOnlyObjectProperty<PositionResult> resultProperty() {
+        return result.getReadOnlyProperty();
     }
 
     /** @return whether the shown results belong to earlier, valid inputs */
@@ -844,6 +426,21 @@ public final class PositionViewModel {
     /** @return whether the current inputs are valid */
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
+    }
+
+    /** @return whether the position is liquidated at the (shocked) mark */
+    public ReadOnlyBooleanProperty liquidatedProperty() {
+        return liquidated.getReadOnlyProperty();
+    }
+
+    /** @return whether the isolated margin follows the leverage (else it is the user's own) */
+    public ReadOnlyBooleanProperty marginLinkedProperty() {
+        return marginLinked.getReadOnlyProperty();
+    }
+
+    /** @return e.g. "Margin is your own: effective leverage 14.75x at the mark", or empty */
+    public ReadOnlyStringProperty leverageNoteProperty() {
+        return leverageNote.getReadOnlyProperty();
     }
 
     /** @return safe, warning or liquidated */
@@ -862,33 +459,36 @@ public final class PositionViewModel {
     }
 
     /** @return why the liquidation price is what it is (tooltip) */
-    public ReadOnlyStringProperty liquidationNoteProperty() {
-        return liquidationNote.getReadOnlyProperty();
+    public StringExpression liquidationNoteProperty() {
+        return figures.liquidationNote();
     }
 
-    /** @return liquidation price before → after the margin change */
+    /** @return liquidation price before → after the pending what-ifs */
     public StringExpression whatIfLiquidationProperty() {
-        return whatIfLiquidation;
+        return figures.whatIfLiquidation();
     }
 
-    /** @return margin ratio before → after the margin change */
+    /**
+     * @return the liquidation price, or "liquidated", followed by "→ after" when a pending what-if
+     *         of any position moves it (the table shows every position's before → after)
+     */
+    public StringExpression liquidationAfterProperty() {
+        return figures.liquidationAfter();
+    }
+
+    /** @return margin ratio before → after the pending what-ifs */
     public StringExpression whatIfMarginRatioProperty() {
-        return whatIfMarginRatio;
+        return figures.whatIfMarginRatio();
     }
 
-    /** @return effective leverage before → after the margin change */
+    /** @return effective leverage before → after the pending what-ifs */
     public StringExpression whatIfLeverageProperty() {
-        return whatIfLeverage;
+        return figures.whatIfLeverage();
     }
 
-    /** @return isolated margin before → after the margin change */
+    /** @return isolated margin before → after the pending what-ifs */
     public StringExpression whatIfMarginProperty() {
-        return whatIfMargin;
-    }
-
-    /** @return the what-if's engine result, or null while the change is invalid */
-    public ReadOnlyObjectProperty<WhatIf> whatIfProperty() {
-        return whatIf.getReadOnlyProperty();
+        return figures.whatIfMargin();
     }
 
     /** @return why the what-if does not apply (a cross position), or empty */

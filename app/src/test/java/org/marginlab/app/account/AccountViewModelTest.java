@@ -1,5 +1,6 @@
 package org.marginlab.app.account;
 
+import org.marginlab.app.model.InputField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.marginlab.app.position.Figure;
-import org.marginlab.app.position.InputField;
 import org.marginlab.app.position.PositionViewModel;
 import org.marginlab.app.workspace.Samples;
 import org.marginlab.app.workspace.Workspace;
@@ -95,13 +95,27 @@ class AccountViewModelTest {
     void togglingToCross_usesTheWallet() {
         AccountViewModel vm = open(Samples.BTC_LONG_ISOLATED);
         PositionViewModel btc = row(vm, "btc-long");
+        // total equity 10,000 + 1,500 − 500 before the switch
+        assertThat(vm.totalEquityProperty().get()).isEqualTo("11,000.00 USDT");
         btc.toggleMarginMode();
         assertThat(btc.marginModeProperty().get()).isEqualTo(MarginMode.CROSS);
-        // cross, wallet 10,000, tier 1: LP = (10,000 + 0 − 30,000)/(0.5·0.004 − 0.5) = 20,000/0.498 = 40,160.64
-        assertThat(btc.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("40,160.64 USDT");
-        // account: MM 118 / MB (10,000 − 500) = 1.24 %
-        assertThat(vm.marginRatioProperty().get()).isEqualTo("1.24 %");
+        // the isolated margin goes back to the wallet (spec §4): W = 10,000 + 1,500
+        assertThat(vm.walletTextProperty().get()).isEqualTo("11500");
+        assertThat(vm.totalEquityProperty().get()).isEqualTo("11,000.00 USDT");
+        // cross, wallet 11,500, tier 1: LP = (11,500 − 30,000)/(0.5·0.004 − 0.5) = 18,500/0.498 = 37,148.59
+        assertThat(btc.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("37,148.59 USDT");
+        // account: MM 118 / MB (11,500 − 500) = 1.0727 %
+        assertThat(vm.marginRatioProperty().get()).isEqualTo("1.07 %");
         assertThat(btc.whatIfNoteProperty().get()).startsWith("This position is cross");
+        assertThat(vm.noticeProperty().get()).contains("btc-long is now cross").contains("10,000.00 USDT → 11,500.00 USDT");
+
+        // and back: the initial margin at entry (1,500) leaves the wallet again; nothing is created
+        btc.toggleMarginMode();
+        assertThat(btc.marginModeProperty().get()).isEqualTo(MarginMode.ISOLATED);
+        assertThat(vm.walletTextProperty().get()).isEqualTo("10000");
+        assertThat(btc.textProperty(InputField.ISOLATED_MARGIN).get()).isEqualTo("1500");
+        assertThat(vm.totalEquityProperty().get()).isEqualTo("11,000.00 USDT");
+        assertThat(btc.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("57,228.92 USDT");
     }
 
     @Test
@@ -112,7 +126,9 @@ class AccountViewModelTest {
         // OKX bundles no tier table: the symbol needs tiers or a maintenance override
         assertThat(btc.statusProperty().get())
                 .contains("Symbol has no bundled tier table on okx; give tiers or maintenance (got BTCUSDT)");
-        assertThat(btc.staleProperty().get()).isTrue();
+        // no Binance figure stays under the OKX name
+        assertThat(btc.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("—");
+        assertThat(vm.totalEquityProperty().get()).isEqualTo("10,000.00 USDT");
         btc.textProperty(InputField.MMR).set("0.004");
         assertThat(btc.staleProperty().get()).isFalse();
         // OKX with taker 0.05 %: LP = (0.5·60,000 − 1,500)/(0.5·(1 − 0.004 − 0.0005)) = 28,500/0.49775
@@ -169,7 +185,7 @@ class AccountViewModelTest {
         assertThat(ws.walletBalance()).isEqualByComparingTo(original.walletBalance());
         row(vm, "eth-long").textProperty(InputField.QUANTITY).set("x");
         assertThatThrownBy(vm::toWorkspace).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("positions[1].eth-long: Quantity must be a number (got x)");
+                .hasMessage("eth-long.quantity: must be a number (got x)");
     }
 
     @Test
@@ -181,9 +197,10 @@ class AccountViewModelTest {
                 .maintenance(new org.marginlab.engine.Maintenance(new BigDecimal("0.01"), BigDecimal.ZERO)).build())));
         PositionViewModel added = vm.addPosition();
         added.contractProperty().set(org.marginlab.engine.ContractType.INVERSE);
-        assertThat(vm.problemProperty().get()).isEqualTo("position is inverse but the workspace's other positions are "
-                + "linear: all positions of a workspace share one contract type (and settlement currency).");
-        assertThat(added.staleProperty().get()).isTrue();
+        assertThat(vm.problemProperty().get()).isEqualTo("position.contract: must be linear like the workspace's other "
+                + "positions: all positions share one settlement currency (got inverse)");
+        // it takes no part: no figure is shown for it
+        assertThat(added.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("—");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.marginlab.app.bench;
 
+import org.marginlab.app.model.InputField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -21,7 +22,6 @@ import org.marginlab.app.AppViewModel;
 import org.marginlab.app.MarginLabApp;
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.app.position.Figure;
-import org.marginlab.app.position.InputField;
 import org.marginlab.app.position.PositionViewModel;
 import org.marginlab.app.workspace.RecentFiles;
 import org.marginlab.app.workspace.DocumentDialogs;

@@ -1,5 +1,6 @@
 package org.marginlab.app.chart;
 
+import org.marginlab.app.model.InputField;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.marginlab.app.account.AccountViewModel;
-import org.marginlab.app.position.InputField;
 import org.marginlab.app.position.PositionViewModel;
 import org.marginlab.app.workspace.Workspace;
 import org.marginlab.engine.Account;
@@ -107,13 +107,13 @@ public final class PositionChartBenchmark {
         }
         print("chart view-model refresh alone (sweep + snapshot)", t);
 
-        BigDecimal base = account.shockedAccountProperty().get().position(selected.id()).markPrice();
+        BigDecimal base = account.evaluationProperty().get().shocked().position(selected.id()).markPrice();
         String[] marks = {base.add(BigDecimal.ONE).toPlainString(), base.add(BigDecimal.TEN).toPlainString()};
         keystrokes("keystroke in the charted position (account evaluation + chart refresh)", selected, marks, t);
         vm.activeProperty().set(false);
         keystrokes("same keystroke with the charts hidden (account evaluation only)", selected, marks, t);
         vm.activeProperty().set(true);
-        BigDecimal otherMark = account.shockedAccountProperty().get().position(other.id()).markPrice();
+        BigDecimal otherMark = account.evaluationProperty().get().shocked().position(other.id()).markPrice();
         keystrokes("keystroke in another position (chart refreshes: it is cross)", other,
                 new String[] {otherMark.add(BigDecimal.ONE).toPlainString(), otherMark.add(BigDecimal.TEN).toPlainString()}, t);
     }

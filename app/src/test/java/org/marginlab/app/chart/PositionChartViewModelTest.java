@@ -1,5 +1,6 @@
 package org.marginlab.app.chart;
 
+import org.marginlab.app.model.InputField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.app.chart.PositionChartData.Marker;
 import org.marginlab.app.chart.PositionChartData.MarkerKind;
-import org.marginlab.app.position.InputField;
 import org.marginlab.app.position.PositionViewModel;
 import org.marginlab.app.workspace.Workspace;
 import org.marginlab.engine.Account;
@@ -230,6 +230,7 @@ class PositionChartViewModelTest {
     void typingQuantity_movesTheLiquidationMarker() {
         AccountViewModel account = account("binance-usdm", "10000", sample());
         PositionChartViewModel vm = new PositionChartViewModel(account);
+        type(account.selectedProperty().get(), InputField.ISOLATED_MARGIN, "1500.00"); // the user's own: stays
         type(account.selectedProperty().get(), InputField.QUANTITY, "1");
         // 1 BTC, notional 59,000 → tier 2: LP = (1,500 + 50 − 60,000)/(0.005 − 1) = 58,450/0.995
         assertThat(vm.dataProperty().get().marker(MarkerKind.LIQUIDATION).label()).isEqualTo("Liquidation 58,743.72");
@@ -255,7 +256,7 @@ class PositionChartViewModelTest {
         assertThat(d.pnl(indexOf(d, 3100))).isCloseTo(-200, within(1e-9));
         // ETHUSDT tier 1 MMR — MM/balance at the mark from the engine's own result
         assertThat(d.marginRatio(indexOf(d, 3100)))
-                .isCloseTo(account.positions().get(1).riskProperty().get().marginRatio().doubleValue(), within(1e-12));
+                .isCloseTo(account.positions().get(1).resultProperty().get().risk().marginRatio().doubleValue(), within(1e-12));
     }
 
     @Test
@@ -265,14 +266,13 @@ class PositionChartViewModelTest {
         PositionChartViewModel vm = new PositionChartViewModel(account);
         PositionChartData before = vm.dataProperty().get();
         long refreshes = vm.refreshes();
-        long revision = account.revisionProperty().get();
+        var evaluation = account.evaluationProperty().get();
 
-        // another isolated position, a what-if and a re-evaluation change nothing of this picture
+        // another isolated position and a what-if change nothing of this picture
         type(account.positions().get(1), InputField.MARK_PRICE, "50000");
         type(account.selectedProperty().get(), InputField.MARGIN_DELTA, "100");
-        account.recompute();
 
-        assertThat(account.revisionProperty().get()).isGreaterThan(revision + 2);
+        assertThat(account.evaluationProperty().get()).isNotSameAs(evaluation);
         assertThat(vm.dataProperty().get()).isSameAs(before);
         assertThat(vm.refreshes()).isEqualTo(refreshes);
     }
@@ -371,7 +371,7 @@ class PositionChartViewModelTest {
                 sample().toBuilder().id("iso").build());
         PositionChartViewModel vm = new PositionChartViewModel(account);
         PositionChartData d = vm.dataProperty().get();
-        Account acc = account.shockedAccountProperty().get();
+        Account acc = account.evaluationProperty().get().shocked();
         Position btc = acc.position("btc");
 
         int checked = 0;
@@ -402,7 +402,7 @@ class PositionChartViewModelTest {
         assertThat(liq).isNotNull();
         assertThat(d.marginRatio(indexOf(d, liq.x()))).isCloseTo(1, within(1e-9));
 
-        Account acc = account.shockedAccountProperty().get();
+        Account acc = account.evaluationProperty().get().shocked();
         for (int i = 0; i < d.size(); i += 29) {
             BigDecimal p = BigDecimal.valueOf(d.price(i));
             Account moved = acc.with(acc.position("btc-long").withMarkPrice(p))

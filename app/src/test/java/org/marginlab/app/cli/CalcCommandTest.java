@@ -74,12 +74,14 @@ class CalcCommandTest {
         Run run = run("calc", "--json", "--add-margin", "btc-long=500", EXAMPLE);
         JsonNode report = json(run);
 
-        assertThat(keys(report)).containsExactly("venue", "account", "positions");
+        assertThat(keys(report)).containsExactly("venue", "account", "positions", "after");
         assertThat(report.get("venue").asText()).isEqualTo("binance-usdm");
 
         JsonNode account = report.get("account");
         assertThat(keys(account)).containsExactly("walletBalance", "unrealizedPnl", "marginBalance", "initialMargin",
-                "maintenanceMargin", "marginRatio", "marginRatioDefinition", "availableBalance", "totalEquity");
+                "maintenanceMargin", "marginRatio", "marginRatioDefinition", "availableBalance", "totalEquity",
+                "liquidated");
+        assertThat(account.get("liquidated").asBoolean()).isFalse();
         assertNumber(account, "walletBalance", "10000");
         assertNumber(account, "unrealizedPnl", "0");
         assertNumber(account, "marginBalance", "10000");
@@ -94,7 +96,8 @@ class CalcCommandTest {
         JsonNode p = report.get("positions").get(0);
         assertThat(keys(p)).containsExactly("id", "notional", "initialMargin", "mmr", "maintenanceAmount",
                 "maintenanceMargin", "unrealizedPnl", "roe", "marginBalance", "marginRatio", "liquidationPrice",
-                "bankruptcyPrice", "effectiveLeverage", "maxRemovableMargin", "distanceToLiquidation", "whatIf");
+                "bankruptcyPrice", "effectiveLeverage", "maxRemovableMargin", "distanceToLiquidation", "maxAddableMargin",
+                "liquidated", "whatIf");
         assertThat(p.get("id").asText()).isEqualTo("btc-long");
         assertNumber(p, "notional", "29500");
         assertNumber(p, "initialMargin", "1500");
@@ -110,6 +113,9 @@ class CalcCommandTest {
         assertNumber(p, "effectiveLeverage", "29.5");
         assertNumber(p, "maxRemovableMargin", "0");
         assertNumber(p, "distanceToLiquidation", "0.030018");
+        // spec §4: the most that can be added is the available balance
+        assertNumber(p, "maxAddableMargin", "10000");
+        assertThat(p.get("liquidated").asBoolean()).isFalse();
 
         JsonNode w = p.get("whatIf");
         assertThat(keys(w)).containsExactly("marginDelta", "isolatedMargin", "liquidationPrice", "bankruptcyPrice",
@@ -120,13 +126,63 @@ class CalcCommandTest {
         assertNumber(w, "bankruptcyPrice", "56000");
         assertNumber(w, "marginRatio", "0.078667");
         assertNumber(w, "effectiveLeverage", "19.666667");
+
+        // §4 "after": the 500 came out of the wallet; total equity is unchanged; whatIf agrees with after
+        JsonNode after = report.get("after");
+        assertThat(keys(after)).containsExactly("account", "positions");
+        assertNumber(after.get("account"), "walletBalance", "9500");
+        assertNumber(after.get("account"), "availableBalance", "9500");
+        assertNumber(after.get("account"), "totalEquity", "11000");
+        JsonNode a = after.get("positions").get(0);
+        assertThat(a.has("whatIf")).isFalse();
+        assertNumber(a, "liquidationPrice", "56224.899598");
+        assertNumber(a, "maxAddableMargin", "9500");
+        assertThat(a.get("liquidationPrice").decimalValue()).isEqualByComparingTo(w.get("liquidationPrice").decimalValue());
+        assertThat(a.get("marginRatio").decimalValue()).isEqualByComparingTo(w.get("marginRatio").decimalValue());
+    }
+
+    @Test
+    void addingMoreThanTheAvailableBalanceIsRejectedNamingTheBound() {
+        Run run = run("calc", "--json", "--add-margin", "btc-long=20000", EXAMPLE);
+        assertInvalid(run, null);
+        assertThat(run.err()).startsWith("positions[0].marginDelta: ").contains("maxAddableMargin", "10000")
+                .endsWith("(got 20000)\n");
+    }
+
+    @Test
+    void modeSwitchToCross_returnsTheMarginToTheWallet_andConservesEquity() throws Exception {
+        JsonNode report = json(run("calc", "--json", "--mode", "btc-long=cross", EXAMPLE));
+        JsonNode after = report.get("after");
+        // W' = 10,000 + 1,500; the position is cross: no own margin, no maxAddableMargin
+        assertNumber(after.get("account"), "walletBalance", "11500");
+        assertNumber(after.get("account"), "totalEquity", "11000");
+        JsonNode a = after.get("positions").get(0);
+        assertThat(a.get("maxAddableMargin").isNull()).isTrue();
+        assertThat(a.get("marginBalance").isNull()).isTrue();
+        // cross LP = (11,500 − 30,000)/(0.5·0.004 − 0.5) = 18,500/0.498 = 37,148.594377…
+        assertNumber(a, "liquidationPrice", "37148.594378");
+        // the report's top level is unchanged
+        assertNumber(report.get("account"), "walletBalance", "10000");
+    }
+
+    @Test
+    void transfersApplyInTheOrderGiven() throws Exception {
+        // add 500 (W 9,500, margin 2,000), then to cross: the 2,000 goes back (W 11,500)
+        JsonNode after = json(run("calc", "--json", "--add-margin", "btc-long=500", "--mode", "btc-long=cross", EXAMPLE))
+                .get("after");
+        assertNumber(after.get("account"), "walletBalance", "11500");
+        assertNumber(after.get("account"), "totalEquity", "11000");
+        // the other way round the position is cross when the margin is added: refused
+        Run reversed = run("calc", "--json", "--mode=btc-long=cross", "--add-margin", "btc-long=500", EXAMPLE);
+        assertInvalid(reversed, null);
+        assertThat(reversed.err()).startsWith("positions[0].marginDelta: ").endsWith("(got 500)\n");
     }
 
     @Test
     void jsonNumbersAreFullPrecisionPlainAndExactWhereExact() {
         Run run = run("calc", "--json", "--add-margin", "btc-long=500", EXAMPLE);
         assertThat(run.out()).contains("\"notional\": 29500,", "\"mmr\": 0.004,", "\"bankruptcyPrice\": 57000,",
-                "\"marginRatio\": null,", "\"totalEquity\": 11000\n");
+                "\"marginRatio\": null,", "\"totalEquity\": 11000,");
         // 57228.915662… = 57000/(1 − 0.004): many digits, never an exponent, never rounded to 6 dp
         assertThat(run.out()).containsPattern("\"liquidationPrice\": 57228\\.915662650602409638\\d+,");
         assertThat(run.out()).doesNotContainPattern("\\d[eE][+-]?\\d");
@@ -136,7 +192,7 @@ class CalcCommandTest {
     void withoutAddMarginThereIsNoWhatIf() throws Exception {
         JsonNode p = json(run("calc", "--json", EXAMPLE)).get("positions").get(0);
         assertThat(p.has("whatIf")).isFalse();
-        assertThat(keys(p)).endsWith("distanceToLiquidation");
+        assertThat(keys(p)).endsWith("distanceToLiquidation", "maxAddableMargin", "liquidated");
     }
 
     @Test
@@ -198,7 +254,12 @@ class CalcCommandTest {
 
     @Test
     void negativeAddMarginRemovesMargin() throws Exception {
-        JsonNode p = json(run("calc", "--json", "--add-margin=btc-long=-100", EXAMPLE)).get("positions").get(0);
+        // at a mark of 61,000: uPnL +500, MM 30,500·0.004 = 122: maxRemovable = min(1500 − 122, 2000 − 30500/20) = 475
+        JsonNode report = json(run("calc", "--json", "--mark", "btc-long=61000", "--add-margin=btc-long=-100", EXAMPLE));
+        JsonNode p = report.get("positions").get(0);
+        assertNumber(p, "maxRemovableMargin", "475");
+        // the 100 goes back to the wallet
+        assertNumber(report.get("after").get("account"), "walletBalance", "10100");
         // iWB 1400: LP = (1400 − 0.5·60000)/(0.5·0.004 − 0.5) = 28600/0.498 = 57429.718875…
         assertNumber(p.get("whatIf"), "marginDelta", "-100");
         assertNumber(p.get("whatIf"), "isolatedMargin", "1400");
@@ -332,14 +393,25 @@ class CalcCommandTest {
 
     @Test
     void removingMoreThanTheIsolatedMarginIsRejected() {
-        assertInvalid(run("calc", "--add-margin", "btc-long=-1600", EXAMPLE),
-                "positions[0].marginDelta: must not remove more than the isolated margin 1500 (got -1600)");
+        Run run = run("calc", "--add-margin", "btc-long=-1600", EXAMPLE);
+        assertInvalid(run, null);
+        assertThat(run.err()).startsWith("positions[0].marginDelta: ").contains("maxRemovableMargin").endsWith("(got -1600)\n");
+    }
+
+    @Test
+    void removingWhatTheVenueWouldNotRelease_isRejectedAsInTheApp() {
+        // at the mark 59,000 nothing is removable (max removable 0): the app refuses −100, and so does calc
+        Run run = run("calc", "--add-margin", "btc-long=-100", EXAMPLE);
+        assertInvalid(run, null);
+        assertThat(run.err()).startsWith("positions[0].marginDelta: ").contains("maxRemovableMargin", "0")
+                .endsWith("(got -100)\n");
     }
 
     @Test
     void addMarginToACrossPositionIsRejected() {
-        assertInvalid(run("calc", "--add-margin", "btc-cross=10", resource("cli", "cross-only.marginlab")),
-                "positions[0].marginDelta: applies to isolated positions only (got 10)");
+        Run run = run("calc", "--add-margin", "btc-cross=10", resource("cli", "cross-only.marginlab"));
+        assertInvalid(run, null);
+        assertThat(run.err()).startsWith("positions[0].marginDelta: ").contains("isolated").endsWith("(got 10)\n");
     }
 
     @Test

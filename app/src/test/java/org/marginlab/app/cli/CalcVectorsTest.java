@@ -221,7 +221,9 @@ class CalcVectorsTest {
         {
             String id = "bybit-whatif-add-margin-1000";
             JsonNode in = all.get(id).get("inputs");
-            ObjectNode ws = workspace("bybit-linear", BigDecimal.ZERO);
+            // spec §4: added margin comes out of the cross wallet, so the wallet holds the 1,000 that is
+            // added (the vector's account has no wallet; an isolated position's figures do not depend on it)
+            ObjectNode ws = workspace("bybit-linear", new BigDecimal(s(in, "added_margin")));
             ObjectNode pos = position(ws, "p", "BTCUSDT", "long", s(in, "quantity"), s(in, "entry_price"), null, 10);
             maintenance(pos, JSON.getNodeFactory().textNode("0.05"), null);
             out.add(new Expressed(id, ws, List.of("--add-margin", "p=" + s(in, "added_margin")),

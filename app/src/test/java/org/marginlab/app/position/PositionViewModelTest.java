@@ -1,5 +1,6 @@
 package org.marginlab.app.position;
 
+import org.marginlab.app.model.InputField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -78,7 +79,24 @@ class PositionViewModelTest {
     }
 
     @Test
+    void typingQuantity_ofALinkedMargin_movesTheInitialMarginFromTheWallet() {
+        AccountViewModel account = accountWithSample(Locale.US);
+        PositionViewModel p = account.selectedProperty().get();
+        p.textProperty(InputField.QUANTITY).set("1");
+        // the margin follows the leverage: IM = 1·60,000/20 = 3,000, so 1,500 more leaves the wallet
+        assertThat(p.textProperty(InputField.ISOLATED_MARGIN).get()).isEqualTo("3000");
+        assertThat(account.walletTextProperty().get()).isEqualTo("8500");
+        // total equity 8,500 + 3,000 − 1,000 = 10,000 + 1,500 − 500: unchanged
+        assertThat(account.totalEquityProperty().get()).isEqualTo("10,500.00 USDT");
+        // tier 2 (0.5 %, 50): MM 245; MB 3,000 − 1,000 = 2,000 → 12.25 %
+        assertThat(p.figureProperty(Figure.MARGIN_RATIO).get()).isEqualTo("12.25 %");
+        // LP = (3,000 + 50 − 60,000)/(0.005 − 1) = 56,950/0.995 = 57,236.1809…
+        assertThat(p.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("57,236.18 USDT");
+    }
+
+    @Test
     void typingQuantity_updatesFiguresAndRetiers() {
+        type(InputField.ISOLATED_MARGIN, "1500.00"); // a margin of the user's own: it no longer follows
         type(InputField.QUANTITY, "1");
         // notional 59,000 → tier 2 (0.5 %, 50): MM = 295 − 50 = 245; margin balance 1500 − 1000 = 500
         assertThat(figure(Figure.MAINTENANCE_MARGIN)).isEqualTo("245.00 USDT");
@@ -167,7 +185,7 @@ class PositionViewModelTest {
 
         vm.applyWhatIf();
         assertThat(vm.textProperty(InputField.ISOLATED_MARGIN).get()).isEqualTo("2000");
-        assertThat(vm.textProperty(InputField.MARGIN_DELTA).get()).isEqualTo("0");
+        assertThat(vm.textProperty(InputField.MARGIN_DELTA).get()).isEmpty();
         assertThat(figure(Figure.LIQUIDATION_PRICE)).isEqualTo("56,224.90 USDT");
         assertThat(figure(Figure.MARGIN_RATIO)).isEqualTo("7.87 %");
         assertThat(vm.canApplyProperty().get()).isFalse();
@@ -189,7 +207,7 @@ class PositionViewModelTest {
         assertThat(vm.marginDeltaMinProperty().get()).isEqualTo(-475.0);
         type(InputField.MARGIN_DELTA, "-500");
         assertThat(vm.errorProperty(InputField.MARGIN_DELTA).get())
-                .isEqualTo("Margin change must be ≥ −475, the max removable margin (got -500)");
+                .startsWith("Margin change").contains("maxRemovableMargin").contains("475").endsWith("(got -500)");
         assertThat(vm.canApplyProperty().get()).isFalse();
         type(InputField.MARGIN_DELTA, "-400");
         assertThat(vm.errorProperty(InputField.MARGIN_DELTA).get()).isNull();
@@ -201,7 +219,7 @@ class PositionViewModelTest {
     void whatIfRemoval_whenNothingIsRemovable_saysSo() {
         type(InputField.MARGIN_DELTA, "-10");
         assertThat(vm.errorProperty(InputField.MARGIN_DELTA).get())
-                .isEqualTo("Margin change must be ≥ 0: no margin is removable now (got -10)");
+                .startsWith("Margin change").contains("maxRemovableMargin 0").endsWith("(got -10)");
     }
 
     @Test
@@ -211,9 +229,11 @@ class PositionViewModelTest {
         assertThat(vm.riskLevelProperty().get()).isEqualTo(RiskLevel.WARNING);
         assertThat(figure(Figure.MARGIN_RATIO)).isEqualTo("91.60 %");
         type(InputField.MARK_PRICE, "57000");
-        // MB = 0: liquidated, ratio undefined
+        // MB = 0: liquidated (spec §4): no ratio, no distance
         assertThat(vm.riskLevelProperty().get()).isEqualTo(RiskLevel.LIQUIDATED);
-        assertThat(figure(Figure.MARGIN_RATIO)).isEqualTo("n/a (margin balance ≤ 0)");
+        assertThat(figure(Figure.MARGIN_RATIO)).isEqualTo("liquidated");
+        assertThat(figure(Figure.DISTANCE_TO_LIQUIDATION)).isEqualTo("liquidated");
+        assertThat(vm.liquidatedProperty().get()).isTrue();
         assertThat(vm.marginRatioGaugeProperty().get()).isEqualTo(1.0);
     }
 
@@ -253,6 +273,7 @@ class PositionViewModelTest {
         assertThat(de.textProperty(InputField.QUANTITY).get()).isEqualTo("0,5");
         assertThat(de.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("57.228,92 USDT");
         de.textProperty(InputField.QUANTITY).set("1");
-        assertThat(de.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("58.743,72 USDT");
+        // the linked margin follows to 3.000: LP = 56.950/0,995
+        assertThat(de.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("57.236,18 USDT");
     }
 }

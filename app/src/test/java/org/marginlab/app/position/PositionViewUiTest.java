@@ -55,9 +55,11 @@ class PositionViewUiTest {
     void typingQuantity_updatesLiquidationPriceAndMarginRatio(FxRobot robot) {
         verifyThat("#liquidationPrice", hasText("57,228.92 USDT"));
         replaceText(robot, "#quantity", "1");
-        // 1 BTC: notional 59,000 → tier 2 (0.5 %, 50): LP = 58,450/0.995, ratio = 245/500
-        verifyThat("#liquidationPrice", hasText("58,743.72 USDT"));
-        verifyThat("#marginRatio", hasText("49.00 %"));
+        // the margin follows the leverage: 1·60,000/20 = 3,000, the extra 1,500 out of the cross wallet
+        verifyThat("#isolatedMargin", org.testfx.matcher.control.TextInputControlMatchers.hasText("3000"));
+        // 1 BTC: notional 59,000 → tier 2 (0.5 %, 50): LP = (3,000 + 50 − 60,000)/(0.005 − 1), ratio = 245/2,000
+        verifyThat("#liquidationPrice", hasText("57,236.18 USDT"));
+        verifyThat("#marginRatio", hasText("12.25 %"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.marginlab.app.workspace;
 
+import org.marginlab.app.model.InputField;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.marginlab.app.AppViewModel;
-import org.marginlab.app.position.InputField;
 
 /**
  * The child process of {@link AutosaveRecoveryTest}: the application's view-model with real

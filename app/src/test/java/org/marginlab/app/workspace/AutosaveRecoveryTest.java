@@ -1,5 +1,6 @@
 package org.marginlab.app.workspace;
 
+import org.marginlab.app.model.InputField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -19,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginlab.app.AppViewModel;
-import org.marginlab.app.position.InputField;
 
 /**
  * Autosave and recovery: unsaved edits reach the data folder after the debounce; a process

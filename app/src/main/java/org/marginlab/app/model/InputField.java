@@ -1,4 +1,4 @@
-package org.marginlab.app.position;
+package org.marginlab.app.model;
 
 /**
  * The typed inputs of the position editor and the what-if panel, with the workspace-file field

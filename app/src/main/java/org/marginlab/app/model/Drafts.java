@@ -1,0 +1,122 @@
+package org.marginlab.app.model;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.marginlab.app.ui.Formats;
+import org.marginlab.app.workspace.Workspace;
+import org.marginlab.engine.ContractType;
+import org.marginlab.engine.MarginMode;
+import org.marginlab.engine.Position;
+import org.marginlab.engine.Side;
+import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.venue.VenueRules;
+
+/**
+ * Converts between a {@link Workspace} (the file) and a {@link Draft} (the typed text), in a
+ * locale: a loaded value is written exactly as stored ({@link Formats#exact}), so that saving it
+ * again changes nothing.
+ */
+public final class Drafts {
+    private final Formats formats;
+
+    /** @param formats  how numbers are written into fields, not null */
+    public Drafts(Formats formats) {
+        this.formats = java.util.Objects.requireNonNull(formats, "formats");
+    }
+
+    /**
+     * @param ws  a workspace, not null
+     * @return its draft, with no shock and no what-if
+     */
+    public Draft of(Workspace ws) {
+        List<PositionDraft> ps = new ArrayList<>(ws.positions().size());
+        for (Position p : ws.positions()) {
+            ps.add(of(p));
+        }
+        return new Draft(ws.name(), ws.venueId(), formats.exact(ws.walletBalance()), ps, "", null, List.of());
+    }
+
+    /**
+     * @param p  a position, not null
+     * @return its draft; the margin follows the leverage when none is stated or it equals the
+     *         initial margin at entry ({@link LinkedMargin})
+     */
+    public PositionDraft of(Position p) {
+        Map<InputField, String> t = new EnumMap<>(InputField.class);
+        t.put(InputField.QUANTITY, formats.exact(p.quantity()));
+        t.put(InputField.ENTRY_PRICE, formats.exact(p.entryPrice()));
+        t.put(InputField.MARK_PRICE, formats.exact(p.markPrice()));
+        t.put(InputField.LEVERAGE, formats.exact(p.leverage()));
+        t.put(InputField.ISOLATED_MARGIN, p.isolatedMargin() == null ? "" : formats.exact(p.isolatedMargin()));
+        t.put(InputField.CONTRACT_SIZE, formats.exact(p.contractSize()));
+        t.put(InputField.MMR, p.maintenance() == null ? "" : formats.exact(p.maintenance().mmr()));
+        t.put(InputField.MAINTENANCE_AMOUNT, p.maintenance() == null ? "" : formats.exact(p.maintenance().maintenanceAmount()));
+        boolean linked = p.isolatedMargin() == null || p.isolatedMargin().compareTo(LinkedMargin.of(p)) == 0;
+        return new PositionDraft(p.id(), p, p.symbol(), p.side(), p.marginMode(), p.contract(), t, linked);
+    }
+
+    /**
+     * A new position on a venue: long 0.1 of its first preset symbol (or BTCUSDT / 100 contracts
+     * of BTCUSD with a 0.5 % maintenance override where it has no tier table) at 60,000, 10x,
+     * isolated with the initial margin, marked at entry.
+     *
+     * @param venue  the venue, not null
+     * @param id     the new id, not null
+     * @return the position's draft
+     */
+    public PositionDraft newPosition(VenueRules venue, String id) {
+        ContractType type = venue.contractTypes().contains(ContractType.LINEAR) ? ContractType.LINEAR : ContractType.INVERSE;
+        String sym = venue.presetSymbols().isEmpty() ? (type == ContractType.LINEAR ? "BTCUSDT" : "BTCUSD")
+                : venue.presetSymbols().get(0);
+        Position.Builder b = Position.builder().id(id).symbol(sym).contract(type).side(Side.LONG)
+                .quantity(type == ContractType.LINEAR ? new BigDecimal("0.1") : new BigDecimal("100"))
+                .entryPrice(new BigDecimal("60000")).leverage(BigDecimal.TEN).marginMode(MarginMode.ISOLATED);
+        if (venue.presetSymbols().isEmpty()) {
+            b.maintenance(new org.marginlab.engine.Maintenance(new BigDecimal("0.005"), BigDecimal.ZERO));
+        }
+        Position p = b.build();
+        return of(p.withIsolatedMargin(LinkedMargin.of(p)));
+    }
+
+    /**
+     * The workspace the draft describes, for saving.
+     *
+     * @param e  the draft's evaluation, not null
+     * @return the workspace, never null
+     * @throws ValidationException naming the first invalid input by the position's id and the
+     *         field ({@code btc-long.quantity: must be a number (got abc)}), or {@code walletBalance}:
+     *         a workspace file holds only valid values
+     */
+    public Workspace toWorkspace(Evaluation e) {
+        if (e.venueError() != null) {
+            throw new ValidationException("venue", e.venueError().rule(), e.draft().venueId());
+        }
+        if (e.walletError() != null) {
+            throw new ValidationException("walletBalance", e.walletError().rule(), e.walletError().got());
+        }
+        List<Position> ps = new ArrayList<>(e.positions().size());
+        for (PositionResult r : e.positions()) {
+            FieldError first = null;
+            for (InputField f : InputField.values()) {
+                if (f != InputField.MARGIN_DELTA && r.error(f) != null) {
+                    first = r.error(f);
+                    break;
+                }
+            }
+            if (first == null) {
+                first = r.problem();
+            }
+            if (first != null || r.parsed().position() == null) {
+                String field = first == null || first.field() == null ? "position" : first.field().fileField();
+                String rule = first == null ? "has an invalid input" : first.rule();
+                throw new ValidationException(field, rule, first == null ? null : first.got()).within(r.id());
+            }
+            ps.add(r.parsed().position());
+        }
+        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps);
+    }
+}

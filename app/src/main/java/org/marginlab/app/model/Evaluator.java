@@ -1,0 +1,266 @@
+package org.marginlab.app.model;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.marginlab.app.ui.DecimalInput;
+import org.marginlab.app.ui.Formats;
+import org.marginlab.engine.Account;
+import org.marginlab.engine.AccountRisk;
+import org.marginlab.engine.ContractType;
+import org.marginlab.engine.MarginEngine;
+import org.marginlab.engine.MarginMode;
+import org.marginlab.engine.Position;
+import org.marginlab.engine.PositionRisk;
+import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.venue.VenueRules;
+import org.marginlab.engine.venue.Venues;
+import org.marginlab.engine.whatif.AccountOutcome;
+import org.marginlab.engine.whatif.ShockScope;
+
+/**
+ * The one function from a {@link Draft} to its {@link Evaluation}, shared by the app (once per
+ * edit) and {@code marginlab calc}: parse every field, build the account, evaluate it at the
+ * shocked marks with {@link MarginEngine#DEFAULT}, work out the liquidated state and total equity
+ * (spec workspace-and-cli.md §4, {@link AccountOutcome}), and apply the pending what-ifs as
+ * transfers ({@link PendingTransfers}) to show the account after them.
+ *
+ * <p>The result depends only on the draft and, for inputs that are invalid right now, on the
+ * previous evaluation: a position whose text does not parse takes part with its last valid
+ * inputs (marked stale), so that typing in one field does not make every cross figure jump. A
+ * position whose text did not change (the same {@link PositionDraft} on the same venue) is not
+ * parsed again. Nothing here throws on bad input.
+ *
+ * <p>Thread-safe (no mutable state).
+ */
+public final class Evaluator {
+    /** Lowest shock, a fraction (−90 %). */
+    public static final BigDecimal MIN_SHOCK = new BigDecimal("-0.9");
+    /** Highest shock, a fraction (+200 %). */
+    public static final BigDecimal MAX_SHOCK = new BigDecimal("2");
+
+    private final DecimalInput decimals;
+    private final PositionParser parser;
+    private final PendingTransfers transfers;
+
+    /** @param locale  the locale numbers are typed in, not null */
+    public Evaluator(Locale locale) {
+        this.decimals = new DecimalInput(Objects.requireNonNull(locale, "locale"));
+        this.parser = new PositionParser(decimals);
+        this.transfers = new PendingTransfers(decimals, new Formats(locale));
+    }
+
+    /** @return the parser of typed positions this evaluator uses */
+    public PositionParser parser() {
+        return parser;
+    }
+
+    /**
+     * Evaluates a draft.
+     *
+     * @param draft     the draft, not null
+     * @param previous  the evaluation shown until now (for last valid inputs and unchanged
+     *                  positions), or null
+     * @return the evaluation, never null
+     */
+    public Evaluation evaluate(Draft draft, Evaluation previous) {
+        VenueRules venue;
+        FieldError venueError = null;
+        try {
+            venue = Venues.byId(draft.venueId());
+        } catch (ValidationException e) {
+            venue = null;
+            venueError = new FieldError(null, "Venue", e.rule(), draft.venueId());
+        }
+        FieldError walletError = walletError(draft.walletText());
+        BigDecimal wallet = walletError == null ? decimals.parse(draft.walletText())
+                : previous != null ? previous.wallet() : BigDecimal.ZERO;
+        FieldError shockError = shockError(draft.shockText());
+        BigDecimal shock = shockError == null ? shockOf(draft.shockText())
+                : previous != null ? previous.shock() : BigDecimal.ZERO;
+        ShockScope scope = ShockScope.of(draft.shockSymbol());
+
+        int n = draft.positions().size();
+        List<PositionParser.Parsed> parsed = new ArrayList<>(n);
+        List<Position> used = new ArrayList<>(n);
+        List<Map<InputField, FieldError>> errors = new ArrayList<>(n);
+        List<FieldError> problems = new ArrayList<>(n);
+        StringBuilder problem = new StringBuilder();
+        if (venueError != null) {
+            problem.append(venueError.pathMessage("workspace").replace("workspace.venue", "venue"));
+        }
+        Map<String, PositionResult> before = previous == null ? Map.of() : byId(previous);
+        boolean sameVenue = previous != null && previous.draft().venueId().equals(draft.venueId());
+        ContractType type = null;
+        for (PositionDraft d : draft.positions()) {
+            PositionResult old = before.get(d.id());
+            PositionParser.Parsed p;
+            if (venue == null) {
+                p = new PositionParser.Parsed(null, Map.of(), null, null);
+            } else if (old != null && sameVenue && old.draft().equals(d)) {
+                p = old.parsed();
+            } else {
+                p = parser.parse(d, venue);
+            }
+            Map<InputField, FieldError> errs = new EnumMap<>(InputField.class);
+            errs.putAll(p.errors());
+            FieldError prob = p.problem();
+            Position now = p.position();
+            boolean otherContract = now != null && type != null && now.contract() != type;
+            if (now != null && !otherContract && d.marginLinked() && d.mode() == MarginMode.ISOLATED
+                    && now.isolatedMargin() != null && now.isolatedMargin().compareTo(LinkedMargin.of(now)) != 0) {
+                errs.put(InputField.LEVERAGE, null); // a refused leverage transfer: worded below, with the bound
+                now = null;
+            }
+            Position u = now != null ? now : old != null && sameVenue ? old.used() : null;
+            if (u != null) {
+                if (type == null) {
+                    type = u.contract();
+                } else if (u.contract() != type) {
+                    prob = new FieldError(null, "Contract", "must be " + type.id()
+                            + " like the workspace's other positions: all positions share one settlement currency",
+                            u.contract().id());
+                    u = null;
+                }
+            }
+            parsed.add(p);
+            used.add(u);
+            errors.add(errs);
+            problems.add(prob);
+        }
+
+        Account entered = null;
+        Account shocked = null;
+        AccountRisk risk = null;
+        AccountOutcome outcome = null;
+        List<Position> included = new ArrayList<>(n);
+        for (Position u : used) {
+            if (u != null) {
+                included.add(u);
+            }
+        }
+        if (venue != null) {
+            try {
+                entered = Account.of(venue, wallet, included);
+                shocked = scope.apply(entered, shock);
+                risk = MarginEngine.DEFAULT.evaluate(shocked);
+                outcome = AccountOutcome.of(entered, scope, shock, risk);
+            } catch (ValidationException e) {
+                append(problem, e.getMessage());
+                entered = null;
+                shocked = null;
+                risk = null;
+                outcome = null;
+            }
+        }
+        AccountRisk enteredRisk = risk == null ? null : shock.signum() == 0 ? risk : null;
+        if (entered != null && risk != null && shock.signum() != 0) {
+            enteredRisk = MarginEngine.DEFAULT.evaluate(entered);
+        }
+
+        PendingTransfers.Applied applied = risk == null ? PendingTransfers.Applied.NONE
+                : transfers.apply(draft, entered, enteredRisk, errors, scope, shock);
+
+        List<PositionResult> results = new ArrayList<>(n);
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            PositionDraft d = draft.positions().get(i);
+            Map<InputField, FieldError> errs = errors.get(i);
+            Position u = used.get(i);
+            PositionRisk r = null;
+            boolean liquidated = false;
+            BigDecimal shockedMark = null;
+            BigDecimal maxAddable = null;
+            if (u != null && risk != null) {
+                r = risk.positions().get(k);
+                liquidated = outcome.liquidated(k);
+                shockedMark = shocked.positions().get(k).markPrice();
+                if (u.marginMode() == MarginMode.ISOLATED) {
+                    maxAddable = org.marginlab.engine.transfer.Transfers.maxAddableMargin(enteredRisk);
+                }
+                k++;
+            }
+            if (errs.containsKey(InputField.LEVERAGE) && errs.get(InputField.LEVERAGE) == null) {
+                errs.put(InputField.LEVERAGE, transfers.refusedLeverage(d, parsed.get(i).position(), entered, enteredRisk));
+            }
+            boolean stale = parsed.get(i).position() == null || errs.containsKey(InputField.LEVERAGE)
+                    && parsed.get(i).errors().get(InputField.LEVERAGE) == null;
+            results.add(new PositionResult(d, parsed.get(i), errs, problems.get(i), u,
+                    stale || u == null, r, liquidated, shockedMark, maxAddable, applied.whatIf(d.id())));
+            if (problems.get(i) != null && problem.length() == 0) {
+                append(problem, problems.get(i).pathMessage(d.id()));
+            }
+        }
+        if (walletError != null) {
+            append(problem, walletError.message());
+        }
+        String currency = currency(venue, included, type);
+        int decimalsShown = type == ContractType.INVERSE ? 8 : 2;
+        LinkedHashSet<String> symbols = new LinkedHashSet<>();
+        for (Position p : included) {
+            symbols.add(p.symbol());
+        }
+        return new Evaluation(draft, venue, venueError, wallet, walletError, shock, shockError, scope, results,
+                entered, shocked, risk, outcome, applied.entered(), applied.risk(), applied.outcome(),
+                applied.errors(), problem.toString(), currency, decimalsShown, new ArrayList<>(symbols));
+    }
+
+    private static Map<String, PositionResult> byId(Evaluation e) {
+        Map<String, PositionResult> m = new HashMap<>();
+        for (PositionResult r : e.positions()) {
+            m.put(r.id(), r);
+        }
+        return m;
+    }
+
+    private static String currency(VenueRules venue, List<Position> included, ContractType type) {
+        if (venue == null) {
+            return "";
+        }
+        return type == ContractType.INVERSE && !included.isEmpty() ? venue.settlementCurrency(included.get(0))
+                : venue.settlementCurrency();
+    }
+
+    private static void append(StringBuilder sb, String message) {
+        if (sb.length() > 0) {
+            sb.append(' ');
+        }
+        sb.append(message);
+    }
+
+    private FieldError walletError(String typed) {
+        try {
+            BigDecimal w = decimals.parse(typed);
+            return w.signum() < 0 ? new FieldError(null, "Wallet balance", "must be ≥ 0", typed.strip()) : null;
+        } catch (DecimalInput.InputException e) {
+            return new FieldError(null, "Wallet balance", e.getMessage(), typed.isBlank() ? null : typed.strip());
+        }
+    }
+
+    private BigDecimal shockOf(String typed) {
+        return typed.isBlank() ? BigDecimal.ZERO : decimals.parse(typed).movePointLeft(2);
+    }
+
+    private FieldError shockError(String typed) {
+        if (typed.isBlank()) {
+            return null;
+        }
+        BigDecimal fraction;
+        try {
+            fraction = decimals.parse(typed).movePointLeft(2);
+        } catch (DecimalInput.InputException e) {
+            return new FieldError(null, "Shock", e.getMessage(), typed.strip());
+        }
+        if (fraction.compareTo(MIN_SHOCK) < 0 || fraction.compareTo(MAX_SHOCK) > 0) {
+            return new FieldError(null, "Shock", "must be between −90 % and +200 %", typed.strip());
+        }
+        return null;
+    }
+}
