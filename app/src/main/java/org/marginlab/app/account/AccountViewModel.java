@@ -265,7 +265,7 @@ public final class AccountViewModel implements DraftEditor {
      */
     public void load(Workspace workspace) {
         Venues.byId(workspace.venueId());
-        Draft d = drafts.of(workspace);
+        Draft d = drafts.forEditing(workspace);
         history.reset(d);
         positions.clear();
         selected.set(null);
@@ -291,7 +291,9 @@ public final class AccountViewModel implements DraftEditor {
         }
         Draft before = evaluation.get().draft();
         notice.set("");
-        publish(evaluator.evaluate(d, evaluation.get()));
+        // evaluated on its own: a last valid input of the draft being left must not stand in for an
+        // invalid one of the restored draft (their money would not add up)
+        publish(evaluator.evaluate(d, null));
         for (PositionDraft p : d.positions()) {
             int i = before.indexOf(p.id());
             if (i < 0 || !before.positions().get(i).equals(p)) {

@@ -136,7 +136,8 @@ public final class DraftEdits {
         PositionDraft p = d.position(id);
         MarginMode to = p.mode() == MarginMode.ISOLATED ? MarginMode.CROSS : MarginMode.ISOLATED;
         PositionResult r = e.position(id);
-        if (e.entered() == null || r.used() == null || !contains(e.entered(), id) || r.parsed().position() == null) {
+        if (e.entered() == null || r.used() == null || !contains(e.entered(), id) || r.parsed().position() == null
+                || r.stale()) {
             return new Edit(d, "Cannot switch " + id + " to " + to.id() + " while its inputs are invalid: "
                     + firstError(r), true);
         }

@@ -116,8 +116,9 @@ public final class Evaluator {
             boolean otherContract = now != null && type != null && now.contract() != type;
             if (now != null && !otherContract && d.marginLinked() && d.mode() == MarginMode.ISOLATED
                     && now.isolatedMargin() != null && now.isolatedMargin().compareTo(LinkedMargin.of(now)) != 0) {
-                errs.put(InputField.LEVERAGE, null); // a refused leverage transfer: worded below, with the bound
-                now = null;
+                // a leverage change whose margin transfer was refused: the position keeps the margin it
+                // holds (its figures are true of the account), and the field says which bound stopped it
+                errs.put(InputField.LEVERAGE, null);
             }
             Position u = now != null ? now : old != null && sameVenue ? old.used() : null;
             if (u != null) {
@@ -190,8 +191,7 @@ public final class Evaluator {
             if (errs.containsKey(InputField.LEVERAGE) && errs.get(InputField.LEVERAGE) == null) {
                 errs.put(InputField.LEVERAGE, transfers.refusedLeverage(d, parsed.get(i).position(), entered, enteredRisk));
             }
-            boolean stale = parsed.get(i).position() == null || errs.containsKey(InputField.LEVERAGE)
-                    && parsed.get(i).errors().get(InputField.LEVERAGE) == null;
+            boolean stale = parsed.get(i).position() == null;
             results.add(new PositionResult(d, parsed.get(i), errs, problems.get(i), u,
                     stale || u == null, r, liquidated, shockedMark, maxAddable, applied.whatIf(d.id())));
             if (problems.get(i) != null && problem.length() == 0) {
