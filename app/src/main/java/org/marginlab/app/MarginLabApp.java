@@ -53,7 +53,7 @@ public final class MarginLabApp extends Application {
         StartupProbe.mark("prepared taken, theme set");
 
         // first frame: a light view of the workspace; the main window replaces it right after
-        StartupShell shell = new StartupShell(model);
+        StartupShell shell = new StartupShell(model.workspaceNameProperty(), model.account().positions());
         Scene scene = scene(shell);
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
