@@ -191,7 +191,8 @@ class ArchitectureTest {
     // ------------------------------------------------------------------ helpers
 
     private static DescribedPredicate<JavaClass> topLevelNamed(String name) {
-        return DescribedPredicate.describe(name + " (or a class nested in it)", c -> topLevel(c).getName().equals(name));
+        return DescribedPredicate.describe(name + " (or a class nested in it)",
+                c -> topLevel(c).getName().equals(name));
     }
 
     /**
