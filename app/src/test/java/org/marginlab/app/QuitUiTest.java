@@ -38,11 +38,16 @@ class QuitUiTest {
     private Stage stage;
     private MarginLabApp app;
 
+    /**
+     * The application gets a window of its own, not TestFX's shared primary stage: it sets a
+     * minimum size, binds the title and handles the close request of its window, which must not
+     * carry over into the UI tests that run after this one.
+     */
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
         System.setProperty("marginlab.locale", "en-US");
         Autosave.remove(dataFolder); // no "restore?" question left over from another test
-        this.stage = stage;
+        stage = new Stage();
         app = new MarginLabApp();
         app.start(stage);
     }
@@ -63,7 +68,11 @@ class QuitUiTest {
 
     @AfterEach
     void exitCleanly(FxRobot robot) {
-        robot.interact(app::stop); // what the platform calls at exit: the autosave goes
+        robot.interact(() -> {
+            stage.setOnCloseRequest(null);
+            stage.close();
+            app.stop(); // what the platform calls at exit: the autosave goes
+        });
         Autosave.remove(dataFolder);
     }
 
