@@ -17,6 +17,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import org.marginlab.app.chart.PositionChartView;
 import org.marginlab.app.compare.ComparisonView;
@@ -53,7 +54,7 @@ public final class MarginLabApp extends Application {
         StartupProbe.mark("prepared taken, theme set");
 
         // first frame: a light view of the workspace; the main window replaces it right after
-        StartupShell shell = new StartupShell(model);
+        StartupShell shell = new StartupShell(model.workspaceNameProperty(), model.account().positions());
         Scene scene = scene(shell);
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
@@ -77,7 +78,10 @@ public final class MarginLabApp extends Application {
      */
     private void finishStart(Stage stage, AppStart.Prepared prepared, Path dataFolder) {
         Preferences prefs = prepared.prefs();
-        MainView view = new MainView(model, stage::close, tabs(model));
+        // Quit fires a close request, as the window's close button does, so it asks to save first
+        // (stage.close() would skip the question, and the clean exit would delete the autosave)
+        Runnable quit = () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+        MainView view = new MainView(model, quit, tabs(model));
         view.addMenu(viewMenu(prefs));
         MenuItem about = new MenuItem("_About MarginLab");
         about.setOnAction(e -> org.marginlab.app.about.AboutDialog.show(stage));
@@ -107,6 +111,11 @@ public final class MarginLabApp extends Application {
             alert.initOwner(stage);
             alert.show();
         }
+    }
+
+    /** @return the application view-model once {@link #start} ran, else null (tests answer its dialogs) */
+    AppViewModel model() {
+        return model;
     }
 
     @Override

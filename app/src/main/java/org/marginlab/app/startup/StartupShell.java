@@ -3,13 +3,13 @@ package org.marginlab.app.startup;
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import org.marginlab.app.AppViewModel;
 import org.marginlab.app.position.Figure;
 import org.marginlab.app.position.PositionViewModel;
 
@@ -25,9 +25,13 @@ public final class StartupShell extends BorderPane {
     static final int MAX_LINES = 12;
 
     /**
-     * @param app  the application view-model, with its workspace open, not null
+     * Takes the two pieces of the application view-model it shows, not the view-model itself,
+     * so that this package does not depend on the composition root that uses it.
+     *
+     * @param workspaceName  the open workspace's name, not null
+     * @param positions      the open workspace's position view-models, not null
      */
-    public StartupShell(AppViewModel app) {
+    public StartupShell(ObservableStringValue workspaceName, List<PositionViewModel> positions) {
         setId("startupShell");
         getStyleClass().add("main-view");
 
@@ -42,14 +46,13 @@ public final class StartupShell extends BorderPane {
         title.getStyleClass().add("app-title");
         Label name = new Label();
         name.getStyleClass().add("workspace-name");
-        name.textProperty().bind(app.workspaceNameProperty());
+        name.textProperty().bind(workspaceName);
         HBox header = new HBox(title, name);
         header.getStyleClass().add("app-header");
         setTop(new VBox(menus, header));
 
         VBox lines = new VBox(6);
         lines.getStyleClass().add("startup-lines");
-        List<PositionViewModel> positions = app.account().positions();
         for (PositionViewModel p : positions.subList(0, Math.min(MAX_LINES, positions.size()))) {
             Label summary = new Label();
             summary.textProperty().bind(p.summaryProperty());

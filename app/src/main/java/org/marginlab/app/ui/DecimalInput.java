@@ -6,14 +6,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import org.marginlab.app.workspace.Decimals;
-
 /**
  * Parses what a user typed into a number field into an exact {@link BigDecimal}, with an
  * explicit {@link Locale} for the decimal and grouping separators. It rejects rather than
  * guesses: no exponent notation, no trailing text, grouping separators only between groups of
  * three digits of the integer part, at most {@value #MAX_SIGNIFICANT_DIGITS} significant digits,
- * and no more digits before or after the point than a workspace file holds ({@link Decimals}).
+ * and no more digits before ({@value #MAX_INTEGER_DIGITS}) or after ({@value #MAX_FRACTION_DIGITS})
+ * the point than a workspace file holds.
  * Range rules (&gt; 0 and so on) are the view-model's and the engine's.
  *
  * <p>Immutable and thread-safe.
@@ -21,6 +20,15 @@ import org.marginlab.app.workspace.Decimals;
 public final class DecimalInput {
     /** More digits than this is rejected rather than silently rounded. */
     public static final int MAX_SIGNIFICANT_DIGITS = 18;
+    /**
+     * Most digits before the decimal point: a workspace file's limit, so that a value typed here
+     * can always be saved and read back. The same number as the workspace package's
+     * {@code Decimals.MAX_INTEGER_DIGITS} (a test checks it), declared here because {@code ui}
+     * depends on no other package of the app.
+     */
+    public static final int MAX_INTEGER_DIGITS = 30;
+    /** Most digits after the decimal point: as {@link #MAX_INTEGER_DIGITS}, a workspace file's limit. */
+    public static final int MAX_FRACTION_DIGITS = 30;
     private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     /** Text ending in a digit then a unit or currency code, as pasted from a venue ("60,000 USDT", "20x", "5 %"). */
     private static final Pattern UNIT_SUFFIX = Pattern.compile(".*\\d\\s*(\\p{L}{1,6}|%)");
@@ -99,11 +107,10 @@ public final class DecimalInput {
         if (value.signum() != 0 && value.stripTrailingZeros().precision() > MAX_SIGNIFICANT_DIGITS) {
             throw new InputException("must have at most " + MAX_SIGNIFICANT_DIGITS + " significant digits");
         }
-        // the workspace file's limits (Decimals): a value typed here can always be saved and read back
-        if ((long) value.precision() - value.scale() > Decimals.MAX_INTEGER_DIGITS
-                || value.scale() > Decimals.MAX_FRACTION_DIGITS) {
-            throw new InputException("must have at most " + Decimals.MAX_INTEGER_DIGITS + " digits before and "
-                    + Decimals.MAX_FRACTION_DIGITS + " after the decimal point");
+        // the workspace file's limits: a value typed here can always be saved and read back
+        if ((long) value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS) {
+            throw new InputException("must have at most " + MAX_INTEGER_DIGITS + " digits before and "
+                    + MAX_FRACTION_DIGITS + " after the decimal point");
         }
         return value;
     }

@@ -1,5 +1,8 @@
 package org.marginlab.app.workspace;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+
 import org.marginlab.engine.ValidationException;
 
 /**
@@ -43,6 +46,20 @@ public final class WorkspaceException extends Exception {
 
     static WorkspaceException io(String source, String detail, Throwable cause) {
         return new WorkspaceException(source + ": " + detail, null, -1, -1, cause);
+    }
+
+    /**
+     * The reason of an I/O error as it goes into a one-line message: a file system error's reason
+     * ("Read-only file system"), else the message, else the exception's simple name.
+     */
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException) {
+            String reason = ((FileSystemException) e).getReason();
+            if (reason != null) {
+                return reason;
+            }
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**

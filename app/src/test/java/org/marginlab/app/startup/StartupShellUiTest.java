@@ -59,7 +59,7 @@ class StartupShellUiTest {
 
     private List<String> show(FxRobot robot, AppViewModel app) {
         robot.interact(() -> {
-            stage.setScene(new Scene(new StartupShell(app), 900, 600));
+            stage.setScene(new Scene(new StartupShell(app.workspaceNameProperty(), app.account().positions()), 900, 600));
             stage.show();
         });
         List<String> texts = new ArrayList<>();

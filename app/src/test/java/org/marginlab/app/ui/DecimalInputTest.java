@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.Locale;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.marginlab.app.workspace.Decimals;
 
 class DecimalInputTest {
     private final DecimalInput us = new DecimalInput(Locale.US);
@@ -49,5 +51,12 @@ class DecimalInputTest {
     void parse_emptyIsRequired(String typed) {
         assertThatThrownBy(() -> us.parse(typed)).hasMessage("is required");
         assertThatThrownBy(() -> us.parse(null)).hasMessage("is required");
+    }
+
+    /** The digit limits are declared in ui (which uses no other app package) and must stay the file's. */
+    @Test
+    void digitLimitsAreTheWorkspaceFilesLimits() {
+        assertThat(DecimalInput.MAX_INTEGER_DIGITS).isEqualTo(Decimals.MAX_INTEGER_DIGITS);
+        assertThat(DecimalInput.MAX_FRACTION_DIGITS).isEqualTo(Decimals.MAX_FRACTION_DIGITS);
     }
 }
