@@ -2,10 +2,8 @@ package org.marginlab.app.account;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -75,14 +73,8 @@ public final class AccountViewModel implements DraftEditor {
     private final DraftHistory history;
 
     private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
-    private final ObjectProperty<VenueRules> venue = new SimpleObjectProperty<>(this, "venue", Venues.byId("binance-usdm"));
-    private final StringProperty name = new SimpleStringProperty(this, "name", "Untitled");
-    private final StringProperty walletText = new SimpleStringProperty(this, "walletBalance", "0");
-    private final StringProperty shockText = new SimpleStringProperty(this, "shock", "0");
-    private final ObjectProperty<String> shockSymbol = new SimpleObjectProperty<>(this, "shockSymbol");
-    private final DoubleProperty shockSlider = new SimpleDoubleProperty(this, "shockSlider", 0);
-    private final ObservableList<PositionViewModel> positions = FXCollections.observableArrayList();
-    private final ObjectProperty<PositionViewModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final PositionRows rows;
+    private final AccountInputs inputs;
     private final ObservableList<String> symbols = FXCollections.observableArrayList();
     private final AccountFigures figures;
 
@@ -91,7 +83,6 @@ public final class AccountViewModel implements DraftEditor {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo", false);
     private final ReadOnlyLongWrapper editCount = new ReadOnlyLongWrapper(this, "editCount", 0);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private boolean syncing;
 
     /**
      * @param engine  the margin engine, not null
@@ -105,49 +96,11 @@ public final class AccountViewModel implements DraftEditor {
         this.drafts = new Drafts(formats);
         this.edits = new DraftEdits(formats, evaluator.parser());
         this.figures = new AccountFigures(formats);
+        this.rows = new PositionRows(locale, this);
         Draft empty = new Draft("Untitled", "binance-usdm", "0", List.of(), "", null, List.of());
         this.history = new DraftHistory(empty);
         evaluation.set(evaluator.evaluate(empty, null));
-        venue.addListener((o, a, b) -> {
-            if (!syncing && b != null) {
-                edit(null, d -> withVenue(d, b));
-            }
-        });
-        name.addListener((o, a, b) -> {
-            if (!syncing) {
-                edit("name", d -> d.withName(b));
-            }
-        });
-        walletText.addListener((o, a, b) -> {
-            if (!syncing) {
-                edit("wallet", d -> d.withWalletText(b));
-            }
-        });
-        shockText.addListener((o, a, b) -> {
-            if (!syncing) {
-                edit("shock", d -> d.withShock(b, d.shockSymbol()));
-            }
-        });
-        shockSymbol.addListener((o, a, b) -> {
-            if (!syncing) {
-                edit("shock", d -> d.withShock(d.shockText(), b));
-            }
-        });
-        shockSlider.addListener((o, a, b) -> {
-            if (!syncing) {
-                shockText.set(formats.editable(BigDecimal.valueOf(b.doubleValue()), 1));
-            }
-        });
-    }
-
-    private static Draft withVenue(Draft d, VenueRules rules) {
-        List<PositionDraft> ps = new ArrayList<>(d.positions().size());
-        for (PositionDraft p : d.positions()) {
-            ps.add(rules.contractTypes().contains(p.contract()) ? p
-                    : p.withContract(rules.contractTypes().contains(ContractType.LINEAR) ? ContractType.LINEAR
-                            : ContractType.INVERSE));
-        }
-        return d.withVenueId(rules.id()).withPositions(ps);
+        this.inputs = new AccountInputs(this, formats);
     }
 
     // ---- the draft, its evaluation and its history -------------------------------------------
@@ -199,59 +152,13 @@ public final class AccountViewModel implements DraftEditor {
 
     /** Shows an evaluation: every edit buffer, every row and the account figures follow it. */
     private void publish(Evaluation e) {
-        syncing = true;
-        try {
-            Draft d = e.draft();
-            if (e.venue() != null) {
-                venue.set(e.venue());
-            }
-            name.set(d.name());
-            walletText.set(d.walletText());
-            if (!shockText.get().equals(d.shockText()) && !(d.shockText().isEmpty() && "0".equals(shockText.get()))) {
-                shockText.set(d.shockText());
-            }
-            shockSymbol.set(d.shockSymbol());
-            if (e.shockError() == null) {
-                shockSlider.set(e.shock().movePointRight(2).doubleValue());
-            }
-            syncRows(e);
-            figures.show(e);
-            if (!symbols.equals(e.symbols())) {
-                symbols.setAll(e.symbols());
-            }
-        } finally {
-            syncing = false;
+        inputs.sync(e);
+        rows.sync(e);
+        figures.show(e);
+        if (!symbols.equals(e.symbols())) {
+            symbols.setAll(e.symbols());
         }
         evaluation.set(e);
-    }
-
-    private void syncRows(Evaluation e) {
-        Map<String, PositionViewModel> byId = new HashMap<>();
-        for (PositionViewModel p : positions) {
-            byId.put(p.id(), p);
-        }
-        List<PositionViewModel> rows = new ArrayList<>(e.positions().size());
-        boolean same = positions.size() == e.positions().size();
-        for (int i = 0; i < e.positions().size(); i++) {
-            PositionResult r = e.positions().get(i);
-            PositionViewModel row = byId.get(r.id());
-            if (row == null) {
-                row = new PositionViewModel(locale, this, r.id());
-            }
-            rows.add(row);
-            same = same && positions.get(i) == row;
-        }
-        PositionViewModel sel = selected.get();
-        int selIndex = sel == null ? -1 : positions.indexOf(sel);
-        if (!same) {
-            positions.setAll(rows);
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).update(e.positions().get(i), e);
-        }
-        if (sel == null || !rows.contains(sel)) {
-            selected.set(rows.isEmpty() ? null : rows.get(Math.max(0, Math.min(selIndex, rows.size() - 1))));
-        }
     }
 
     // ---- loading, saving, undo ----------------------------------------------------------------
@@ -267,11 +174,10 @@ public final class AccountViewModel implements DraftEditor {
         Venues.byId(workspace.venueId());
         Draft d = drafts.forEditing(workspace);
         history.reset(d);
-        positions.clear();
-        selected.set(null);
+        rows.clear();
         notice.set("");
         publish(evaluator.evaluate(d, null));
-        selected.set(positions.isEmpty() ? null : positions.get(0));
+        rows.selectAt(0);
         updateHistory();
     }
 
@@ -297,7 +203,7 @@ public final class AccountViewModel implements DraftEditor {
         for (PositionDraft p : d.positions()) {
             int i = before.indexOf(p.id());
             if (i < 0 || !before.positions().get(i).equals(p)) {
-                positions.stream().filter(r -> r.id().equals(p.id())).findFirst().ifPresent(selected::set);
+                rows.select(p.id());
                 break;
             }
         }
@@ -355,9 +261,9 @@ public final class AccountViewModel implements DraftEditor {
      * @return the new row, or null when the venue is unknown
      */
     public PositionViewModel addPosition() {
-        List<String> before = ids();
+        List<String> before = rows.ids();
         command(null, edits::addPosition);
-        return selectNew(before);
+        return rows.selectNew(before);
     }
 
     /**
@@ -367,9 +273,9 @@ public final class AccountViewModel implements DraftEditor {
      * @return the copy, selected
      */
     public PositionViewModel duplicate(PositionViewModel row) {
-        List<String> before = ids();
+        List<String> before = rows.ids();
         edit(null, d -> edits.duplicate(d, row.id()));
-        return selectNew(before);
+        return rows.selectNew(before);
     }
 
     /**
@@ -378,12 +284,12 @@ public final class AccountViewModel implements DraftEditor {
      * @param row  a row of this account, not null
      */
     public void remove(PositionViewModel row) {
-        int i = positions.indexOf(row);
+        int i = rows.rows().indexOf(row);
         if (i < 0) {
             return;
         }
         edit(null, d -> edits.remove(d, row.id()));
-        selected.set(positions.isEmpty() ? null : positions.get(Math.min(i, positions.size() - 1)));
+        rows.selectAt(i);
     }
 
     /**
@@ -393,31 +299,13 @@ public final class AccountViewModel implements DraftEditor {
      * @param direction  −1 or +1
      */
     public void move(PositionViewModel row, int direction) {
-        int i = positions.indexOf(row);
+        int i = rows.rows().indexOf(row);
         int j = i + direction;
-        if (i < 0 || j < 0 || j >= positions.size()) {
+        if (i < 0 || j < 0 || j >= rows.rows().size()) {
             return;
         }
         edit(null, d -> edits.move(d, row.id(), direction));
-        selected.set(row);
-    }
-
-    private List<String> ids() {
-        List<String> ids = new ArrayList<>();
-        for (PositionViewModel p : positions) {
-            ids.add(p.id());
-        }
-        return ids;
-    }
-
-    private PositionViewModel selectNew(List<String> before) {
-        for (PositionViewModel p : positions) {
-            if (!before.contains(p.id())) {
-                selected.set(p);
-                return p;
-            }
-        }
-        return null;
+        rows.selected().set(row);
     }
 
     /** Undo/redo state for the menus. */
@@ -439,17 +327,17 @@ public final class AccountViewModel implements DraftEditor {
 
     /** @return the venue's rules; writable (changing it re-checks every position) */
     public ObjectProperty<VenueRules> venueProperty() {
-        return venue;
+        return inputs.venue();
     }
 
     /** @return the workspace's name; writable */
     public StringProperty nameProperty() {
-        return name;
+        return inputs.name();
     }
 
     /** @return the typed cross wallet balance; writable */
     public StringProperty walletTextProperty() {
-        return walletText;
+        return inputs.walletText();
     }
 
     /** @return the wallet's error message naming the rule, or null */
@@ -459,27 +347,27 @@ public final class AccountViewModel implements DraftEditor {
 
     /** @return the positions in order; add and remove through the commands */
     public ObservableList<PositionViewModel> positions() {
-        return positions;
+        return rows.rows();
     }
 
     /** @return the position shown in the editor; writable */
     public ObjectProperty<PositionViewModel> selectedProperty() {
-        return selected;
+        return rows.selected();
     }
 
     /** @return the symbol the shock moves, or null for every symbol; writable */
     public ObjectProperty<String> shockSymbolProperty() {
-        return shockSymbol;
+        return inputs.shockSymbol();
     }
 
     /** @return the typed shock in percent (−90 … 200); writable */
     public StringProperty shockTextProperty() {
-        return shockText;
+        return inputs.shockText();
     }
 
     /** @return the shock slider's value in percent, kept in step with the shock field */
     public DoubleProperty shockSliderProperty() {
-        return shockSlider;
+        return inputs.shockSlider();
     }
 
     /** @return the shock field's error naming the rule, or null */

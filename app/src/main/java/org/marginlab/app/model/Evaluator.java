@@ -104,7 +104,7 @@ public final class Evaluator {
             PositionParser.Parsed p;
             if (venue == null) {
                 p = new PositionParser.Parsed(null, Map.of(), null, null);
-            } else if (old != null && sameVenue && old.draft().equals(d)) {
+            } else if (old != null && sameVenue && (old.draft() == d || old.draft().equals(d))) {
                 p = old.parsed();
             } else {
                 p = parser.parse(d, venue);
@@ -161,8 +161,10 @@ public final class Evaluator {
                 outcome = null;
             }
         }
+        // transfers are bounded at the typed marks: evaluated apart only under a shock, and only when
+        // something needs a bound (an isolated position's max addable margin, a what-if, a refused leverage)
         AccountRisk enteredRisk = risk == null ? null : shock.signum() == 0 ? risk : null;
-        if (entered != null && risk != null && shock.signum() != 0) {
+        if (entered != null && risk != null && shock.signum() != 0 && needsBounds(draft, included, errors)) {
             enteredRisk = MarginEngine.DEFAULT.evaluate(entered);
         }
 
@@ -210,6 +212,23 @@ public final class Evaluator {
         return new Evaluation(draft, venue, venueError, wallet, walletError, shock, shockError, scope, results,
                 entered, shocked, risk, outcome, applied.entered(), applied.risk(), applied.outcome(),
                 applied.errors(), problem.toString(), currency, decimalsShown, new ArrayList<>(symbols));
+    }
+
+    private static boolean needsBounds(Draft draft, List<Position> included, List<Map<InputField, FieldError>> errors) {
+        if (!draft.pending().isEmpty()) {
+            return true;
+        }
+        for (Position p : included) {
+            if (p.marginMode() == MarginMode.ISOLATED) {
+                return true;
+            }
+        }
+        for (Map<InputField, FieldError> e : errors) {
+            if (e.containsKey(InputField.LEVERAGE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, PositionResult> byId(Evaluation e) {

@@ -55,7 +55,9 @@ public final class PositionViewModel {
     private final DraftEditor editor;
     private final String id;
     private final Formats formats;
+    private final org.marginlab.app.ui.DecimalInput decimals;
     private final PositionFigures figures;
+    private final PositionStatus state;
     private final ReadOnlyStringWrapper idProperty;
 
     private final ObjectProperty<String> symbol = new SimpleObjectProperty<>(this, "symbol", "");
@@ -67,8 +69,6 @@ public final class PositionViewModel {
     private final DoubleProperty leverageSlider = new SimpleDoubleProperty(this, "leverageSlider", 1);
     private final ReadOnlyDoubleWrapper leverageMax = new ReadOnlyDoubleWrapper(this, "leverageMax", 125);
     private final DoubleProperty marginDeltaSlider = new SimpleDoubleProperty(this, "marginDeltaSlider", 0);
-    private final ReadOnlyDoubleWrapper marginDeltaMin = new ReadOnlyDoubleWrapper(this, "marginDeltaMin", 0);
-    private final ReadOnlyDoubleWrapper marginDeltaMax = new ReadOnlyDoubleWrapper(this, "marginDeltaMax", 1);
     private final ReadOnlyObjectWrapper<PositionResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
     private final ReadOnlyStringWrapper quoteCurrency = new ReadOnlyStringWrapper(this, "quoteCurrency", "USDT");
@@ -77,12 +77,6 @@ public final class PositionViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private final ReadOnlyBooleanWrapper liquidated = new ReadOnlyBooleanWrapper(this, "liquidated", false);
     private final ReadOnlyBooleanWrapper marginLinked = new ReadOnlyBooleanWrapper(this, "marginLinked", true);
-    private final ReadOnlyObjectWrapper<RiskLevel> riskLevel = new ReadOnlyObjectWrapper<>(this, "riskLevel", RiskLevel.SAFE);
-    private final ReadOnlyDoubleWrapper marginRatioGauge = new ReadOnlyDoubleWrapper(this, "marginRatioGauge", 0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply", false);
-    private final ReadOnlyStringWrapper whatIfNote = new ReadOnlyStringWrapper(this, "whatIfNote", "");
-    private final ReadOnlyStringWrapper leverageNote = new ReadOnlyStringWrapper(this, "leverageNote", "");
     private List<String> symbols = List.of();
     private boolean syncing;
 
@@ -95,7 +89,9 @@ public final class PositionViewModel {
         this.editor = Objects.requireNonNull(editor, "editor");
         this.id = Objects.requireNonNull(id, "id");
         this.formats = new Formats(Objects.requireNonNull(locale, "locale"));
+        this.decimals = new org.marginlab.app.ui.DecimalInput(locale);
         this.figures = new PositionFigures(formats);
+        this.state = new PositionStatus(formats);
         this.idProperty = new ReadOnlyStringWrapper(this, "id", id);
         for (InputField f : InputField.values()) {
             StringProperty p = new SimpleStringProperty(this, f.nodeId(), "");
@@ -197,9 +193,13 @@ public final class PositionViewModel {
             liquidated.set(r.liquidated());
             result.set(r.risk() == null ? null : r);
             figures.show(r, e);
-            showRisk(r, e);
-            showWhatIf(r);
-            status.set(statusOf(r));
+            state.show(r, e);
+            PositionResult.WhatIfResult w = r.whatIf();
+            if (w != null && w.delta() != null) {
+                marginDeltaSlider.set(w.delta().doubleValue());
+            } else if (w == null) {
+                marginDeltaSlider.set(0);
+            }
         } finally {
             syncing = false;
         }
@@ -207,77 +207,17 @@ public final class PositionViewModel {
 
     private BigDecimal editorNumber(String text) {
         try {
-            return new org.marginlab.app.ui.DecimalInput(formats.locale()).parse(text);
+            return decimals.parse(text);
         } catch (RuntimeException ex) {
             return null;
         }
-    }
-
-    private void showRisk(PositionResult r, Evaluation e) {
-        PositionRisk risk = r.risk();
-        if (risk == null) {
-            riskLevel.set(RiskLevel.SAFE);
-            marginRatioGauge.set(0);
-            leverageNote.set("");
-            return;
-        }
-        boolean cross = risk.marginMode() == MarginMode.CROSS;
-        BigDecimal ratio = cross ? e.risk().marginRatio() : risk.marginRatio();
-        boolean falling = e.risk().marginRatioDefinition() == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES;
-        // A ratio that falls to 1 at liquidation (OKX) is shown on the gauge as its inverse.
-        BigDecimal gaugeRatio = ratio == null || !falling || ratio.signum() == 0 ? ratio
-                : BigDecimal.ONE.divide(ratio, MathContext.DECIMAL64);
-        riskLevel.set(RiskLevel.of(gaugeRatio, r.liquidated()));
-        double gauge = gaugeRatio == null ? 1 : Math.min(1, Math.max(0, gaugeRatio.doubleValue()));
-        marginRatioGauge.set(r.liquidated() ? 1 : gauge);
-        leverageNote.set(cross || r.draft().marginLinked() || risk.effectiveLeverage() == null ? ""
-                : "Margin is your own: effective leverage " + formats.leverage(risk.effectiveLeverage()) + " at the mark");
-    }
-
-    private void showWhatIf(PositionResult r) {
-        boolean cross = r.draft().mode() == MarginMode.CROSS;
-        whatIfNote.set(cross ? "This position is cross: it draws on the shared wallet and has no margin of its own. "
-                + "Switch it to isolated to add or remove margin." : "");
-        PositionResult.WhatIfResult w = r.whatIf();
-        canApply.set(!r.stale() && w != null && w.error() == null && w.delta() != null && w.delta().signum() != 0
-                && w.after() != null);
-        PositionRisk risk = r.risk();
-        if (risk != null && !cross) {
-            marginDeltaMin.set(-risk.maxRemovableMargin().doubleValue());
-            marginDeltaMax.set(Math.max(0, r.maxAddableMargin() == null ? 0 : r.maxAddableMargin().doubleValue()));
-        } else {
-            marginDeltaMin.set(0);
-            marginDeltaMax.set(0);
-        }
-        if (w != null && w.delta() != null) {
-            marginDeltaSlider.set(w.delta().doubleValue());
-        } else if (w == null) {
-            marginDeltaSlider.set(0);
-        }
-    }
-
-    private String statusOf(PositionResult r) {
-        String first = null;
-        for (InputField f : InputField.values()) {
-            if (f != InputField.MARGIN_DELTA && r.error(f) != null) {
-                first = r.error(f).message();
-                break;
-            }
-        }
-        if (first == null && r.problem() != null) {
-            first = r.problem().message();
-        }
-        if (first == null) {
-            return "";
-        }
-        return r.risk() != null ? "Showing the last valid result. " + first : first;
     }
 
     // ---- commands ---------------------------------------------------------------------------
 
     /** Commits the what-if as a transfer between the cross wallet and this position. */
     public void applyWhatIf() {
-        if (canApply.get()) {
+        if (state.canApply().get()) {
             editor.command(null, e -> editor.edits().applyWhatIf(e, id));
         }
     }
@@ -405,12 +345,12 @@ public final class PositionViewModel {
 
     /** @return the what-if slider's lower bound: minus the max removable margin */
     public ReadOnlyDoubleProperty marginDeltaMinProperty() {
-        return marginDeltaMin.getReadOnlyProperty();
+        return state.marginDeltaMin();
     }
 
     /** @return the what-if slider's upper bound: the max addable margin (the available balance) */
     public ReadOnlyDoubleProperty marginDeltaMaxProperty() {
-        return marginDeltaMax.getReadOnlyProperty();
+        return state.marginDeltaMax();
     }
 
     /** @return this position's slice of the current evaluation, or null while it has no figures */
@@ -440,22 +380,22 @@ public final class PositionViewModel {
 
     /** @return e.g. "Margin is your own: effective leverage 14.75x at the mark", or empty */
     public ReadOnlyStringProperty leverageNoteProperty() {
-        return leverageNote.getReadOnlyProperty();
+        return state.leverageNote();
     }
 
     /** @return safe, warning or liquidated */
     public ReadOnlyObjectProperty<RiskLevel> riskLevelProperty() {
-        return riskLevel.getReadOnlyProperty();
+        return state.riskLevel();
     }
 
     /** @return the margin ratio clamped to [0, 1], for a gauge */
     public ReadOnlyDoubleProperty marginRatioGaugeProperty() {
-        return marginRatioGauge.getReadOnlyProperty();
+        return state.marginRatioGauge();
     }
 
     /** @return a one-line summary of what is wrong, or empty */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return state.status();
     }
 
     /** @return why the liquidation price is what it is (tooltip) */
@@ -493,11 +433,11 @@ public final class PositionViewModel {
 
     /** @return why the what-if does not apply (a cross position), or empty */
     public ReadOnlyStringProperty whatIfNoteProperty() {
-        return whatIfNote.getReadOnlyProperty();
+        return state.whatIfNote();
     }
 
     /** @return whether {@link #applyWhatIf()} would change the position */
     public ReadOnlyBooleanProperty canApplyProperty() {
-        return canApply.getReadOnlyProperty();
+        return state.canApply();
     }
 }
