@@ -73,4 +73,18 @@ final class CompareText {
     String percent(BigDecimal fraction) {
         return formats.percent(fraction);
     }
+
+    /**
+     * A margin ratio as a percentage with two decimals, or {@code n/a} when the engine has none:
+     * {@code n/a (balance ≤ 0)} when the margin balance it would divide by is not positive.
+     *
+     * @param ratio    the margin ratio, a fraction, or null
+     * @param balance  the margin balance it is taken over, or null
+     */
+    String marginRatio(BigDecimal ratio, BigDecimal balance) {
+        if (ratio != null) {
+            return percent(ratio);
+        }
+        return balance != null && balance.signum() <= 0 ? "n/a (balance ≤ 0)" : "n/a";
+    }
 }

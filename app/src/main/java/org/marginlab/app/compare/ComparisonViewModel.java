@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,10 +20,8 @@ import org.marginlab.engine.Account;
 import org.marginlab.engine.AccountRisk;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginEngine;
-import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
-import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.whatif.CascadeResult;
 import org.marginlab.engine.whatif.EquityPoint;
@@ -96,12 +92,13 @@ public final class ComparisonViewModel {
 
     /** The liquidation fees offered, the default (the venue keeps the maintenance margin) first. */
     public static final List<FeeChoice> FEE_CHOICES = List.of(
-            new FeeChoice(BigDecimal.ONE, "the maintenance margin (default)"),
-            new FeeChoice(new BigDecimal("0.5"), "half the maintenance margin"),
-            new FeeChoice(BigDecimal.ZERO, "none"));
+            new FeeChoice(BigDecimal.ONE, ComparisonProse.FEE_WHOLE_MAINTENANCE_MARGIN),
+            new FeeChoice(new BigDecimal("0.5"), ComparisonProse.FEE_HALF_MAINTENANCE_MARGIN),
+            new FeeChoice(BigDecimal.ZERO, ComparisonProse.FEE_NONE));
 
     private final AccountViewModel account;
     private final CompareText text;
+    private final ComparisonProse prose;
     private final EquityChartViewModel chart;
 
     private final ObjectProperty<IsolatedSplit> split = new SimpleObjectProperty<>(this, "split", IsolatedSplit.AS_ENTERED);
@@ -167,6 +164,7 @@ public final class ComparisonViewModel {
     public ComparisonViewModel(AccountViewModel account) {
         this.account = Objects.requireNonNull(account, "account");
         this.text = new CompareText(account.locale());
+        this.prose = new ComparisonProse(text);
         this.chart = new EquityChartViewModel(text);
         account.evaluationProperty().addListener((o, a, b) -> refresh());
         active.addListener((o, a, b) -> {
@@ -215,7 +213,7 @@ public final class ComparisonViewModel {
                 crossSweep = cross;
                 key = next;
                 walks++;
-                sentences = sentences(v, iso, cross, scope);
+                sentences = prose.sentences(v, iso, cross, scope, MarginEngine.DEFAULT.evaluate(v.cross()).totalEquity());
                 int n = v.isolatedMargins().size();
                 marginTexts = new String[n];
                 for (int i = 0; i < n; i++) {
@@ -230,7 +228,7 @@ public final class ComparisonViewModel {
             chart(shock, scope, walk);
             problem.set("");
         } catch (ValidationException e) {
-            problem.set("The comparison cannot be computed: " + e.getMessage());
+            problem.set(prose.problem(e.getMessage()));
         }
     }
 
@@ -252,7 +250,7 @@ public final class ComparisonViewModel {
         BigDecimal crossRatio = crossRisk.positions().isEmpty() ? null : crossRisk.marginRatio();
         // the same for every open cross position: formatted once
         String crossBalanceText = text.number(crossBalance);
-        String crossRatioText = marginRatioText(crossRatio, crossBalance);
+        String crossRatioText = text.marginRatio(crossRatio, crossBalance);
 
         List<Position> entered = variants.entered().positions();
         List<ComparisonRow> out = new ArrayList<>(entered.size());
@@ -276,7 +274,7 @@ public final class ComparisonViewModel {
                     isoEvent != null ? null : iso.distanceToLiquidation(), crossEvent != null ? null : cross.distanceToLiquidation(),
                     false);
             BigDecimal crossMr = crossEvent != null ? null : crossRatio;
-            SidePair marginRatio = pair(isoEvent != null ? "—" : marginRatioText(iso.marginRatio(), iso.marginBalance()),
+            SidePair marginRatio = pair(isoEvent != null ? "—" : text.marginRatio(iso.marginRatio(), iso.marginBalance()),
                     crossEvent != null ? "—" : crossRatioText,
                     isoEvent != null ? null : iso.marginRatio(), crossMr, false);
             SidePair maxLoss = pair(isoEvent != null ? text.number(isoEvent.loss().negate()) : marginTexts[i],
@@ -300,69 +298,22 @@ public final class ComparisonViewModel {
             rows.setAll(out);
         }
 
-        String at = text.shock(shock);
-        shockDescription.set("Shock " + at + (scope.isAll() ? " on every mark" : " on " + scope.symbol()));
-        sync(isolatedEvents, items(isoReached, false));
-        sync(crossEvents, items(crossReached, true));
+        shockDescription.set(prose.shockDescription(shock, scope));
+        sync(isolatedEvents, prose.isolatedItems(isoReached));
+        sync(crossEvents, prose.crossItems(crossReached));
 
-        isolatedCapital.set("Margin at risk: " + text.amount(variants.isolatedTotalMargin()) + " ("
-                + count(entered.size(), "position") + "); free wallet " + text.amount(variants.isolated().walletBalance())
-                + ", never touched.");
-        isolatedEquity.set("Equity at " + at + ": " + text.amount(isoRisk.totalEquity().add(isolatedSweep.path(shock)
-                .returnedAt(shock))));
-        isolatedOutcome.set(isoReached.isEmpty() ? "Nothing liquidated at " + at + next(isolatedSweep, shock)
-                : "Liquidated at " + at + ": " + ids(isoReached) + " (" + text.amount(lost(isoReached).negate()) + ").");
-        isolatedAllGoneAt.set(goneText(isolatedSweep, scope, true));
+        isolatedCapital.set(prose.isolatedCapital(variants.isolatedTotalMargin(), entered.size(),
+                variants.isolated().walletBalance()));
+        isolatedEquity.set(prose.equity(shock, isoRisk.totalEquity().add(isolatedSweep.path(shock).returnedAt(shock))));
+        isolatedOutcome.set(prose.isolatedOutcome(shock, isoReached, isolatedSweep));
+        isolatedAllGoneAt.set(prose.isolatedAllGoneAt(isolatedSweep, scope, entered));
 
-        crossCapital.set("Shared wallet: " + text.amount(variants.crossWallet()) + " ("
-                + count(entered.size(), "position") + ").");
-        crossEquity.set("Equity at " + at + ": " + text.amount(crossRisk.totalEquity()
+        crossCapital.set(prose.crossCapital(variants.crossWallet(), entered.size()));
+        crossEquity.set(prose.equity(shock, crossRisk.totalEquity()
                 .add(crossSweep.path(shock).crossWalletAt(shock).min(BigDecimal.ZERO))));
-        crossMarginRatio.set(crossRisk.positions().isEmpty() ? "Margin ratio: — (every position closed)"
-                : "Margin ratio: " + marginRatioText(crossRatio, crossBalance) + " ("
-                        + (crossRisk.marginRatioDefinition() == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES
-                                ? "liquidation at ≤ 100 %" : "liquidation at ≥ 100 %") + ")");
-        crossOutcome.set(crossReached.isEmpty() ? "Nothing liquidated at " + at + next(crossSweep, shock)
-                : "Cascade at " + at + ": " + String.join(" → ", idList(crossReached)) + " ("
-                        + text.amount(lost(crossReached).negate()) + ").");
-        crossAccountGoesAt.set(goneText(crossSweep, scope, false));
-    }
-
-    /** The whole account's end in each direction, in words. */
-    private String goneText(ShockSweep sweep, ShockScope scope, boolean isolated) {
-        BigDecimal down = isolated ? sweep.down().allClosedAt() : sweep.down().crossGoneAt();
-        BigDecimal up = isolated ? sweep.up().allClosedAt() : sweep.up().crossGoneAt();
-        String what = isolated ? "All liquidated" : "Whole account goes";
-        if (sweep.account().positions().isEmpty()) {
-            return "No positions.";
-        }
-        if (down == null && up == null) {
-            return isolated ? "Some positions survive every shock from −90 % to +200 %."
-                    : "The account survives every shock from −90 % to +200 %.";
-        }
-        List<String> parts = new ArrayList<>(2);
-        if (down != null) {
-            parts.add(move(down, scope, null));
-        }
-        if (up != null) {
-            parts.add(move(up, scope, null));
-        }
-        return what + " at " + String.join(" or at ", parts) + ".";
-    }
-
-    private String next(ShockSweep sweep, BigDecimal shock) {
-        CascadeResult path = shock.signum() < 0 ? sweep.down() : shock.signum() > 0 ? sweep.up() : null;
-        List<String> upcoming = new ArrayList<>(2);
-        for (CascadeResult r : path == null ? List.of(sweep.down(), sweep.up()) : List.of(path)) {
-            int k = r.countAt(shock);
-            if (k < r.events().size()) {
-                LiquidationEvent e = r.events().get(k);
-                upcoming.add(e.positionId() + " at " + text.shock(e.shock()));
-            }
-        }
-        String none = path == null ? "none within −90 % … +200 %" : path == sweep.down() ? "none down to −90 %"
-                : "none up to +200 %";
-        return upcoming.isEmpty() ? "; " + none + "." : "; next: " + String.join(" or ", upcoming) + ".";
+        crossMarginRatio.set(prose.crossMarginRatio(crossRisk, crossBalance));
+        crossOutcome.set(prose.crossOutcome(shock, crossReached, crossSweep));
+        crossAccountGoesAt.set(prose.crossAccountGoesAt(crossSweep, scope, entered));
     }
 
     /**
@@ -384,126 +335,13 @@ public final class ComparisonViewModel {
         }
     }
 
-    private List<CascadeItem> items(List<LiquidationEvent> events, boolean cross) {
-        List<CascadeItem> out = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            LiquidationEvent e = events.get(i);
-            String headline = (i + 1) + ". " + text.shock(e.shock()) + "  " + e.positionId() + " at "
-                    + text.price(e.markPrice());
-            String detail = e.symbol() + " " + e.side().id() + (cross
-                    ? ": PnL " + text.amount(e.realizedPnl()) + ", fee " + text.amount(e.fee()) + " → wallet "
-                            + text.amount(e.crossWalletAfter()) + (e.accountGone() ? "; the account is gone" : "")
-                    : ": loses " + text.amount(e.loss()) + " of margin; nothing else is touched");
-            out.add(new CascadeItem(i + 1, e.positionId(), headline, detail, e.accountGone()));
-        }
-        return out;
-    }
-
-    // ---- sentences --------------------------------------------------------------------------
-
-    /** One sentence per position from the two walks (independent of the current shock). */
-    private Map<String, String> sentences(MarginComparison.Variants v, ShockSweep iso, ShockSweep cross, ShockScope scope) {
-        Map<String, String> out = new HashMap<>();
-        List<Position> ps = v.entered().positions();
-        BigDecimal crossEquity0 = MarginEngine.DEFAULT.evaluate(v.cross()).totalEquity();
-        for (int i = 0; i < ps.size(); i++) {
-            Position p = ps.get(i);
-            out.put(p.id(), sentence(p, v.isolatedMargins().get(i), iso, cross, scope, crossEquity0));
-        }
-        return out;
-    }
-
-    private String sentence(Position p, BigDecimal margin, ShockSweep iso, ShockSweep cross, ShockScope scope,
-            BigDecimal crossEquity0) {
-        if (!scope.moves(p)) {
-            LiquidationEvent c = nearest(cross, p.id());
-            return "A " + scope.symbol() + " shock does not move this position's mark; "
-                    + (c == null ? "isolated or cross, it stays open through the whole range."
-                            : "isolated it is untouched, but in cross it shares the wallet and is closed at "
-                                    + move(c.shock(), scope, null) + " when the account runs out of margin.");
-        }
-        boolean down = p.side() == Side.LONG;
-        CascadeResult isoPath = down ? iso.down() : iso.up();
-        CascadeResult crossPath = down ? cross.down() : cross.up();
-        LiquidationEvent i = find(isoPath, p.id());
-        LiquidationEvent c = find(crossPath, p.id());
-        String crossPart;
-        if (c == null) {
-            crossPart = "In cross, the shared wallet carries it through the whole range (to "
-                    + move(crossPath.target(), scope, p) + ")";
-        } else if (c.shock().signum() == 0) {
-            crossPart = "In cross, the account is already being liquidated at the marks as entered";
-        } else if (crossPath.crossGoneAt() != null && c.shock().compareTo(crossPath.crossGoneAt()) == 0) {
-            crossPart = "In cross, " + move(c.shock(), scope, p) + " liquidates the whole account ("
-                    + text.amount(crossEquity0) + ")";
-        } else {
-            crossPart = "In cross, " + move(c.shock(), scope, p) + " liquidates it and costs the shared wallet "
-                    + text.amount(c.loss()) + ", and the rest of the account carries on";
-        }
-        String isoPart;
-        String word = down ? "drop" : "rise";
-        if (i == null) {
-            isoPart = "isolated, it survives the whole range and can never lose more than its " + text.amount(margin) + ".";
-        } else if (i.shock().signum() == 0) {
-            isoPart = "isolated, its margin of " + text.amount(margin)
-                    + " is already too small: it is liquidated at the marks as entered.";
-        } else if (c == null) {
-            isoPart = "isolated, " + move(i.shock(), scope, p) + " liquidates it and costs its " + text.amount(i.loss()) + ".";
-        } else {
-            int cmp = text.magnitude(i.shock()).equals(text.magnitude(c.shock())) ? 0
-                    : i.shock().abs().compareTo(c.shock().abs());
-            if (cmp == 0) {
-                isoPart = "isolated, the same " + word + " costs only the " + text.amount(i.loss()) + " on this position.";
-            } else if (cmp < 0) {
-                isoPart = "isolated, it goes earlier, at " + move(i.shock(), scope, p) + ", but costs only the "
-                        + text.amount(i.loss()) + " on this position.";
-            } else {
-                isoPart = "isolated, that " + word + " costs nothing yet: it goes only at " + move(i.shock(), scope, p)
-                        + " and then loses its " + text.amount(i.loss()) + ".";
-            }
-        }
-        return crossPart + "; " + isoPart;
-    }
-
-    /** {@code a 9.8 % BTCUSDT drop}, {@code a 12.0 % market-wide rise}. */
-    private String move(BigDecimal shock, ShockScope scope, Position p) {
-        String subject;
-        if (!scope.isAll()) {
-            subject = scope.symbol() + " ";
-        } else {
-            Set<String> symbols = new LinkedHashSet<>();
-            for (Position q : variants.entered().positions()) {
-                symbols.add(q.symbol());
-            }
-            subject = symbols.size() == 1 ? symbols.iterator().next() + " " : "market-wide ";
-        }
-        String number = text.magnitude(shock);
-        return article(number) + " " + number + " % " + subject + (shock.signum() < 0 ? "drop" : "rise");
-    }
-
-    /** "an" before a number read with a vowel sound (8, 11, 18, 80–89, 800…), else "a". */
+    /**
+     * {@code an} or {@code a} before a formatted number; the prose's rule, reachable here for the tests.
+     *
+     * @see ComparisonProse#article(String)
+     */
     static String article(String number) {
-        String digits = number.replaceAll("[^0-9].*$", "");
-        boolean vowel = number.startsWith("8") || digits.equals("11") || digits.equals("18");
-        return vowel ? "an" : "a";
-    }
-
-    private static LiquidationEvent find(CascadeResult path, String id) {
-        for (LiquidationEvent e : path.events()) {
-            if (e.positionId().equals(id)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static LiquidationEvent nearest(ShockSweep sweep, String id) {
-        LiquidationEvent d = find(sweep.down(), id);
-        LiquidationEvent u = find(sweep.up(), id);
-        if (d == null) {
-            return u;
-        }
-        return u == null || d.shock().abs().compareTo(u.shock().abs()) <= 0 ? d : u;
+        return ComparisonProse.article(number);
     }
 
     // ---- chart ------------------------------------------------------------------------------
@@ -531,13 +369,12 @@ public final class ComparisonViewModel {
             hi = hiPercent / 100;
             chartFrom = lo;
             chartTo = hi;
-            String xLabel = scope.isAll() ? "Shock of every mark (%)" : "Shock of " + scope.symbol() + " (%)";
             chart.update(isolatedSweep, crossSweep, new EquityChartData(points(isolatedSweep, lo, hi),
                     points(crossSweep, lo, hi), markers(isolatedSweep, lo, hi, "isolated"),
-                    markers(crossSweep, lo, hi, "cross"), loPercent, hiPercent, tick, xLabel,
-                    "Total equity (" + text.currency() + ")"));
+                    markers(crossSweep, lo, hi, "cross"), loPercent, hiPercent, tick, prose.shockAxis(scope),
+                    prose.equityAxis()));
         }
-        chart.shock(x * 100, "now " + text.shock(shock) + (scope.isAll() ? " on every mark" : " on " + scope.symbol()));
+        chart.shock(x * 100, prose.chartShock(shock, scope));
     }
 
     /** A round tick spacing giving about 6–12 ticks: 1, 2 or 5 times a power of ten, percent. */
@@ -565,7 +402,7 @@ public final class ComparisonViewModel {
                 double x = e.shock().doubleValue();
                 if (x >= from && x <= to && !(path == sweep.up() && x == 0)) {
                     out.add(new EquityChartData.Marker(x * 100, path.equityAfter(k),
-                            e.positionId() + " liquidated (" + side + ") at " + text.shock(e.shock())));
+                            prose.marker(e, side)));
                 }
             }
         }
@@ -620,17 +457,6 @@ public final class ComparisonViewModel {
         return r == null ? "none" : text.percent(r);
     }
 
-    private String marginRatioText(BigDecimal r, BigDecimal balance) {
-        if (r != null) {
-            return text.percent(r);
-        }
-        return balance != null && balance.signum() <= 0 ? "n/a (balance ≤ 0)" : "n/a";
-    }
-
-    private static String count(int n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
-    }
-
     private static Map<String, LiquidationEvent> byId(List<LiquidationEvent> events) {
         Map<String, LiquidationEvent> m = new HashMap<>();
         for (LiquidationEvent e : events) {
@@ -647,32 +473,12 @@ public final class ComparisonViewModel {
         return m;
     }
 
-    private static List<String> idList(List<LiquidationEvent> events) {
-        List<String> ids = new ArrayList<>(events.size());
-        for (LiquidationEvent e : events) {
-            ids.add(e.positionId());
-        }
-        return ids;
-    }
-
-    private static String ids(List<LiquidationEvent> events) {
-        return String.join(", ", idList(events));
-    }
-
-    private static BigDecimal lost(List<LiquidationEvent> events) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (LiquidationEvent e : events) {
-            sum = sum.add(e.loss());
-        }
-        return sum;
-    }
-
     /**
      * @param split  a split, not null
      * @return how the option list names it
      */
     public static String label(IsolatedSplit split) {
-        return split == IsolatedSplit.AS_ENTERED ? "margins as entered" : "proportional to initial margin";
+        return ComparisonProse.label(split);
     }
 
     /**
@@ -680,8 +486,7 @@ public final class ComparisonViewModel {
      * @return how the option list names it
      */
     public static String label(CrossWallet wallet) {
-        return wallet == CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS ? "wallet + isolated margins"
-                : "isolated margins only";
+        return ComparisonProse.label(wallet);
     }
 
     // ---- properties -------------------------------------------------------------------------
