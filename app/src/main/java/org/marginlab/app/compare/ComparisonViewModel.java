@@ -122,19 +122,7 @@ public final class ComparisonViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
 
-    /** What the walks were built from; they are rebuilt only when it changes. */
-    private record Key(String venue, BigDecimal wallet, List<Position> positions, ShockScope scope, IsolatedSplit split,
-            CrossWallet wallet2, BigDecimal fee) {
-        boolean same(Key o) {
-            return o != null && venue.equals(o.venue) && wallet.compareTo(o.wallet) == 0 && positions.equals(o.positions)
-                    && scope.equals(o.scope) && split == o.split && wallet2 == o.wallet2 && fee.compareTo(o.fee) == 0;
-        }
-    }
-
-    private Key key;
-    private MarginComparison.Variants variants;
-    private ShockSweep isolatedSweep;
-    private ShockSweep crossSweep;
+    private final ComparisonWalks walks = new ComparisonWalks();
     private Map<String, String> sentences = Map.of();
     /** Per position, its isolated margin formatted: it changes only with the walks' inputs. */
     private String[] marginTexts = new String[0];
@@ -143,7 +131,6 @@ public final class ComparisonViewModel {
     private String[] isolatedPriceTexts = new String[0];
     private double chartFrom;
     private double chartTo;
-    private int walks;
 
     /**
      * @param account  the account whose positions to compare, not null; the comparison follows its
@@ -195,25 +182,17 @@ public final class ComparisonViewModel {
         BigDecimal shock = evaluation.shock();
         ShockScope scope = evaluation.scope();
         FeeChoice feeChoice = fee.get() == null ? FEE_CHOICES.get(0) : fee.get();
-        Key next = new Key(entered.venue().id(), entered.walletBalance(), entered.positions(), scope,
-                split.get() == null ? IsolatedSplit.AS_ENTERED : split.get(),
+        ComparisonWalks.Inputs next = new ComparisonWalks.Inputs(entered.venue().id(), entered.walletBalance(),
+                entered.positions(), scope, split.get() == null ? IsolatedSplit.AS_ENTERED : split.get(),
                 crossWallet.get() == null ? CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS : crossWallet.get(), feeChoice.share());
         try {
-            boolean walk = !next.same(key);
+            boolean walk = !walks.builtFrom(next);
             if (walk) {
                 currency(entered);
-                MarginComparison.Variants v = MarginComparison.variants(entered, next.split(), next.wallet2());
-                LiquidationCascade cascade = new LiquidationCascade(next.fee());
-                ShockSweep iso = ShockSweep.of(v.isolated(), scope, cascade, AccountViewModel.MIN_SHOCK,
-                        AccountViewModel.MAX_SHOCK);
-                ShockSweep cross = ShockSweep.of(v.cross(), scope, cascade, AccountViewModel.MIN_SHOCK,
-                        AccountViewModel.MAX_SHOCK);
-                variants = v;
-                isolatedSweep = iso;
-                crossSweep = cross;
-                key = next;
-                walks++;
-                sentences = prose.sentences(v, iso, cross, scope, MarginEngine.DEFAULT.evaluate(v.cross()).totalEquity());
+                walks.build(entered, next);
+                MarginComparison.Variants v = walks.variants();
+                sentences = prose.sentences(v, walks.isolated(), walks.cross(), scope,
+                        MarginEngine.DEFAULT.evaluate(v.cross()).totalEquity());
                 int n = v.isolatedMargins().size();
                 marginTexts = new String[n];
                 for (int i = 0; i < n; i++) {
@@ -222,8 +201,8 @@ public final class ComparisonViewModel {
                 isolatedPrices = new BigDecimal[n];
                 isolatedPriceTexts = new String[n];
             }
-            AccountRisk isoRisk = MarginEngine.DEFAULT.evaluate(scope.apply(isolatedSweep.accountAt(shock), shock));
-            AccountRisk crossRisk = MarginEngine.DEFAULT.evaluate(scope.apply(crossSweep.accountAt(shock), shock));
+            AccountRisk isoRisk = walks.isolatedAt(shock, scope);
+            AccountRisk crossRisk = walks.crossAt(shock, scope);
             publish(shock, scope, isoRisk, crossRisk);
             chart(shock, scope, walk);
             problem.set("");
@@ -240,6 +219,9 @@ public final class ComparisonViewModel {
     }
 
     private void publish(BigDecimal shock, ShockScope scope, AccountRisk isoRisk, AccountRisk crossRisk) {
+        MarginComparison.Variants variants = walks.variants();
+        ShockSweep isolatedSweep = walks.isolated();
+        ShockSweep crossSweep = walks.cross();
         List<LiquidationEvent> isoReached = isolatedSweep.eventsAt(shock);
         List<LiquidationEvent> crossReached = crossSweep.eventsAt(shock);
         Map<String, LiquidationEvent> isoClosed = byId(isoReached);
@@ -352,6 +334,8 @@ public final class ComparisonViewModel {
         if (walked || outside) {
             double lo = -0.1;
             double hi = 0.1;
+            ShockSweep isolatedSweep = walks.isolated();
+            ShockSweep crossSweep = walks.cross();
             for (ShockSweep s : List.of(isolatedSweep, crossSweep)) {
                 for (LiquidationEvent e : s.down().events()) {
                     lo = Math.min(lo, e.shock().doubleValue() * 1.25);
@@ -592,7 +576,7 @@ public final class ComparisonViewModel {
 
     /** @return how many times the walks were (re)built: for tests that check a shock move reuses them */
     int walkCount() {
-        return walks;
+        return walks.count();
     }
 
     /** @return the account compared; never null */
