@@ -23,8 +23,6 @@ import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.ValidationException;
-import org.marginlab.engine.whatif.CascadeResult;
-import org.marginlab.engine.whatif.EquityPoint;
 import org.marginlab.engine.whatif.LiquidationCascade;
 import org.marginlab.engine.whatif.LiquidationEvent;
 import org.marginlab.engine.whatif.MarginComparison;
@@ -75,7 +73,6 @@ public final class ComparisonViewModel {
     public static final double DIFFERENCE_PERCENT = 0.5;
     private static final BigDecimal DIFFERENCE = new BigDecimal("0.005");
     private static final MathContext MC = MathContext.DECIMAL128;
-    private static final int CHART_POINTS = 121;
 
     /**
      * A liquidation-fee choice for the options.
@@ -100,6 +97,7 @@ public final class ComparisonViewModel {
     private final CompareText text;
     private final ComparisonProse prose;
     private final EquityChartViewModel chart;
+    private final EquityChartBuilder chartBuilder;
 
     private final ObjectProperty<IsolatedSplit> split = new SimpleObjectProperty<>(this, "split", IsolatedSplit.AS_ENTERED);
     private final ObjectProperty<CrossWallet> crossWallet = new SimpleObjectProperty<>(this, "crossWallet",
@@ -129,8 +127,6 @@ public final class ComparisonViewModel {
     /** Per position, the last isolated liquidation price formatted, and its text: it rarely moves with the shock. */
     private BigDecimal[] isolatedPrices = new BigDecimal[0];
     private String[] isolatedPriceTexts = new String[0];
-    private double chartFrom;
-    private double chartTo;
 
     /**
      * @param account  the account whose positions to compare, not null; the comparison follows its
@@ -153,6 +149,7 @@ public final class ComparisonViewModel {
         this.text = new CompareText(account.locale());
         this.prose = new ComparisonProse(text);
         this.chart = new EquityChartViewModel(text);
+        this.chartBuilder = new EquityChartBuilder(chart, prose);
         account.evaluationProperty().addListener((o, a, b) -> refresh());
         active.addListener((o, a, b) -> {
             if (b && stale) {
@@ -204,7 +201,7 @@ public final class ComparisonViewModel {
             AccountRisk isoRisk = walks.isolatedAt(shock, scope);
             AccountRisk crossRisk = walks.crossAt(shock, scope);
             publish(shock, scope, isoRisk, crossRisk);
-            chart(shock, scope, walk);
+            chartBuilder.update(walks.isolated(), walks.cross(), shock, scope, walk);
             problem.set("");
         } catch (ValidationException e) {
             problem.set(prose.problem(e.getMessage()));
@@ -326,71 +323,13 @@ public final class ComparisonViewModel {
         return ComparisonProse.article(number);
     }
 
-    // ---- chart ------------------------------------------------------------------------------
-
-    private void chart(BigDecimal shock, ShockScope scope, boolean walked) {
-        double x = shock.doubleValue();
-        boolean outside = x < chartFrom || x > chartTo;
-        if (walked || outside) {
-            double lo = -0.1;
-            double hi = 0.1;
-            ShockSweep isolatedSweep = walks.isolated();
-            ShockSweep crossSweep = walks.cross();
-            for (ShockSweep s : List.of(isolatedSweep, crossSweep)) {
-                for (LiquidationEvent e : s.down().events()) {
-                    lo = Math.min(lo, e.shock().doubleValue() * 1.25);
-                }
-                for (LiquidationEvent e : s.up().events()) {
-                    hi = Math.max(hi, e.shock().doubleValue() * 1.25);
-                }
-            }
-            lo = Math.min(lo, x - 0.02);
-            hi = Math.max(hi, x + 0.02);
-            double tick = tick((hi - lo) * 100);
-            double loPercent = Math.max(AccountViewModel.MIN_SHOCK.doubleValue() * 100, Math.floor(lo * 100 / tick) * tick);
-            double hiPercent = Math.min(AccountViewModel.MAX_SHOCK.doubleValue() * 100, Math.ceil(hi * 100 / tick) * tick);
-            lo = loPercent / 100;
-            hi = hiPercent / 100;
-            chartFrom = lo;
-            chartTo = hi;
-            chart.update(isolatedSweep, crossSweep, new EquityChartData(points(isolatedSweep, lo, hi),
-                    points(crossSweep, lo, hi), markers(isolatedSweep, lo, hi, "isolated"),
-                    markers(crossSweep, lo, hi, "cross"), loPercent, hiPercent, tick, prose.shockAxis(scope),
-                    prose.equityAxis()));
-        }
-        chart.shock(x * 100, prose.chartShock(shock, scope));
-    }
-
-    /** A round tick spacing giving about 6–12 ticks: 1, 2 or 5 times a power of ten, percent. */
+    /**
+     * The chart's tick spacing for an axis length; reachable here for the tests.
+     *
+     * @see EquityChartBuilder#tick(double)
+     */
     static double tick(double rangePercent) {
-        double raw = rangePercent / 8;
-        double power = Math.pow(10, Math.floor(Math.log10(raw)));
-        double m = raw / power;
-        return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power;
-    }
-
-    private static List<EquityChartData.Point> points(ShockSweep sweep, double from, double to) {
-        List<EquityPoint> curve = sweep.curve(from, to, CHART_POINTS);
-        List<EquityChartData.Point> out = new ArrayList<>(curve.size());
-        for (EquityPoint p : curve) {
-            out.add(new EquityChartData.Point(p.shock() * 100, p.equity()));
-        }
-        return out;
-    }
-
-    private List<EquityChartData.Marker> markers(ShockSweep sweep, double from, double to, String side) {
-        List<EquityChartData.Marker> out = new ArrayList<>();
-        for (CascadeResult path : List.of(sweep.down(), sweep.up())) {
-            for (int k = 0; k < path.events().size(); k++) {
-                LiquidationEvent e = path.events().get(k);
-                double x = e.shock().doubleValue();
-                if (x >= from && x <= to && !(path == sweep.up() && x == 0)) {
-                    out.add(new EquityChartData.Marker(x * 100, path.equityAfter(k),
-                            prose.marker(e, side)));
-                }
-            }
-        }
-        return out;
+        return EquityChartBuilder.tick(rangePercent);
     }
 
     // ---- helpers ----------------------------------------------------------------------------
