@@ -7,6 +7,8 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 import org.marginlab.app.ui.Formats;
+import org.marginlab.engine.Account;
+import org.marginlab.engine.ContractType;
 
 /**
  * The comparison's display formats, in the account's locale: amounts, prices and ratios as the
@@ -31,6 +33,18 @@ final class CompareText {
     void currency(String code, int amountDecimals) {
         this.currency = code;
         this.decimals = amountDecimals;
+    }
+
+    /**
+     * Takes an account's settlement currency for the amounts: a coin-margined (inverse) account's
+     * coin, with 8 decimals; else the venue's settlement currency, with 2.
+     *
+     * @param account  the account as entered, not null
+     */
+    void currencyOf(Account account) {
+        boolean inverse = !account.positions().isEmpty() && account.positions().get(0).contract() == ContractType.INVERSE;
+        currency(inverse ? account.venue().settlementCurrency(account.positions().get(0))
+                : account.venue().settlementCurrency(), inverse ? 8 : 2);
     }
 
     String currency() {

@@ -2,30 +2,26 @@ package org.marginlab.app.compare;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import org.marginlab.engine.AccountRisk;
 import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
-import org.marginlab.engine.Side;
 import org.marginlab.engine.whatif.CascadeResult;
 import org.marginlab.engine.whatif.LiquidationEvent;
-import org.marginlab.engine.whatif.MarginComparison;
 import org.marginlab.engine.whatif.MarginComparison.CrossWallet;
 import org.marginlab.engine.whatif.MarginComparison.IsolatedSplit;
 import org.marginlab.engine.whatif.ShockScope;
 import org.marginlab.engine.whatif.ShockSweep;
 
 /**
- * The comparison's words: the sentence per position that says what changes between isolated and
- * cross, each side's account lines (capital, equity, margin ratio, outcome, where the account
- * ends), the ordered liquidation lists, the chart's labels and the options' labels. English, with
- * the account's formats ({@link CompareText}).
+ * The comparison's words, but for the sentence per position ({@link ComparisonSentences}): the
+ * shock as a move of the marks, the table's labels, each side's account lines (capital, equity,
+ * margin ratio, outcome, where the account ends), the ordered liquidation lists, the chart's
+ * labels and the options' labels. English, with the account's formats ({@link CompareText}).
  *
  * <p>It writes what it is given and what the engine's walks ({@link ShockSweep}) hold; it never
  * calls the engine. Shocks are fractions of the mark ({@code −0.153} is a 15.3 % drop), written
@@ -52,87 +48,7 @@ final class ComparisonProse {
         this.text = Objects.requireNonNull(text, "text");
     }
 
-    // ---- per position -----------------------------------------------------------------------
-
-    /**
-     * One sentence per position from the two walks; it does not depend on the current shock.
-     * It says how far the mark may move before the position goes in cross and isolated, and what
-     * that costs on each side, e.g. {@code In cross, a 37.0 % BTCUSDT drop liquidates the whole
-     * account (11,000.00 USDT); isolated, it goes earlier, at a 3.0 % BTCUSDT drop, but costs only
-     * the 1,500.00 USDT on this position.} A position whose mark the shock does not move gets
-     * {@code A BTCUSDT shock does not move this position's mark; …}.
-     *
-     * @param variants     the two sides built from the entered account, not null
-     * @param isolated     the isolated side's walks, not null
-     * @param cross        the cross side's walks, not null
-     * @param scope        which marks the shock moves, not null
-     * @param crossEquity  the cross side's total equity at the marks as entered: what the whole
-     *                     account loses when it goes
-     * @return the sentence by position id, one per entered position
-     */
-    Map<String, String> sentences(MarginComparison.Variants variants, ShockSweep isolated, ShockSweep cross,
-            ShockScope scope, BigDecimal crossEquity) {
-        Map<String, String> out = new HashMap<>();
-        List<Position> ps = variants.entered().positions();
-        for (int i = 0; i < ps.size(); i++) {
-            Position p = ps.get(i);
-            out.put(p.id(), sentence(p, variants.isolatedMargins().get(i), isolated, cross, scope, crossEquity, ps));
-        }
-        return out;
-    }
-
-    private String sentence(Position p, BigDecimal margin, ShockSweep iso, ShockSweep cross, ShockScope scope,
-            BigDecimal crossEquity0, List<Position> entered) {
-        if (!scope.moves(p)) {
-            LiquidationEvent c = nearest(cross, p.id());
-            return "A " + scope.symbol() + " shock does not move this position's mark; "
-                    + (c == null ? "isolated or cross, it stays open through the whole range."
-                            : "isolated it is untouched, but in cross it shares the wallet and is closed at "
-                                    + move(c.shock(), scope, entered) + " when the account runs out of margin.");
-        }
-        boolean down = p.side() == Side.LONG;
-        CascadeResult isoPath = down ? iso.down() : iso.up();
-        CascadeResult crossPath = down ? cross.down() : cross.up();
-        LiquidationEvent i = find(isoPath, p.id());
-        LiquidationEvent c = find(crossPath, p.id());
-        String crossPart;
-        if (c == null) {
-            crossPart = "In cross, the shared wallet carries it through the whole range (to "
-                    + move(crossPath.target(), scope, entered) + ")";
-        } else if (c.shock().signum() == 0) {
-            crossPart = "In cross, the account is already being liquidated at the marks as entered";
-        } else if (crossPath.crossGoneAt() != null && c.shock().compareTo(crossPath.crossGoneAt()) == 0) {
-            crossPart = "In cross, " + move(c.shock(), scope, entered) + " liquidates the whole account ("
-                    + text.amount(crossEquity0) + ")";
-        } else {
-            crossPart = "In cross, " + move(c.shock(), scope, entered) + " liquidates it and costs the shared wallet "
-                    + text.amount(c.loss()) + ", and the rest of the account carries on";
-        }
-        String isoPart;
-        String word = down ? "drop" : "rise";
-        if (i == null) {
-            isoPart = "isolated, it survives the whole range and can never lose more than its " + text.amount(margin) + ".";
-        } else if (i.shock().signum() == 0) {
-            isoPart = "isolated, its margin of " + text.amount(margin)
-                    + " is already too small: it is liquidated at the marks as entered.";
-        } else if (c == null) {
-            isoPart = "isolated, " + move(i.shock(), scope, entered) + " liquidates it and costs its "
-                    + text.amount(i.loss()) + ".";
-        } else {
-            int cmp = text.magnitude(i.shock()).equals(text.magnitude(c.shock())) ? 0
-                    : i.shock().abs().compareTo(c.shock().abs());
-            if (cmp == 0) {
-                isoPart = "isolated, the same " + word + " costs only the " + text.amount(i.loss()) + " on this position.";
-            } else if (cmp < 0) {
-                isoPart = "isolated, it goes earlier, at " + move(i.shock(), scope, entered) + ", but costs only the "
-                        + text.amount(i.loss()) + " on this position.";
-            } else {
-                isoPart = "isolated, that " + word + " costs nothing yet: it goes only at " + move(i.shock(), scope, entered)
-                        + " and then loses its " + text.amount(i.loss()) + ".";
-            }
-        }
-        return crossPart + "; " + isoPart;
-    }
+    // ---- positions and moves ----------------------------------------------------------------
 
     /**
      * A shock as a move of the marks: {@code a 9.8 % BTCUSDT drop}, {@code an 80.0 % market-wide
@@ -171,22 +87,22 @@ final class ComparisonProse {
         return vowel ? "an" : "a";
     }
 
-    private static LiquidationEvent find(CascadeResult path, String id) {
-        for (LiquidationEvent e : path.events()) {
-            if (e.positionId().equals(id)) {
-                return e;
-            }
-        }
-        return null;
+    /**
+     * @param p  a position, not null
+     * @return the table's label of it: {@code btc-long (BTCUSDT long)}
+     */
+    String position(Position p) {
+        return p.id() + " (" + p.symbol() + " " + p.side().id() + ")";
     }
 
-    private static LiquidationEvent nearest(ShockSweep sweep, String id) {
-        LiquidationEvent d = find(sweep.down(), id);
-        LiquidationEvent u = find(sweep.up(), id);
-        if (d == null) {
-            return u;
-        }
-        return u == null || d.shock().abs().compareTo(u.shock().abs()) <= 0 ? d : u;
+    /**
+     * @param e  a liquidation reached at the current shock, not null
+     * @return what a table cell shows instead of its liquidation price: {@code liq. −4.6 %}, the
+     *         shock that liquidated it, or {@code liq. now} for a position past liquidation at
+     *         the marks as entered
+     */
+    String liquidated(LiquidationEvent e) {
+        return e.shock().signum() == 0 ? "liq. now" : "liq. " + text.shock(e.shock());
     }
 
     // ---- the account, at the current shock ---------------------------------------------------

@@ -1,9 +1,6 @@
 package org.marginlab.app.compare;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,16 +9,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.engine.Account;
 import org.marginlab.engine.AccountRisk;
-import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.Position;
-import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.whatif.LiquidationCascade;
 import org.marginlab.engine.whatif.LiquidationEvent;
@@ -37,7 +31,11 @@ import org.marginlab.engine.whatif.ShockSweep;
  * current price shock, with the liquidations the shock has reached on each side
  * ({@link LiquidationCascade}), a sentence per position that says what changes, and the
  * equity-versus-shock chart ({@link EquityChartViewModel}). A plain class without
- * {@code javafx.scene} types.
+ * {@code javafx.scene} types. It holds the options and the published properties and runs the
+ * recomputation; the package's helpers do the parts: {@code ComparisonWalks} (the walks and their
+ * inputs), {@code ComparisonTable} (the rows' figures), {@code ReachedLiquidations} (the ordered
+ * lists), {@code ComparisonSentences} and {@code ComparisonProse} (the words),
+ * {@code EquityChartBuilder} (the chart's range and curves).
  *
  * <p><b>What is recomputed when.</b> The comparison listens to the account's
  * {@link AccountViewModel#revisionProperty() revision} (every evaluation: an edit or a shock
@@ -72,7 +70,6 @@ public final class ComparisonViewModel {
     /** Relative difference, in percent, above which a pair is highlighted. */
     public static final double DIFFERENCE_PERCENT = 0.5;
     private static final BigDecimal DIFFERENCE = new BigDecimal("0.005");
-    private static final MathContext MC = MathContext.DECIMAL128;
 
     /**
      * A liquidation-fee choice for the options.
@@ -96,17 +93,17 @@ public final class ComparisonViewModel {
     private final AccountViewModel account;
     private final CompareText text;
     private final ComparisonProse prose;
+    private final ComparisonSentences sentenceWriter;
     private final EquityChartViewModel chart;
     private final EquityChartBuilder chartBuilder;
+    private final ComparisonTable table;
+    private final ReachedLiquidations reached;
 
     private final ObjectProperty<IsolatedSplit> split = new SimpleObjectProperty<>(this, "split", IsolatedSplit.AS_ENTERED);
     private final ObjectProperty<CrossWallet> crossWallet = new SimpleObjectProperty<>(this, "crossWallet",
             CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS);
     private final ObjectProperty<FeeChoice> fee = new SimpleObjectProperty<>(this, "fee", FEE_CHOICES.get(0));
 
-    private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<CascadeItem> isolatedEvents = FXCollections.observableArrayList();
-    private final ObservableList<CascadeItem> crossEvents = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper shockDescription = new ReadOnlyStringWrapper(this, "shockDescription", "");
     private final ReadOnlyStringWrapper isolatedCapital = new ReadOnlyStringWrapper(this, "isolatedCapital", "");
     private final ReadOnlyStringWrapper isolatedEquity = new ReadOnlyStringWrapper(this, "isolatedEquity", "");
@@ -121,17 +118,7 @@ public final class ComparisonViewModel {
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
 
     private final ComparisonWalks walks = new ComparisonWalks();
-    private Map<String, String> sentences = Map.of();
-    /** Per position, its isolated margin formatted: it changes only with the walks' inputs. */
-    private String[] marginTexts = new String[0];
-    /** Per position, the last isolated liquidation price formatted, and its text: it rarely moves with the shock. */
-    private BigDecimal[] isolatedPrices = new BigDecimal[0];
-    private String[] isolatedPriceTexts = new String[0];
 
-    /**
-     * @param account  the account whose positions to compare, not null; the comparison follows its
-     *                 evaluations and its shock from now on
-     */
     private final javafx.beans.property.BooleanProperty active =
             new javafx.beans.property.SimpleBooleanProperty(this, "active", true);
     private boolean stale;
@@ -144,10 +131,17 @@ public final class ComparisonViewModel {
         return active;
     }
 
+    /**
+     * @param account  the account whose positions to compare, not null; the comparison follows its
+     *                 evaluations and its shock from now on
+     */
     public ComparisonViewModel(AccountViewModel account) {
         this.account = Objects.requireNonNull(account, "account");
         this.text = new CompareText(account.locale());
         this.prose = new ComparisonProse(text);
+        this.sentenceWriter = new ComparisonSentences(text, prose);
+        this.table = new ComparisonTable(text, prose);
+        this.reached = new ReachedLiquidations(prose);
         this.chart = new EquityChartViewModel(text);
         this.chartBuilder = new EquityChartBuilder(chart, prose);
         account.evaluationProperty().addListener((o, a, b) -> refresh());
@@ -185,18 +179,13 @@ public final class ComparisonViewModel {
         try {
             boolean walk = !walks.builtFrom(next);
             if (walk) {
-                currency(entered);
+                text.currencyOf(entered);
+                currency.set(text.currency());
                 walks.build(entered, next);
                 MarginComparison.Variants v = walks.variants();
-                sentences = prose.sentences(v, walks.isolated(), walks.cross(), scope,
+                Map<String, String> sentences = sentenceWriter.sentences(v, walks.isolated(), walks.cross(), scope,
                         MarginEngine.DEFAULT.evaluate(v.cross()).totalEquity());
-                int n = v.isolatedMargins().size();
-                marginTexts = new String[n];
-                for (int i = 0; i < n; i++) {
-                    marginTexts[i] = text.number(v.isolatedMargins().get(i));
-                }
-                isolatedPrices = new BigDecimal[n];
-                isolatedPriceTexts = new String[n];
+                table.walked(v.isolatedMargins(), sentences);
             }
             AccountRisk isoRisk = walks.isolatedAt(shock, scope);
             AccountRisk crossRisk = walks.crossAt(shock, scope);
@@ -208,78 +197,19 @@ public final class ComparisonViewModel {
         }
     }
 
-    private void currency(Account entered) {
-        boolean inverse = !entered.positions().isEmpty() && entered.positions().get(0).contract() == ContractType.INVERSE;
-        text.currency(inverse ? entered.venue().settlementCurrency(entered.positions().get(0))
-                : entered.venue().settlementCurrency(), inverse ? 8 : 2);
-        currency.set(text.currency());
-    }
-
     private void publish(BigDecimal shock, ShockScope scope, AccountRisk isoRisk, AccountRisk crossRisk) {
         MarginComparison.Variants variants = walks.variants();
         ShockSweep isolatedSweep = walks.isolated();
         ShockSweep crossSweep = walks.cross();
         List<LiquidationEvent> isoReached = isolatedSweep.eventsAt(shock);
         List<LiquidationEvent> crossReached = crossSweep.eventsAt(shock);
-        Map<String, LiquidationEvent> isoClosed = byId(isoReached);
-        Map<String, LiquidationEvent> crossClosed = byId(crossReached);
-        Map<String, PositionRisk> isoOpen = byId(isoRisk);
-        Map<String, PositionRisk> crossOpen = byId(crossRisk);
         BigDecimal crossBalance = crossRisk.positions().isEmpty() ? BigDecimal.ZERO : crossRisk.marginBalance().max(BigDecimal.ZERO);
         BigDecimal crossRatio = crossRisk.positions().isEmpty() ? null : crossRisk.marginRatio();
-        // the same for every open cross position: formatted once
-        String crossBalanceText = text.number(crossBalance);
-        String crossRatioText = text.marginRatio(crossRatio, crossBalance);
+        table.update(variants, isoRisk, isoReached, crossRisk, crossReached, crossBalance, crossRatio);
 
         List<Position> entered = variants.entered().positions();
-        List<ComparisonRow> out = new ArrayList<>(entered.size());
-        boolean sameRows = rows.size() == entered.size();
-        for (int i = 0; i < entered.size(); i++) {
-            Position p = entered.get(i);
-            String id = p.id();
-            LiquidationEvent isoEvent = isoClosed.get(id);
-            LiquidationEvent crossEvent = crossClosed.get(id);
-            PositionRisk iso = isoOpen.get(id);
-            PositionRisk cross = crossOpen.get(id);
-            BigDecimal margin = variants.isolatedMargins().get(i);
-
-            SidePair liquidation = pair(
-                    isoEvent != null ? liquidatedAt(isoEvent) : isolatedPrice(i, iso.liquidationPrice()),
-                    crossEvent != null ? liquidatedAt(crossEvent) : price(cross.liquidationPrice()),
-                    isoEvent != null ? null : iso.liquidationPrice(), crossEvent != null ? null : cross.liquidationPrice(),
-                    isoEvent != null || crossEvent != null);
-            SidePair distance = pair(isoEvent != null ? "—" : ratio(iso.distanceToLiquidation()),
-                    crossEvent != null ? "—" : ratio(cross.distanceToLiquidation()),
-                    isoEvent != null ? null : iso.distanceToLiquidation(), crossEvent != null ? null : cross.distanceToLiquidation(),
-                    false);
-            BigDecimal crossMr = crossEvent != null ? null : crossRatio;
-            SidePair marginRatio = pair(isoEvent != null ? "—" : text.marginRatio(iso.marginRatio(), iso.marginBalance()),
-                    crossEvent != null ? "—" : crossRatioText,
-                    isoEvent != null ? null : iso.marginRatio(), crossMr, false);
-            SidePair maxLoss = pair(isoEvent != null ? text.number(isoEvent.loss().negate()) : marginTexts[i],
-                    crossEvent != null ? text.number(crossEvent.loss().negate()) : crossBalanceText,
-                    isoEvent != null ? isoEvent.loss() : margin, crossEvent != null ? crossEvent.loss() : crossBalance,
-                    false);
-            BigDecimal crossIm = cross == null ? null : cross.notional().divide(p.leverage(), MC);
-            SidePair capital = pair(isoEvent != null ? "—" : marginTexts[i],
-                    crossEvent != null ? "—" : text.number(crossIm),
-                    isoEvent != null ? null : margin, crossIm, false);
-            String label = id + " (" + p.symbol() + " " + p.side().id() + ")";
-            String sentence = sentences.getOrDefault(id, "");
-            // the same position with the same texts: update its figures in place (the list keeps its items)
-            ComparisonRow old = i < rows.size() ? rows.get(i) : null;
-            ComparisonRow row = old != null && old.sameTexts(id, label, sentence) ? old : new ComparisonRow(id, label, sentence);
-            sameRows &= row == old;
-            row.update(liquidation, distance, marginRatio, maxLoss, capital, isoEvent != null, crossEvent != null);
-            out.add(row);
-        }
-        if (!sameRows) {
-            rows.setAll(out);
-        }
-
         shockDescription.set(prose.shockDescription(shock, scope));
-        sync(isolatedEvents, prose.isolatedItems(isoReached));
-        sync(crossEvents, prose.crossItems(crossReached));
+        reached.update(isoReached, crossReached);
 
         isolatedCapital.set(prose.isolatedCapital(variants.isolatedTotalMargin(), entered.size(),
                 variants.isolated().walletBalance()));
@@ -293,25 +223,6 @@ public final class ComparisonViewModel {
         crossMarginRatio.set(prose.crossMarginRatio(crossRisk, crossBalance));
         crossOutcome.set(prose.crossOutcome(shock, crossReached, crossSweep));
         crossAccountGoesAt.set(prose.crossAccountGoesAt(crossSweep, scope, entered));
-    }
-
-    /**
-     * Makes {@code target} equal to {@code next} with the fewest changes: the liquidations reached
-     * grow and shrink at the end as the shock moves, so only the differing tail is replaced, and
-     * an unchanged list fires nothing.
-     */
-    static <T> void sync(ObservableList<T> target, List<T> next) {
-        int common = 0;
-        int n = Math.min(target.size(), next.size());
-        while (common < n && target.get(common).equals(next.get(common))) {
-            common++;
-        }
-        if (common < target.size()) {
-            target.remove(common, target.size());
-        }
-        if (common < next.size()) {
-            target.addAll(next.subList(common, next.size()));
-        }
     }
 
     /**
@@ -348,52 +259,6 @@ public final class ComparisonViewModel {
         }
         BigDecimal scale = a.abs().max(b.abs());
         return scale.signum() != 0 && a.subtract(b).abs().compareTo(scale.multiply(DIFFERENCE)) > 0;
-    }
-
-    private static SidePair pair(String iso, String cross, BigDecimal a, BigDecimal b, boolean forceDifferent) {
-        boolean different = forceDifferent ? !iso.equals(cross) : differ(a, b);
-        return new SidePair(iso, cross, different);
-    }
-
-    /** {@code liq. −4.6 %}, or {@code liq. now} for a position past liquidation at the marks as entered. */
-    private String liquidatedAt(LiquidationEvent e) {
-        return e.shock().signum() == 0 ? "liq. now" : "liq. " + text.shock(e.shock());
-    }
-
-    /** The isolated liquidation price of position {@code i}, formatted again only when it moved. */
-    private String isolatedPrice(int i, BigDecimal p) {
-        if (p == null) {
-            return price(null);
-        }
-        if (!p.equals(isolatedPrices[i])) {
-            isolatedPrices[i] = p;
-            isolatedPriceTexts[i] = price(p);
-        }
-        return isolatedPriceTexts[i];
-    }
-
-    private String price(BigDecimal p) {
-        return p == null ? "none" : text.price(p);
-    }
-
-    private String ratio(BigDecimal r) {
-        return r == null ? "none" : text.percent(r);
-    }
-
-    private static Map<String, LiquidationEvent> byId(List<LiquidationEvent> events) {
-        Map<String, LiquidationEvent> m = new HashMap<>();
-        for (LiquidationEvent e : events) {
-            m.put(e.positionId(), e);
-        }
-        return m;
-    }
-
-    private static Map<String, PositionRisk> byId(AccountRisk risk) {
-        Map<String, PositionRisk> m = new HashMap<>();
-        for (PositionRisk r : risk.positions()) {
-            m.put(r.positionId(), r);
-        }
-        return m;
     }
 
     /**
@@ -435,17 +300,17 @@ public final class ComparisonViewModel {
      *         new rows in
      */
     public ObservableList<ComparisonRow> rows() {
-        return rows;
+        return table.rows();
     }
 
     /** @return the isolated liquidations reached at the current shock, in order */
     public ObservableList<CascadeItem> isolatedEvents() {
-        return isolatedEvents;
+        return reached.isolated();
     }
 
     /** @return the cross cascade reached at the current shock, in order */
     public ObservableList<CascadeItem> crossEvents() {
-        return crossEvents;
+        return reached.cross();
     }
 
     /** @return the current shock in words */

@@ -24,8 +24,9 @@ import org.marginlab.engine.whatif.ShockScope;
 import org.marginlab.engine.whatif.ShockSweep;
 
 /**
- * The comparison's words, without a toolkit: figures given by hand, and the course sample's walks
- * (three longs, wallet 500; isolated margins BTC 600, ETH 1,200, SOL 1,000; worked in
+ * The comparison's words ({@link ComparisonProse}, {@link ComparisonSentences}), without a
+ * toolkit: figures given by hand, and the course sample's walks (three longs, wallet 500;
+ * isolated margins BTC 600, ETH 1,200, SOL 1,000; worked in
  * {@link ComparisonViewModelTest#courseSample_cascadeOrderFollowsTheShock()}). Expected texts
  * are written out by hand; negative numbers carry the minus sign U+2212.
  */
@@ -134,7 +135,8 @@ class ComparisonProseTest {
 
         // cross: the wallet 500 + 600 + 1,200 + 1,000 = 3,300 at the marks as entered, all gone at −15.3 %;
         // isolated BTC goes at −4.6 % losing its 600; SOL only at 101.01/150 − 1 = −32.7 %, losing its 1,000
-        Map<String, String> sentences = prose.sentences(v, iso, cross, ShockScope.ALL, new BigDecimal("3300"));
+        Map<String, String> sentences = new ComparisonSentences(text, prose).sentences(v, iso, cross, ShockScope.ALL,
+                new BigDecimal("3300"));
         assertThat(sentences).hasSize(3);
         assertThat(sentences.get("btc-long")).isEqualTo("In cross, a 15.3 % market-wide drop liquidates the whole account "
                 + "(3,300.00 USDT); isolated, it goes earlier, at a 4.6 % market-wide drop, but costs only the 600.00 USDT "
