@@ -57,6 +57,16 @@ class ComparisonProseTest {
     }
 
     @Test
+    void tableWords_labelAndLiquidatedCells() {
+        assertThat(prose.position(position("btc-long", "BTCUSDT"))).isEqualTo("btc-long (BTCUSDT long)");
+        assertThat(prose.liquidated(event("-0.0455", "btc-long", MarginMode.ISOLATED, "57228.92", "0", "0", "600", "500",
+                false))).isEqualTo("liq. −4.6 %");
+        // already past liquidation at the marks as entered: closed at shock 0
+        assertThat(prose.liquidated(event("0", "eth-long", MarginMode.ISOLATED, "1335.18", "0", "0", "100", "0", false)))
+                .isEqualTo("liq. now");
+    }
+
+    @Test
     void accountLines_writeTheGivenFigures() {
         assertThat(prose.shockDescription(new BigDecimal("-0.1"), ShockScope.ALL)).isEqualTo("Shock −10.0 % on every mark");
         assertThat(prose.shockDescription(new BigDecimal("0.05"), ShockScope.of("BTCUSDT"))).isEqualTo("Shock +5.0 % on BTCUSDT");
