@@ -7,6 +7,8 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 import org.marginlab.app.ui.Formats;
+import org.marginlab.engine.Account;
+import org.marginlab.engine.ContractType;
 
 /**
  * The comparison's display formats, in the account's locale: amounts, prices and ratios as the
@@ -31,6 +33,18 @@ final class CompareText {
     void currency(String code, int amountDecimals) {
         this.currency = code;
         this.decimals = amountDecimals;
+    }
+
+    /**
+     * Takes an account's settlement currency for the amounts: a coin-margined (inverse) account's
+     * coin, with 8 decimals; else the venue's settlement currency, with 2.
+     *
+     * @param account  the account as entered, not null
+     */
+    void currencyOf(Account account) {
+        boolean inverse = !account.positions().isEmpty() && account.positions().get(0).contract() == ContractType.INVERSE;
+        currency(inverse ? account.venue().settlementCurrency(account.positions().get(0))
+                : account.venue().settlementCurrency(), inverse ? 8 : 2);
     }
 
     String currency() {
@@ -72,5 +86,19 @@ final class CompareText {
     /** A ratio as a percentage with two decimals. */
     String percent(BigDecimal fraction) {
         return formats.percent(fraction);
+    }
+
+    /**
+     * A margin ratio as a percentage with two decimals, or {@code n/a} when the engine has none:
+     * {@code n/a (balance ≤ 0)} when the margin balance it would divide by is not positive.
+     *
+     * @param ratio    the margin ratio, a fraction, or null
+     * @param balance  the margin balance it is taken over, or null
+     */
+    String marginRatio(BigDecimal ratio, BigDecimal balance) {
+        if (ratio != null) {
+            return percent(ratio);
+        }
+        return balance != null && balance.signum() <= 0 ? "n/a (balance ≤ 0)" : "n/a";
     }
 }

@@ -1,34 +1,22 @@
 package org.marginlab.app.compare;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.engine.Account;
 import org.marginlab.engine.AccountRisk;
-import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginEngine;
-import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
-import org.marginlab.engine.PositionRisk;
-import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
-import org.marginlab.engine.whatif.CascadeResult;
-import org.marginlab.engine.whatif.EquityPoint;
 import org.marginlab.engine.whatif.LiquidationCascade;
 import org.marginlab.engine.whatif.LiquidationEvent;
 import org.marginlab.engine.whatif.MarginComparison;
@@ -43,7 +31,11 @@ import org.marginlab.engine.whatif.ShockSweep;
  * current price shock, with the liquidations the shock has reached on each side
  * ({@link LiquidationCascade}), a sentence per position that says what changes, and the
  * equity-versus-shock chart ({@link EquityChartViewModel}). A plain class without
- * {@code javafx.scene} types.
+ * {@code javafx.scene} types. It holds the options and the published properties and runs the
+ * recomputation; the package's helpers do the parts: {@code ComparisonWalks} (the walks and their
+ * inputs), {@code ComparisonTable} (the rows' figures), {@code ReachedLiquidations} (the ordered
+ * lists), {@code ComparisonSentences} and {@code ComparisonProse} (the words),
+ * {@code EquityChartBuilder} (the chart's range and curves).
  *
  * <p><b>What is recomputed when.</b> The comparison listens to the account's
  * {@link AccountViewModel#revisionProperty() revision} (every evaluation: an edit or a shock
@@ -78,8 +70,6 @@ public final class ComparisonViewModel {
     /** Relative difference, in percent, above which a pair is highlighted. */
     public static final double DIFFERENCE_PERCENT = 0.5;
     private static final BigDecimal DIFFERENCE = new BigDecimal("0.005");
-    private static final MathContext MC = MathContext.DECIMAL128;
-    private static final int CHART_POINTS = 121;
 
     /**
      * A liquidation-fee choice for the options.
@@ -96,22 +86,24 @@ public final class ComparisonViewModel {
 
     /** The liquidation fees offered, the default (the venue keeps the maintenance margin) first. */
     public static final List<FeeChoice> FEE_CHOICES = List.of(
-            new FeeChoice(BigDecimal.ONE, "the maintenance margin (default)"),
-            new FeeChoice(new BigDecimal("0.5"), "half the maintenance margin"),
-            new FeeChoice(BigDecimal.ZERO, "none"));
+            new FeeChoice(BigDecimal.ONE, ComparisonProse.FEE_WHOLE_MAINTENANCE_MARGIN),
+            new FeeChoice(new BigDecimal("0.5"), ComparisonProse.FEE_HALF_MAINTENANCE_MARGIN),
+            new FeeChoice(BigDecimal.ZERO, ComparisonProse.FEE_NONE));
 
     private final AccountViewModel account;
     private final CompareText text;
+    private final ComparisonProse prose;
+    private final ComparisonSentences sentenceWriter;
     private final EquityChartViewModel chart;
+    private final EquityChartBuilder chartBuilder;
+    private final ComparisonTable table;
+    private final ReachedLiquidations reached;
 
     private final ObjectProperty<IsolatedSplit> split = new SimpleObjectProperty<>(this, "split", IsolatedSplit.AS_ENTERED);
     private final ObjectProperty<CrossWallet> crossWallet = new SimpleObjectProperty<>(this, "crossWallet",
             CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS);
     private final ObjectProperty<FeeChoice> fee = new SimpleObjectProperty<>(this, "fee", FEE_CHOICES.get(0));
 
-    private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<CascadeItem> isolatedEvents = FXCollections.observableArrayList();
-    private final ObservableList<CascadeItem> crossEvents = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper shockDescription = new ReadOnlyStringWrapper(this, "shockDescription", "");
     private final ReadOnlyStringWrapper isolatedCapital = new ReadOnlyStringWrapper(this, "isolatedCapital", "");
     private final ReadOnlyStringWrapper isolatedEquity = new ReadOnlyStringWrapper(this, "isolatedEquity", "");
@@ -125,33 +117,8 @@ public final class ComparisonViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
 
-    /** What the walks were built from; they are rebuilt only when it changes. */
-    private record Key(String venue, BigDecimal wallet, List<Position> positions, ShockScope scope, IsolatedSplit split,
-            CrossWallet wallet2, BigDecimal fee) {
-        boolean same(Key o) {
-            return o != null && venue.equals(o.venue) && wallet.compareTo(o.wallet) == 0 && positions.equals(o.positions)
-                    && scope.equals(o.scope) && split == o.split && wallet2 == o.wallet2 && fee.compareTo(o.fee) == 0;
-        }
-    }
+    private final ComparisonWalks walks = new ComparisonWalks();
 
-    private Key key;
-    private MarginComparison.Variants variants;
-    private ShockSweep isolatedSweep;
-    private ShockSweep crossSweep;
-    private Map<String, String> sentences = Map.of();
-    /** Per position, its isolated margin formatted: it changes only with the walks' inputs. */
-    private String[] marginTexts = new String[0];
-    /** Per position, the last isolated liquidation price formatted, and its text: it rarely moves with the shock. */
-    private BigDecimal[] isolatedPrices = new BigDecimal[0];
-    private String[] isolatedPriceTexts = new String[0];
-    private double chartFrom;
-    private double chartTo;
-    private int walks;
-
-    /**
-     * @param account  the account whose positions to compare, not null; the comparison follows its
-     *                 evaluations and its shock from now on
-     */
     private final javafx.beans.property.BooleanProperty active =
             new javafx.beans.property.SimpleBooleanProperty(this, "active", true);
     private boolean stale;
@@ -164,10 +131,19 @@ public final class ComparisonViewModel {
         return active;
     }
 
+    /**
+     * @param account  the account whose positions to compare, not null; the comparison follows its
+     *                 evaluations and its shock from now on
+     */
     public ComparisonViewModel(AccountViewModel account) {
         this.account = Objects.requireNonNull(account, "account");
         this.text = new CompareText(account.locale());
+        this.prose = new ComparisonProse(text);
+        this.sentenceWriter = new ComparisonSentences(text, prose);
+        this.table = new ComparisonTable(text, prose);
+        this.reached = new ReachedLiquidations(prose);
         this.chart = new EquityChartViewModel(text);
+        this.chartBuilder = new EquityChartBuilder(chart, prose);
         account.evaluationProperty().addListener((o, a, b) -> refresh());
         active.addListener((o, a, b) -> {
             if (b && stale) {
@@ -197,379 +173,74 @@ public final class ComparisonViewModel {
         BigDecimal shock = evaluation.shock();
         ShockScope scope = evaluation.scope();
         FeeChoice feeChoice = fee.get() == null ? FEE_CHOICES.get(0) : fee.get();
-        Key next = new Key(entered.venue().id(), entered.walletBalance(), entered.positions(), scope,
-                split.get() == null ? IsolatedSplit.AS_ENTERED : split.get(),
+        ComparisonWalks.Inputs next = new ComparisonWalks.Inputs(entered.venue().id(), entered.walletBalance(),
+                entered.positions(), scope, split.get() == null ? IsolatedSplit.AS_ENTERED : split.get(),
                 crossWallet.get() == null ? CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS : crossWallet.get(), feeChoice.share());
         try {
-            boolean walk = !next.same(key);
+            boolean walk = !walks.builtFrom(next);
             if (walk) {
-                currency(entered);
-                MarginComparison.Variants v = MarginComparison.variants(entered, next.split(), next.wallet2());
-                LiquidationCascade cascade = new LiquidationCascade(next.fee());
-                ShockSweep iso = ShockSweep.of(v.isolated(), scope, cascade, AccountViewModel.MIN_SHOCK,
-                        AccountViewModel.MAX_SHOCK);
-                ShockSweep cross = ShockSweep.of(v.cross(), scope, cascade, AccountViewModel.MIN_SHOCK,
-                        AccountViewModel.MAX_SHOCK);
-                variants = v;
-                isolatedSweep = iso;
-                crossSweep = cross;
-                key = next;
-                walks++;
-                sentences = sentences(v, iso, cross, scope);
-                int n = v.isolatedMargins().size();
-                marginTexts = new String[n];
-                for (int i = 0; i < n; i++) {
-                    marginTexts[i] = text.number(v.isolatedMargins().get(i));
-                }
-                isolatedPrices = new BigDecimal[n];
-                isolatedPriceTexts = new String[n];
+                text.currencyOf(entered);
+                currency.set(text.currency());
+                walks.build(entered, next);
+                MarginComparison.Variants v = walks.variants();
+                Map<String, String> sentences = sentenceWriter.sentences(v, walks.isolated(), walks.cross(), scope,
+                        MarginEngine.DEFAULT.evaluate(v.cross()).totalEquity());
+                table.walked(v.isolatedMargins(), sentences);
             }
-            AccountRisk isoRisk = MarginEngine.DEFAULT.evaluate(scope.apply(isolatedSweep.accountAt(shock), shock));
-            AccountRisk crossRisk = MarginEngine.DEFAULT.evaluate(scope.apply(crossSweep.accountAt(shock), shock));
+            AccountRisk isoRisk = walks.isolatedAt(shock, scope);
+            AccountRisk crossRisk = walks.crossAt(shock, scope);
             publish(shock, scope, isoRisk, crossRisk);
-            chart(shock, scope, walk);
+            chartBuilder.update(walks.isolated(), walks.cross(), shock, scope, walk);
             problem.set("");
         } catch (ValidationException e) {
-            problem.set("The comparison cannot be computed: " + e.getMessage());
+            problem.set(prose.problem(e.getMessage()));
         }
-    }
-
-    private void currency(Account entered) {
-        boolean inverse = !entered.positions().isEmpty() && entered.positions().get(0).contract() == ContractType.INVERSE;
-        text.currency(inverse ? entered.venue().settlementCurrency(entered.positions().get(0))
-                : entered.venue().settlementCurrency(), inverse ? 8 : 2);
-        currency.set(text.currency());
     }
 
     private void publish(BigDecimal shock, ShockScope scope, AccountRisk isoRisk, AccountRisk crossRisk) {
+        MarginComparison.Variants variants = walks.variants();
+        ShockSweep isolatedSweep = walks.isolated();
+        ShockSweep crossSweep = walks.cross();
         List<LiquidationEvent> isoReached = isolatedSweep.eventsAt(shock);
         List<LiquidationEvent> crossReached = crossSweep.eventsAt(shock);
-        Map<String, LiquidationEvent> isoClosed = byId(isoReached);
-        Map<String, LiquidationEvent> crossClosed = byId(crossReached);
-        Map<String, PositionRisk> isoOpen = byId(isoRisk);
-        Map<String, PositionRisk> crossOpen = byId(crossRisk);
         BigDecimal crossBalance = crossRisk.positions().isEmpty() ? BigDecimal.ZERO : crossRisk.marginBalance().max(BigDecimal.ZERO);
         BigDecimal crossRatio = crossRisk.positions().isEmpty() ? null : crossRisk.marginRatio();
-        // the same for every open cross position: formatted once
-        String crossBalanceText = text.number(crossBalance);
-        String crossRatioText = marginRatioText(crossRatio, crossBalance);
+        table.update(variants, isoRisk, isoReached, crossRisk, crossReached, crossBalance, crossRatio);
 
         List<Position> entered = variants.entered().positions();
-        List<ComparisonRow> out = new ArrayList<>(entered.size());
-        boolean sameRows = rows.size() == entered.size();
-        for (int i = 0; i < entered.size(); i++) {
-            Position p = entered.get(i);
-            String id = p.id();
-            LiquidationEvent isoEvent = isoClosed.get(id);
-            LiquidationEvent crossEvent = crossClosed.get(id);
-            PositionRisk iso = isoOpen.get(id);
-            PositionRisk cross = crossOpen.get(id);
-            BigDecimal margin = variants.isolatedMargins().get(i);
+        shockDescription.set(prose.shockDescription(shock, scope));
+        reached.update(isoReached, crossReached);
 
-            SidePair liquidation = pair(
-                    isoEvent != null ? liquidatedAt(isoEvent) : isolatedPrice(i, iso.liquidationPrice()),
-                    crossEvent != null ? liquidatedAt(crossEvent) : price(cross.liquidationPrice()),
-                    isoEvent != null ? null : iso.liquidationPrice(), crossEvent != null ? null : cross.liquidationPrice(),
-                    isoEvent != null || crossEvent != null);
-            SidePair distance = pair(isoEvent != null ? "—" : ratio(iso.distanceToLiquidation()),
-                    crossEvent != null ? "—" : ratio(cross.distanceToLiquidation()),
-                    isoEvent != null ? null : iso.distanceToLiquidation(), crossEvent != null ? null : cross.distanceToLiquidation(),
-                    false);
-            BigDecimal crossMr = crossEvent != null ? null : crossRatio;
-            SidePair marginRatio = pair(isoEvent != null ? "—" : marginRatioText(iso.marginRatio(), iso.marginBalance()),
-                    crossEvent != null ? "—" : crossRatioText,
-                    isoEvent != null ? null : iso.marginRatio(), crossMr, false);
-            SidePair maxLoss = pair(isoEvent != null ? text.number(isoEvent.loss().negate()) : marginTexts[i],
-                    crossEvent != null ? text.number(crossEvent.loss().negate()) : crossBalanceText,
-                    isoEvent != null ? isoEvent.loss() : margin, crossEvent != null ? crossEvent.loss() : crossBalance,
-                    false);
-            BigDecimal crossIm = cross == null ? null : cross.notional().divide(p.leverage(), MC);
-            SidePair capital = pair(isoEvent != null ? "—" : marginTexts[i],
-                    crossEvent != null ? "—" : text.number(crossIm),
-                    isoEvent != null ? null : margin, crossIm, false);
-            String label = id + " (" + p.symbol() + " " + p.side().id() + ")";
-            String sentence = sentences.getOrDefault(id, "");
-            // the same position with the same texts: update its figures in place (the list keeps its items)
-            ComparisonRow old = i < rows.size() ? rows.get(i) : null;
-            ComparisonRow row = old != null && old.sameTexts(id, label, sentence) ? old : new ComparisonRow(id, label, sentence);
-            sameRows &= row == old;
-            row.update(liquidation, distance, marginRatio, maxLoss, capital, isoEvent != null, crossEvent != null);
-            out.add(row);
-        }
-        if (!sameRows) {
-            rows.setAll(out);
-        }
+        isolatedCapital.set(prose.isolatedCapital(variants.isolatedTotalMargin(), entered.size(),
+                variants.isolated().walletBalance()));
+        isolatedEquity.set(prose.equity(shock, isoRisk.totalEquity().add(isolatedSweep.path(shock).returnedAt(shock))));
+        isolatedOutcome.set(prose.isolatedOutcome(shock, isoReached, isolatedSweep));
+        isolatedAllGoneAt.set(prose.isolatedAllGoneAt(isolatedSweep, scope, entered));
 
-        String at = text.shock(shock);
-        shockDescription.set("Shock " + at + (scope.isAll() ? " on every mark" : " on " + scope.symbol()));
-        sync(isolatedEvents, items(isoReached, false));
-        sync(crossEvents, items(crossReached, true));
-
-        isolatedCapital.set("Margin at risk: " + text.amount(variants.isolatedTotalMargin()) + " ("
-                + count(entered.size(), "position") + "); free wallet " + text.amount(variants.isolated().walletBalance())
-                + ", never touched.");
-        isolatedEquity.set("Equity at " + at + ": " + text.amount(isoRisk.totalEquity().add(isolatedSweep.path(shock)
-                .returnedAt(shock))));
-        isolatedOutcome.set(isoReached.isEmpty() ? "Nothing liquidated at " + at + next(isolatedSweep, shock)
-                : "Liquidated at " + at + ": " + ids(isoReached) + " (" + text.amount(lost(isoReached).negate()) + ").");
-        isolatedAllGoneAt.set(goneText(isolatedSweep, scope, true));
-
-        crossCapital.set("Shared wallet: " + text.amount(variants.crossWallet()) + " ("
-                + count(entered.size(), "position") + ").");
-        crossEquity.set("Equity at " + at + ": " + text.amount(crossRisk.totalEquity()
+        crossCapital.set(prose.crossCapital(variants.crossWallet(), entered.size()));
+        crossEquity.set(prose.equity(shock, crossRisk.totalEquity()
                 .add(crossSweep.path(shock).crossWalletAt(shock).min(BigDecimal.ZERO))));
-        crossMarginRatio.set(crossRisk.positions().isEmpty() ? "Margin ratio: — (every position closed)"
-                : "Margin ratio: " + marginRatioText(crossRatio, crossBalance) + " ("
-                        + (crossRisk.marginRatioDefinition() == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES
-                                ? "liquidation at ≤ 100 %" : "liquidation at ≥ 100 %") + ")");
-        crossOutcome.set(crossReached.isEmpty() ? "Nothing liquidated at " + at + next(crossSweep, shock)
-                : "Cascade at " + at + ": " + String.join(" → ", idList(crossReached)) + " ("
-                        + text.amount(lost(crossReached).negate()) + ").");
-        crossAccountGoesAt.set(goneText(crossSweep, scope, false));
-    }
-
-    /** The whole account's end in each direction, in words. */
-    private String goneText(ShockSweep sweep, ShockScope scope, boolean isolated) {
-        BigDecimal down = isolated ? sweep.down().allClosedAt() : sweep.down().crossGoneAt();
-        BigDecimal up = isolated ? sweep.up().allClosedAt() : sweep.up().crossGoneAt();
-        String what = isolated ? "All liquidated" : "Whole account goes";
-        if (sweep.account().positions().isEmpty()) {
-            return "No positions.";
-        }
-        if (down == null && up == null) {
-            return isolated ? "Some positions survive every shock from −90 % to +200 %."
-                    : "The account survives every shock from −90 % to +200 %.";
-        }
-        List<String> parts = new ArrayList<>(2);
-        if (down != null) {
-            parts.add(move(down, scope, null));
-        }
-        if (up != null) {
-            parts.add(move(up, scope, null));
-        }
-        return what + " at " + String.join(" or at ", parts) + ".";
-    }
-
-    private String next(ShockSweep sweep, BigDecimal shock) {
-        CascadeResult path = shock.signum() < 0 ? sweep.down() : shock.signum() > 0 ? sweep.up() : null;
-        List<String> upcoming = new ArrayList<>(2);
-        for (CascadeResult r : path == null ? List.of(sweep.down(), sweep.up()) : List.of(path)) {
-            int k = r.countAt(shock);
-            if (k < r.events().size()) {
-                LiquidationEvent e = r.events().get(k);
-                upcoming.add(e.positionId() + " at " + text.shock(e.shock()));
-            }
-        }
-        String none = path == null ? "none within −90 % … +200 %" : path == sweep.down() ? "none down to −90 %"
-                : "none up to +200 %";
-        return upcoming.isEmpty() ? "; " + none + "." : "; next: " + String.join(" or ", upcoming) + ".";
+        crossMarginRatio.set(prose.crossMarginRatio(crossRisk, crossBalance));
+        crossOutcome.set(prose.crossOutcome(shock, crossReached, crossSweep));
+        crossAccountGoesAt.set(prose.crossAccountGoesAt(crossSweep, scope, entered));
     }
 
     /**
-     * Makes {@code target} equal to {@code next} with the fewest changes: the liquidations reached
-     * grow and shrink at the end as the shock moves, so only the differing tail is replaced, and
-     * an unchanged list fires nothing.
+     * {@code an} or {@code a} before a formatted number; the prose's rule, reachable here for the tests.
+     *
+     * @see ComparisonProse#article(String)
      */
-    static <T> void sync(ObservableList<T> target, List<T> next) {
-        int common = 0;
-        int n = Math.min(target.size(), next.size());
-        while (common < n && target.get(common).equals(next.get(common))) {
-            common++;
-        }
-        if (common < target.size()) {
-            target.remove(common, target.size());
-        }
-        if (common < next.size()) {
-            target.addAll(next.subList(common, next.size()));
-        }
-    }
-
-    private List<CascadeItem> items(List<LiquidationEvent> events, boolean cross) {
-        List<CascadeItem> out = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            LiquidationEvent e = events.get(i);
-            String headline = (i + 1) + ". " + text.shock(e.shock()) + "  " + e.positionId() + " at "
-                    + text.price(e.markPrice());
-            String detail = e.symbol() + " " + e.side().id() + (cross
-                    ? ": PnL " + text.amount(e.realizedPnl()) + ", fee " + text.amount(e.fee()) + " → wallet "
-                            + text.amount(e.crossWalletAfter()) + (e.accountGone() ? "; the account is gone" : "")
-                    : ": loses " + text.amount(e.loss()) + " of margin; nothing else is touched");
-            out.add(new CascadeItem(i + 1, e.positionId(), headline, detail, e.accountGone()));
-        }
-        return out;
-    }
-
-    // ---- sentences --------------------------------------------------------------------------
-
-    /** One sentence per position from the two walks (independent of the current shock). */
-    private Map<String, String> sentences(MarginComparison.Variants v, ShockSweep iso, ShockSweep cross, ShockScope scope) {
-        Map<String, String> out = new HashMap<>();
-        List<Position> ps = v.entered().positions();
-        BigDecimal crossEquity0 = MarginEngine.DEFAULT.evaluate(v.cross()).totalEquity();
-        for (int i = 0; i < ps.size(); i++) {
-            Position p = ps.get(i);
-            out.put(p.id(), sentence(p, v.isolatedMargins().get(i), iso, cross, scope, crossEquity0));
-        }
-        return out;
-    }
-
-    private String sentence(Position p, BigDecimal margin, ShockSweep iso, ShockSweep cross, ShockScope scope,
-            BigDecimal crossEquity0) {
-        if (!scope.moves(p)) {
-            LiquidationEvent c = nearest(cross, p.id());
-            return "A " + scope.symbol() + " shock does not move this position's mark; "
-                    + (c == null ? "isolated or cross, it stays open through the whole range."
-                            : "isolated it is untouched, but in cross it shares the wallet and is closed at "
-                                    + move(c.shock(), scope, null) + " when the account runs out of margin.");
-        }
-        boolean down = p.side() == Side.LONG;
-        CascadeResult isoPath = down ? iso.down() : iso.up();
-        CascadeResult crossPath = down ? cross.down() : cross.up();
-        LiquidationEvent i = find(isoPath, p.id());
-        LiquidationEvent c = find(crossPath, p.id());
-        String crossPart;
-        if (c == null) {
-            crossPart = "In cross, the shared wallet carries it through the whole range (to "
-                    + move(crossPath.target(), scope, p) + ")";
-        } else if (c.shock().signum() == 0) {
-            crossPart = "In cross, the account is already being liquidated at the marks as entered";
-        } else if (crossPath.crossGoneAt() != null && c.shock().compareTo(crossPath.crossGoneAt()) == 0) {
-            crossPart = "In cross, " + move(c.shock(), scope, p) + " liquidates the whole account ("
-                    + text.amount(crossEquity0) + ")";
-        } else {
-            crossPart = "In cross, " + move(c.shock(), scope, p) + " liquidates it and costs the shared wallet "
-                    + text.amount(c.loss()) + ", and the rest of the account carries on";
-        }
-        String isoPart;
-        String word = down ? "drop" : "rise";
-        if (i == null) {
-            isoPart = "isolated, it survives the whole range and can never lose more than its " + text.amount(margin) + ".";
-        } else if (i.shock().signum() == 0) {
-            isoPart = "isolated, its margin of " + text.amount(margin)
-                    + " is already too small: it is liquidated at the marks as entered.";
-        } else if (c == null) {
-            isoPart = "isolated, " + move(i.shock(), scope, p) + " liquidates it and costs its " + text.amount(i.loss()) + ".";
-        } else {
-            int cmp = text.magnitude(i.shock()).equals(text.magnitude(c.shock())) ? 0
-                    : i.shock().abs().compareTo(c.shock().abs());
-            if (cmp == 0) {
-                isoPart = "isolated, the same " + word + " costs only the " + text.amount(i.loss()) + " on this position.";
-            } else if (cmp < 0) {
-                isoPart = "isolated, it goes earlier, at " + move(i.shock(), scope, p) + ", but costs only the "
-                        + text.amount(i.loss()) + " on this position.";
-            } else {
-                isoPart = "isolated, that " + word + " costs nothing yet: it goes only at " + move(i.shock(), scope, p)
-                        + " and then loses its " + text.amount(i.loss()) + ".";
-            }
-        }
-        return crossPart + "; " + isoPart;
-    }
-
-    /** {@code a 9.8 % BTCUSDT drop}, {@code a 12.0 % market-wide rise}. */
-    private String move(BigDecimal shock, ShockScope scope, Position p) {
-        String subject;
-        if (!scope.isAll()) {
-            subject = scope.symbol() + " ";
-        } else {
-            Set<String> symbols = new LinkedHashSet<>();
-            for (Position q : variants.entered().positions()) {
-                symbols.add(q.symbol());
-            }
-            subject = symbols.size() == 1 ? symbols.iterator().next() + " " : "market-wide ";
-        }
-        String number = text.magnitude(shock);
-        return article(number) + " " + number + " % " + subject + (shock.signum() < 0 ? "drop" : "rise");
-    }
-
-    /** "an" before a number read with a vowel sound (8, 11, 18, 80–89, 800…), else "a". */
     static String article(String number) {
-        String digits = number.replaceAll("[^0-9].*$", "");
-        boolean vowel = number.startsWith("8") || digits.equals("11") || digits.equals("18");
-        return vowel ? "an" : "a";
+        return ComparisonProse.article(number);
     }
 
-    private static LiquidationEvent find(CascadeResult path, String id) {
-        for (LiquidationEvent e : path.events()) {
-            if (e.positionId().equals(id)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static LiquidationEvent nearest(ShockSweep sweep, String id) {
-        LiquidationEvent d = find(sweep.down(), id);
-        LiquidationEvent u = find(sweep.up(), id);
-        if (d == null) {
-            return u;
-        }
-        return u == null || d.shock().abs().compareTo(u.shock().abs()) <= 0 ? d : u;
-    }
-
-    // ---- chart ------------------------------------------------------------------------------
-
-    private void chart(BigDecimal shock, ShockScope scope, boolean walked) {
-        double x = shock.doubleValue();
-        boolean outside = x < chartFrom || x > chartTo;
-        if (walked || outside) {
-            double lo = -0.1;
-            double hi = 0.1;
-            for (ShockSweep s : List.of(isolatedSweep, crossSweep)) {
-                for (LiquidationEvent e : s.down().events()) {
-                    lo = Math.min(lo, e.shock().doubleValue() * 1.25);
-                }
-                for (LiquidationEvent e : s.up().events()) {
-                    hi = Math.max(hi, e.shock().doubleValue() * 1.25);
-                }
-            }
-            lo = Math.min(lo, x - 0.02);
-            hi = Math.max(hi, x + 0.02);
-            double tick = tick((hi - lo) * 100);
-            double loPercent = Math.max(AccountViewModel.MIN_SHOCK.doubleValue() * 100, Math.floor(lo * 100 / tick) * tick);
-            double hiPercent = Math.min(AccountViewModel.MAX_SHOCK.doubleValue() * 100, Math.ceil(hi * 100 / tick) * tick);
-            lo = loPercent / 100;
-            hi = hiPercent / 100;
-            chartFrom = lo;
-            chartTo = hi;
-            String xLabel = scope.isAll() ? "Shock of every mark (%)" : "Shock of " + scope.symbol() + " (%)";
-            chart.update(isolatedSweep, crossSweep, new EquityChartData(points(isolatedSweep, lo, hi),
-                    points(crossSweep, lo, hi), markers(isolatedSweep, lo, hi, "isolated"),
-                    markers(crossSweep, lo, hi, "cross"), loPercent, hiPercent, tick, xLabel,
-                    "Total equity (" + text.currency() + ")"));
-        }
-        chart.shock(x * 100, "now " + text.shock(shock) + (scope.isAll() ? " on every mark" : " on " + scope.symbol()));
-    }
-
-    /** A round tick spacing giving about 6–12 ticks: 1, 2 or 5 times a power of ten, percent. */
+    /**
+     * The chart's tick spacing for an axis length; reachable here for the tests.
+     *
+     * @see EquityChartBuilder#tick(double)
+     */
     static double tick(double rangePercent) {
-        double raw = rangePercent / 8;
-        double power = Math.pow(10, Math.floor(Math.log10(raw)));
-        double m = raw / power;
-        return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power;
-    }
-
-    private static List<EquityChartData.Point> points(ShockSweep sweep, double from, double to) {
-        List<EquityPoint> curve = sweep.curve(from, to, CHART_POINTS);
-        List<EquityChartData.Point> out = new ArrayList<>(curve.size());
-        for (EquityPoint p : curve) {
-            out.add(new EquityChartData.Point(p.shock() * 100, p.equity()));
-        }
-        return out;
-    }
-
-    private List<EquityChartData.Marker> markers(ShockSweep sweep, double from, double to, String side) {
-        List<EquityChartData.Marker> out = new ArrayList<>();
-        for (CascadeResult path : List.of(sweep.down(), sweep.up())) {
-            for (int k = 0; k < path.events().size(); k++) {
-                LiquidationEvent e = path.events().get(k);
-                double x = e.shock().doubleValue();
-                if (x >= from && x <= to && !(path == sweep.up() && x == 0)) {
-                    out.add(new EquityChartData.Marker(x * 100, path.equityAfter(k),
-                            e.positionId() + " liquidated (" + side + ") at " + text.shock(e.shock())));
-                }
-            }
-        }
-        return out;
+        return EquityChartBuilder.tick(rangePercent);
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -590,89 +261,12 @@ public final class ComparisonViewModel {
         return scale.signum() != 0 && a.subtract(b).abs().compareTo(scale.multiply(DIFFERENCE)) > 0;
     }
 
-    private static SidePair pair(String iso, String cross, BigDecimal a, BigDecimal b, boolean forceDifferent) {
-        boolean different = forceDifferent ? !iso.equals(cross) : differ(a, b);
-        return new SidePair(iso, cross, different);
-    }
-
-    /** {@code liq. −4.6 %}, or {@code liq. now} for a position past liquidation at the marks as entered. */
-    private String liquidatedAt(LiquidationEvent e) {
-        return e.shock().signum() == 0 ? "liq. now" : "liq. " + text.shock(e.shock());
-    }
-
-    /** The isolated liquidation price of position {@code i}, formatted again only when it moved. */
-    private String isolatedPrice(int i, BigDecimal p) {
-        if (p == null) {
-            return price(null);
-        }
-        if (!p.equals(isolatedPrices[i])) {
-            isolatedPrices[i] = p;
-            isolatedPriceTexts[i] = price(p);
-        }
-        return isolatedPriceTexts[i];
-    }
-
-    private String price(BigDecimal p) {
-        return p == null ? "none" : text.price(p);
-    }
-
-    private String ratio(BigDecimal r) {
-        return r == null ? "none" : text.percent(r);
-    }
-
-    private String marginRatioText(BigDecimal r, BigDecimal balance) {
-        if (r != null) {
-            return text.percent(r);
-        }
-        return balance != null && balance.signum() <= 0 ? "n/a (balance ≤ 0)" : "n/a";
-    }
-
-    private static String count(int n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
-    }
-
-    private static Map<String, LiquidationEvent> byId(List<LiquidationEvent> events) {
-        Map<String, LiquidationEvent> m = new HashMap<>();
-        for (LiquidationEvent e : events) {
-            m.put(e.positionId(), e);
-        }
-        return m;
-    }
-
-    private static Map<String, PositionRisk> byId(AccountRisk risk) {
-        Map<String, PositionRisk> m = new HashMap<>();
-        for (PositionRisk r : risk.positions()) {
-            m.put(r.positionId(), r);
-        }
-        return m;
-    }
-
-    private static List<String> idList(List<LiquidationEvent> events) {
-        List<String> ids = new ArrayList<>(events.size());
-        for (LiquidationEvent e : events) {
-            ids.add(e.positionId());
-        }
-        return ids;
-    }
-
-    private static String ids(List<LiquidationEvent> events) {
-        return String.join(", ", idList(events));
-    }
-
-    private static BigDecimal lost(List<LiquidationEvent> events) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (LiquidationEvent e : events) {
-            sum = sum.add(e.loss());
-        }
-        return sum;
-    }
-
     /**
      * @param split  a split, not null
      * @return how the option list names it
      */
     public static String label(IsolatedSplit split) {
-        return split == IsolatedSplit.AS_ENTERED ? "margins as entered" : "proportional to initial margin";
+        return ComparisonProse.label(split);
     }
 
     /**
@@ -680,8 +274,7 @@ public final class ComparisonViewModel {
      * @return how the option list names it
      */
     public static String label(CrossWallet wallet) {
-        return wallet == CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS ? "wallet + isolated margins"
-                : "isolated margins only";
+        return ComparisonProse.label(wallet);
     }
 
     // ---- properties -------------------------------------------------------------------------
@@ -707,17 +300,17 @@ public final class ComparisonViewModel {
      *         new rows in
      */
     public ObservableList<ComparisonRow> rows() {
-        return rows;
+        return table.rows();
     }
 
     /** @return the isolated liquidations reached at the current shock, in order */
     public ObservableList<CascadeItem> isolatedEvents() {
-        return isolatedEvents;
+        return reached.isolated();
     }
 
     /** @return the cross cascade reached at the current shock, in order */
     public ObservableList<CascadeItem> crossEvents() {
-        return crossEvents;
+        return reached.cross();
     }
 
     /** @return the current shock in words */
@@ -787,7 +380,7 @@ public final class ComparisonViewModel {
 
     /** @return how many times the walks were (re)built: for tests that check a shock move reuses them */
     int walkCount() {
-        return walks;
+        return walks.count();
     }
 
     /** @return the account compared; never null */
