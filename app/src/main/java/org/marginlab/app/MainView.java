@@ -25,6 +25,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.ui.LazyTab;
 import org.marginlab.app.account.AccountBar;
 import org.marginlab.app.account.AccountSummary;
 import org.marginlab.app.account.AccountViewModel;
@@ -123,17 +124,6 @@ public final class MainView extends BorderPane {
                 e.consume();
             }
         });
-    }
-
-    /**
-     * A tab built the first time it is shown.
-     *
-     * @param title    the tab's title
-     * @param id       the tab's node id
-     * @param icon     an Ikonli icon literal
-     * @param content  builds the tab's content
-     */
-    public record LazyTab(String title, String id, String icon, Supplier<Node> content) {
     }
 
     private void showEditor(PositionViewModel row) {

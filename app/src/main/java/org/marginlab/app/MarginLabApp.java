@@ -1,5 +1,7 @@
 package org.marginlab.app;
 
+import org.marginlab.app.ui.LazyTab;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -213,8 +215,8 @@ public final class MarginLabApp extends Application {
     }
 
     /** The tabs after Positions, each built the first time it is shown. */
-    private static MainView.LazyTab[] tabs(AppViewModel model) {
-        return new MainView.LazyTab[] {ComparisonView.tab(model.account()), PositionChartView.tab(model.account())};
+    private static LazyTab[] tabs(AppViewModel model) {
+        return new LazyTab[] {ComparisonView.tab(model.account()), PositionChartView.tab(model.account())};
     }
 
     private static Scene scene(javafx.scene.Parent view) {

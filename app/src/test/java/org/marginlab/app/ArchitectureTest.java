@@ -14,7 +14,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.lang.module.ResolvedModule;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,24 +33,6 @@ class ArchitectureTest {
 
     private static JavaClasses classes;
 
-    /**
-     * Being removed by the One-evaluation rework: dependencies that break a rule below, in code
-     * that the rework is rewriting ({@code account}, {@code position}, {@code compare},
-     * {@code chart}, {@code AppViewModel}), so they are not fixed here. Each entry is one
-     * dependency, origin class to target class (top-level classes, by name so that the list still
-     * compiles when a class goes away; their nested classes and lambdas count as them). Nothing
-     * else may be added; {@link #exemptionsAreStillNeeded()} fails once an entry is no longer
-     * needed, so that it is deleted.
-     */
-    // being removed by the One-evaluation rework
-    private static final List<Exemption> BEING_REMOVED_BY_ONE_EVALUATION_REWORK = List.of(
-            // the tabs build MainView.LazyTab, closing a cycle with the root, which builds the tabs
-            new Exemption("org.marginlab.app.chart.PositionChartView", "org.marginlab.app.MainView"),
-            new Exemption("org.marginlab.app.compare.ComparisonView", "org.marginlab.app.MainView"));
-
-    /** A dependency from one class on another that the rules below do not count (see above). */
-    private record Exemption(String origin, String target) {
-    }
 
     @BeforeAll
     static void importProductionClasses() {
@@ -68,6 +49,17 @@ class ArchitectureTest {
                 .orElseThrow(() -> new AssertionError("module not resolved in the boot layer: " + name));
         URI uri = module.reference().location().orElseThrow();
         return Files.isDirectory(Path.of(uri)) ? Location.of(uri) : Location.of(URI.create("jar:" + uri + "!/"));
+    }
+
+    /**
+     * The draft, its evaluation and the edits that make the next draft are plain Java: the one
+     * function the app and {@code marginlab calc} share cannot depend on the toolkit.
+     */
+    @Test
+    void theEvaluationModelDoesNotDependOnJavaFx() {
+        noClasses().that().resideInAPackage("org.marginlab.app.model..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
     }
 
     @Test
@@ -105,11 +97,7 @@ class ArchitectureTest {
      */
     @Test
     void appPackagesAreFreeOfCycles() {
-        SliceRule rule = slices().assignedFrom(subpackagesAndRoot("org.marginlab.app")).should().beFreeOfCycles();
-        for (Exemption e : BEING_REMOVED_BY_ONE_EVALUATION_REWORK) {
-            rule = rule.ignoreDependency(topLevelNamed(e.origin()), topLevelNamed(e.target()));
-        }
-        rule.check(classes);
+        slices().assignedFrom(subpackagesAndRoot("org.marginlab.app")).should().beFreeOfCycles().check(classes);
     }
 
     /**
@@ -173,27 +161,7 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** Each exemption still names a dependency in the code: once the rework removes it, delete the entry. */
-    @Test
-    void exemptionsAreStillNeeded() {
-        for (Exemption e : BEING_REMOVED_BY_ONE_EVALUATION_REWORK) {
-            boolean present = classes.stream()
-                    .filter(topLevelNamed(e.origin()))
-                    .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
-                    .anyMatch(d -> topLevelNamed(e.target()).test(d.getTargetClass()));
-            assertThat(present)
-                    .as("%s no longer depends on %s: delete this entry of BEING_REMOVED_BY_ONE_EVALUATION_REWORK",
-                            e.origin(), e.target())
-                    .isTrue();
-        }
-    }
-
     // ------------------------------------------------------------------ helpers
-
-    private static DescribedPredicate<JavaClass> topLevelNamed(String name) {
-        return DescribedPredicate.describe(name + " (or a class nested in it)",
-                c -> topLevel(c).getName().equals(name));
-    }
 
     /**
      * Classes whose top-level class has a simple name ending with {@code suffix}, so that the

@@ -1,5 +1,7 @@
 package org.marginlab.app.chart;
 
+import org.marginlab.app.ui.LazyTab;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
@@ -15,7 +17,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-import org.marginlab.app.MainView;
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.app.chart.MarkedLineChart.LabelPlace;
 import org.marginlab.app.chart.MarkedLineChart.Vertical;
@@ -96,8 +97,8 @@ public final class PositionChartView extends BorderPane {
      * @param account  the account whose selected position is charted, not null
      * @return the tab, never null
      */
-    public static MainView.LazyTab tab(AccountViewModel account) {
-        return new MainView.LazyTab("Charts", "chartsTab", "mdi2c-chart-line",
+    public static LazyTab tab(AccountViewModel account) {
+        return new LazyTab("Charts", "chartsTab", "mdi2c-chart-line",
                 () -> new PositionChartView(new PositionChartViewModel(account)));
     }
 

@@ -1,5 +1,7 @@
 package org.marginlab.app.compare;
 
+import org.marginlab.app.ui.LazyTab;
+
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
@@ -23,7 +25,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.marginlab.app.MainView;
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.engine.whatif.MarginComparison.CrossWallet;
 import org.marginlab.engine.whatif.MarginComparison.IsolatedSplit;
@@ -46,8 +47,8 @@ public final class ComparisonView extends VBox {
      * @param account  the account to compare, not null
      * @return the lazy tab, never null
      */
-    public static MainView.LazyTab tab(AccountViewModel account) {
-        return new MainView.LazyTab("Isolated vs cross", "compareTab", "mdi2s-scale-balance",
+    public static LazyTab tab(AccountViewModel account) {
+        return new LazyTab("Isolated vs cross", "compareTab", "mdi2s-scale-balance",
                 () -> new ComparisonView(new ComparisonViewModel(account)));
     }
 
