@@ -188,8 +188,8 @@ public final class Transfers {
         if (margin.compareTo(available.min(wallet)) > 0) {
             throw new ValidationException(field, available.compareTo(wallet) <= 0
                     ? "must be ≤ availableBalance " + plain(available) + " of the account without this position in cross"
-                    : "must be ≤ walletBalance " + plain(wallet) + " (the cross wallet funds the isolated margin)",
-                    margin);
+                    : "must be ≤ walletBalance " + plain(wallet) + ", the cross wallet that funds it",
+                    s.margin() != null ? margin : margin.stripTrailingZeros());
         }
         Position isolated = p.toBuilder().marginMode(MarginMode.ISOLATED).isolatedMargin(margin).build();
         return replace(account, i, isolated, wallet.subtract(margin));
