@@ -35,7 +35,7 @@ import org.marginlab.engine.venue.VenueRules;
  * <ol>
  *   <li><b>Isolated position.</b> It is liquidated when its own mark reaches its liquidation
  *       price {@code LP} (the engine's, spec margin-formulas.md §1.1 with {@code WB} = its
- *       margin); the shock is solved in closed form, {@code x = LP/mark − 1}, so the event lies
+ *       margin); the shock is solved in closed form, {@code x = (LP − mark)/mark}, so the event lies
  *       on the path when {@code x} has the target's sign and {@code |x| ≤ |target|}. A position
  *       already at or past liquidation at the marks as entered is closed at {@code x = 0}.
  *       At the close its equity is the requirement {@code req} (margin + PnL = req at
@@ -273,7 +273,9 @@ public final class LiquidationCascade {
             if (lp == null || target.signum() == 0 || !scope.moves(p)) {
                 return null;
             }
-            shock = lp.divide(p.markPrice(), MC).subtract(BigDecimal.ONE);
+            // (LP − mark)/mark: the exact difference first, so that a mark a last digit away from
+            // its LP keeps the sign of its shock (LP/mark − 1 would round it to 0 and lose the event)
+            shock = lp.subtract(p.markPrice()).divide(p.markPrice(), MC);
             if (shock.signum() != target.signum() || shock.abs().compareTo(target.abs()) > 0) {
                 return null;
             }
