@@ -100,6 +100,18 @@ public final class RandomAccounts {
 
     /**
      * @param a  an account
+     * @return the account in one line, for failure messages
+     */
+    public static String describe(Account a) {
+        StringBuilder b = new StringBuilder(a.venue().id()).append(" W ").append(a.walletBalance().toPlainString());
+        for (Position p : a.positions()) {
+            b.append("; ").append(p).append(p.isolatedMargin() == null ? "" : " margin " + p.isolatedMargin().toPlainString());
+        }
+        return b.toString();
+    }
+
+    /**
+     * @param a  an account
      * @return whether the engine evaluates it without a {@link ValidationException}
      */
     public static boolean valid(Account a) {
