@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.marginlab.engine.Account;
 import org.marginlab.engine.AccountRisk;
+import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
@@ -44,9 +45,12 @@ import org.marginlab.engine.venue.VenueRules;
  * marks (the cascade's events at shock 0).
  *
  * <p><b>Fast path.</b> When nothing can have been reached, no cascade runs and
- * {@code totalEquity} is {@code shockedRisk.totalEquity()}: O(N) comparisons on the evaluation the
- * caller already has, plus, for a shock ≠ 0 that moves a cross position, one valuation per cross
- * position at its entered mark (the cross condition at the start of the walk). "Reached" is
+ * {@code totalEquity} is {@code shockedRisk.totalEquity()}: O(N) comparisons and multiplications
+ * on the evaluation the caller already has, no valuation. For a shock ≠ 0 that moves a cross
+ * position, the cross condition at the start of the walk (the entered marks) is first bounded from
+ * the shocked evaluation (exact PnL changes; the requirement grows with the notional at a rate
+ * below 2); only when that bound cannot show the account live there is each cross position valued
+ * at its entered mark (O(N) valuations). "Reached" is
  * decided conservatively (any doubt runs the cascade, whose events then decide): an isolated
  * position whose shocked or entered mark is within a relative 1e-30 of (or beyond) its liquidation
  * price, or which the engine finds liquidated; the cross condition at either end of the walk.
@@ -59,6 +63,8 @@ import org.marginlab.engine.venue.VenueRules;
  */
 public final class AccountOutcome {
     private static final int TOLERANCE_DIGITS = 30;
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final BigDecimal SLACK = new BigDecimal("1e-6");
 
     private final Account entered;
     private final AccountRisk risk;
@@ -117,6 +123,10 @@ public final class AccountOutcome {
         boolean anyCross = false;
         boolean crossMoves = false;
         boolean suspect = false;
+        // a lower bound of the cross margin balance less requirement at the entered marks, from the
+        // shocked one: exact PnL changes, the requirement's change bounded by slope ≤ 2 (MMR and fee
+        // rate < 1; non-decreasing in the notional) plus a slack for the tier recurrence tolerance
+        BigDecimal enteredGapBound = shockedRisk.marginBalance().subtract(shockedRisk.maintenanceMargin());
         for (int i = 0; i < n; i++) {
             Position p = positions.get(i);
             PositionRisk r = results.get(i);
@@ -130,15 +140,21 @@ public final class AccountOutcome {
             }
             if (p.marginMode() == MarginMode.CROSS) {
                 anyCross = true;
-                crossMoves |= moved;
+                if (moved) {
+                    crossMoves = true;
+                    enteredGapBound = enteredGapBound.add(enteredGapChange(p, r, shock));
+                }
             } else if (!suspect) {
-                BigDecimal mark = moved ? p.markPrice().multiply(onePlus) : p.markPrice();
-                suspect = r.liquidated() || reached(p, r.liquidationPrice(), mark)
-                        || moved && reached(p, r.liquidationPrice(), p.markPrice());
+                // the end of the walk nearer the loss side decides: the lower mark of a long, the
+                // higher of a short (the liquidation price does not depend on the mark)
+                boolean towardLoss = moved && (shock.signum() < 0) == (p.side() == Side.LONG);
+                BigDecimal worst = towardLoss ? p.markPrice().multiply(onePlus) : p.markPrice();
+                suspect = r.liquidated() || reached(p, r.liquidationPrice(), worst, moved ? onePlus : BigDecimal.ONE);
             }
         }
         boolean crossAtShock = anyCross && shockedRisk.marginBalance().compareTo(shockedRisk.maintenanceMargin()) <= 0;
-        suspect = suspect || crossAtShock || crossMoves && crossLiquidatedAtEntry(entered);
+        suspect = suspect || crossAtShock
+                || crossMoves && enteredGapBound.signum() <= 0 && crossLiquidatedAtEntry(entered);
         if (!suspect) {
             return new AccountOutcome(entered, shockedRisk, null, false, shockedRisk.totalEquity());
         }
@@ -162,17 +178,58 @@ public final class AccountOutcome {
     }
 
     /**
-     * Whether a mark is at or beyond a liquidation price, or within a relative 1e-30 of it on the
-     * live side (so that the cascade's rounded shock {@code (LP − mark)/mark}, 34 digits, and the
+     * Whether a mark is at or beyond a liquidation price, or within a relative 1e-30 of the walk's
+     * largest price on the live side (so that the cascade's rounded shock {@code (LP − mark)/mark}, 34 digits, and the
      * solver's last-digit rounding of the price cannot reach a position this test misses).
      */
-    private static boolean reached(Position p, BigDecimal lp, BigDecimal mark) {
+    private static boolean reached(Position p, BigDecimal lp, BigDecimal mark, BigDecimal onePlus) {
         if (lp == null) {
             return false;
         }
-        BigDecimal tolerance = lp.max(mark).max(p.markPrice()).max(p.entryPrice()).movePointLeft(TOLERANCE_DIGITS);
         BigDecimal live = p.side() == Side.LONG ? mark.subtract(lp) : lp.subtract(mark);
-        return live.compareTo(tolerance) <= 0;
+        if (live.signum() <= 0) {
+            return true;
+        }
+        // relative to the largest price of the walk: the LP, the entry, the entered and shocked
+        // marks, all below 10^m; first by decimal magnitude alone (no arithmetic), as nearly always
+        // the distance is many digits above the tolerance
+        BigDecimal up = onePlus.max(BigDecimal.ONE);
+        int m = Math.max(magnitude(lp), Math.max(magnitude(p.entryPrice()), magnitude(p.markPrice()) + magnitude(up)));
+        if (magnitude(live) - 1 >= m - TOLERANCE_DIGITS) {
+            return false; // live ≥ 10^(m − 30) > largest·1e-30
+        }
+        BigDecimal largest = lp.max(p.entryPrice()).max(p.markPrice().multiply(up));
+        return live.compareTo(largest.movePointLeft(TOLERANCE_DIGITS)) <= 0;
+    }
+
+    /** The decimal magnitude {@code k} of a positive value: {@code 10^(k−1) ≤ v < 10^k}. */
+    private static int magnitude(BigDecimal v) {
+        return v.precision() - v.scale();
+    }
+
+    /**
+     * A lower bound of how a moved cross position changes the account's margin balance less
+     * requirement from the shocked marks back to the entered ones ({@code mark_s = mark_e·(1 + x)}).
+     * PnL (spec margin-formulas.md §0): linear {@code ΔuPnL = −s·B·x} with {@code B = Q·CS·mark_e},
+     * notional change {@code N_e − N_s = −B·x}; inverse {@code ΔuPnL = −s·N_s·x},
+     * {@code N_e − N_s = N_s·x}. The requirement (maintenance margin plus close fee) grows with the
+     * notional at a rate below 2 and does not fall when the notional falls; the slack 1e-6 covers the
+     * tier tables' recurrence tolerance and the last digit of an inverse notional.
+     */
+    private static BigDecimal enteredGapChange(Position p, PositionRisk r, BigDecimal x) {
+        BigDecimal s = BigDecimal.valueOf(p.side().sign());
+        BigDecimal pnlChange;
+        BigDecimal notionalChange;
+        if (p.contract() == ContractType.INVERSE) {
+            BigDecimal nx = r.notional().multiply(x);
+            pnlChange = s.multiply(nx).negate();
+            notionalChange = nx;
+        } else {
+            BigDecimal bx = p.quantity().multiply(p.contractSize()).multiply(p.markPrice()).multiply(x);
+            pnlChange = s.multiply(bx).negate();
+            notionalChange = bx.negate();
+        }
+        return pnlChange.subtract(TWO.multiply(notionalChange.max(BigDecimal.ZERO))).subtract(SLACK);
     }
 
     /** Whether a position's explicit tier table has a maintenance rate lower than the tier below it. */

@@ -177,6 +177,24 @@ class AccountOutcomeTest {
     }
 
     @Test
+    void aCrossAccountAtItsThresholdAtTheEnteredMarks_staysGone_whenAFavourableShockShrinksItsRequirement() {
+        // W 120; btc short cross 0.5 @ 60,000 at the entry: margin balance 120 = MM 30,000·0.004 = 120,
+        // so the account is at its threshold (ratio 100 %) as entered
+        Account a = Account.of("binance-usdm", dec("120"), List.of(Position.builder().id("btc").symbol("BTCUSDT")
+                .side(Side.SHORT).quantity(dec("0.5")).entryPrice(dec("60000")).leverage(dec("20"))
+                .marginMode(MarginMode.CROSS).build()));
+        assertThat(AccountOutcome.of(a).crossLiquidated()).isTrue();
+        // −1 %: mark 59,400, uPnL +300, MM 29,700·0.004 = 118.8: balance 420 > 118.8, live by itself;
+        // back at the entry the PnL alone would leave 301.2 − 300 = 1.2 > 0, the requirement's 1.2 makes it 0
+        AccountOutcome down = at(a, ShockScope.ALL, "-0.01");
+        assertThat(down.risk().totalEquity()).isEqualByComparingTo("420");
+        assertThat(down.crossLiquidated()).isTrue();
+        assertThat(down.liquidated("btc")).isTrue();
+        // closed at the entered mark: 120 + 0 − fee 120 = 0
+        assertThat(down.totalEquity()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void lookupsAndMisuse() {
         Account a = btcLong("59000");
         AccountOutcome o = AccountOutcome.of(a);
