@@ -35,6 +35,8 @@ public sealed interface Transfer permits Transfer.MarginTransfer, Transfer.ModeS
      */
     record MarginTransfer(String positionId, BigDecimal amount) implements Transfer {
         /**
+         * @param positionId  the isolated position's id, not blank
+         * @param amount      margin to add (+) or remove (−), settlement currency, not null
          * @throws ValidationException ({@code positionId}) if the id is blank;
          *         ({@code <id>.marginDelta}) if the amount is missing
          */
@@ -64,6 +66,9 @@ public sealed interface Transfer permits Transfer.MarginTransfer, Transfer.ModeS
      */
     record ModeSwitch(String positionId, MarginMode to, BigDecimal margin) implements Transfer {
         /**
+         * @param positionId  the position's id, not blank
+         * @param to          the new mode, not null
+         * @param margin      the isolated margin for cross → isolated (≥ 0), or null for the default
          * @throws ValidationException ({@code positionId}) if the id is blank; ({@code <id>.marginMode})
          *         if {@code to} is missing; ({@code <id>.isolatedMargin}) if a margin is given for a
          *         switch to cross or is negative
@@ -99,6 +104,8 @@ public sealed interface Transfer permits Transfer.MarginTransfer, Transfer.ModeS
      */
     record LeverageChange(String positionId, BigDecimal leverage) implements Transfer {
         /**
+         * @param positionId  the position's id, not blank
+         * @param leverage    the new leverage, &gt; 0, not null
          * @throws ValidationException ({@code positionId}) if the id is blank;
          *         ({@code <id>.leverage}) if the leverage is missing or ≤ 0
          */

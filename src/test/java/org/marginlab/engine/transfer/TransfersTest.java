@@ -292,5 +292,11 @@ class TransfersTest {
         assertThat(after.position("eth").leverage()).isEqualByComparingTo("5");
         assertThat(after.position("eth").isolatedMargin()).isNull();
         assertThatThrownBy(() -> new LeverageChange("eth", BigDecimal.ZERO)).hasMessage("eth.leverage: must be > 0 (got 0)");
+        // the same leverage: nothing changes (cross; isolated with margin = IM 1,500 at 20x)
+        assertThat(Transfers.apply(a, new LeverageChange("eth", dec("10")))).isSameAs(a);
+        assertThat(Transfers.apply(example(), new LeverageChange("btc-long", dec("20")))).satisfies(
+                same -> assertThat(same.walletBalance()).isEqualByComparingTo("10000"));
+        Account e = example();
+        assertThat(Transfers.apply(e, new LeverageChange("btc-long", dec("20")))).isSameAs(e);
     }
 }
