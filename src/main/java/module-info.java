@@ -8,4 +8,5 @@ module org.marginlab.engine {
     exports org.marginlab.engine.venue;
     exports org.marginlab.engine.sizing;
     exports org.marginlab.engine.whatif;
+    exports org.marginlab.engine.transfer;
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.marginlab.engine.tier.TierTable;
+import org.marginlab.engine.transfer.Transfer;
+import org.marginlab.engine.transfer.Transfers;
 import org.marginlab.engine.venue.CrossContext;
 import org.marginlab.engine.venue.MarkValuation;
 import org.marginlab.engine.venue.VenueRules;
@@ -143,28 +145,40 @@ public final class MarginEngine {
     }
 
     /**
-     * Evaluates a what-if margin change with the same engine.
+     * Evaluates a what-if margin change with the same engine: the change is the margin transfer
+     * of spec workspace-and-cli.md §4 ({@link Transfers#apply} with a
+     * {@link Transfer.MarginTransfer}), so money moves from the cross wallet to the position
+     * ({@code W −= delta}, {@code isolatedMargin += delta}), the account's total equity is
+     * unchanged at the current marks, and the same bounds apply: an add at most
+     * {@link Transfers#maxAddableMargin}, a removal at most the position's
+     * {@code maxRemovableMargin}. The account is evaluated once before and once after (only once
+     * when the delta is 0).
      *
      * @param account  the account, not null
      * @param change   the change to one isolated position, not null
-     * @return before and after, never null
-     * @throws ValidationException ({@code marginDelta}) if the position is cross or the change
-     *         would leave a negative isolated margin; as {@link #evaluate(Account)} otherwise
+     * @return before and after, with the whole account after the transfer; never null
+     * @throws ValidationException ({@code positionId}) if no position has the id;
+     *         ({@code marginDelta}) if the position is cross or the delta breaks its bound, the
+     *         message naming the bound and its value, e.g.
+     *         {@code marginDelta: must be ≤ maxAddableMargin 10000 (got 20000)}; not located
+     *         in the position (the caller locates it, e.g. {@code positions[0]}); as
+     *         {@link #evaluate(Account)} otherwise
      */
     public WhatIf whatIf(Account account, MarginChange change) {
         AccountRisk before = evaluate(account);
         PositionRisk beforePosition = before.position(change.positionId());
-        Position position = account.position(change.positionId());
-        if (position.marginMode() != MarginMode.ISOLATED) {
-            throw new ValidationException("marginDelta", "applies to isolated positions only", change.delta());
+        Account moved;
+        try {
+            moved = Transfers.apply(account, before, new Transfer.MarginTransfer(change.positionId(), change.delta()));
+        } catch (ValidationException e) {
+            if (!e.path().equals(change.positionId())) {
+                throw e;
+            }
+            ValidationException bare = new ValidationException(e.field(), e.rule(), e.value());
+            bare.setStackTrace(e.getStackTrace());
+            throw bare;
         }
-        BigDecimal newMargin = beforePosition.isolatedMargin().add(change.delta());
-        if (newMargin.signum() < 0) {
-            throw new ValidationException("marginDelta",
-                    "must not remove more than the isolated margin " + beforePosition.isolatedMargin().stripTrailingZeros().toPlainString(),
-                    change.delta());
-        }
-        AccountRisk after = evaluate(account.with(position.withIsolatedMargin(newMargin)));
+        AccountRisk after = moved == account ? before : evaluate(moved);
         return new WhatIf(change, beforePosition, after.position(change.positionId()), after);
     }
 

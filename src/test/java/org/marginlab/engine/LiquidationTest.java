@@ -111,26 +111,49 @@ class LiquidationTest {
 
     @Test
     void test_whatIf_removeMoreThanIsolatedMargin_rejected() {
+        // mark = entry: MM = 30000·0.004 = 120, uPnL 0, IM at mark 30000/20 = 1500;
+        // maxRemovable = max(0, min(1500 − 120, 1500 + 0 − 1500)) = 0 (spec §2.1), so the
+        // transfer bound (spec §4) refuses any removal, let alone more than the margin
         Position p = halfBtc(Side.LONG).leverage(dec("20")).isolatedMargin(dec("1500")).build();
         Account account = Account.of(BINANCE, BigDecimal.ZERO, List.of(p));
         assertThatThrownBy(() -> ENGINE.whatIf(account, new MarginChange("p", dec("-1500.01"))))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("marginDelta: must not remove more than the isolated margin 1500 (got -1500.01)");
+                .hasMessage("marginDelta: must remove at most maxRemovableMargin 0 (got -1500.01)");
     }
 
     @Test
-    void test_whatIf_removeAllIsolatedMargin_allowedAndLiquidated() {
+    void test_whatIf_removalIsBoundedByMaxRemovable_andReturnsToTheWallet() {
+        // mark 61000: uPnL +500, balance 2000, MM 30500·0.004 = 122, IM at mark 30500/20 = 1525;
+        // maxRemovable = min(1500 − 122, 2000 − 1525) = min(1378, 475) = 475
+        Position p = halfBtc(Side.LONG).markPrice(dec("61000")).leverage(dec("20")).isolatedMargin(dec("1500")).build();
+        Account account = Account.of(BINANCE, BigDecimal.ZERO, List.of(p));
+        assertThatThrownBy(() -> ENGINE.whatIf(account, new MarginChange("p", dec("-475.01"))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("marginDelta: must remove at most maxRemovableMargin 475 (got -475.01)");
+        WhatIf w = ENGINE.whatIf(account, new MarginChange("p", dec("-475")));
+        // margin 1500 − 475 = 1025 and wallet 0 + 475 = 475; total equity 0 + 1500 + 500 = 2000 before and after
+        assertThat(w.after().isolatedMargin()).isEqualByComparingTo("1025");
+        assertThat(w.accountAfter().walletBalance()).isEqualByComparingTo("475");
+        assertThat(w.accountAfter().totalEquity()).isEqualByComparingTo("2000");
+    }
+
+    @Test
+    void test_whatIf_removeAllIsolatedMargin_refused_andAPositionWithoutMarginIsLiquidated() {
+        // Removing all 1500 was allowed before transfers (spec §4); maxRemovable is 0 here (see above).
+        Position p = halfBtc(Side.LONG).leverage(dec("20")).build();
+        assertThatThrownBy(() -> ENGINE.whatIf(Account.of(BINANCE, BigDecimal.ZERO, List.of(p)),
+                new MarginChange("p", dec("-1500")))).isInstanceOf(ValidationException.class)
+                .hasMessage("marginDelta: must remove at most maxRemovableMargin 0 (got -1500)");
         // margin 0: LP = (0 − 30000)/(0.002 − 0.5) = 30000/0.498 = 60240.96... above the mark 60000,
         // balance 0 ≤ MM 120 → liquidated; no margin ratio (balance ≤ 0)
-        Position p = halfBtc(Side.LONG).leverage(dec("20")).build();
-        WhatIf w = ENGINE.whatIf(Account.of(BINANCE, BigDecimal.ZERO, List.of(p)), new MarginChange("p", dec("-1500")));
-        assertThat(w.after().isolatedMargin()).isEqualByComparingTo("0");
-        assertThat(w.after().liquidated()).isTrue();
-        assertThat(w.after().marginRatio()).isNull();
-        assertThat(w.after().effectiveLeverage()).isNull();
-        assertThat(w.after().liquidationPrice()).isCloseTo(dec("60240.963855421686746987951807228"),
+        PositionRisk none = ENGINE.evaluate(p.withIsolatedMargin(BigDecimal.ZERO), BINANCE);
+        assertThat(none.isolatedMargin()).isEqualByComparingTo("0");
+        assertThat(none.liquidated()).isTrue();
+        assertThat(none.marginRatio()).isNull();
+        assertThat(none.effectiveLeverage()).isNull();
+        assertThat(none.liquidationPrice()).isCloseTo(dec("60240.963855421686746987951807228"),
                 within(dec("1e-20")));
-        assertThat(w.before().liquidated()).isFalse();
+        assertThat(ENGINE.evaluate(p, BINANCE).liquidated()).isFalse();
     }
 
     @Test

@@ -430,7 +430,8 @@ class VectorCasesTest {
         assertThat(mmr).as("derived override rate").isEqualByComparingTo("0.05");
         Position p = Position.builder().id("p").symbol("BTCUSDT").side(side(c)).quantity(quantity).entryPrice(entry)
                 .leverage(leverage).maintenance(new Maintenance(mmr, BigDecimal.ZERO)).build();
-        WhatIf w = ENGINE.whatIf(Account.of(BYBIT_LINEAR, BigDecimal.ZERO, List.of(p)),
+        // the cross wallet funds the added margin (a transfer, spec workspace-and-cli.md §4)
+        WhatIf w = ENGINE.whatIf(Account.of(BYBIT_LINEAR, dec(in, "added_margin"), List.of(p)),
                 new MarginChange("p", dec(in, "added_margin")));
         Vectors.assertWithin(c.id() + ".liquidation_price_before", w.before().liquidationPrice(), lpBefore,
                 c.tolerance());
@@ -455,7 +456,8 @@ class VectorCasesTest {
         assertThat(mmr).as("derived override rate").isEqualByComparingTo("0.05");
         Position before = Position.builder().id("p").symbol("BTCUSDT").side(side(c)).quantity(qBefore)
                 .entryPrice(entry).leverage(leverage).maintenance(new Maintenance(mmr, BigDecimal.ZERO)).build();
-        WhatIf w = ENGINE.whatIf(Account.of(BYBIT_LINEAR, BigDecimal.ZERO, List.of(before)),
+        // the cross wallet funds the extra margin (a transfer, spec workspace-and-cli.md §4)
+        WhatIf w = ENGINE.whatIf(Account.of(BYBIT_LINEAR, dec(in, "extra_margin"), List.of(before)),
                 new MarginChange("p", dec(in, "extra_margin")));
         BigDecimal extra = w.after().isolatedMargin().subtract(w.before().initialMargin());
         assertThat(extra).isEqualByComparingTo(dec(in, "extra_margin"));

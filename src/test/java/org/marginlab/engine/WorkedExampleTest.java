@@ -123,8 +123,10 @@ class WorkedExampleTest {
         assertThat(after.marginBalance()).isEqualByComparingTo("1500");
         assertThat(after.marginRatio()).isCloseTo(dec("0.07866666666666666666666666666"), within(TIGHT));
         assertThat(after.effectiveLeverage()).isCloseTo(dec("19.66666666666666666666666666666"), within(TIGHT));
-        // total equity 10000 + 2000 − 500 = 11500
-        assertThat(w.accountAfter().totalEquity()).isEqualByComparingTo("11500");
+        // a transfer (spec §4): the 500 comes out of the cross wallet, 10000 − 500 = 9500, and total
+        // equity stays 9500 + 2000 − 500 = 11000 (it was 11500 when the margin came from nowhere)
+        assertThat(w.accountAfter().walletBalance()).isEqualByComparingTo("9500");
+        assertThat(w.accountAfter().totalEquity()).isEqualByComparingTo("11000");
     }
 
     /** Short mirror: 0.5 BTCUSDT short @ 60000, mark 61000, 20x, isolated margin 1500. */

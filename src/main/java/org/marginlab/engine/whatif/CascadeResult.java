@@ -136,7 +136,10 @@ public final class CascadeResult {
         return scope;
     }
 
-    /** @return the shock the walk went to, a fraction ≠ 0; never null */
+    /**
+     * @return the shock the walk went to, a fraction ≠ 0 for {@link LiquidationCascade#simulate};
+     *         0 only for the events at the marks as entered that {@link AccountOutcome} uses; never null
+     */
     public BigDecimal target() {
         return target;
     }

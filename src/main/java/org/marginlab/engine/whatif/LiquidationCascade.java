@@ -35,7 +35,7 @@ import org.marginlab.engine.venue.VenueRules;
  * <ol>
  *   <li><b>Isolated position.</b> It is liquidated when its own mark reaches its liquidation
  *       price {@code LP} (the engine's, spec margin-formulas.md §1.1 with {@code WB} = its
- *       margin); the shock is solved in closed form, {@code x = LP/mark − 1}, so the event lies
+ *       margin); the shock is solved in closed form, {@code x = (LP − mark)/mark}, so the event lies
  *       on the path when {@code x} has the target's sign and {@code |x| ≤ |target|}. A position
  *       already at or past liquidation at the marks as entered is closed at {@code x = 0}.
  *       At the close its equity is the requirement {@code req} (margin + PnL = req at
@@ -135,6 +135,30 @@ public final class LiquidationCascade {
         if (target.signum() == 0) {
             throw new ValidationException("shock", "must not be 0: the walk needs a direction", target);
         }
+        return walk(account, scope, target);
+    }
+
+    /**
+     * The events at the marks as entered (shock 0), without a walk: the isolated positions
+     * already at or past liquidation (rule 1) and, if the cross account already meets its
+     * condition, the cross positions closed at shock 0 (rules 2, 3, 5). These are exactly the
+     * events at shock 0 of {@link #simulate} for any target; nothing is valued at another mark.
+     * The result's {@link CascadeResult#target()} is 0, so only shock 0 is on its path. Used by
+     * {@link AccountOutcome} for an unshocked account.
+     *
+     * @param account  the account, not null
+     * @param scope    the scope recorded in the result (nothing moves at shock 0), not null
+     * @return the events at shock 0, never null
+     * @throws ValidationException as {@link MarginEngine#evaluate(Account)} if a position breaks a venue rule
+     */
+    CascadeResult atMarks(Account account, ShockScope scope) {
+        Checks.notNull(account, "account");
+        Checks.notNull(scope, "scope");
+        return walk(account, scope, BigDecimal.ZERO);
+    }
+
+    /** The walk to {@code target}; at target 0 no mark moves and only the events at shock 0 are found. */
+    private CascadeResult walk(Account account, ShockScope scope, BigDecimal target) {
         VenueRules venue = account.venue();
         List<Position> positions = account.positions();
         int n = positions.size();
@@ -152,7 +176,7 @@ public final class LiquidationCascade {
                     isolatedEvents.add(e);
                 }
             } else {
-                legs.add(new Leg(i, p, schedule, scope.moves(p)));
+                legs.add(new Leg(i, p, schedule, target.signum() != 0 && scope.moves(p)));
             }
         }
         isolatedEvents.sort(Comparator.comparing((Tagged t) -> t.shock.abs()).thenComparingInt(t -> t.index));
@@ -162,7 +186,16 @@ public final class LiquidationCascade {
         CrossSweep sweep = new CrossSweep(venue, legs, account.walletBalance(), target,
                 n > 0 && positions.get(0).contract() == ContractType.INVERSE);
         BigDecimal from = BigDecimal.ZERO;
-        while (sweep.hasOpenLegs()) {
+        if (target.signum() == 0) {
+            // at the marks as entered: close the cross account if it already meets its condition
+            if (sweep.hasOpenLegs() && sweep.liquidatedAtStart()) {
+                crossEvents.addAll(sweep.closeAt(BigDecimal.ZERO, feeShare));
+                if (!sweep.hasOpenLegs()) {
+                    crossGoneAt = BigDecimal.ZERO;
+                }
+            }
+        }
+        while (target.signum() != 0 && sweep.hasOpenLegs()) {
             BigDecimal at = sweep.nextCrossing(from);
             if (at == null) {
                 break;
@@ -237,10 +270,12 @@ public final class LiquidationCascade {
             closed = p;
         } else {
             BigDecimal lp = r.liquidationPrice();
-            if (lp == null || !scope.moves(p)) {
+            if (lp == null || target.signum() == 0 || !scope.moves(p)) {
                 return null;
             }
-            shock = lp.divide(p.markPrice(), MC).subtract(BigDecimal.ONE);
+            // (LP − mark)/mark: the exact difference first, so that a mark a last digit away from
+            // its LP keeps the sign of its shock (LP/mark − 1 would round it to 0 and lose the event)
+            shock = lp.subtract(p.markPrice()).divide(p.markPrice(), MC);
             if (shock.signum() != target.signum() || shock.abs().compareTo(target.abs()) > 0) {
                 return null;
             }
@@ -368,6 +403,11 @@ public final class LiquidationCascade {
 
         boolean hasOpenLegs() {
             return openCount > 0;
+        }
+
+        /** Whether the open cross positions meet the liquidation condition at shock 0 (exact valuation). */
+        boolean liquidatedAtStart() {
+            return exactGap(BigDecimal.ZERO).signum() <= 0;
         }
 
         private BigDecimal toU(BigDecimal x) {

@@ -20,6 +20,8 @@
  *   <li>{@link org.marginlab.engine.bench.AccountBenchmark}: a 1,000-position cross account (target ≤ 5 ms)</li>
  *   <li>{@link org.marginlab.engine.bench.ScalingBenchmark}: N = 10, 100, 1000 (time/N flat if O(N))</li>
  *   <li>{@link org.marginlab.engine.bench.WhatIfBenchmark}: a what-if on a 200-position account</li>
+ *   <li>{@link org.marginlab.engine.bench.OutcomeBenchmark}: the liquidated state's fast path on a
+ *       200-position account (target well under 1 ms)</li>
  * </ul>
  */
 package org.marginlab.engine.bench;

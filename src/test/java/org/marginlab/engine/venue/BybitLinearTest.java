@@ -195,7 +195,8 @@ class BybitLinearTest {
     void test_whatIfAddMargin_movesLiquidationPriceByDeltaOverQuantity() {
         // +500 on 0.5 BTC: LP 57,300 − 500/0.5 = 56,300
         Position p = halfBtc(Side.LONG, "59000").build();
-        var w = ENGINE.whatIf(Account.of(BYBIT, BigDecimal.ZERO, List.of(p)),
+        // the cross wallet funds the 500 (a transfer, spec workspace-and-cli.md §4)
+        var w = ENGINE.whatIf(Account.of(BYBIT, dec("500"), List.of(p)),
                 new org.marginlab.engine.MarginChange("btc", dec("500")));
         assertThat(w.before().liquidationPrice()).isEqualByComparingTo("57300");
         assertThat(w.after().liquidationPrice()).isEqualByComparingTo("56300");
