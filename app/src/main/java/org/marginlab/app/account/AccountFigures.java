@@ -9,7 +9,6 @@ import org.marginlab.app.model.Evaluation;
 import org.marginlab.app.ui.Formats;
 import org.marginlab.engine.AccountRisk;
 import org.marginlab.engine.MarginRatioDefinition;
-import org.marginlab.engine.transfer.Transfers;
 
 /**
  * The account bar's figures as display text, one read-only property each, set from every
@@ -63,7 +62,7 @@ public final class AccountFigures {
         marginRatioName.set(r.marginRatioDefinition() == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES
                 ? "equity ÷ (maintenance + fees), liquidation at ≤ 100 %"
                 : "maintenance ÷ margin balance, liquidation at ≥ 100 %");
-        availableBalance.set(formats.amount(Transfers.maxAddableMargin(r), ccy, d));
+        availableBalance.set(formats.amount(r.availableBalance(), ccy, d));
         BigDecimal equity = e.totalEquity();
         totalEquity.set(equity == null ? "—" : formats.amount(equity, ccy, d));
         shockState.set(e.shock().signum() == 0 ? ""
