@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Interleaved A/B run of the UI latency benchmark (app/src/test/java/org/marginlab/app/bench):
+# runs it ROUNDS times in each of two checkouts, alternating A, B, A, B …, so that both see the
+# same machine conditions, and prints every UI_LATENCY line tagged with its variant and round.
+#
+#   installers/ui-latency-ab.sh BEFORE_DIR AFTER_DIR [ROUNDS]     (default 2 rounds)
+#
+# Each checkout is built by its own reactor (-am, nothing installed), offline when the
+# dependencies are already in ~/.m2. Run it on a quiet machine: nothing else building.
+set -euo pipefail
+a=${1:?usage: ui-latency-ab.sh BEFORE_DIR AFTER_DIR [ROUNDS]}
+b=${2:?usage: ui-latency-ab.sh BEFORE_DIR AFTER_DIR [ROUNDS]}
+rounds=${3:-2}
+offline=${MAVEN_OFFLINE:--o}
+
+run() {
+    local dir=$1 tag=$2 round=$3
+    (cd "$dir" && mvn -B -q $offline -pl app -am -Pbench verify -Dsurefire.failIfNoSpecifiedTests=false \
+        -Dtest=UiLatencyBenchmarkTest -Dexec.skip=true 2>&1) \
+        | grep -E '^UI_LATENCY' | sed "s/^UI_LATENCY/$tag round $round:/"
+}
+
+for ((r = 1; r <= rounds; r++)); do
+    run "$a" before "$r"
+    run "$b" after "$r"
+done
