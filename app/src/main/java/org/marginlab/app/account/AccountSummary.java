@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -46,6 +47,7 @@ public final class AccountSummary extends HBox {
         notice.visibleProperty().bind(account.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setWrapText(true);
+        notice.setMinWidth(120);
         notice.setTooltip(new Tooltip());
         notice.getTooltip().textProperty().bind(account.noticeProperty());
         HBox.setHgrow(notice, Priority.ALWAYS);
@@ -61,7 +63,7 @@ public final class AccountSummary extends HBox {
                         "Collateral shared by the cross positions (isolated margin not included)."),
                 item("Margin balance", "accountMarginBalance", account.marginBalanceProperty(),
                         "Cross wallet plus the cross positions' unrealized PnL."),
-                new VBox(item("Account margin ratio", "accountMarginRatio", account.marginRatioProperty(),
+                ratioBox(item("Account margin ratio", "accountMarginRatio", account.marginRatioProperty(),
                         "The cross account's margin ratio by the venue's own definition (shown below the value)."),
                         ratioName),
                 item("Available", "accountAvailable", account.availableBalanceProperty(),
@@ -74,6 +76,12 @@ public final class AccountSummary extends HBox {
                 shock, notice, problem);
     }
 
+    private static VBox ratioBox(VBox item, Label definition) {
+        VBox box = new VBox(item, definition);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
     private static VBox item(String name, String id, ObservableValue<String> value, String explanation) {
         Label caption = new Label(name);
         caption.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -84,6 +92,9 @@ public final class AccountSummary extends HBox {
         Tooltip tip = new Tooltip(explanation);
         caption.setTooltip(tip);
         v.setTooltip(tip);
-        return new VBox(2, caption, v);
+        VBox box = new VBox(2, caption, v);
+        // figures never give way: a long notice or problem wraps in the room that is left
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 }

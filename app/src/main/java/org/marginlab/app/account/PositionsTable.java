@@ -76,6 +76,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         getColumns().add(mode);
         getColumns().add(text("Iso. margin", InputField.ISOLATED_MARGIN));
         TableColumn<PositionViewModel, String> shockedMark = live("Mark at shock", Figure.MARK_PRICE, "shockedMark");
+        shockedMark.setCellValueFactory(cell -> cell.getValue().shockedMarkProperty());
         shockedMark.visibleProperty().bind(account.figures().shockState().isNotEmpty());
         getColumns().add(shockedMark);
         TableColumn<PositionViewModel, String> liq = live("Liq. price", Figure.LIQUIDATION_PRICE, "liquidationPrice");
@@ -159,7 +160,8 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         c.setEditable(false);
         c.setCellValueFactory(cell -> cell.getValue().figureProperty(figure));
         c.getStyleClass().add("live-column");
-        c.setPrefWidth(figure == Figure.DISTANCE_TO_LIQUIDATION ? 90 : figure == Figure.MARGIN_RATIO ? 165 : 150);
+        c.setPrefWidth(figure == Figure.DISTANCE_TO_LIQUIDATION ? 100 : figure == Figure.MARGIN_RATIO ? 165
+                : figure == Figure.MARK_PRICE ? 120 : 150);
         Label header = new Label(title);
         header.setTooltip(new Tooltip(figure.explanation()));
         c.setGraphic(header);

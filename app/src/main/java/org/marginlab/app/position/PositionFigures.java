@@ -50,6 +50,7 @@ final class PositionFigures {
     private final StringBinding whatIfLeverage;
     private final StringBinding whatIfMargin;
     private final StringBinding liquidationAfter;
+    private final StringBinding shockedMark;
 
     PositionFigures(Formats formats) {
         this.formats = formats;
@@ -78,8 +79,9 @@ final class PositionFigures {
         whatIfMarginRatio = whatIf(r -> r.marginRatio() == null ? "n/a" : formats.percent(r.marginRatio()));
         whatIfLeverage = whatIf(r -> r.effectiveLeverage() == null ? "n/a" : formats.leverage(r.effectiveLeverage()));
         whatIfMargin = whatIf(r -> r.isolatedMargin() == null ? "—" : amountPlain(r.isolatedMargin()));
+        shockedMark = text(v -> formats.price(v.result().shockedMark(), PRICE_ROUNDING), "—");
         liquidationAfter = text(v -> {
-            String now = v.result().liquidated() ? "liquidated" : priceOrNone(v.result().risk().liquidationPrice());
+            String now = priceOrNone(v.result().risk().liquidationPrice());
             if (v.after() == null || java.util.Objects.equals(v.after().liquidationPrice(), v.result().risk().liquidationPrice())) {
                 return now;
             }
@@ -129,6 +131,11 @@ final class PositionFigures {
     /** @return the liquidation price, with "→ after" when a pending what-if moves it */
     StringExpression liquidationAfter() {
         return liquidationAfter;
+    }
+
+    /** @return the mark the figures are at, as a price without unit (for the table) */
+    StringExpression shockedMark() {
+        return shockedMark;
     }
 
     StringExpression whatIfMargin() {
@@ -181,7 +188,7 @@ final class PositionFigures {
             case MARK_PRICE:
                 return formats.price(v.result().shockedMark(), PRICE_ROUNDING) + " " + quote
                         + (v.result().shockedMark().compareTo(p.markPrice()) == 0 ? ""
-                                : " (" + formats.percent(v.shock()) + " shock)");
+                                : " (" + formats.percent(v.shock()) + ")");
             case LIQUIDATION_PRICE:
                 return r.liquidationPrice() == null ? "none" : formats.price(r.liquidationPrice(), PRICE_ROUNDING) + " " + quote;
             case BANKRUPTCY_PRICE:

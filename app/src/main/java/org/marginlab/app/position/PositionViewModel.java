@@ -416,6 +416,11 @@ public final class PositionViewModel {
         return figures.liquidationAfter();
     }
 
+    /** @return the mark price the figures are at (the typed mark moved by the shock), without unit */
+    public StringExpression shockedMarkProperty() {
+        return figures.shockedMark();
+    }
+
     /** @return margin ratio before → after the pending what-ifs */
     public StringExpression whatIfMarginRatioProperty() {
         return figures.whatIfMarginRatio();

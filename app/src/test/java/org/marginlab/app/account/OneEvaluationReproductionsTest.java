@@ -102,7 +102,8 @@ class OneEvaluationReproductionsTest {
         assertThat(btc.liquidatedProperty().get()).isTrue();
         assertThat(btc.figureProperty(Figure.DISTANCE_TO_LIQUIDATION).get()).isEqualTo("liquidated");
         // the mark the figures are at: 60,000 · 0.83
-        assertThat(btc.figureProperty(Figure.MARK_PRICE).get()).isEqualTo("49,800.00 USDT (−17.00 % shock)");
+        assertThat(btc.figureProperty(Figure.MARK_PRICE).get()).isEqualTo("49,800.00 USDT (−17.00 %)");
+        assertThat(btc.shockedMarkProperty().get()).isEqualTo("49,800.00");
         assertThat(vm.figures().shockState().get()).isEqualTo("at a −17.00 % shock");
     }
 
