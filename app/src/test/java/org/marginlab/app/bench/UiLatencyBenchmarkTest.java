@@ -116,10 +116,12 @@ public class UiLatencyBenchmarkTest {
         Runnable[] steps = new Runnable[WARMUP + MEASURED];
         for (int i = 0; i < steps.length; i++) {
             PositionViewModel row = account.positions().get(i % POSITIONS);
-            // a valid new mark each time (±0.1 % steps), so every step changes the account
+            // a valid new mark each time (0.1 % steps), so every step changes the account: the step
+            // follows the visit (i / POSITIONS), not i % 5, which is the same on every visit of a row
+            // (POSITIONS is a multiple of 5), so that later visits set the text it already had
             BigDecimal mark = new BigDecimal(row.textProperty(InputField.MARK_PRICE).get());
-            String typed = mark.multiply(new BigDecimal("1.00" + (1 + i % 5))).setScale(2, java.math.RoundingMode.HALF_UP)
-                    .toPlainString();
+            String typed = mark.multiply(new BigDecimal("1.00" + (1 + (i / POSITIONS) % 5)))
+                    .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
             steps[i] = () -> row.textProperty(InputField.MARK_PRICE).set(typed);
         }
         return steps;
