@@ -75,7 +75,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         getColumns().add(text("Lev.", InputField.LEVERAGE));
         getColumns().add(mode);
         getColumns().add(text("Iso. margin", InputField.ISOLATED_MARGIN));
-        TableColumn<PositionViewModel, String> shockedMark = live("Mark (figures)", Figure.MARK_PRICE, "shockedMark");
+        TableColumn<PositionViewModel, String> shockedMark = live("Mark used", Figure.MARK_PRICE, "shockedMark");
         shockedMark.setCellValueFactory(cell -> cell.getValue().shockedMarkProperty());
         // always shown: a column appearing when the shock leaves 0 would re-lay out the whole table
         getColumns().add(shockedMark);
