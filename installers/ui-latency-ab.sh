@@ -17,7 +17,7 @@ run() {
     local dir=$1 tag=$2 round=$3
     (cd "$dir" && mvn -B -q $offline -pl app -am -Pbench verify -Dsurefire.failIfNoSpecifiedTests=false \
         -Dtest=UiLatencyBenchmarkTest -Dexec.skip=true 2>&1) \
-        | grep -E '^UI_LATENCY' | sed "s/^UI_LATENCY/$tag round $round:/"
+        | { grep -E '^UI_LATENCY' || echo "UI_LATENCY (no result from $dir: run it alone to see why)"; } | sed "s/^UI_LATENCY/$tag round $round:/"
 }
 
 for ((r = 1; r <= rounds; r++)); do
