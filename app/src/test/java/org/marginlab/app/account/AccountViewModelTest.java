@@ -23,13 +23,15 @@ import org.marginlab.engine.venue.Venues;
 /** Workspace-level view-model tests, without a toolkit; expectations worked by hand. */
 class AccountViewModelTest {
 
-    private static AccountViewModel open(String sample) {
+    /** @return an account view-model on a bundled sample, in the US locale (shared by this package's tests) */
+    static AccountViewModel open(String sample) {
         AccountViewModel vm = new AccountViewModel(MarginEngine.DEFAULT, Locale.US);
         vm.load(Samples.open(sample));
         return vm;
     }
 
-    private static PositionViewModel row(AccountViewModel vm, String id) {
+    /** @return the row of a position by id */
+    static PositionViewModel row(AccountViewModel vm, String id) {
         return vm.positions().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 

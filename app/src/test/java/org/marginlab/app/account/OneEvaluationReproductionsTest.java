@@ -3,14 +3,12 @@ package org.marginlab.app.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.marginlab.app.model.InputField;
 import org.marginlab.app.position.Figure;
 import org.marginlab.app.position.PositionViewModel;
 import org.marginlab.app.workspace.Samples;
-import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.venue.Venues;
 
@@ -22,13 +20,11 @@ import org.marginlab.engine.venue.Venues;
 class OneEvaluationReproductionsTest {
 
     private static AccountViewModel open(String sample) {
-        AccountViewModel vm = new AccountViewModel(MarginEngine.DEFAULT, Locale.US);
-        vm.load(Samples.open(sample));
-        return vm;
+        return AccountViewModelTest.open(sample);
     }
 
     private static PositionViewModel row(AccountViewModel vm, String id) {
-        return vm.positions().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+        return AccountViewModelTest.row(vm, id);
     }
 
     @Test
