@@ -11,16 +11,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * One position of the comparison table: its figures isolated and cross, side by side, at the
  * current shock, and the sentence that says what changes. Display data only; the view binds it.
  *
- * <p>The position's id, label and sentence are fixed for the row's life (the sentence depends
- * on the walks, not on the current shock; when it changes, {@link ComparisonViewModel} puts a new
- * row in the list). The figures are observable and updated in place when the shock moves, so the
- * list keeps its items and a table cell only redraws when its own figure changes. A property
+ * <p>The position's id and label are fixed for the row's life. The sentence (which depends on
+ * the walks, not on the current shock) and the figures are observable and updated in place: an
+ * edit or a shock move keeps the list's items, and a table cell or sentence only redraws when its
+ * own text changes. A property
  * fires only when its value really changes ({@link Object#equals}).
  */
 public final class ComparisonRow {
     private final String positionId;
     private final String label;
-    private final String sentence;
+    private final javafx.beans.property.ReadOnlyStringWrapper sentence =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "sentence", "");
     private final ReadOnlyObjectWrapper<SidePair> liquidationPrice = new ReadOnlyObjectWrapper<>(this, "liquidationPrice");
     private final ReadOnlyObjectWrapper<SidePair> distance = new ReadOnlyObjectWrapper<>(this, "distance");
     private final ReadOnlyObjectWrapper<SidePair> marginRatio = new ReadOnlyObjectWrapper<>(this, "marginRatio");
@@ -39,7 +40,7 @@ public final class ComparisonRow {
     ComparisonRow(String positionId, String label, String sentence) {
         this.positionId = Objects.requireNonNull(positionId, "positionId");
         this.label = Objects.requireNonNull(label, "label");
-        this.sentence = Objects.requireNonNull(sentence, "sentence");
+        this.sentence.set(Objects.requireNonNull(sentence, "sentence"));
     }
 
     /**
@@ -49,6 +50,19 @@ public final class ComparisonRow {
      */
     void update(SidePair liquidationPrice, SidePair distance, SidePair marginRatio, SidePair maxLoss,
             SidePair capital, boolean isolatedLiquidated, boolean crossLiquidated) {
+        update(liquidationPrice, distance, marginRatio, maxLoss, capital, isolatedLiquidated, crossLiquidated, null);
+    }
+
+    /**
+     * As {@link #update(SidePair, SidePair, SidePair, SidePair, SidePair, boolean, boolean)}, and sets
+     * the sentence too when one is given (an edit changes every cross position's sentence; the row
+     * and its cells stay, only the text changes).
+     */
+    void update(SidePair liquidationPrice, SidePair distance, SidePair marginRatio, SidePair maxLoss,
+            SidePair capital, boolean isolatedLiquidated, boolean crossLiquidated, String newSentence) {
+        if (newSentence != null) {
+            this.sentence.set(newSentence);
+        }
         this.isolatedLiquidated.set(isolatedLiquidated);
         this.crossLiquidated.set(crossLiquidated);
         set(this.liquidationPrice, liquidationPrice);
@@ -64,9 +78,9 @@ public final class ComparisonRow {
         }
     }
 
-    /** @return whether this row shows the same position, label and sentence (so it can be updated in place) */
-    boolean sameTexts(String positionId, String label, String sentence) {
-        return this.positionId.equals(positionId) && this.label.equals(label) && this.sentence.equals(sentence);
+    /** @return whether this row shows the same position under the same label (so it can be updated in place) */
+    boolean sameTexts(String positionId, String label) {
+        return this.positionId.equals(positionId) && this.label.equals(label);
     }
 
     /** @return the position's id (used in node ids) */
@@ -81,7 +95,12 @@ public final class ComparisonRow {
 
     /** @return what changes between the two, in words */
     public String sentence() {
-        return sentence;
+        return sentence.get();
+    }
+
+    /** @return what changes between the two, in words; changes when an edit changes it */
+    public javafx.beans.property.ReadOnlyStringProperty sentenceProperty() {
+        return sentence.getReadOnlyProperty();
     }
 
     /**

@@ -135,9 +135,9 @@ final class ComparisonTable {
             String sentence = sentences.getOrDefault(id, "");
             // the same position with the same texts: update its figures in place (the list keeps its items)
             ComparisonRow old = i < rows.size() ? rows.get(i) : null;
-            ComparisonRow row = old != null && old.sameTexts(id, label, sentence) ? old : new ComparisonRow(id, label, sentence);
+            ComparisonRow row = old != null && old.sameTexts(id, label) ? old : new ComparisonRow(id, label, sentence);
             sameRows &= row == old;
-            row.update(liquidation, distance, marginRatio, maxLoss, capital, isoEvent != null, crossEvent != null);
+            row.update(liquidation, distance, marginRatio, maxLoss, capital, isoEvent != null, crossEvent != null, sentence);
             out.add(row);
         }
         if (!sameRows) {

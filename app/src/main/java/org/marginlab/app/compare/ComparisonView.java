@@ -228,12 +228,14 @@ public final class ComparisonView extends VBox {
             @Override
             protected void updateItem(ComparisonRow row, boolean empty) {
                 super.updateItem(row, empty);
+                label.textProperty().unbind();
                 if (empty || row == null) {
                     setGraphic(null);
                     setId(null);
                     return;
                 }
-                label.setText(row.positionId() + ": " + row.sentence());
+                label.textProperty().bind(javafx.beans.binding.Bindings.concat(row.positionId(), ": ",
+                        row.sentenceProperty()));
                 setId("sentence-" + row.positionId());
                 setGraphic(label);
             }
