@@ -26,6 +26,7 @@ import org.marginlab.engine.PositionRisk;
  * slider's bounds (max removable and max addable margin) and whether the what-if can be applied.
  */
 final class PositionStatus {
+    private static final InputField[] FIELDS = InputField.values();
     private final Formats formats;
     private final ReadOnlyObjectWrapper<RiskLevel> riskLevel = new ReadOnlyObjectWrapper<>(this, "riskLevel", RiskLevel.SAFE);
     private final ReadOnlyDoubleWrapper marginRatioGauge = new ReadOnlyDoubleWrapper(this, "marginRatioGauge", 0);
@@ -87,7 +88,7 @@ final class PositionStatus {
 
     private static String statusOf(PositionResult r) {
         String first = null;
-        for (InputField f : InputField.values()) {
+        for (InputField f : FIELDS) {
             if (f != InputField.MARGIN_DELTA && r.error(f) != null) {
                 first = r.error(f).message();
                 break;

@@ -79,6 +79,9 @@ public final class PositionViewModel {
     private final ReadOnlyBooleanWrapper marginLinked = new ReadOnlyBooleanWrapper(this, "marginLinked", true);
     private List<String> symbols = List.of();
     private boolean syncing;
+    /** The leverage text the slider was last set from. */
+    private String sliderLeverageText;
+    private static final InputField[] FIELDS = InputField.values();
 
     /**
      * @param locale  the locale numbers are typed and shown in, not null
@@ -159,7 +162,7 @@ public final class PositionViewModel {
             side.set(d.side());
             marginMode.set(d.mode());
             contract.set(d.contract());
-            for (InputField f : InputField.values()) {
+            for (InputField f : FIELDS) {
                 String t = f == InputField.MARGIN_DELTA ? e.draft().marginDeltaText(id) : d.text(f);
                 if (!texts.get(f).get().equals(t)) {
                     texts.get(f).set(t);
@@ -184,9 +187,14 @@ public final class PositionViewModel {
             marginLinked.set(d.marginLinked());
             BigDecimal max = r.parsed().leverageMax();
             leverageMax.set(max == null ? 125 : Math.max(1, max.doubleValue()));
-            BigDecimal lev = editorNumber(d.text(InputField.LEVERAGE));
-            if (lev != null) {
-                leverageSlider.set(lev.doubleValue());
+            String leverageText = d.text(InputField.LEVERAGE);
+            if (!leverageText.equals(sliderLeverageText)) {
+                // parsed only when it changed: every row is updated on every edit
+                sliderLeverageText = leverageText;
+                BigDecimal lev = editorNumber(leverageText);
+                if (lev != null) {
+                    leverageSlider.set(lev.doubleValue());
+                }
             }
             stale.set(r.stale() && r.risk() != null);
             valid.set(r.parsed().valid() && !r.stale());
