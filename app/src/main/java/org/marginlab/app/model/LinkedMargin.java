@@ -27,11 +27,7 @@ public final class LinkedMargin {
      *         currency, &gt; 0
      */
     public static BigDecimal of(Position p) {
-        BigDecimal notionalAtEntry = p.contract() == ContractType.INVERSE
-                ? p.quantity().multiply(p.contractSize()).divide(p.entryPrice(), MathContext.DECIMAL128)
-                : p.quantity().multiply(p.contractSize()).multiply(p.entryPrice());
-        return notionalAtEntry.divide(p.leverage(), MathContext.DECIMAL128).setScale(SCALE, RoundingMode.UP)
-                .stripTrailingZeros();
+        return initialMarginAtEntry(p).setScale(SCALE, RoundingMode.UP).stripTrailingZeros();
     }
 
     /**
@@ -43,6 +39,14 @@ public final class LinkedMargin {
         if (p.isolatedMargin() != null) {
             return p.isolatedMargin();
         }
+        return initialMarginAtEntry(p);
+    }
+
+    /**
+     * The exact initial margin at entry, computed as the engine computes its default isolated
+     * margin (notional at entry, then one division by the leverage, {@link MathContext#DECIMAL128}).
+     */
+    private static BigDecimal initialMarginAtEntry(Position p) {
         BigDecimal notionalAtEntry = p.contract() == ContractType.INVERSE
                 ? p.quantity().multiply(p.contractSize()).divide(p.entryPrice(), MathContext.DECIMAL128)
                 : p.quantity().multiply(p.contractSize()).multiply(p.entryPrice());
