@@ -69,11 +69,6 @@ public record Evaluation(Draft draft, VenueRules venue, FieldError venueError, B
         return i < 0 ? null : positions.get(i);
     }
 
-    /** @return whether the account could be evaluated (figures exist) */
-    public boolean evaluated() {
-        return risk != null;
-    }
-
     /** @return whether a what-if moves money, so that {@link #afterRisk()} is there */
     public boolean hasAfter() {
         return afterRisk != null;
@@ -87,27 +82,5 @@ public record Evaluation(Draft draft, VenueRules venue, FieldError venueError, B
     /** @return whether the cross account is liquidated at the shock */
     public boolean crossLiquidated() {
         return outcome != null && outcome.crossLiquidated();
-    }
-
-    /** @return whether every input is valid (the draft can be saved as it is) */
-    public boolean valid() {
-        if (venueError != null || walletError != null || venue == null) {
-            return false;
-        }
-        for (PositionResult r : positions) {
-            if (r.parsed().position() == null || r.problem() != null || hasDocumentError(r)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasDocumentError(PositionResult r) {
-        for (InputField f : r.errors().keySet()) {
-            if (f != InputField.MARGIN_DELTA) {
-                return true;
-            }
-        }
-        return false;
     }
 }
