@@ -89,8 +89,12 @@ final class PositionFigures {
         }, "—");
     }
 
-    /** Shows a new slice; every text that a view reads is formatted again on its next read. */
-    void show(PositionResult r, Evaluation e) {
+    /**
+     * Shows a new slice; every text that a view reads is formatted again on its next read.
+     *
+     * @param currency  the position's settlement currency (the view-model works it out once)
+     */
+    void show(PositionResult r, Evaluation e, String currency) {
         PositionRisk after = null;
         if (e.hasAfter() && r.risk() != null) {
             for (PositionRisk a : e.afterRisk().positions()) {
@@ -100,8 +104,8 @@ final class PositionFigures {
                 }
             }
         }
-        shown.set(r.risk() == null ? null : new Shown(r, e.risk(), e.venue() == null ? e.currency()
-                : e.venue().settlementCurrency(r.used()), e.amountDecimals(), e.shock(), e.crossLiquidated(), after));
+        shown.set(r.risk() == null ? null : new Shown(r, e.risk(), currency, e.amountDecimals(), e.shock(),
+                e.crossLiquidated(), after));
     }
 
     StringExpression figure(Figure f) {

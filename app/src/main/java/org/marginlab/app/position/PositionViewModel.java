@@ -200,7 +200,7 @@ public final class PositionViewModel {
             valid.set(r.parsed().valid() && !r.stale());
             liquidated.set(r.liquidated());
             result.set(r.risk() == null ? null : r);
-            figures.show(r, e);
+            figures.show(r, e, ccy);
             state.show(r, e);
             PositionResult.WhatIfResult w = r.whatIf();
             if (w != null && w.delta() != null) {
