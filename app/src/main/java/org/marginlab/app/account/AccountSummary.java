@@ -5,7 +5,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -17,16 +16,15 @@ import atlantafx.base.theme.Styles;
  * The account summary bar: cross wallet, margin balance, the account margin ratio with the
  * venue's definition, available balance and total equity. Binds to {@link AccountViewModel}.
  */
-public final class AccountSummary extends HBox {
+public final class AccountSummary extends VBox {
 
     /**
      * @param account  the account, not null
      */
     public AccountSummary(AccountViewModel account) {
-        super(24);
+        super(4);
         setId("accountSummary");
         getStyleClass().add("account-summary");
-        setAlignment(Pos.CENTER_LEFT);
         Label ratioName = new Label();
         ratioName.setId("accountMarginRatioName");
         ratioName.textProperty().bind(account.marginRatioNameProperty());
@@ -38,7 +36,7 @@ public final class AccountSummary extends HBox {
         problem.setGraphic(new FontIcon("mdi2a-alert-circle-outline"));
         problem.visibleProperty().bind(account.problemProperty().isNotEmpty());
         problem.setWrapText(true);
-        HBox.setHgrow(problem, Priority.ALWAYS);
+        problem.managedProperty().bind(problem.visibleProperty());
         Label notice = new Label();
         notice.setId("accountNotice");
         notice.textProperty().bind(account.noticeProperty());
@@ -47,10 +45,9 @@ public final class AccountSummary extends HBox {
         notice.visibleProperty().bind(account.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setWrapText(true);
-        notice.setMinWidth(120);
+
         notice.setTooltip(new Tooltip());
         notice.getTooltip().textProperty().bind(account.noticeProperty());
-        HBox.setHgrow(notice, Priority.ALWAYS);
         Label shock = new Label();
         shock.setId("accountShockState");
         shock.textProperty().bind(account.figures().shockState());
@@ -58,7 +55,12 @@ public final class AccountSummary extends HBox {
         shock.visibleProperty().bind(account.figures().shockState().isNotEmpty());
         shock.managedProperty().bind(shock.visibleProperty());
         shock.setTooltip(new Tooltip("The figures are at the shocked marks; the typed marks are unchanged."));
-        getChildren().addAll(
+        // the figures on one line; what the last command did and what is wrong on lines of their own
+        // below, wrapping at the window's width, so that a long notice never squeezes a figure
+        HBox figures = new HBox(24);
+        figures.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(figures, notice, problem);
+        figures.getChildren().addAll(
                 item("Cross wallet", "accountWallet", account.walletShownProperty(),
                         "Collateral shared by the cross positions (isolated margin not included)."),
                 item("Margin balance", "accountMarginBalance", account.marginBalanceProperty(),
@@ -73,7 +75,7 @@ public final class AccountSummary extends HBox {
                         "Cross wallet plus every live isolated margin and unrealized PnL. A liquidated isolated position "
                                 + "counts 0 (its margin is lost); a liquidated cross account counts what its liquidation "
                                 + "leaves, never below 0 (the same model as the Isolated vs cross tab and marginlab calc)."),
-                shock, notice, problem);
+                shock);
     }
 
     private static VBox ratioBox(VBox item, Label definition) {
