@@ -161,6 +161,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         c.setCellValueFactory(cell -> cell.getValue().figureProperty(figure));
         c.getStyleClass().add("live-column");
         c.setPrefWidth(figure == Figure.DISTANCE_TO_LIQUIDATION ? 100 : figure == Figure.MARGIN_RATIO ? 165
+                : figure == Figure.LIQUIDATION_PRICE ? 185
                 : figure == Figure.MARK_PRICE ? 120 : 150);
         Label header = new Label(title);
         header.setTooltip(new Tooltip(figure.explanation()));
