@@ -1,9 +1,11 @@
 package org.marginlab.app.compare;
 
+import org.marginlab.app.ui.LatestOnly;
 import org.marginlab.app.ui.LazyTab;
 
 import java.util.function.Function;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -37,9 +39,16 @@ import atlantafx.base.theme.Styles;
  * each side's outcome with its ordered liquidations at the current shock, and the
  * equity-versus-shock chart. It only binds to {@link ComparisonViewModel} and forwards the
  * options; the price shock itself is the account bar's.
+ *
+ * <p>While the view-model is {@link ComparisonViewModel#updatingProperty() updating} (new walks
+ * are being computed off the JavaFX thread), the figures below the options are those of the
+ * account before the edit: the split pane that holds them gets the {@code :stale} pseudo-class
+ * (dimmed by {@code app.css}) and {@code #comparisonUpdating} says "Updating…". Used on the
+ * JavaFX application thread only.
  */
 public final class ComparisonView extends VBox {
     private static final PseudoClass GONE = PseudoClass.getPseudoClass("account-gone");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     /**
      * The tab for {@link MainView}, built the first time it is shown.
@@ -49,7 +58,8 @@ public final class ComparisonView extends VBox {
      */
     public static LazyTab tab(AccountViewModel account) {
         return new LazyTab("Isolated vs cross", "compareTab", "mdi2s-scale-balance",
-                () -> new ComparisonView(new ComparisonViewModel(account)));
+                () -> new ComparisonView(new ComparisonViewModel(account, LatestOnly.daemonThread("marginlab-compare"),
+                        Platform::runLater)));
     }
 
     /**
@@ -80,9 +90,13 @@ public final class ComparisonView extends VBox {
         HBox.setHgrow(bottom.getChildren().get(2), Priority.ALWAYS);
         bottom.getStyleClass().add("comparison-bottom");
         SplitPane split = new SplitPane(top, bottom);
+        split.setId("comparisonFigures");
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.44);
         VBox.setVgrow(split, Priority.ALWAYS);
+        // the figures of the account before the edit, while the new walks are computed
+        split.pseudoClassStateChanged(STALE, model.updatingProperty().get());
+        model.updatingProperty().addListener((o, a, b) -> split.pseudoClassStateChanged(STALE, b));
         getChildren().addAll(options(model), problem, split);
     }
 
@@ -111,8 +125,16 @@ public final class ComparisonView extends VBox {
                 + "maintenance margin the venue keeps. Keeping all of it closes a cross account at once; less shows a "
                 + "partial cascade."));
 
+        // always laid out (only shown while updating), so that it never moves the options
+        Label updating = new Label("Updating…", new FontIcon("mdi2c-clock-outline"));
+        updating.setId("comparisonUpdating");
+        updating.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING, "stale-badge");
+        updating.setMinWidth(Region.USE_PREF_SIZE);
+        updating.setTooltip(new Tooltip("The comparison is being recomputed for the last edit; the dimmed figures "
+                + "are those before it."));
+        updating.visibleProperty().bind(model.updatingProperty());
         HBox bar = new HBox(8, caption("Isolated side", "mdi2l-lock-outline"), split, caption("Cross wallet",
-                "mdi2w-wallet-outline"), wallet, caption("Liquidation fee", "mdi2c-cash-minus"), fee);
+                "mdi2w-wallet-outline"), wallet, caption("Liquidation fee", "mdi2c-cash-minus"), fee, updating);
         bar.getStyleClass().add("options-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

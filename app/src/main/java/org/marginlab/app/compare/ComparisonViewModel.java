@@ -2,19 +2,20 @@ package org.marginlab.app.compare;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 
 import org.marginlab.app.account.AccountViewModel;
+import org.marginlab.app.ui.LatestOnly;
 import org.marginlab.engine.Account;
 import org.marginlab.engine.AccountRisk;
-import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.whatif.LiquidationCascade;
@@ -45,6 +46,17 @@ import org.marginlab.engine.whatif.ShockSweep;
  * engine evaluations (O(N)) plus formatting. The sentences and the chart's curves come from the
  * walks and are rebuilt with them; the chart's range grows only when the shock leaves it.
  *
+ * <p><b>Threading.</b> The walks and the sentences ({@code ComparisonWalks.build}, a pure
+ * function of immutable inputs, tens of milliseconds on hundreds of positions) run on the
+ * {@code worker} executor ({@code ComparisonWalker}, {@link LatestOnly}): only the newest inputs
+ * are walked, and a result is taken on the {@code fx} executor only if no newer inputs came in.
+ * From the moment new inputs are seen until their walks land, {@link #updatingProperty()} is
+ * true and the figures published are those of the last walks, not of the account as it now is:
+ * a view must show them as out of date. A shock move with the walks current is computed at once,
+ * on the calling thread (two O(N) evaluations); a shock move while walks are being computed is
+ * shown when they land, at the shock current then. With direct executors (the one-argument
+ * constructor) all of this happens before the edit returns, as in the tests.
+ *
  * <p><b>What is published how.</b> A shock move keeps the {@link #rows()} items and updates
  * their figures in place ({@link ComparisonRow} properties fire only for values that changed), so
  * a view re-draws only the figures that moved; a row is replaced only when its position, label or
@@ -64,7 +76,8 @@ import org.marginlab.engine.whatif.ShockSweep;
  *       (relative to the larger) or only one side has a value.</li>
  * </ul>
  *
- * <p>Not thread-safe: use it on the JavaFX application thread (or one test thread).
+ * <p>Not thread-safe: use it, and let the {@code fx} executor run, on the JavaFX application
+ * thread (or one test thread); only the walk itself runs on the {@code worker}.
  */
 public final class ComparisonViewModel {
     /** Relative difference, in percent, above which a pair is highlighted. */
@@ -93,7 +106,6 @@ public final class ComparisonViewModel {
     private final AccountViewModel account;
     private final CompareText text;
     private final ComparisonProse prose;
-    private final ComparisonSentences sentenceWriter;
     private final EquityChartViewModel chart;
     private final EquityChartBuilder chartBuilder;
     private final ComparisonTable table;
@@ -117,7 +129,9 @@ public final class ComparisonViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
 
-    private final ComparisonWalks walks = new ComparisonWalks();
+    private final ComparisonWalker walker;
+    /** The last valid evaluation's shock: where landing walks are shown. */
+    private BigDecimal shock = BigDecimal.ZERO;
 
     private final javafx.beans.property.BooleanProperty active =
             new javafx.beans.property.SimpleBooleanProperty(this, "active", true);
@@ -132,14 +146,28 @@ public final class ComparisonViewModel {
     }
 
     /**
+     * A comparison that walks on the calling thread: every figure is current when an edit returns.
+     *
      * @param account  the account whose positions to compare, not null; the comparison follows its
      *                 evaluations and its shock from now on
      */
     public ComparisonViewModel(AccountViewModel account) {
+        this(account, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * @param account  the account whose positions to compare, not null; the comparison follows its
+     *                 evaluations and its shock from now on
+     * @param worker   runs the walks, not null: a background thread in the app
+     *                 ({@link LatestOnly#daemonThread}), {@code Runnable::run} to walk at once
+     * @param fx       runs their landing on the thread this view-model lives on, not null:
+     *                 {@code Platform::runLater} in the app, {@code Runnable::run} in tests
+     */
+    public ComparisonViewModel(AccountViewModel account, Executor worker, Executor fx) {
         this.account = Objects.requireNonNull(account, "account");
+        this.walker = new ComparisonWalker(this, worker, fx, this::landed, this::failed);
         this.text = new CompareText(account.locale());
         this.prose = new ComparisonProse(text);
-        this.sentenceWriter = new ComparisonSentences(text, prose);
         this.table = new ComparisonTable(text, prose);
         this.reached = new ReachedLiquidations(prose);
         this.chart = new EquityChartViewModel(text);
@@ -158,7 +186,10 @@ public final class ComparisonViewModel {
 
     // ---- recomputation ----------------------------------------------------------------------
 
-    /** Recomputes from the account's last evaluation; redoes the walks only if their inputs changed. */
+    /**
+     * Recomputes from the account's last evaluation: at once if the walks held were built from its
+     * inputs, else once new walks land (see the class doc).
+     */
     private void refresh() {
         if (!active.get()) {
             stale = true;
@@ -170,34 +201,51 @@ public final class ComparisonViewModel {
         if (entered == null || evaluation.risk() == null) {
             return;
         }
-        BigDecimal shock = evaluation.shock();
+        shock = evaluation.shock();
         ShockScope scope = evaluation.scope();
         FeeChoice feeChoice = fee.get() == null ? FEE_CHOICES.get(0) : fee.get();
         ComparisonWalks.Inputs next = new ComparisonWalks.Inputs(entered.venue().id(), entered.walletBalance(),
                 entered.positions(), scope, split.get() == null ? IsolatedSplit.AS_ENTERED : split.get(),
                 crossWallet.get() == null ? CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS : crossWallet.get(), feeChoice.share());
+        if (walker.current(entered, next, account.locale())) {
+            show(false);
+        }
+        // else: walks of these inputs are under way; their landing shows the shock current then
+    }
+
+    /** On the fx thread: the walks of the latest inputs have landed. */
+    private void landed(ComparisonWalks built) {
+        text.currencyOf(built.variants().entered());
+        currency.set(text.currency());
+        table.walked(built.variants().isolatedMargins(), built.sentences());
+        show(true);
+    }
+
+    /** On the fx thread: the latest inputs could not be walked; the figures held before stay, with the problem. */
+    private void failed(RuntimeException e) {
+        if (!(e instanceof ValidationException)) {
+            throw e;
+        }
+        problem.set(prose.problem(e.getMessage()));
+    }
+
+    /** Publishes the walks held at the current shock; {@code walked}: they have just landed. */
+    private void show(boolean walked) {
+        ComparisonWalks walks = walker.walks();
+        ShockScope scope = walks.inputs().scope();
         try {
-            boolean walk = !walks.builtFrom(next);
-            if (walk) {
-                text.currencyOf(entered);
-                currency.set(text.currency());
-                walks.build(entered, next);
-                MarginComparison.Variants v = walks.variants();
-                Map<String, String> sentences = sentenceWriter.sentences(v, walks.isolated(), walks.cross(), scope,
-                        MarginEngine.DEFAULT.evaluate(v.cross()).totalEquity());
-                table.walked(v.isolatedMargins(), sentences);
-            }
             AccountRisk isoRisk = walks.isolatedAt(shock, scope);
             AccountRisk crossRisk = walks.crossAt(shock, scope);
-            publish(shock, scope, isoRisk, crossRisk);
-            chartBuilder.update(walks.isolated(), walks.cross(), shock, scope, walk);
+            publish(walks, shock, scope, isoRisk, crossRisk);
+            chartBuilder.update(walks.isolated(), walks.cross(), shock, scope, walked);
             problem.set("");
         } catch (ValidationException e) {
             problem.set(prose.problem(e.getMessage()));
         }
     }
 
-    private void publish(BigDecimal shock, ShockScope scope, AccountRisk isoRisk, AccountRisk crossRisk) {
+    private void publish(ComparisonWalks walks, BigDecimal shock, ShockScope scope, AccountRisk isoRisk,
+            AccountRisk crossRisk) {
         MarginComparison.Variants variants = walks.variants();
         ShockSweep isolatedSweep = walks.isolated();
         ShockSweep crossSweep = walks.cross();
@@ -223,24 +271,6 @@ public final class ComparisonViewModel {
         crossMarginRatio.set(prose.crossMarginRatio(crossRisk, crossBalance));
         crossOutcome.set(prose.crossOutcome(shock, crossReached, crossSweep));
         crossAccountGoesAt.set(prose.crossAccountGoesAt(crossSweep, scope, entered));
-    }
-
-    /**
-     * {@code an} or {@code a} before a formatted number; the prose's rule, reachable here for the tests.
-     *
-     * @see ComparisonProse#article(String)
-     */
-    static String article(String number) {
-        return ComparisonProse.article(number);
-    }
-
-    /**
-     * The chart's tick spacing for an axis length; reachable here for the tests.
-     *
-     * @see EquityChartBuilder#tick(double)
-     */
-    static double tick(double rangePercent) {
-        return EquityChartBuilder.tick(rangePercent);
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -378,9 +408,18 @@ public final class ComparisonViewModel {
         return chart;
     }
 
-    /** @return how many times the walks were (re)built: for tests that check a shock move reuses them */
+    /** @return how many times walks were (re)built and taken: for tests that check a shock move reuses them */
     int walkCount() {
-        return walks.count();
+        return walker.count();
+    }
+
+    /**
+     * @return whether walks for newer inputs (an edit, an option) are being computed: the figures
+     *         published are then those of the account before, and a view shows them as out of
+     *         date; false again once the newest walks are shown (or could not be computed)
+     */
+    public ReadOnlyBooleanProperty updatingProperty() {
+        return walker.updatingProperty();
     }
 
     /** @return the account compared; never null */

@@ -1,7 +1,10 @@
 package org.marginlab.app.compare;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.engine.Account;
@@ -16,13 +19,17 @@ import org.marginlab.engine.whatif.ShockScope;
 import org.marginlab.engine.whatif.ShockSweep;
 
 /**
- * The comparison's two sides and their walks, kept while their inputs stay the same. Both sides
- * ({@link MarginComparison#variants}) are walked once each way ({@link ShockSweep}: down to
- * {@link AccountViewModel#MIN_SHOCK −90 %}, up to {@link AccountViewModel#MAX_SHOCK +200 %}); the
- * walks depend only on the {@link Inputs}, not on the current shock, so a shock move reuses them
- * and evaluates each side once at the shock ({@link #isolatedAt}, {@link #crossAt}).
+ * The comparison's two sides and their walks, built from one set of {@link Inputs}: an immutable
+ * value. Both sides ({@link MarginComparison#variants}) are walked once each way
+ * ({@link ShockSweep}: down to {@link AccountViewModel#MIN_SHOCK −90 %}, up to
+ * {@link AccountViewModel#MAX_SHOCK +200 %}), and the sentence per position is written from the
+ * walks ({@link ComparisonSentences}). None of it depends on the current shock, so a shock move
+ * reuses the value and evaluates each side once at the shock ({@link #isolatedAt}, {@link #crossAt}).
  *
- * <p>Holds nothing before the first {@link #build}. Not thread-safe.
+ * <p><b>Threading.</b> {@link #build} is a pure function of its arguments (the account and the
+ * inputs are immutable; it makes its own formats), so it may run on a background thread; the
+ * value it returns is never changed after, so it may be handed to the JavaFX thread and read
+ * there. The engine's walks it holds are only read.
  */
 final class ComparisonWalks {
 
@@ -48,39 +55,56 @@ final class ComparisonWalks {
         }
     }
 
-    private Inputs inputs;
-    private MarginComparison.Variants variants;
-    private ShockSweep isolated;
-    private ShockSweep cross;
-    private int count;
+    private final Inputs inputs;
+    private final MarginComparison.Variants variants;
+    private final ShockSweep isolated;
+    private final ShockSweep cross;
+    private final Map<String, String> sentences;
 
-    /**
-     * @param next  the inputs now, not null
-     * @return whether the walks held were built from inputs the same as {@code next}
-     */
-    boolean builtFrom(Inputs next) {
-        return next.same(inputs);
+    private ComparisonWalks(Inputs inputs, MarginComparison.Variants variants, ShockSweep isolated, ShockSweep cross,
+            Map<String, String> sentences) {
+        this.inputs = inputs;
+        this.variants = variants;
+        this.isolated = isolated;
+        this.cross = cross;
+        this.sentences = sentences;
     }
 
     /**
-     * Builds both sides from the entered account and walks them. If the engine refuses (a
-     * {@link org.marginlab.engine.ValidationException}), the walks held before are kept.
+     * Builds both sides from the entered account, walks them and writes the sentences. Pure: safe
+     * on any thread.
      *
      * @param entered  the account as entered, not null
      * @param next     its inputs, not null
+     * @param locale   the locale of the sentences' numbers, not null
+     * @return the walks, never null
+     * @throws org.marginlab.engine.ValidationException if the engine refuses the account
      */
-    void build(Account entered, Inputs next) {
+    static ComparisonWalks build(Account entered, Inputs next, Locale locale) {
         MarginComparison.Variants v = MarginComparison.variants(entered, next.split(), next.crossWallet());
         LiquidationCascade cascade = new LiquidationCascade(next.fee());
         ShockSweep iso = ShockSweep.of(v.isolated(), next.scope(), cascade, AccountViewModel.MIN_SHOCK,
                 AccountViewModel.MAX_SHOCK);
         ShockSweep crossSweep = ShockSweep.of(v.cross(), next.scope(), cascade, AccountViewModel.MIN_SHOCK,
                 AccountViewModel.MAX_SHOCK);
-        variants = v;
-        isolated = iso;
-        cross = crossSweep;
-        inputs = next;
-        count++;
+        CompareText text = new CompareText(locale);
+        text.currencyOf(entered);
+        Map<String, String> sentences = new ComparisonSentences(text, new ComparisonProse(text)).sentences(v, iso,
+                crossSweep, next.scope(), MarginEngine.DEFAULT.evaluate(v.cross()).totalEquity());
+        return new ComparisonWalks(next, v, iso, crossSweep, Collections.unmodifiableMap(sentences));
+    }
+
+    /**
+     * @param next  the inputs now, may be null
+     * @return whether these walks were built from inputs the same as {@code next}
+     */
+    boolean builtFrom(Inputs next) {
+        return next != null && next.same(inputs);
+    }
+
+    /** @return the inputs these walks were built from */
+    Inputs inputs() {
+        return inputs;
     }
 
     /**
@@ -116,8 +140,8 @@ final class ComparisonWalks {
         return cross;
     }
 
-    /** @return how many times the walks were built */
-    int count() {
-        return count;
+    /** @return the sentence per position id (unmodifiable), one per entered position */
+    Map<String, String> sentences() {
+        return sentences;
     }
 }

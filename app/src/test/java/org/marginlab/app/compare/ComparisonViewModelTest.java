@@ -270,6 +270,73 @@ class ComparisonViewModelTest {
         assertThat(vm.crossCapitalProperty().get()).isEqualTo("Shared wallet: 3,400.00 USDT (3 positions).");
     }
 
+    /** An executor that only queues, run by hand: a background thread or the FX queue, stepped by the test. */
+    private static final class Manual implements java.util.concurrent.Executor {
+        private final java.util.Queue<Runnable> queue = new java.util.ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable r) {
+            queue.add(r);
+        }
+
+        void runAll() {
+            for (Runnable r; (r = queue.poll()) != null; ) {
+                r.run();
+            }
+        }
+    }
+
+    @Test
+    void editsWalkOnTheWorker_theOldFiguresStayMarkedUpdating_andOnlyTheLastEditLands() {
+        AccountViewModel account = account(Samples.COURSE_CROSS_CASCADE);
+        Manual worker = new Manual();
+        Manual fx = new Manual();
+        ComparisonViewModel vm = new ComparisonViewModel(account, worker, fx);
+        // the first walk is under way: nothing to show yet
+        assertThat(vm.updatingProperty().get()).isTrue();
+        assertThat(vm.rows()).isEmpty();
+        worker.runAll();
+        assertThat(vm.rows()).as("a walk is taken only on the fx executor").isEmpty();
+        fx.runAll();
+        assertThat(vm.updatingProperty().get()).isFalse();
+        assertThat(vm.crossCapitalProperty().get()).isEqualTo("Shared wallet: 3,300.00 USDT (3 positions).");
+        int walks = vm.walkCount();
+
+        // 500 → 600 → 700, and a shock move, while the walker has not run: the figures are the old
+        // walks', flagged as updating, never a mix of old walks and new inputs
+        account.walletTextProperty().set("600");
+        assertThat(vm.updatingProperty().get()).isTrue();
+        account.walletTextProperty().set("700");
+        account.shockTextProperty().set("-10");
+        assertThat(vm.crossCapitalProperty().get()).isEqualTo("Shared wallet: 3,300.00 USDT (3 positions).");
+        assertThat(vm.shockDescriptionProperty().get()).doesNotContain("10.0");
+        assertThat(vm.updatingProperty().get()).isTrue();
+        worker.runAll();
+        assertThat(vm.walkCount()).isEqualTo(walks);
+        fx.runAll();
+        // the 600 walk was dropped unrun; the 700 walk landed once, shown at the shock current then
+        assertThat(vm.walkCount()).isEqualTo(walks + 1);
+        assertThat(vm.updatingProperty().get()).isFalse();
+        assertThat(vm.crossCapitalProperty().get()).isEqualTo("Shared wallet: 3,500.00 USDT (3 positions).");
+        assertThat(vm.crossOutcomeProperty().get()).startsWith("Nothing liquidated at −10.0 %");
+        assertThat(ids(vm.isolatedEvents())).containsExactly("btc-long");
+
+        // a shock move with the walks current is shown at once, without the worker
+        account.shockTextProperty().set("-20");
+        assertThat(vm.updatingProperty().get()).isFalse();
+        assertThat(ids(vm.isolatedEvents())).containsExactly("btc-long", "eth-long");
+
+        // an edit undone before its walk lands: back to the walks shown, the walk under way is dropped
+        account.walletTextProperty().set("800");
+        assertThat(vm.updatingProperty().get()).isTrue();
+        account.walletTextProperty().set("700");
+        assertThat(vm.updatingProperty().get()).isFalse();
+        worker.runAll();
+        fx.runAll();
+        assertThat(vm.walkCount()).isEqualTo(walks + 1);
+        assertThat(vm.crossCapitalProperty().get()).isEqualTo("Shared wallet: 3,500.00 USDT (3 positions).");
+    }
+
     @Test
     void twoHundredPositions_shockMovesStayFast() {
         List<Position> ps = new ArrayList<>();
@@ -337,12 +404,12 @@ class ComparisonViewModelTest {
         assertThat(ComparisonViewModel.differ(new BigDecimal("100"), new BigDecimal("100.6"))).isTrue();
         assertThat(ComparisonViewModel.differ(null, new BigDecimal("1"))).isTrue();
         assertThat(ComparisonViewModel.differ(null, null)).isFalse();
-        assertThat(ComparisonViewModel.article("83.0")).isEqualTo("an");
-        assertThat(ComparisonViewModel.article("11.1")).isEqualTo("an");
-        assertThat(ComparisonViewModel.article("18.0")).isEqualTo("an");
-        assertThat(ComparisonViewModel.article("110.0")).isEqualTo("a");
-        assertThat(ComparisonViewModel.article("9.8")).isEqualTo("a");
-        assertThat(ComparisonViewModel.tick(55)).isEqualTo(5.0);
-        assertThat(ComparisonViewModel.tick(290)).isEqualTo(50.0);
+        assertThat(ComparisonProse.article("83.0")).isEqualTo("an");
+        assertThat(ComparisonProse.article("11.1")).isEqualTo("an");
+        assertThat(ComparisonProse.article("18.0")).isEqualTo("an");
+        assertThat(ComparisonProse.article("110.0")).isEqualTo("a");
+        assertThat(ComparisonProse.article("9.8")).isEqualTo("a");
+        assertThat(EquityChartBuilder.tick(55)).isEqualTo(5.0);
+        assertThat(EquityChartBuilder.tick(290)).isEqualTo(50.0);
     }
 }

@@ -6,6 +6,8 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javafx.application.Application;
 import javafx.css.PseudoClass;
@@ -61,9 +63,24 @@ class ComparisonViewUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Waits until the comparison shows the walks of the account as it is: they are computed on a
+     * background thread, and while they are, {@code #comparisonUpdating} is shown.
+     */
+    static void settle(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                    () -> !WaitForAsyncUtils.asyncFx(() -> robot.lookup("#comparisonUpdating").query().isVisible()).get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the comparison is still updating", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** The text of the visible table cell with that id (the table keeps spare, hidden cells). */
     private static String cell(FxRobot robot, String id) {
-        WaitForAsyncUtils.waitForFxEvents();
+        settle(robot);
         return robot.lookup(id).match(ComparisonViewUiTest::shown).queryLabeled().getText();
     }
 
@@ -78,6 +95,7 @@ class ComparisonViewUiTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> listed(FxRobot robot, String id) {
+        settle(robot);
         return robot.lookup(id).queryAs(ListView.class).getItems().stream()
                 .map(item -> ((CascadeItem) item).positionId()).toList();
     }
@@ -88,8 +106,10 @@ class ComparisonViewUiTest {
         // isolated BTC: 11,400/0.1992; cross BTC with the others held: 8,754/0.1992
         assertThat(cell(robot, "#isolatedLiquidation-btc-long")).isEqualTo("57,228.92");
         assertThat(cell(robot, "#crossLiquidation-btc-long")).isEqualTo("43,945.78");
+        settle(robot);
         verifyThat("#crossAccountGoesAt", hasText("Whole account goes at a 15.3 % market-wide drop."));
         assertThat(robot.lookup("#sentence-btc-long").tryQuery()).isPresent();
+        assertThat(robot.lookup("#comparisonUpdating").query().isVisible()).isFalse();
         assertThat(listed(robot, "#cascadeList")).isEmpty();
         assertThat(robot.lookup("#equityChart").query().isVisible()).isTrue();
     }
@@ -106,6 +126,7 @@ class ComparisonViewUiTest {
         typeShock(robot, "-16");
         assertThat(listed(robot, "#cascadeList")).containsExactly("btc-long", "eth-long", "sol-long");
         assertThat(cell(robot, "#crossLiquidation-sol-long")).isEqualTo("liq. −15.3 %");
+        settle(robot);
         verifyThat("#crossOutcome", hasText("Cascade at −16.0 %: btc-long → eth-long → sol-long (−3,300.00 USDT)."));
         assertThat(listed(robot, "#isolatedList")).containsExactly("btc-long");
     }
@@ -113,6 +134,7 @@ class ComparisonViewUiTest {
     @Test
     void movingTheShock_redrawsTheCellsOfTheSameRows(FxRobot robot) {
         robot.clickOn("Isolated vs cross");
+        settle(robot);
         TableView<ComparisonRow> table = robot.lookup("#comparisonTable").queryTableView();
         List<ComparisonRow> rows = List.copyOf(table.getItems());
         typeShock(robot, "-3");
@@ -135,7 +157,7 @@ class ComparisonViewUiTest {
 
     /** The pseudo-classes of the visible table cell with that id. */
     private static List<String> states(FxRobot robot, String id) {
-        WaitForAsyncUtils.waitForFxEvents();
+        settle(robot);
         return robot.lookup(id).match(ComparisonViewUiTest::shown).query().getPseudoClassStates().stream()
                 .map(PseudoClass::getPseudoClassName).toList();
     }

@@ -1,0 +1,127 @@
+package org.marginlab.app.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+import javafx.application.Application;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marginlab.app.MarginLabApp;
+import org.marginlab.app.account.AccountViewModel;
+import org.marginlab.app.workspace.Samples;
+import org.marginlab.engine.MarginEngine;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import atlantafx.base.theme.PrimerLight;
+
+/**
+ * Headless UI test of the comparison while its walks are computed: the worker is a queue the
+ * test runs by hand (on the FX thread), so the "updating" state lasts exactly as long as the test
+ * wants. The view dims the figures of the account before the edit and says "Updating…" until the
+ * new walks land.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ComparisonUpdatingUiTest {
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+    /** The walker: queues the walks until {@link #runAll}. */
+    private static final class Manual implements Executor {
+        private final Queue<Runnable> queue = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable r) {
+            queue.add(r);
+        }
+
+        void runAll() {
+            for (Runnable r; (r = queue.poll()) != null; ) {
+                r.run();
+            }
+        }
+    }
+
+    private final Manual worker = new Manual();
+    private AccountViewModel account;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        account = new AccountViewModel(MarginEngine.DEFAULT, Locale.US);
+        account.load(Samples.open(Samples.COURSE_CROSS_CASCADE));
+        // results land on the FX thread directly: the test runs the worker there
+        ComparisonView view = new ComparisonView(new ComparisonViewModel(account, worker, Runnable::run));
+        Scene scene = new Scene(view, 1200, 800);
+        scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void runWorker(FxRobot robot) {
+        robot.interact(worker::runAll);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean stale(FxRobot robot) {
+        return robot.lookup("#comparisonFigures").queryAs(SplitPane.class).getPseudoClassStates()
+                .contains(STALE);
+    }
+
+    private static double figuresOpacity(FxRobot robot) {
+        return robot.lookup("#comparisonFigures").queryAs(SplitPane.class).getOpacity();
+    }
+
+    private static boolean updatingShown(FxRobot robot) {
+        return robot.lookup("#comparisonUpdating").query().isVisible();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void whileAWalkIsPending_theFiguresAreDimmedAndSayUpdating_untilItLands(FxRobot robot) {
+        // the first walk has not run: nothing is shown as current
+        assertThat(updatingShown(robot)).isTrue();
+        assertThat(stale(robot)).isTrue();
+        runWorker(robot);
+        assertThat(updatingShown(robot)).isFalse();
+        assertThat(stale(robot)).isFalse();
+        assertThat(figuresOpacity(robot)).isEqualTo(1.0);
+        assertThat(text(robot, "#crossCapital")).isEqualTo("Shared wallet: 3,300.00 USDT (3 positions).");
+        Node updating = robot.lookup("#comparisonUpdating").query();
+        double x = updating.localToScene(0, 0).getX();
+
+        // an edit: the old figures stay, dimmed (app.css: .split-pane:stale), with "Updating…"
+        robot.interact(() -> account.walletTextProperty().set("700"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(updatingShown(robot)).isTrue();
+        assertThat(robot.lookup("#comparisonUpdating").queryAs(Label.class).getText()).isEqualTo("Updating…");
+        assertThat(stale(robot)).isTrue();
+        assertThat(figuresOpacity(robot)).isLessThan(1.0);
+        assertThat(text(robot, "#crossCapital")).isEqualTo("Shared wallet: 3,300.00 USDT (3 positions).");
+        assertThat(updating.localToScene(0, 0).getX()).as("the badge does not move the options").isEqualTo(x);
+
+        // the walk lands: the new figures, not dimmed
+        runWorker(robot);
+        assertThat(updatingShown(robot)).isFalse();
+        assertThat(stale(robot)).isFalse();
+        assertThat(figuresOpacity(robot)).isEqualTo(1.0);
+        assertThat(text(robot, "#crossCapital")).isEqualTo("Shared wallet: 3,500.00 USDT (3 positions).");
+        assertThat(List.of(text(robot, "#crossAccountGoesAt"))).noneMatch(t -> t.contains("15.3 %"));
+    }
+}
