@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.scene.Parent;
@@ -19,10 +21,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.marginlab.app.AppViewModel;
+import org.marginlab.app.MainView;
 import org.marginlab.app.MarginLabApp;
 import org.marginlab.app.account.AccountViewModel;
+import org.marginlab.app.compare.ComparisonView;
+import org.marginlab.app.compare.ComparisonViewModel;
 import org.marginlab.app.position.Figure;
 import org.marginlab.app.position.PositionViewModel;
+import org.marginlab.app.ui.LatestOnly;
+import org.marginlab.app.ui.LazyTab;
 import org.marginlab.app.workspace.RecentFiles;
 import org.marginlab.app.workspace.DocumentDialogs;
 import org.marginlab.app.workspace.Workspace;
@@ -102,7 +109,11 @@ public class UiLatencyBenchmarkTest {
     }
 
     private static String report(String name, long[] nanos) {
-        long[] measured = Arrays.copyOfRange(nanos, WARMUP, nanos.length);
+        return report(name, nanos, WARMUP);
+    }
+
+    private static String report(String name, long[] nanos, int warmup) {
+        long[] measured = Arrays.copyOfRange(nanos, warmup, nanos.length);
         Arrays.sort(measured);
         double median = measured[measured.length / 2] / 1e6;
         double p90 = measured[(int) (measured.length * 0.9)] / 1e6;
@@ -136,6 +147,90 @@ public class UiLatencyBenchmarkTest {
         return steps;
     }
 
+    /**
+     * The comparison walks off the FX thread, so a keystroke on its tab costs little there, but
+     * the walk's result still lands on the FX thread (rows, sentences, figures, chart). The steps
+     * above come back to back, so most landings are superseded and never happen; here each
+     * keystroke waits for its landing, and both are timed on the FX thread (the landing with the
+     * CSS and layout pass after it), as when a user types slower than a walk.
+     */
+    @Test
+    void keystrokeThenItsComparisonLanding() throws Exception {
+        int warmup = 100;
+        int measured = 300;
+        AppViewModel app = new AppViewModel(Locale.US, new RecentFiles(null), DocumentDialogs.NONE);
+        AccountViewModel account = app.account();
+        account.load(workspace());
+        long[] keystroke = new long[warmup + measured];
+        long[] landing = new long[warmup + measured];
+        AtomicInteger landings = new AtomicInteger();
+        AtomicInteger index = new AtomicInteger(-1);
+        AtomicReference<Parent> root = new AtomicReference<>();
+        Executor timedFx = r -> javafx.application.Platform.runLater(() -> {
+            long t0 = System.nanoTime();
+            r.run();
+            root.get().applyCss();
+            root.get().layout();
+            int i = index.get();
+            if (i >= 0) {
+                landing[i] += System.nanoTime() - t0;
+            }
+            landings.incrementAndGet();
+        });
+        LazyTab compare = new LazyTab("Isolated vs cross", "compareTab", "mdi2s-scale-balance",
+                () -> new ComparisonView(new ComparisonViewModel(account, LatestOnly.daemonThread("bench-compare"), timedFx)));
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            Scene sc = new Scene(new MainView(app, () -> { }, compare), 1280, 880);
+            sc.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
+            s.setScene(sc);
+            s.show();
+            root.set(sc.getRoot());
+            ((TabPane) sc.lookup("#mainTabs")).getSelectionModel().select(1);
+            return s;
+        }).get();
+        awaitLandings(landings, 1);
+        Runnable[] steps = keystrokes(account);
+        for (int i = 0; i < warmup + measured; i++) {
+            int step = i;
+            int before = landings.get();
+            index.set(i);
+            WaitForAsyncUtils.asyncFx(() -> {
+                long t0 = System.nanoTime();
+                steps[step].run();
+                root.get().applyCss();
+                root.get().layout();
+                keystroke[step] = System.nanoTime() - t0;
+            }).get();
+            awaitLandings(landings, before + 1);
+        }
+        long[] both = new long[keystroke.length];
+        Arrays.setAll(both, i -> keystroke[i] + landing[i]);
+        System.out.println(report("keystroke, comparison walk pending", keystroke, warmup));
+        System.out.println(report("its comparison landing", landing, warmup));
+        System.out.println(report("keystroke + its landing (FX total)", both, warmup));
+        WaitForAsyncUtils.asyncFx(stage::close).get();
+        assertThat(landing[warmup]).isPositive();
+    }
+
+    /** Waits until no comparison is updating (its walks run off the FX thread), if one is shown. */
+    private static void settle(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                    () -> robot.lookup("#comparisonUpdating").queryAll().stream().noneMatch(javafx.scene.Node::isVisible))
+                    .get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the comparison did not settle", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void awaitLandings(AtomicInteger landings, int atLeast) throws Exception {
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> landings.get() >= atLeast);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void keystrokeAndSliderStep_onEveryTab(FxRobot robot) {
         AccountViewModel account = model.account();
@@ -148,7 +243,10 @@ public class UiLatencyBenchmarkTest {
             robot.interact(() -> tabs.getSelectionModel().select(index));
             WaitForAsyncUtils.waitForFxEvents();
             String tab = tabs.getTabs().get(t).getText();
+            settle(robot);
             lines.add(report("keystroke (mark price), tab " + tab, run(keystrokes(account))));
+            // the comparison's last walk lands before the shock steps, which then really move its figures
+            settle(robot);
             lines.add(report("shock slider step, tab " + tab, run(shockSteps(account))));
         }
         lines.forEach(System.out::println);
