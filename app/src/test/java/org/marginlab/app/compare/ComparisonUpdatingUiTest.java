@@ -13,7 +13,6 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
@@ -76,13 +75,17 @@ class ComparisonUpdatingUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Whether the veil over the figures is shown, with the :stale style. */
     private static boolean stale(FxRobot robot) {
-        return robot.lookup("#comparisonFigures").queryAs(SplitPane.class).getPseudoClassStates()
-                .contains(STALE);
+        Node veil = robot.lookup("#comparisonVeil").query();
+        boolean styled = veil.getPseudoClassStates().contains(STALE);
+        assertThat(veil.isVisible()).isEqualTo(styled);
+        return styled;
     }
 
-    private static double figuresOpacity(FxRobot robot) {
-        return robot.lookup("#comparisonFigures").queryAs(SplitPane.class).getOpacity();
+    /** The veil's opacity (app.css: .comparison-veil:stale), 1 when it is not styled. */
+    private static double veilOpacity(FxRobot robot) {
+        return robot.lookup("#comparisonVeil").query().getOpacity();
     }
 
     private static boolean updatingShown(FxRobot robot) {
@@ -101,18 +104,18 @@ class ComparisonUpdatingUiTest {
         runWorker(robot);
         assertThat(updatingShown(robot)).isFalse();
         assertThat(stale(robot)).isFalse();
-        assertThat(figuresOpacity(robot)).isEqualTo(1.0);
+        assertThat(veilOpacity(robot)).isEqualTo(1.0);
         assertThat(text(robot, "#crossCapital")).isEqualTo("Shared wallet: 3,300.00 USDT (3 positions).");
         Node updating = robot.lookup("#comparisonUpdating").query();
         double x = updating.localToScene(0, 0).getX();
 
-        // an edit: the old figures stay, dimmed (app.css: .split-pane:stale), with "Updating…"
+        // an edit: the old figures stay, dimmed by the veil (app.css: .comparison-veil:stale), with "Updating…"
         robot.interact(() -> account.walletTextProperty().set("700"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(updatingShown(robot)).isTrue();
         assertThat(robot.lookup("#comparisonUpdating").queryAs(Label.class).getText()).isEqualTo("Updating…");
         assertThat(stale(robot)).isTrue();
-        assertThat(figuresOpacity(robot)).isLessThan(1.0);
+        assertThat(veilOpacity(robot)).isLessThan(1.0);
         assertThat(text(robot, "#crossCapital")).isEqualTo("Shared wallet: 3,300.00 USDT (3 positions).");
         assertThat(updating.localToScene(0, 0).getX()).as("the badge does not move the options").isEqualTo(x);
 
@@ -120,7 +123,7 @@ class ComparisonUpdatingUiTest {
         runWorker(robot);
         assertThat(updatingShown(robot)).isFalse();
         assertThat(stale(robot)).isFalse();
-        assertThat(figuresOpacity(robot)).isEqualTo(1.0);
+        assertThat(veilOpacity(robot)).isEqualTo(1.0);
         assertThat(text(robot, "#crossCapital")).isEqualTo("Shared wallet: 3,500.00 USDT (3 positions).");
         assertThat(List.of(text(robot, "#crossAccountGoesAt"))).noneMatch(t -> t.contains("15.3 %"));
     }
