@@ -54,6 +54,8 @@ public final class AppViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private org.marginlab.app.workspace.Autosave autosave;
     private String defaultVenue;
+    private final java.util.concurrent.Executor worker;
+    private final java.util.concurrent.Executor fx;
 
     /** @param venueId  the venue of new workspaces, or null for the current one */
     public void setDefaultVenue(String venueId) {
@@ -66,6 +68,23 @@ public final class AppViewModel {
      * @param dialogs  how to ask the user, not null
      */
     public AppViewModel(Locale locale, RecentFiles recent, DocumentDialogs dialogs) {
+        this(locale, recent, dialogs, org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-worker"),
+                javafx.application.Platform::runLater);
+    }
+
+    /**
+     * @param locale   the locale numbers are typed and shown in, not null
+     * @param recent   the recent-files list, not null
+     * @param dialogs  how to ask the user, not null
+     * @param worker   runs the work that must not hold up the JavaFX thread (the comparison's
+     *                 walks), not null: one daemon thread in the app
+     * @param fx       hands results back to the JavaFX application thread, not null:
+     *                 {@code Platform::runLater} in the app; the UI latency benchmark times it
+     */
+    public AppViewModel(Locale locale, RecentFiles recent, DocumentDialogs dialogs, java.util.concurrent.Executor worker,
+            java.util.concurrent.Executor fx) {
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.fx = Objects.requireNonNull(fx, "fx");
         this.account = new AccountViewModel(MarginEngine.DEFAULT, locale);
         this.recent = Objects.requireNonNull(recent, "recent");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
@@ -73,6 +92,16 @@ public final class AppViewModel {
         title.bind(Bindings.createStringBinding(
                 () -> APP_NAME + " — " + account.nameProperty().get() + (account.dirtyProperty().get() ? " •" : ""),
                 account.nameProperty(), account.dirtyProperty()));
+    }
+
+    /** @return the executor of background work (see the constructor), never null */
+    public java.util.concurrent.Executor worker() {
+        return worker;
+    }
+
+    /** @return the executor that hands background results to the JavaFX thread, never null */
+    public java.util.concurrent.Executor fx() {
+        return fx;
     }
 
     /**

@@ -1,11 +1,9 @@
 package org.marginlab.app.compare;
 
-import org.marginlab.app.ui.LatestOnly;
 import org.marginlab.app.ui.LazyTab;
 
 import java.util.function.Function;
 
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -43,24 +41,34 @@ import atlantafx.base.theme.Styles;
  *
  * <p>While the view-model is {@link ComparisonViewModel#updatingProperty() updating} (new walks
  * are being computed off the JavaFX thread), the figures below the options are those of the
- * account before the edit: a veil over them ({@code #comparisonVeil}) shows with the
- * {@code :stale} pseudo-class (dimming them, {@code app.css}) and {@code #comparisonUpdating}
- * says "Updating…". Used on the JavaFX application thread only.
+ * account before the edit. Once that has lasted {@link #STALE_AFTER} (a walk of a few hundred
+ * positions usually lands sooner, so typing does not make the figures flicker), a veil over them
+ * ({@code #comparisonVeil}) shows with the {@code :stale} pseudo-class (dimming them,
+ * {@code app.css}) and {@code #comparisonUpdating} says "Updating…"; both go as soon as the walks
+ * land. Used on the JavaFX application thread only.
  */
 public final class ComparisonView extends VBox {
     private static final PseudoClass GONE = PseudoClass.getPseudoClass("account-gone");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    /** How long the comparison may be updating before its figures are shown as out of date. */
+    public static final javafx.util.Duration STALE_AFTER = javafx.util.Duration.millis(120);
+
+    /** Whether the figures are shown as out of date: updating for longer than {@link #STALE_AFTER}. */
+    private final javafx.beans.property.BooleanProperty staleShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "staleShown", false);
 
     /**
      * The tab for {@link MainView}, built the first time it is shown.
      *
      * @param account  the account to compare, not null
+     * @param worker   runs the comparison's walks, not null (a background thread)
+     * @param fx       hands them back to the JavaFX thread, not null ({@code Platform::runLater})
      * @return the lazy tab, never null
      */
-    public static LazyTab tab(AccountViewModel account) {
+    public static LazyTab tab(AccountViewModel account, java.util.concurrent.Executor worker,
+            java.util.concurrent.Executor fx) {
         return new LazyTab("Isolated vs cross", "compareTab", "mdi2s-scale-balance",
-                () -> new ComparisonView(new ComparisonViewModel(account, LatestOnly.daemonThread("marginlab-compare"),
-                        Platform::runLater)));
+                () -> new ComparisonView(new ComparisonViewModel(account, worker, fx)));
     }
 
     /**
@@ -70,6 +78,7 @@ public final class ComparisonView extends VBox {
         setId("comparisonView");
         getStyleClass().add("comparison-view");
         followShowing(model);
+        followUpdating(model);
 
         Label problem = new Label();
         problem.setId("comparisonProblem");
@@ -101,9 +110,9 @@ public final class ComparisonView extends VBox {
         veil.setId("comparisonVeil");
         veil.getStyleClass().add("comparison-veil");
         veil.setMouseTransparent(true);
-        veil.visibleProperty().bind(model.updatingProperty());
-        veil.pseudoClassStateChanged(STALE, model.updatingProperty().get());
-        model.updatingProperty().addListener((o, a, b) -> veil.pseudoClassStateChanged(STALE, b));
+        veil.visibleProperty().bind(staleShown);
+        veil.pseudoClassStateChanged(STALE, staleShown.get());
+        staleShown.addListener((o, a, b) -> veil.pseudoClassStateChanged(STALE, b));
         StackPane figures = new StackPane(split, veil);
         figures.setId("comparisonFigures");
         VBox.setVgrow(figures, Priority.ALWAYS);
@@ -112,7 +121,7 @@ public final class ComparisonView extends VBox {
 
     // ---- options ----------------------------------------------------------------------------
 
-    private static HBox options(ComparisonViewModel model) {
+    private HBox options(ComparisonViewModel model) {
         ChoiceBox<IsolatedSplit> split = new ChoiceBox<>(FXCollections.observableArrayList(IsolatedSplit.values()));
         split.setId("splitChoice");
         split.setConverter(converter(ComparisonViewModel::label));
@@ -142,7 +151,7 @@ public final class ComparisonView extends VBox {
         updating.setMinWidth(Region.USE_PREF_SIZE);
         updating.setTooltip(new Tooltip("The comparison is being recomputed for the last edit; the dimmed figures "
                 + "are those before it."));
-        updating.visibleProperty().bind(model.updatingProperty());
+        updating.visibleProperty().bind(staleShown);
         HBox bar = new HBox(8, caption("Isolated side", "mdi2l-lock-outline"), split, caption("Cross wallet",
                 "mdi2w-wallet-outline"), wallet, caption("Liquidation fee", "mdi2c-cash-minus"), fee, updating);
         bar.getStyleClass().add("options-bar");
@@ -398,6 +407,23 @@ public final class ComparisonView extends VBox {
      * Tells the view-model whether the comparison is on screen: a tab's content is hidden (its
      * container made invisible) while another tab is selected, and then recomputing is wasted.
      */
+    /** {@link #staleShown} follows the model's updating state, {@link #STALE_AFTER} late when it starts. */
+    private void followUpdating(ComparisonViewModel model) {
+        javafx.animation.PauseTransition delay = new javafx.animation.PauseTransition(STALE_AFTER);
+        delay.setOnFinished(e -> staleShown.set(model.updatingProperty().get()));
+        model.updatingProperty().addListener((o, a, b) -> {
+            if (b) {
+                delay.playFromStart();
+            } else {
+                delay.stop();
+                staleShown.set(false);
+            }
+        });
+        if (model.updatingProperty().get()) {
+            delay.playFromStart();
+        }
+    }
+
     private void followShowing(ComparisonViewModel model) {
         javafx.beans.value.ChangeListener<Boolean> visibility = (o, a, b) -> updateActive(model);
         parentProperty().addListener((o, oldParent, newParent) -> {

@@ -31,8 +31,8 @@ import atlantafx.base.theme.PrimerLight;
 /**
  * Headless UI test of the comparison while its walks are computed: the worker is a queue the
  * test runs by hand (on the FX thread), so the "updating" state lasts exactly as long as the test
- * wants. The view dims the figures of the account before the edit and says "Updating…" until the
- * new walks land.
+ * wants. Once the walk has been pending for {@link ComparisonView#STALE_AFTER}, the view dims the
+ * figures of the account before the edit and says "Updating…" until the new walks land.
  */
 @ExtendWith(ApplicationExtension.class)
 class ComparisonUpdatingUiTest {
@@ -92,6 +92,17 @@ class ComparisonUpdatingUiTest {
         return robot.lookup("#comparisonUpdating").query().isVisible();
     }
 
+    /** Waits (at most 5 s) until the pending walk is shown as such: after {@link ComparisonView#STALE_AFTER}. */
+    private static void awaitUpdatingShown(FxRobot robot) {
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                    () -> updatingShown(robot)).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the pending walk was never shown as updating", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -99,6 +110,7 @@ class ComparisonUpdatingUiTest {
     @Test
     void whileAWalkIsPending_theFiguresAreDimmedAndSayUpdating_untilItLands(FxRobot robot) {
         // the first walk has not run: nothing is shown as current
+        awaitUpdatingShown(robot);
         assertThat(updatingShown(robot)).isTrue();
         assertThat(stale(robot)).isTrue();
         runWorker(robot);
@@ -111,7 +123,7 @@ class ComparisonUpdatingUiTest {
 
         // an edit: the old figures stay, dimmed by the veil (app.css: .comparison-veil:stale), with "Updating…"
         robot.interact(() -> account.walletTextProperty().set("700"));
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitUpdatingShown(robot);
         assertThat(updatingShown(robot)).isTrue();
         assertThat(robot.lookup("#comparisonUpdating").queryAs(Label.class).getText()).isEqualTo("Updating…");
         assertThat(stale(robot)).isTrue();

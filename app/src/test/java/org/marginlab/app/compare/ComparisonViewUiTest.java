@@ -48,7 +48,7 @@ class ComparisonViewUiTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         AppViewModel model = new AppViewModel(Locale.US, new RecentFiles(null), DocumentDialogs.NONE);
         model.openSample(Samples.COURSE_CROSS_CASCADE);
-        MainView view = new MainView(model, () -> { }, ComparisonView.tab(model.account()));
+        MainView view = new MainView(model, () -> { }, ComparisonView.tab(model.account(), model.worker(), model.fx()));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1280, screen.getWidth()), Math.min(880, screen.getHeight()));
         scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
