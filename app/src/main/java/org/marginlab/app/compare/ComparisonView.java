@@ -21,7 +21,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -113,10 +112,14 @@ public final class ComparisonView extends VBox {
         veil.visibleProperty().bind(staleShown);
         veil.pseudoClassStateChanged(STALE, staleShown.get());
         staleShown.addListener((o, a, b) -> veil.pseudoClassStateChanged(STALE, b));
-        StackPane figures = new StackPane(split, veil);
-        figures.setId("comparisonFigures");
-        VBox.setVgrow(figures, Priority.ALWAYS);
-        getChildren().addAll(options(model), problem, figures);
+        // Laid over the split pane by hand, not in a StackPane with it: inside a StackPane a shock
+        // step cost 8-12 ms (median) on 200 positions instead of 7.5-7.8 (UI latency benchmark).
+        split.setId("comparisonFigures");
+        VBox.setVgrow(split, Priority.ALWAYS);
+        veil.setManaged(false);
+        split.boundsInParentProperty().addListener((o, a, b) ->
+                veil.resizeRelocate(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()));
+        getChildren().addAll(options(model), problem, split, veil);
     }
 
     // ---- options ----------------------------------------------------------------------------

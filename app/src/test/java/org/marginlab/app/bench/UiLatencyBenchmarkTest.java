@@ -201,21 +201,27 @@ public class UiLatencyBenchmarkTest {
         step.set(-1);
         assertThat(failure.get()).isNull();
         long[] with = landed.get();
+        int landings = 0;
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] += with[i];
+            landings += i >= WARMUP && with[i] > 0 ? 1 : 0;
         }
+        lastLandings = landings;
         return nanos;
     }
 
-    private static String report(String name, long[] nanos) {
+    /** How many measured steps of the last run had a background result land (the comparison's walks). */
+    private int lastLandings;
+
+    private String report(String name, long[] nanos) {
         long[] measured = Arrays.copyOfRange(nanos, WARMUP, nanos.length);
         Arrays.sort(measured);
         double median = measured[measured.length / 2] / 1e6;
         double p90 = measured[(int) (measured.length * 0.9)] / 1e6;
         double p99 = measured[(int) (measured.length * 0.99)] / 1e6;
         double max = measured[measured.length - 1] / 1e6;
-        return String.format(Locale.ROOT, "UI_LATENCY %-40s median %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms (n=%d, %d positions)",
-                name, median, p90, p99, max, measured.length, POSITIONS);
+        return String.format(Locale.ROOT, "UI_LATENCY %-40s median %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms (n=%d, %d positions, %d with a landing)",
+                name, median, p90, p99, max, measured.length, POSITIONS, lastLandings);
     }
 
     private Runnable[] keystrokes(AccountViewModel account) {
