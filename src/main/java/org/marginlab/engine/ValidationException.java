@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * An input that breaks a rule. The message always names the field, the rule and the value,
  * in the form {@code positions[0].leverage: must be > 0 (got -5)}, so that the command line can
- * print it as it is and the app can show it beside the field.
+ * print it as it is and the app can show it beside the field. A value longer than
+ * {@value #MAX_VALUE_SHOWN} characters is cut: {@code (got 1111…1111… (5000000 characters))}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -42,8 +43,19 @@ public final class ValidationException extends IllegalArgumentException {
         return name + ": " + rule + " (got " + (value == null ? "nothing" : display(value)) + ")";
     }
 
+    /** Longest offending value shown in full; a longer one is cut (a pasted 5 MB value makes a one-line message). */
+    public static final int MAX_VALUE_SHOWN = 80;
+
     private static String display(Object value) {
-        return value instanceof BigDecimal ? ((BigDecimal) value).toPlainString() : String.valueOf(value);
+        String text = value instanceof BigDecimal ? ((BigDecimal) value).toPlainString() : String.valueOf(value);
+        if (text.length() > MAX_VALUE_SHOWN) {
+            int cut = MAX_VALUE_SHOWN - 20;
+            if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+                cut--;
+            }
+            return text.substring(0, cut) + "… (" + text.length() + " characters)";
+        }
+        return text;
     }
 
     /**

@@ -208,4 +208,15 @@ class ValidationTest {
         assertThatThrownBy(() -> account.position("nope")).isInstanceOf(ValidationException.class)
                 .hasMessage("positionId: must name a position of the workspace (got nope)");
     }
+
+    @Test
+    void aHugeValue_isCutInTheMessage_soTheMessageStaysOneShortLine() {
+        String pasted = "9".repeat(5_000_000);
+        ValidationException e = new ValidationException("quantity", "must be a decimal number", pasted);
+        assertThat(e.getMessage()).isEqualTo("quantity: must be a decimal number (got " + "9".repeat(60)
+                + "… (5000000 characters))");
+        assertThat(e.value()).hasSize(60 + "… (5000000 characters)".length());
+        assertThat(new ValidationException("quantity", "must be > 0", "-5").getMessage())
+                .isEqualTo("quantity: must be > 0 (got -5)");
+    }
 }

@@ -125,6 +125,7 @@ public final class AppViewModel {
      */
     public void setAutosave(org.marginlab.app.workspace.Autosave autosave) {
         this.autosave = Objects.requireNonNull(autosave, "autosave");
+        autosave.setOnFailure(message::set);
         autosave.setSource(() -> account.dirtyProperty().get()
                 ? new org.marginlab.app.workspace.Autosave.Snapshot(account.toWorkspaceLenient(), file.get()) : null);
         account.editCountProperty().addListener((o, a, b) -> {
@@ -135,13 +136,18 @@ public final class AppViewModel {
     }
 
     /**
-     * Shows a workspace recovered from an autosave, with its changes unsaved.
+     * Shows a workspace recovered from an autosave, with its changes unsaved, and (with autosave
+     * connected) takes it over: see {@link org.marginlab.app.workspace.Autosave#adopt}.
      *
      * @param recovered  what the autosave held, not null
      */
     public void restore(org.marginlab.app.workspace.Autosave.Recovered recovered) {
         show(recovered.workspace(), recovered.source());
         account.markUnsaved();
+        if (autosave != null) {
+            // into this instance's own autosave at once; the orphan is removed once that is written
+            autosave.adopt(recovered);
+        }
         message.set("Restored unsaved changes from " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .withZone(java.time.ZoneId.systemDefault()).format(recovered.savedAt()) + ".");
     }

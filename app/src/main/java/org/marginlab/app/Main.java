@@ -22,8 +22,9 @@ import javafx.application.Application;
  *       with {@link #fileToOpen()}; the arguments are also the app's raw parameters.</li>
  *   <li>Anything else: the command line ({@code marginlab calc …}, {@code --help},
  *       {@code --version}, spec workspace-and-cli.md §2); the process exits with the command's
- *       status. A lone {@code *.marginlab} argument that does not exist is reported as
- *       {@code <file>: no such file} with status 2.</li>
+ *       status. A lone {@code *.marginlab} argument that is not a regular file is reported
+ *       in one line with status 2: {@code <file>: no such file}, {@code <file>: is a folder, not a
+ *       file}, {@code <file>: is a named pipe (FIFO), not a file} ({@code FileKind}).</li>
  * </ul>
  */
 public final class Main {
@@ -44,14 +45,16 @@ public final class Main {
         }
         if (args[0].toLowerCase(Locale.ROOT).endsWith(WorkspaceFile.EXTENSION)) {
             Path file = pathOrNull(args[0]);
-            if (file != null && Files.isRegularFile(file)) {
+            java.util.Optional<String> notAFile = file == null ? java.util.Optional.of("not a valid path")
+                    : org.marginlab.app.workspace.FileKind.whyNotAFile(file);
+            if (notAFile.isEmpty()) {
                 System.setProperty(OPEN_PROPERTY, file.toAbsolutePath().normalize().toString());
                 AppStart.begin();
                 Application.launch(MarginLabApp.class, args);
                 return;
             }
             if (args.length == 1) {
-                System.err.println(args[0] + ": no such file");
+                System.err.println(args[0] + ": " + notAFile.get());
                 System.exit(MarginLabCommand.INVALID_INPUT);
             }
         }

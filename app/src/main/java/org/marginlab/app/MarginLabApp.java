@@ -105,7 +105,7 @@ public final class MarginLabApp extends Application {
         if (recovered.isPresent() && offerRestore(stage, recovered.get())) {
             model.restore(recovered.get());
         } else {
-            recovered.ifPresent(r -> Autosave.remove(dataFolder));
+            recovered.ifPresent(Autosave::remove);
         }
         if (!prefs.warnings().isEmpty()) {
             Alert alert = new Alert(Alert.AlertType.WARNING, String.join("\n", prefs.warnings()));

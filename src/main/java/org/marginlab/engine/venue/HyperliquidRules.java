@@ -59,8 +59,20 @@ public final class HyperliquidRules extends BaseVenue {
     }
 
     @Override
+    /**
+     * {@inheritDoc}
+     *
+     * @throws org.marginlab.engine.ValidationException ({@code maxLeverage}) if the position's
+     *         {@code maxLeverage} is below 1, where the rate {@code 1/(2·maxLeverage)} is not a
+     *         maintenance margin rate (it reaches 100 % at 0.5)
+     */
     public TierTable schedule(Position position) {
         if (position.tiers() == null && position.maintenance() == null && position.maxLeverage() != null) {
+            if (position.maxLeverage().compareTo(BigDecimal.ONE) < 0) {
+                // MMR = 1/(2·maxLeverage) would reach 100 % at 0.5: say what the user typed, not the MMR
+                throw new org.marginlab.engine.ValidationException("maxLeverage",
+                        "must be ≥ 1 (Hyperliquid's maintenance margin rate is 1/(2·maxLeverage))", position.maxLeverage());
+            }
             return TierTable.flat(maintenanceRate(position.maxLeverage()), BigDecimal.ZERO, position.maxLeverage());
         }
         return super.schedule(position);

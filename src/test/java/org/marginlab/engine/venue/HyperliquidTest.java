@@ -210,4 +210,15 @@ class HyperliquidTest {
         assertThat(HyperliquidRules.maintenanceRate(dec("3"))).isCloseTo(dec("0.1666666666666666666666666667"),
                 within(TIGHT));
     }
+
+    @Test
+    void test_maxLeverageBelowOne_isNamedAsTyped_notAsTheMmrItImplies() {
+        // 0.5 would give MMR = 1/(2·0.5) = 100 %; the user typed maxLeverage, so that is what the message names
+        Account account = Account.of(HL, dec("1000"), List.of(halfBtc(Side.LONG, "59000").maxLeverage(dec("0.5")).build()));
+        assertThatThrownBy(() -> ENGINE.evaluate(account)).isInstanceOf(ValidationException.class)
+                .hasMessage("positions[0].maxLeverage: must be ≥ 1 (Hyperliquid's maintenance margin rate is "
+                        + "1/(2·maxLeverage)) (got 0.5)");
+        assertThat(ENGINE.evaluate(halfBtc(Side.LONG, "59000").maxLeverage(BigDecimal.ONE).leverage(BigDecimal.ONE).build(), HL).mmr())
+                .isEqualByComparingTo("0.5");
+    }
 }

@@ -50,6 +50,12 @@ public final class Preferences {
         if (file == null || !Files.exists(file)) {
             return p;
         }
+        // only a regular file is opened: a FIFO here would block the start before any window shows
+        java.util.Optional<String> notAFile = org.marginlab.app.workspace.FileKind.whyNotAFile(file);
+        if (notAFile.isPresent()) {
+            p.warnings.add(file.getFileName() + " " + notAFile.get() + "; the defaults are used.");
+            return p;
+        }
         Properties props = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(r);
@@ -62,7 +68,7 @@ public final class Preferences {
             try {
                 p.theme = Theme.valueOf(theme.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                p.warnings.add("theme: must be light or dark (got " + theme + "); light is used.");
+                p.warnings.add("theme: must be light or dark (got " + shown(theme) + "); light is used.");
             }
         }
         String locale = props.getProperty("numberLocale");
@@ -71,7 +77,7 @@ public final class Preferences {
                 new Locale.Builder().setLanguageTag(locale.strip()).build();
                 p.numberLocale = locale.strip();
             } catch (IllformedLocaleException e) {
-                p.warnings.add("numberLocale: must be a language tag such as en-US or de-DE (got " + locale
+                p.warnings.add("numberLocale: must be a language tag such as en-US or de-DE (got " + shown(locale)
                         + "); the system's format is used.");
             }
         }
@@ -80,7 +86,7 @@ public final class Preferences {
             try {
                 p.defaultVenue = Venues.byId(venue.strip()).id();
             } catch (ValidationException e) {
-                p.warnings.add("defaultVenue: " + e.rule() + " (got " + venue + "); binance-usdm is used.");
+                p.warnings.add("defaultVenue: " + e.rule() + " (got " + shown(venue) + "); binance-usdm is used.");
             }
         }
         return p;
@@ -145,5 +151,16 @@ public final class Preferences {
     /** @return what was wrong with the file, one message per problem; empty when all was fine */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /**
+     * A value as a warning shows it: on one line, and cut after
+     * {@value org.marginlab.engine.ValidationException#MAX_VALUE_SHOWN} characters (a 5 MB value made a
+     * warning 32,767 pixels tall).
+     */
+    static String shown(String value) {
+        String line = org.marginlab.app.workspace.WorkspaceException.oneLine(value);
+        int max = org.marginlab.engine.ValidationException.MAX_VALUE_SHOWN;
+        return line.length() <= max ? line : line.substring(0, max - 20) + "… (" + value.length() + " characters)";
     }
 }

@@ -10,16 +10,15 @@ import java.util.regex.Pattern;
  * Parses what a user typed into a number field into an exact {@link BigDecimal}, with an
  * explicit {@link Locale} for the decimal and grouping separators. It rejects rather than
  * guesses: no exponent notation, no trailing text, grouping separators only between groups of
- * three digits of the integer part, at most {@value #MAX_SIGNIFICANT_DIGITS} significant digits,
- * and no more digits before ({@value #MAX_INTEGER_DIGITS}) or after ({@value #MAX_FRACTION_DIGITS})
- * the point than a workspace file holds.
+ * three digits of the integer part, and no more digits before ({@value #MAX_INTEGER_DIGITS}) or
+ * after ({@value #MAX_FRACTION_DIGITS}) the point than a workspace file holds: the limits of the
+ * file and of the command line, so that the window accepts and refuses the same numbers as they
+ * do (nothing is rounded: the engine computes with the exact value).
  * Range rules (&gt; 0 and so on) are the view-model's and the engine's.
  *
  * <p>Immutable and thread-safe.
  */
 public final class DecimalInput {
-    /** More digits than this is rejected rather than silently rounded. */
-    public static final int MAX_SIGNIFICANT_DIGITS = 18;
     /**
      * Most digits before the decimal point: a workspace file's limit, so that a value typed here
      * can always be saved and read back. The same number as the workspace package's
@@ -60,8 +59,7 @@ public final class DecimalInput {
      * @param text  the typed text, may be null
      * @return the exact value, never null
      * @throws InputException with the rule broken: {@code is required}, {@code must be a number},
-     *         {@code must not use exponent notation}, {@code must have at most 18 significant digits}
-     *         or {@code must have at most 30 digits before and 30 after the decimal point}
+     *         {@code must not use exponent notation} or {@code must have at most 30 digits before and 30 after the decimal point}
      */
     public BigDecimal parse(String text) {
         String s = text == null ? "" : text.strip();
@@ -104,9 +102,6 @@ public final class DecimalInput {
             throw new InputException("must be a number");
         }
         BigDecimal value = new BigDecimal(plain);
-        if (value.signum() != 0 && value.stripTrailingZeros().precision() > MAX_SIGNIFICANT_DIGITS) {
-            throw new InputException("must have at most " + MAX_SIGNIFICANT_DIGITS + " significant digits");
-        }
         // the workspace file's limits: a value typed here can always be saved and read back
         if ((long) value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS) {
             throw new InputException("must have at most " + MAX_INTEGER_DIGITS + " digits before and "

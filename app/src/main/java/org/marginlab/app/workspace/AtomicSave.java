@@ -44,12 +44,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * copy is forced first). A process killed at any instant therefore leaves the file old or
  * new, the backup previous or old, and at most a hidden temporary file, which is removed on
  * any failure that the process survives (it is not reused: a later save picks a new random
- * name). {@code WorkspaceFileKillTest} checks this by killing a saving child JVM at random
+ * name); one left by a killed process is removed by the next save of the same file once it is
+ * older than {@link #STALE_AFTER} ({@link #removeStaleTemporaries}). {@code WorkspaceFileKillTest} checks this by killing a saving child JVM at random
  * instants.
  *
  * <p>{@link #replace} throws {@link IOException} if the destination is a folder
  * ({@link FileSystemException} "is a directory"), the folder is not writable or the disk is
- * full, and a {@link FileSystemException} naming the backup ("cannot keep the previous version:
+ * full (a {@link FileSystemException} that names the file being saved, never the temporary file,
+ * with the reason in words: {@link #reason}), and a {@link FileSystemException} naming the backup ("cannot keep the previous version:
  * …; nothing was saved") if the backup cannot be made; in every case the file is unchanged.
  *
  * <p>Stateless.
@@ -78,6 +80,7 @@ final class AtomicSave {
         }
         Path dir = target.getParent();
         String name = target.getFileName().toString();
+        removeStaleTemporaries(dir, name);
         Path tmp = dir.resolve(temporaryName(name));
         boolean moved = false;
         try {
@@ -87,18 +90,93 @@ final class AtomicSave {
                     ch.write(buf);
                 }
                 ch.force(true);
+            } catch (IOException e) {
+                // the temporary file is ours, not the user's: the message names the file being saved
+                throw new FileSystemException(target.toString(), null, reason(e, dir) + "; nothing was saved");
             }
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 copyPermissions(target, tmp);
                 keepBackup(target, dir.resolve(name + BACKUP_SUFFIX));
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new FileSystemException(target.toString(), null, reason(e, dir) + "; nothing was saved");
+            }
             moved = true;
             syncDirectory(dir);
         } finally {
             if (!moved) {
-                Files.deleteIfExists(tmp);
+                deleteQuietly(tmp);
             }
+        }
+    }
+
+    /**
+     * The reason a file could not be created or written in {@code dir}, in words for the user:
+     * {@code permission denied: cannot create files in <dir>}, {@code read-only file system},
+     * {@code no space left on the disk}, else the system's reason.
+     */
+    static String reason(IOException e, Path dir) {
+        String reason = WorkspaceException.describe(e);
+        String lower = reason.toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof java.nio.file.AccessDeniedException || lower.contains("permission denied")) {
+            return "permission denied: cannot create files in " + dir;
+        }
+        if (lower.contains("read-only file system")) {
+            return "read-only file system";
+        }
+        if (lower.contains("no space left")) {
+            return "no space left on the disk";
+        }
+        if (lower.contains("quota")) {
+            return "disk quota exceeded";
+        }
+        if (lower.contains("not a directory")) {
+            return dir + " is not a folder";
+        }
+        return reason;
+    }
+
+    /** How old a temporary file of ours must be before a later save of the same file removes it. */
+    static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(2);
+
+    /**
+     * Removes the temporary files an interrupted save of {@code name} left in {@code dir}: only
+     * names of this class's own pattern for that file ({@code .<name>.<hex>.tmp} and
+     * {@code .<name>.bak.<hex>.tmp}), only regular files, and only those last modified more than
+     * {@link #STALE_AFTER} ago (a save under way in another instance is never that slow). Best
+     * effort: a file that cannot be listed or removed is left.
+     */
+    static void removeStaleTemporaries(Path dir, String name) {
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(
+                "\\." + java.util.regex.Pattern.quote(name) + "(" + java.util.regex.Pattern.quote(BACKUP_SUFFIX)
+                        + ")?\\.[0-9a-f]{1,16}\\.tmp");
+        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(STALE_AFTER));
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
+                p -> ours.matcher(p.getFileName().toString()).matches())) {
+            for (Path p : entries) {
+                try {
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).compareTo(before) < 0) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException e) {
+                    // best effort: leave it
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // best effort: the save itself reports a folder it cannot use
+        }
+    }
+
+    /** Removes a temporary file after a failure; a failure here must not hide the first one. */
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            // the first failure is the one to report; a stale temporary is removed by a later save
         }
     }
 
@@ -134,7 +212,7 @@ final class AtomicSave {
                     "cannot keep the previous version: " + WorkspaceException.describe(e) + "; nothing was saved");
         } finally {
             if (!moved) {
-                Files.deleteIfExists(tmp);
+                deleteQuietly(tmp);
             }
         }
     }

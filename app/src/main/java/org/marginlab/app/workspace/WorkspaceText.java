@@ -18,8 +18,9 @@ import java.nio.file.StandardOpenOption;
  * The first step of reading a workspace: the text of a file, a stream or a string, with hostile
  * input in mind. A file is never written, locked or touched, only read.
  *
- * <p>It refuses, each with one line that names the source: a folder; a missing or unreadable
- * file; content larger than {@value #MAX_FILE_BYTES} bytes (10 MiB), checked from a file's size
+ * <p>It refuses, each with one line that names the source: a folder, a named pipe, a device or
+ * anything else that is not a regular file ({@link FileKind}, checked before it is opened); a
+ * missing or unreadable file; content larger than {@value #MAX_FILE_BYTES} bytes (10 MiB), checked from a file's size
  * before anything is read and again while reading (a stream is read at most one byte past the
  * limit); empty or blank content; binary content (a NUL byte, with its line, column and byte
  * offset); text that is not UTF-8 (UTF-16/32 byte order marks, or an invalid byte sequence with
@@ -46,8 +47,10 @@ final class WorkspaceText {
      */
     static String read(Path file) throws WorkspaceException {
         String source = file.toString();
-        if (Files.isDirectory(file)) {
-            throw WorkspaceException.io(source, "is a directory, not a workspace file", null);
+        // never open what is not a regular file: a FIFO would block the reading thread, a device never end
+        java.util.Optional<String> notAFile = FileKind.whyNotAFile(file);
+        if (notAFile.isPresent()) {
+            throw WorkspaceException.io(source, notAFile.get(), null);
         }
         byte[] bytes;
         try {

@@ -60,4 +60,13 @@ class PreferencesTest {
         assertThat(p.theme()).isEqualTo(Preferences.Theme.LIGHT);
         assertThat(p.warnings()).singleElement().asString().startsWith("preferences.properties could not be read");
     }
+
+    @Test
+    void aHugeValue_givesAShortOneLineWarning() throws Exception {
+        Path file = dir.resolve("preferences.properties");
+        Files.writeString(file, "theme=" + "x".repeat(5_000_000) + "\n");
+        Preferences p = Preferences.load(file);
+        assertThat(p.warnings()).containsExactly("theme: must be light or dark (got " + "x".repeat(60)
+                + "… (5000000 characters)); light is used.");
+    }
 }

@@ -36,9 +36,41 @@ class DecimalInputTest {
             "5e4|must not use exponent notation", "5.9E+4|must not use exponent notation",
             "NaN|must be a number", "Infinity|must be a number", "--1|must be a number",
             "1,5|must be a number (use '.' for decimals)", "12 34|must be a number",
-            "1234567890.123456789|must have at most 18 significant digits"})
+            "1234567890123456789012345678901|must have at most 30 digits before and 30 after the decimal point"})
     void parse_rejectsWithTheRule(String typed, String rule) {
         assertThatThrownBy(() -> us.parse(typed)).isInstanceOf(DecimalInput.InputException.class).hasMessage(rule);
+    }
+
+    /**
+     * Issue "Nothing lost, nothing frozen": one set of limits. The window refused a
+     * 19-significant-digit quantity that a workspace file and the command line accept; now each
+     * of these is accepted or refused by both, by the same rule (digits before and after the point).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1234567890.123456789|true", "0.1234567890123456789012345|true",
+            "123456789012345678901234567890|true", "1234567890123456789012345678901|false",
+            "0.123456789012345678901234567890|true", "0.1234567890123456789012345678901|false",
+            "123456789012345678901234567890.123456789012345678901234567890|true"})
+    void theWindowAndTheFile_acceptAndRefuseTheSameNumbers(String typed, boolean accepted) {
+        boolean window;
+        try {
+            assertThat(us.parse(typed)).isEqualByComparingTo(new BigDecimal(typed));
+            window = true;
+        } catch (DecimalInput.InputException e) {
+            assertThat(e).hasMessage("must have at most 30 digits before and 30 after the decimal point");
+            window = false;
+        }
+        boolean file;
+        try {
+            org.marginlab.app.workspace.Decimals.parse(typed, "quantity");
+            file = true;
+        } catch (org.marginlab.engine.ValidationException e) {
+            assertThat(e).hasMessageStartingWith("quantity: must have at most 30 digits before and 30 after the decimal point");
+            file = false;
+        }
+        assertThat(window).as("the window accepts " + typed).isEqualTo(accepted);
+        assertThat(file).as("the file accepts " + typed).isEqualTo(accepted);
     }
 
     @org.junit.jupiter.api.Test

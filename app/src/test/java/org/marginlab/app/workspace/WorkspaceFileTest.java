@@ -385,7 +385,7 @@ class WorkspaceFileTest {
         Path missing = dir.resolve("nope.marginlab");
         assertThatThrownBy(() -> WorkspaceFile.read(missing)).isInstanceOf(WorkspaceException.class)
                 .hasMessage(missing + ": no such file");
-        assertThatThrownBy(() -> WorkspaceFile.read(dir)).hasMessage(dir + ": is a directory, not a workspace file");
+        assertThatThrownBy(() -> WorkspaceFile.read(dir)).hasMessage(dir + ": is a folder, not a file");
     }
 
     @Test
