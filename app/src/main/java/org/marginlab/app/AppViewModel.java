@@ -56,6 +56,8 @@ public final class AppViewModel {
     private String defaultVenue;
     private final java.util.concurrent.Executor worker;
     private final java.util.concurrent.Executor fx;
+    /** Reads and writes workspace files: on the calling thread until {@link #setFileExecutors}. */
+    private final org.marginlab.app.workspace.FileWork files = new org.marginlab.app.workspace.FileWork();
 
     /** @param venueId  the venue of new workspaces, or null for the current one */
     public void setDefaultVenue(String venueId) {
@@ -63,6 +65,9 @@ public final class AppViewModel {
     }
 
     /**
+     * A model whose files are read and written on the calling thread until
+     * {@link #setFileExecutors} (the desktop app calls it once its window is up).
+     *
      * @param locale   the locale numbers are typed and shown in, not null
      * @param recent   the recent-files list, not null
      * @param dialogs  how to ask the user, not null
@@ -92,6 +97,21 @@ public final class AppViewModel {
         title.bind(Bindings.createStringBinding(
                 () -> APP_NAME + " — " + account.nameProperty().get() + (account.dirtyProperty().get() ? " •" : ""),
                 account.nameProperty(), account.dirtyProperty()));
+    }
+
+    /**
+     * From now on, files (workspaces, the recent-files list) are read and written on {@code io}
+     * and the results taken through {@code ioDone}: in the desktop app a background thread and
+     * the JavaFX thread, so that no file I/O runs on the JavaFX thread. Until this is called
+     * (tests, and the start, which reads the file to open on its own background thread) files are
+     * read and written on the calling thread.
+     *
+     * @param io      reads and writes files, not null
+     * @param ioDone  takes a file operation's result on the JavaFX thread, not null
+     */
+    public void setFileExecutors(java.util.concurrent.Executor io, java.util.concurrent.Executor ioDone) {
+        files.setExecutors(io, ioDone);
+        recent.setWriter(io);
     }
 
     /** @return the executor of background work (see the constructor), never null */
@@ -165,51 +185,73 @@ public final class AppViewModel {
     }
 
     // ---- document commands ------------------------------------------------------------------
+    //
+    // Files are read and written on the io executor (a background thread in the app), never on
+    // the JavaFX thread; the result is taken on the ioDone executor (the JavaFX thread). While one
+    // is under way, busyProperty() names it and cancelBusy() stops waiting for it. With direct
+    // executors (the three-argument constructor, as in most tests) everything happens before the
+    // command returns.
 
     /** Starts an empty workspace on the current venue, after asking to save unsaved changes. */
     public void newWorkspace() {
-        if (!confirmLeave()) {
-            return;
-        }
-        Workspace empty = new Workspace("Untitled", defaultVenue == null ? account.venueProperty().get().id() : defaultVenue,
-                new BigDecimal("10000"), List.of());
-        show(empty, null);
-        account.addPosition();
-        markSaved();
+        confirmLeave(() -> {
+            Workspace empty = new Workspace("Untitled", defaultVenue == null ? account.venueProperty().get().id()
+                    : defaultVenue, new BigDecimal("10000"), List.of());
+            show(empty, null);
+            account.addPosition();
+            markSaved();
+        });
     }
 
     /** Asks for a file and opens it (after asking to save unsaved changes). */
     public void open() {
-        if (!confirmLeave()) {
-            return;
-        }
-        dialogs.chooseFileToOpen().ifPresent(this::openWithoutAsking);
+        confirmLeave(() -> dialogs.chooseFileToOpen().ifPresent(this::openWithoutAsking));
     }
 
     /**
-     * Opens a file, after asking to save unsaved changes.
+     * Opens a file, after asking to save unsaved changes. The file is read on the io executor
+     * ({@link org.marginlab.app.workspace.FileWork}: a read that takes longer than 30 s is given
+     * up with a message).
      *
      * @param path  the file, not null
-     * @return whether it was opened
+     * @return with direct executors, whether it was opened; with a background io executor,
+     *         whether the read was started (its outcome is shown when it ends)
      */
     public boolean open(Path path) {
-        return confirmLeave() && openWithoutAsking(path);
+        boolean[] opened = {false};
+        confirmLeave(() -> opened[0] = openWithoutAsking(path));
+        return opened[0];
     }
 
     private boolean openWithoutAsking(Path path) {
+        boolean[] opened = {false};
+        files.read(path, (read, failure) -> {
+            if (failure != null) {
+                openFailed(path, failure);
+            } else {
+                // edits typed while the file was read are not lost: asked about again
+                confirmLeave(() -> opened[0] = showOpened(path, read));
+            }
+        });
+        return opened[0] || files.busy();
+    }
+
+    private boolean showOpened(Path path, ReadResult read) {
         try {
-            ReadResult read = WorkspaceFile.read(path);
             show(read.workspace(), path);
-            recent.add(path);
-            recentFiles.setAll(recent.list());
-            message.set(read.warnings().isEmpty() ? "" : String.join(" ", read.warnings()));
-            markSaved();
-            return true;
-        } catch (WorkspaceException | ValidationException e) {
-            dialogs.showError("Could not open " + path.getFileName(),
-                    e.getMessage() + "\n\nThe file was not changed; the open workspace stays as it was.");
+        } catch (ValidationException e) {
+            openFailed(path, e.getMessage());
             return false;
         }
+        remember(path);
+        message.set(read.warnings().isEmpty() ? "" : String.join(" ", read.warnings()));
+        markSaved();
+        return true;
+    }
+
+    private void openFailed(Path path, String why) {
+        dialogs.showError("Could not open " + path.getFileName(),
+                why + "\n\nThe file was not changed; the open workspace stays as it was.");
     }
 
     /**
@@ -219,38 +261,51 @@ public final class AppViewModel {
      * @param sampleName  one of {@link Samples#names()}, not null
      */
     public void openSample(String sampleName) {
-        if (!confirmLeave()) {
-            return;
-        }
-        show(Samples.open(sampleName), null);
-        markSaved();
+        confirmLeave(() -> {
+            show(Samples.open(sampleName), null);
+            markSaved();
+        });
     }
 
     /**
      * Saves to the workspace's file, or asks where (Save As) if it has none.
      *
-     * @return whether it was saved
+     * @return with direct executors, whether it was saved; with a background io executor, whether
+     *         the write was started (its outcome is shown when it ends)
      */
     public boolean save() {
+        return save(() -> { });
+    }
+
+    private boolean save(Runnable then) {
         Path target = file.get();
         if (target == null) {
-            return saveAs();
+            return saveAs(then);
         }
-        return saveTo(target);
+        return saveTo(target, then);
     }
 
     /**
      * Asks where to save and saves there.
      *
-     * @return whether it was saved
+     * @return as {@link #save()}
      */
     public boolean saveAs() {
-        Optional<Path> target = dialogs.chooseFileToSave(suggestedFileName());
-        return target.isPresent() && saveTo(withExtension(target.get()));
+        return saveAs(() -> { });
     }
 
-    private boolean saveTo(Path target) {
+    private boolean saveAs(Runnable then) {
+        Optional<Path> target = dialogs.chooseFileToSave(suggestedFileName());
+        return target.isPresent() && saveTo(withExtension(target.get()), then);
+    }
+
+    /**
+     * Writes the workspace as it is now on the io executor; {@code then} runs after a successful
+     * write. Edits made while it is written stay unsaved.
+     */
+    private boolean saveTo(Path target, Runnable then) {
         Workspace ws;
+        org.marginlab.app.model.Draft written = account.draft();
         try {
             ws = account.toWorkspace();
         } catch (ValidationException e) {
@@ -258,37 +313,95 @@ public final class AppViewModel {
                     + "\n\nFix the highlighted field, then save again. Nothing was written.");
             return false;
         }
-        try {
-            WorkspaceFile.write(ws, target);
-        } catch (IOException | RuntimeException e) {
-            dialogs.showError("Could not save " + target.getFileName(), String.valueOf(e.getMessage())
-                    + "\n\nThe previous file, if any, is unchanged.");
-            return false;
-        }
-        file.set(target);
-        recent.add(target);
+        boolean[] saved = {false};
+        files.write(ws, target, (waited, failure) -> {
+            if (failure != null) {
+                if (waited) {
+                    dialogs.showError("Could not save " + target.getFileName(), failure
+                            + "\n\nThe previous file, if any, is unchanged.");
+                }
+                return;
+            }
+            // written (even if the user stopped waiting): the file holds that draft
+            file.set(target);
+            remember(target);
+            account.markSaved(written);
+            if (autosave != null && !account.dirtyProperty().get()) {
+                autosave.discard();
+            }
+            saved[0] = true;
+            if (waited) {
+                then.run();
+            }
+        });
+        return saved[0] || files.busy();
+    }
+
+    private void remember(Path path) {
+        recent.add(path);
         recentFiles.setAll(recent.list());
-        markSaved();
-        return true;
     }
 
     /**
      * Asks whether to save unsaved changes before the window closes.
      *
-     * @return whether closing may go ahead
+     * @return whether closing may go ahead now (with a background io executor, a chosen Save
+     *         closes through {@code close} once written: then this returns false)
      */
     public boolean confirmClose() {
-        return confirmLeave();
+        return confirmClose(() -> { });
     }
 
-    private boolean confirmLeave() {
+    /**
+     * Asks whether to save unsaved changes before the window closes.
+     *
+     * @param close  closes the window, run once a chosen Save has been written (with a background
+     *               io executor, after this returned); not null
+     * @return whether closing may go ahead now
+     */
+    public boolean confirmClose(Runnable close) {
+        boolean[] returned = {false};
+        boolean[] proceeded = {false};
+        boolean started = confirmLeave(() -> {
+            proceeded[0] = true;
+            if (returned[0]) {
+                close.run(); // a background save has ended after this method returned
+            }
+        });
+        returned[0] = true;
+        return started && proceeded[0];
+    }
+
+    /** The status of a file being read or written, or empty: what the window shows beside a progress indicator. */
+    public ReadOnlyStringProperty busyProperty() {
+        return files.busyProperty();
+    }
+
+    /**
+     * Stops waiting for the file being read or written: the window goes on with the workspace it
+     * shows. A read's result is dropped; a write cannot be taken back (the file is then the old
+     * one or the new one, never a mix), and is only not waited for.
+     */
+    public void cancelBusy() {
+        files.cancel();
+    }
+
+    /**
+     * Runs {@code proceed} if there is nothing unsaved, or the user discards, or chose Save and
+     * the save succeeded (later, with a background io executor).
+     *
+     * @return false if the user cancelled or the save could not start
+     */
+    private boolean confirmLeave(Runnable proceed) {
         if (!account.dirtyProperty().get()) {
+            proceed.run();
             return true;
         }
         switch (dialogs.confirmDiscard(account.nameProperty().get())) {
             case SAVE:
-                return save();
+                return save(proceed);
             case DISCARD:
+                proceed.run();
                 return true;
             default:
                 return false;

@@ -68,7 +68,7 @@ public final class MainView extends BorderPane {
         message.setId("workspaceMessage");
         message.textProperty().bind(app.messageProperty());
         message.getStyleClass().add("workspace-message");
-        HBox header = new HBox(title, name, message, spacer, new AccountBar(account));
+        HBox header = new HBox(title, name, message, busyIndicator(app), spacer, new AccountBar(account));
         header.getStyleClass().add("app-header");
         title.setMinWidth(Region.USE_PREF_SIZE);
 
@@ -237,5 +237,41 @@ public final class MainView extends BorderPane {
         }
         mi.setOnAction(e -> action.run());
         return mi;
+    }
+
+    /** How long a file may be read or written before the window shows it with a Cancel button. */
+    public static final javafx.util.Duration BUSY_AFTER = javafx.util.Duration.millis(200);
+
+    /**
+     * "Opening x.marginlab…" / "Saving x.marginlab…" with a spinner and Cancel, shown once a file
+     * operation has taken {@link #BUSY_AFTER} (most take a few milliseconds and show nothing).
+     */
+    private static HBox busyIndicator(AppViewModel app) {
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.setMaxSize(16, 16);
+        Label what = new Label();
+        what.textProperty().bind(app.busyProperty());
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+        cancel.setId("fileBusyCancel");
+        cancel.setOnAction(e -> app.cancelBusy());
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Stop waiting and go on with the workspace on screen. "
+                + "A file being saved is then either the old one or the new one, never a mix."));
+        HBox box = new HBox(6, spinner, what, cancel);
+        box.setId("fileBusy");
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setVisible(false);
+        box.managedProperty().bind(box.visibleProperty());
+        javafx.animation.PauseTransition delay = new javafx.animation.PauseTransition(BUSY_AFTER);
+        delay.setOnFinished(e -> box.setVisible(!app.busyProperty().get().isEmpty()));
+        app.busyProperty().addListener((o, a, b) -> {
+            if (b.isEmpty()) {
+                delay.stop();
+                box.setVisible(false);
+            } else {
+                delay.playFromStart();
+            }
+        });
+        return box;
     }
 }

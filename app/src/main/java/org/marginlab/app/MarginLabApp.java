@@ -63,7 +63,8 @@ public final class MarginLabApp extends Application {
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
         stage.setOnCloseRequest(e -> {
-            if (!model.confirmClose()) {
+            // a chosen Save is written in the background; the window closes when it has been
+            if (!model.confirmClose(stage::close)) {
                 e.consume();
             }
         });
@@ -91,6 +92,8 @@ public final class MarginLabApp extends Application {
         stage.getScene().setRoot(view);
         FxDocumentDialogs dialogs = new FxDocumentDialogs(stage);
         model.setDialogs(dialogs);
+        // from now on no file is read or written on the JavaFX thread
+        model.setFileExecutors(org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-io"), Platform::runLater);
         StartupProbe.mark("main view built");
         StartupProbe.ready(stage);
 
@@ -195,12 +198,19 @@ public final class MarginLabApp extends Application {
         return menu;
     }
 
+    /** Preferences are written on a background thread (never file I/O on the JavaFX thread), one write at a time. */
+    private static final java.util.concurrent.Executor PREFERENCE_WRITER =
+            org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-preferences");
+
     private static void save(Preferences prefs) {
-        try {
-            prefs.save();
-        } catch (IOException e) {
-            ErrorReporter.report(Thread.currentThread(), e);
-        }
+        Preferences.Write write = prefs.saver();
+        PREFERENCE_WRITER.execute(() -> {
+            try {
+                write.run();
+            } catch (IOException | RuntimeException e) {
+                ErrorReporter.report(Thread.currentThread(), e);
+            }
+        });
     }
 
     /**

@@ -121,7 +121,8 @@ class QuitUiTest {
         robot.push(KeyCode.CONTROL, KeyCode.Q);
 
         assertThat(dialogs.discardQuestions).as("Save changes? asked").isEqualTo(1);
-        assertThat(stage.isShowing()).isFalse();
+        // the file is written on the io thread; the window closes once it has been
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stage.isShowing());
         assertThat(Files.exists(dialogs.save)).isTrue();
         assertThat(WorkspaceFile.read(dialogs.save).workspace().positions().get(0).quantity())
                 .isEqualByComparingTo("0.7");

@@ -217,6 +217,21 @@ public final class AccountViewModel implements DraftEditor {
         updateHistory();
     }
 
+    /**
+     * Marks the draft a save wrote as saved; edits made while it was written stay unsaved.
+     *
+     * @param written  the draft that was written ({@link #draft()} when the save began), not null
+     */
+    public void markSaved(Draft written) {
+        history.markSaved(written);
+        updateHistory();
+    }
+
+    /** @return the current draft (immutable): what a save started now writes */
+    public Draft draft() {
+        return history.current();
+    }
+
     /** Marks the workspace as having unsaved changes that no draft in the history was saved with. */
     public void markUnsaved() {
         history.markUnsaved();

@@ -99,6 +99,16 @@ public final class DraftHistory {
         saved = current;
     }
 
+    /**
+     * Marks a draft as the saved one: the draft a save wrote, which edits made while it was
+     * being written have since left behind (the document then stays unsaved).
+     *
+     * @param draft  the draft that was written, not null
+     */
+    public void markSaved(Draft draft) {
+        saved = java.util.Objects.requireNonNull(draft, "draft");
+    }
+
     /** Marks that no draft is saved (a workspace restored from an autosave). */
     public void markUnsaved() {
         saved = null;

@@ -98,13 +98,36 @@ public final class Preferences {
      * @throws IOException if the config folder is not writable
      */
     public void save() throws IOException {
-        if (file == null) {
-            return;
-        }
+        saver().run();
+    }
+
+    /** A write of the file that may fail. */
+    @FunctionalInterface
+    public interface Write {
+        /** @throws IOException if the file cannot be written */
+        void run() throws IOException;
+    }
+
+    /**
+     * The write of the preferences as they are now: the values are taken at once (on the calling
+     * thread), the file is written when the result is called (on any thread, e.g. a background one,
+     * so that the JavaFX thread does no file I/O).
+     *
+     * @return the write, which throws {@link IOException} if the config folder is not writable
+     */
+    public Write saver() {
         Properties props = new Properties();
         props.setProperty("theme", theme.name().toLowerCase(Locale.ROOT));
         props.setProperty("numberLocale", numberLocale);
         props.setProperty("defaultVenue", defaultVenue);
+        Path target = file;
+        return () -> write(target, props);
+    }
+
+    private static void write(Path file, Properties props) throws IOException {
+        if (file == null) {
+            return;
+        }
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), "preferences", ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

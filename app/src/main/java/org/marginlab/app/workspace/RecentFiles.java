@@ -80,8 +80,18 @@ public final class RecentFiles {
         return List.copyOf(files);
     }
 
+    private volatile java.util.concurrent.Executor writer = Runnable::run;
+
     /**
-     * Puts a file first and saves the list (best effort: a failure to save is ignored).
+     * @param writer  runs the writes of the list to its store (a background thread in the app, so
+     *                that no file is written on the JavaFX thread); direct by default; not null
+     */
+    public void setWriter(java.util.concurrent.Executor writer) {
+        this.writer = java.util.Objects.requireNonNull(writer, "writer");
+    }
+
+    /**
+     * Puts a file first and saves the list through the writer (best effort: a failure to save is ignored).
      *
      * @param file  the file, not null
      */
@@ -92,10 +102,11 @@ public final class RecentFiles {
         while (files.size() > MAX) {
             files.remove(files.size() - 1);
         }
-        save();
+        List<Path> snapshot = List.copyOf(files);
+        writer.execute(() -> save(snapshot));
     }
 
-    private void save() {
+    private void save(List<Path> files) {
         if (store == null) {
             return;
         }

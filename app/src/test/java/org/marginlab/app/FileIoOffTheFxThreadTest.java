@@ -1,0 +1,179 @@
+package org.marginlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginlab.app.model.InputField;
+import org.marginlab.app.workspace.DocumentDialogs.Discard;
+import org.marginlab.app.workspace.RecentFiles;
+import org.marginlab.app.workspace.Samples;
+import org.marginlab.app.workspace.Workspace;
+import org.marginlab.app.workspace.WorkspaceFile;
+
+/**
+ * Issue "Nothing lost, nothing frozen": files are read and written on the io executor, never on
+ * the thread that runs the commands (the JavaFX thread in the app). Here the io executor is a
+ * queue the test runs by hand, so "while the file is being read" lasts as long as the test
+ * wants: the window meanwhile shows the workspace it had, says what is under way, can stop
+ * waiting, and edits made during a save stay unsaved.
+ */
+class FileIoOffTheFxThreadTest {
+    @TempDir
+    Path dir;
+
+    /** An io executor that runs nothing until told. */
+    private static final class HeldIo implements Executor {
+        private final Queue<Runnable> queue = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable r) {
+            queue.add(r);
+        }
+
+        int pending() {
+            return queue.size();
+        }
+
+        /** Runs the task queued first (a task it queues waits). */
+        void runOne() {
+            queue.remove().run();
+        }
+
+        void runAll() {
+            for (Runnable r; (r = queue.poll()) != null; ) {
+                r.run();
+            }
+        }
+    }
+
+    private final HeldIo io = new HeldIo();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    private AppViewModel model() {
+        AppViewModel vm = new AppViewModel(Locale.US, new RecentFiles(dir.resolve("recent.txt")), dialogs);
+        vm.openSample(Samples.BTC_LONG_ISOLATED);
+        vm.setFileExecutors(io, Runnable::run);
+        return vm;
+    }
+
+    private Path faqFile() throws Exception {
+        Path file = dir.resolve("faq.marginlab");
+        WorkspaceFile.write(Samples.open(Samples.BINANCE_FAQ_CROSS), file);
+        return file;
+    }
+
+    @Test
+    void open_readsOnTheIoExecutor_andTheWindowKeepsItsWorkspaceUntilTheReadEnds() throws Exception {
+        AppViewModel vm = model();
+        Path file = faqFile();
+
+        assertThat(vm.open(file)).as("started").isTrue();
+
+        assertThat(io.pending()).as("the read waits on the io executor").isEqualTo(1);
+        assertThat(vm.busyProperty().get()).isEqualTo("Opening faq.marginlab…");
+        assertThat(vm.workspaceNameProperty().get()).isEqualTo("BTC long (isolated)");
+        // the file is read when the io executor runs, not when open() was called
+        Workspace changed = Samples.open(Samples.BINANCE_FAQ_CROSS);
+        WorkspaceFile.write(new Workspace("Changed meanwhile", changed.venueId(), changed.walletBalance(),
+                changed.positions()), file);
+
+        io.runAll();
+
+        assertThat(vm.busyProperty().get()).isEmpty();
+        assertThat(vm.workspaceNameProperty().get()).isEqualTo("Changed meanwhile");
+        assertThat(vm.fileProperty().get()).isEqualTo(file);
+    }
+
+    @Test
+    void cancel_stopsWaiting_andTheReadsResultIsDropped() throws Exception {
+        AppViewModel vm = model();
+        vm.open(faqFile());
+        vm.cancelBusy();
+        assertThat(vm.busyProperty().get()).isEmpty();
+        io.runAll();
+        assertThat(vm.workspaceNameProperty().get()).isEqualTo("BTC long (isolated)");
+        assertThat(vm.fileProperty().get()).isNull();
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
+    void aFailedRead_isReportedWhenItEnds_andChangesNothing() {
+        AppViewModel vm = model();
+        Path missing = dir.resolve("missing.marginlab");
+        vm.open(missing);
+        assertThat(dialogs.errors()).isEmpty();
+        io.runAll();
+        assertThat(dialogs.errors()).containsExactly("Could not open missing.marginlab: " + missing
+                + ": no such file\n\nThe file was not changed; the open workspace stays as it was.");
+        assertThat(vm.workspaceNameProperty().get()).isEqualTo("BTC long (isolated)");
+    }
+
+    @Test
+    void save_writesOnTheIoExecutor_andAnEditMadeMeanwhileStaysUnsaved() throws Exception {
+        AppViewModel vm = model();
+        vm.position().textProperty(InputField.QUANTITY).set("0.6");
+        dialogs.save = dir.resolve("mine.marginlab");
+
+        assertThat(vm.saveAs()).as("started").isTrue();
+        assertThat(Files.exists(dialogs.save)).as("nothing written on the calling thread").isFalse();
+        assertThat(vm.busyProperty().get()).isEqualTo("Saving mine.marginlab…");
+        vm.position().textProperty(InputField.QUANTITY).set("0.65"); // typed while the file is written
+
+        io.runAll();
+
+        assertThat(WorkspaceFile.read(dialogs.save).workspace().positions().get(0).quantity()).isEqualByComparingTo("0.6");
+        assertThat(vm.fileProperty().get()).isEqualTo(dialogs.save);
+        assertThat(vm.dirtyProperty().get()).as("0.65 was typed after the save began").isTrue();
+    }
+
+    @Test
+    void closeWithSave_closesTheWindowOnlyOnceTheFileIsWritten() {
+        AppViewModel vm = model();
+        vm.position().textProperty(InputField.QUANTITY).set("0.6");
+        dialogs.discard = Discard.SAVE;
+        dialogs.save = dir.resolve("closing.marginlab");
+        int[] closed = {0};
+
+        assertThat(vm.confirmClose(() -> closed[0]++)).as("not yet: the save is under way").isFalse();
+        assertThat(closed[0]).isZero();
+
+        io.runAll();
+
+        assertThat(closed[0]).isEqualTo(1);
+        assertThat(Files.exists(dialogs.save)).isTrue();
+        assertThat(vm.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theRecentFilesList_isWrittenOnTheIoExecutor() throws Exception {
+        AppViewModel vm = model();
+        vm.open(faqFile());
+        io.runOne(); // the read, whose landing adds the file to the list and queues its write
+        assertThat(vm.recentFiles()).hasSize(1);
+        assertThat(dir.resolve("recent.txt")).as("written only when the io executor runs").doesNotExist();
+        io.runAll();
+        assertThat(Files.readAllLines(dir.resolve("recent.txt"))).containsExactly(dir.resolve("faq.marginlab").toString());
+    }
+
+    @Test
+    void anEditTypedWhileTheFileIsRead_isAskedAboutBeforeTheFileReplacesIt() throws Exception {
+        AppViewModel vm = model();
+        vm.open(faqFile());
+        vm.position().textProperty(InputField.QUANTITY).set("0.6"); // typed while the file is read
+        dialogs.discard = Discard.CANCEL;
+
+        io.runAll();
+
+        assertThat(dialogs.discardQuestions).isEqualTo(1);
+        assertThat(vm.workspaceNameProperty().get()).isEqualTo("BTC long (isolated)");
+        assertThat(vm.position().textProperty(InputField.QUANTITY).get()).isEqualTo("0.6");
+    }
+}
