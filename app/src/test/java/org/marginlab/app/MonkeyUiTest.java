@@ -105,13 +105,35 @@ class MonkeyUiTest {
     @Test
     void randomActions_neverThrow_neverShowANonNumber_andTransfersConserveEquity(FxRobot robot, @TempDir Path dir)
             throws Exception {
-        Random r = new Random(SEED);
+        run(robot, dir, ACTIONS, SEED);
+    }
+
+    /**
+     * The long run of the bench profile ({@code mvn -B -pl app -am -Pbench verify
+     * -Dsurefire.failIfNoSpecifiedTests=false -Dtest=MonkeyUiTest}): {@code monkey.long.actions}
+     * (default 10,000) actions with another seed; prints how many of each kind ran.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("benchmark")
+    void longRun(FxRobot robot, @TempDir Path dir) throws Exception {
+        long start = System.nanoTime();
+        int[] kinds = run(robot, dir, Integer.getInteger("monkey.long.actions", 10_000), SEED + 1);
+        System.out.printf(Locale.ROOT, "MONKEY %d actions (seed %d) in %.0f s, by kind %s: no exception, no NaN, equity conserved%n",
+                java.util.Arrays.stream(kinds).sum(), SEED + 1, (System.nanoTime() - start) / 1e9,
+                java.util.Arrays.toString(kinds));
+    }
+
+    /** @return how many actions of each kind ran */
+    private int[] run(FxRobot robot, Path dir, int actions, long seed) throws Exception {
+        int[] kinds = new int[16];
+        Random r = new Random(seed);
         AccountViewModel account = app.account();
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
         List<String> venues = Venues.all().stream().map(v -> v.id()).toList();
         boolean[] dark = {false};
-        for (int i = 0; i < ACTIONS; i++) {
+        for (int i = 0; i < actions; i++) {
             int kind = r.nextInt(16);
+            kinds[kind]++;
             String[] what = {""};
             BigDecimal[] equityBefore = {null};
             boolean transfer = kind == 6 || kind == 7;
@@ -220,7 +242,7 @@ class MonkeyUiTest {
                 });
             }
             WaitForAsyncUtils.waitForFxEvents();
-            String where = "seed " + SEED + ", action " + i + ": " + what[0];
+            String where = "seed " + seed + ", action " + i + ": " + what[0];
             assertThat(uncaught).as(where).isEmpty();
             List<String> bad = new ArrayList<>();
             robot.interact(() -> texts(scene.getRoot(), bad));
@@ -236,6 +258,7 @@ class MonkeyUiTest {
         }
         Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
         WaitForAsyncUtils.waitForFxEvents();
+        return kinds;
     }
 
     /** Collects every visible text that shows a non-number or an exception where a figure or a message belongs. */
