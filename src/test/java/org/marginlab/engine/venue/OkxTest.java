@@ -148,4 +148,27 @@ class OkxTest {
         assertThatThrownBy(() -> ENGINE.evaluate(p, OKX)).isInstanceOf(ValidationException.class)
                 .hasMessage("symbol: has no bundled tier table on okx; give tiers or maintenance (got BTC-USDT-SWAP)");
     }
+
+    /**
+     * Issue "Nothing lost, nothing frozen": a position already past its liquidation condition
+     * keeps its liquidation price (it was reported as none while its margin ratio said
+     * liquidated), on OKX and on Gate, isolated and cross.
+     */
+    @Test
+    void test_pastLiquidation_keepsItsLiquidationPrice_onOkxAndGate() {
+        for (String venue : new String[] {"okx", "gate"}) {
+            VenueRules rules = Venues.byId(venue);
+            // isolated: LP 45,203.42 (OKX, above); the mark 40,000 is past it
+            PositionRisk isolated = ENGINE.evaluate(oneBtc(Side.LONG, "40000").marginMode(MarginMode.ISOLATED).build(), rules);
+            assertThat(isolated.liquidated()).as(venue).isTrue();
+            assertThat(isolated.liquidationPrice()).as(venue + " isolated").isNotNull();
+            assertThat(isolated.liquidationPrice()).as(venue).isGreaterThan(dec("40000"));
+            // cross: a wallet of 2,000 and the mark 40,000 (a loss of 10,000)
+            AccountRisk cross = ENGINE.evaluate(org.marginlab.engine.Account.of(rules, dec("2000"),
+                    List.of(oneBtc(Side.LONG, "40000").marginMode(MarginMode.CROSS).build())));
+            assertThat(cross.positions().get(0).liquidated()).as(venue + " cross").isTrue();
+            assertThat(cross.positions().get(0).liquidationPrice()).as(venue + " cross").isNotNull()
+                    .isGreaterThan(dec("40000"));
+        }
+    }
 }
