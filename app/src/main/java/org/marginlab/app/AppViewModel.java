@@ -179,6 +179,16 @@ public final class AppViewModel {
         }
     }
 
+    /**
+     * Shows a one-line notice in the window's header, without a dialog (an autosave or a log that
+     * cannot be written).
+     *
+     * @param notice  the notice, not null
+     */
+    public void showNotice(String notice) {
+        message.set(Objects.requireNonNull(notice, "notice"));
+    }
+
     /** @param dialogs  how to ask the user from now on, not null */
     public void setDialogs(DocumentDialogs dialogs) {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");

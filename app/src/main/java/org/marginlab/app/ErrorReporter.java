@@ -21,6 +21,8 @@ final class ErrorReporter {
     private static final Logger LOG = Logger.getLogger("org.marginlab");
     private static Path logFolder;
     private static long lastShown;
+    /** Why the log cannot be written, or null when it can. */
+    private static volatile String problem;
 
     private ErrorReporter() {
     }
@@ -37,10 +39,20 @@ final class ErrorReporter {
             FileHandler handler = new FileHandler(logFolder.resolve("marginlab-%g.log").toString(), 1_000_000, 3, true);
             handler.setFormatter(new SimpleFormatter());
             LOG.addHandler(handler);
+            problem = null;
         } catch (IOException | RuntimeException e) {
-            // without a log file the message still goes to standard error
+            // without a log file the message still goes to standard error; the user is told once
+            String reason = e instanceof IOException io ? org.marginlab.app.workspace.WorkspaceException.oneLine(
+                    io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage()) : String.valueOf(e.getMessage());
+            problem = "The log cannot be written to " + logFolder + " (" + reason
+                    + "): unexpected errors are still shown, but their details are not kept.";
         }
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> report(thread, error));
+    }
+
+    /** @return why the log cannot be written (one line naming the folder), or empty when it can */
+    static java.util.Optional<String> problem() {
+        return java.util.Optional.ofNullable(problem);
     }
 
     static void report(Thread thread, Throwable error) {
@@ -53,8 +65,9 @@ final class ErrorReporter {
             lastShown = now;
             Alert alert = new Alert(Alert.AlertType.ERROR, "MarginLab hit an unexpected problem ("
                     + error.getClass().getSimpleName() + "). Your workspace is kept and autosaved; you can go on working.\n\n"
-                    + "Details were written to " + (logFolder == null ? "standard error" : logFolder.resolve("marginlab-0.log"))
-                    + ".");
+                    + (problem != null || logFolder == null ? "Details could not be kept: the log cannot be written"
+                            + (logFolder == null ? "" : " to " + logFolder) + "."
+                            : "Details were written to " + logFolder.resolve("marginlab-0.log") + "."));
             alert.setHeaderText("Something went wrong");
             alert.show();
         };

@@ -105,6 +105,7 @@ public final class MarginLabApp extends Application {
         Optional<Autosave.Recovered> recovered = Autosave.find(dataFolder);
         model.setAutosave(new Autosave(dataFolder, background, Platform::runLater, Autosave.DEFAULT_DELAY_MILLIS));
         prepared.errors().forEach(e -> dialogs.showError(e.title(), e.message()));
+        ErrorReporter.problem().ifPresent(model::showNotice); // once, without a dialog
         if (recovered.isPresent() && offerRestore(stage, recovered.get())) {
             model.restore(recovered.get());
         } else {

@@ -25,4 +25,15 @@ class ErrorReporterTest {
         assertThat(text).contains("Uncaught exception on").contains("IllegalStateException: boom for the log")
                 .contains("org.marginlab.app.ErrorReporterTest.anUncaughtException");
     }
+
+    @Test
+    void aLogThatCannotBeWritten_isToldOnce_namingTheFolder() throws Exception {
+        Path notAFolder = Files.writeString(data.resolve("data-is-a-file"), "x");
+        ErrorReporter.install(notAFolder);
+        assertThat(ErrorReporter.problem()).hasValueSatisfying(p -> assertThat(p)
+                .startsWith("The log cannot be written to " + notAFolder.resolve("logs") + " (")
+                .endsWith("): unexpected errors are still shown, but their details are not kept."));
+        ErrorReporter.install(data);
+        assertThat(ErrorReporter.problem()).isEmpty();
+    }
 }
