@@ -42,7 +42,8 @@ final class AppStart {
      * @param errors  what opening the file given on the command line reported, to show once the
      *                window can show dialogs; empty if it opened or none was given
      */
-    record Prepared(Preferences prefs, AppViewModel model, List<OpenError> errors) {
+    record Prepared(Preferences prefs, AppViewModel model, List<OpenError> errors,
+            java.util.Optional<org.marginlab.app.workspace.Autosave.Recovered> recovered) {
     }
 
     /**
@@ -119,6 +120,12 @@ final class AppStart {
     }
 
     private static Prepared prepare() {
+        // file I/O of the start, here on the preparing thread, not on the JavaFX thread: the log,
+        // the preferences, the recent files, the file to open, an autosave left by a crash
+        java.nio.file.Path dataFolder = org.marginlab.app.workspace.Autosave.defaultFolder();
+        ErrorReporter.install(dataFolder);
+        java.util.Optional<org.marginlab.app.workspace.Autosave.Recovered> recovered =
+                org.marginlab.app.workspace.Autosave.find(dataFolder);
         Preferences prefs = Preferences.load(RecentFiles.configDir().resolve("preferences.properties"));
         String forced = System.getProperty("marginlab.locale");
         Locale locale = forced != null ? Locale.forLanguageTag(forced) : prefs.numberLocale();
@@ -133,6 +140,6 @@ final class AppStart {
         model.setDialogs(DocumentDialogs.NONE);
         StartupProbe.mark("prepared");
         warmUpTheme(prefs.theme());
-        return new Prepared(prefs, model, List.copyOf(errors));
+        return new Prepared(prefs, model, List.copyOf(errors), recovered);
     }
 }

@@ -48,8 +48,7 @@ public final class MarginLabApp extends Application {
     public void start(Stage stage) {
         StartupProbe.mark("start");
         Path dataFolder = Autosave.defaultFolder();
-        ErrorReporter.install(dataFolder);
-        AppStart.Prepared prepared = AppStart.take();
+        AppStart.Prepared prepared = AppStart.take(); // the log is installed there, off this thread
         Preferences prefs = prepared.prefs();
         applyTheme(prefs.theme());
         model = prepared.model();
@@ -102,14 +101,14 @@ public final class MarginLabApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        Optional<Autosave.Recovered> recovered = Autosave.find(dataFolder);
+        Optional<Autosave.Recovered> recovered = prepared.recovered(); // found off this thread
         model.setAutosave(new Autosave(dataFolder, background, Platform::runLater, Autosave.DEFAULT_DELAY_MILLIS));
         prepared.errors().forEach(e -> dialogs.showError(e.title(), e.message()));
         ErrorReporter.problem().ifPresent(model::showNotice); // once, without a dialog
         if (recovered.isPresent() && offerRestore(stage, recovered.get())) {
             model.restore(recovered.get());
         } else {
-            recovered.ifPresent(Autosave::remove);
+            recovered.ifPresent(r -> background.execute(() -> Autosave.remove(r)));
         }
         if (!prefs.warnings().isEmpty()) {
             Alert alert = new Alert(Alert.AlertType.WARNING, String.join("\n", prefs.warnings()));
