@@ -126,6 +126,27 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * No file is read or written by a view or a view-model: files go through the workspace and
+     * settings packages, which the document commands run on a background thread ({@code FileWork},
+     * {@code Autosave}, {@code RecentFiles}' writer, the preferences writer), the start's
+     * preparing thread ({@code AppStart}), the command line, the log and the start-up trace.
+     */
+    @Test
+    void filesAreTouchedOnlyByTheClassesThatRunOffTheFxThread() {
+        noClasses().that().resideInAPackage("org.marginlab.app..")
+                .and().resideOutsideOfPackages("org.marginlab.app.workspace..", "org.marginlab.app.settings..",
+                        "org.marginlab.app.cli..", "org.marginlab.app.startup..")
+                .and(not(DescribedPredicate.describe("Main, ErrorReporter or a test",
+                        (JavaClass c) -> c.getSimpleName().equals("Main") || c.getSimpleName().equals("ErrorReporter")
+                                || c.getSimpleName().endsWith("Test") || c.getName().contains("Test$")
+                                || c.getPackageName().startsWith("org.marginlab.app.kill")
+                                || c.getPackageName().startsWith("org.marginlab.app.bench"))))
+                .should().callMethodWhere(DescribedPredicate.describe("a java.nio.file.Files method",
+                        call -> call.getTarget().getOwner().getName().equals("java.nio.file.Files")))
+                .check(classes);
+    }
+
     // ------------------------------------------------------------------ shared ui pieces
 
     /** {@code ui} holds shared pieces that every feature may use, so it uses no feature. */
