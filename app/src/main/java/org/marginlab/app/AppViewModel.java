@@ -110,8 +110,22 @@ public final class AppViewModel {
      * @param ioDone  takes a file operation's result on the JavaFX thread, not null
      */
     public void setFileExecutors(java.util.concurrent.Executor io, java.util.concurrent.Executor ioDone) {
-        files.setExecutors(io, ioDone);
-        recent.setWriter(io);
+        setFileExecutors(io, io, ioDone);
+    }
+
+    /**
+     * As {@link #setFileExecutors(java.util.concurrent.Executor, java.util.concurrent.Executor)},
+     * with the reads of workspace files on an executor of their own (the desktop app: a read
+     * stalled on a dead network share never holds up a save).
+     *
+     * @param reads   reads workspace files, not null
+     * @param writes  writes workspace files and the recent-files list, not null
+     * @param ioDone  takes the results on the JavaFX thread, not null
+     */
+    public void setFileExecutors(java.util.concurrent.Executor reads, java.util.concurrent.Executor writes,
+            java.util.concurrent.Executor ioDone) {
+        files.setExecutors(reads, writes, ioDone);
+        recent.setWriter(writes);
     }
 
     /** @return the executor of background work (see the constructor), never null */
@@ -235,12 +249,15 @@ public final class AppViewModel {
 
     private boolean openWithoutAsking(Path path) {
         boolean[] opened = {false};
+        org.marginlab.app.model.Draft answered = account.draft(); // what the user agreed to leave
         files.read(path, (read, failure) -> {
             if (failure != null) {
                 openFailed(path, failure);
-            } else {
+            } else if (account.draft() != answered && account.dirtyProperty().get()) {
                 // edits typed while the file was read are not lost: asked about again
                 confirmLeave(() -> opened[0] = showOpened(path, read));
+            } else {
+                opened[0] = showOpened(path, read);
             }
         });
         return opened[0] || files.busy();
@@ -324,13 +341,20 @@ public final class AppViewModel {
             return false;
         }
         boolean[] saved = {false};
+        long document = documents;
         files.write(ws, target, (waited, failure) -> {
             if (failure != null) {
                 if (waited) {
                     dialogs.showError("Could not save " + target.getFileName(), failure
                             + "\n\nThe previous file, if any, is unchanged.");
+                } else {
+                    // nobody waits for it any more, but it must not pass for saved
+                    message.set("Could not save " + target.getFileName() + ": " + failure);
                 }
                 return;
+            }
+            if (document != documents) {
+                return; // another workspace is shown now: the file holds the one that was saved, nothing else changes
             }
             // written (even if the user stopped waiting): the file holds that draft
             file.set(target);
@@ -370,6 +394,11 @@ public final class AppViewModel {
      * @return whether closing may go ahead now
      */
     public boolean confirmClose(Runnable close) {
+        if (files.busy()) {
+            // a file is being written or read: closing now could stop a save half way through the app's work
+            message.set(files.busyProperty().get() + " Close again when it is done, or press Cancel.");
+            return false;
+        }
         boolean[] returned = {false};
         boolean[] proceeded = {false};
         boolean started = confirmLeave(() -> {
@@ -409,7 +438,8 @@ public final class AppViewModel {
         }
         switch (dialogs.confirmDiscard(account.nameProperty().get())) {
             case SAVE:
-                return save(proceed);
+                // edits typed while the file was written are asked about again, not dropped
+                return save(() -> confirmLeave(proceed));
             case DISCARD:
                 proceed.run();
                 return true;
@@ -418,7 +448,11 @@ public final class AppViewModel {
         }
     }
 
+    /** Counts the workspaces shown: a save that lands after another was shown changes nothing of it. */
+    private long documents;
+
     private void show(Workspace ws, Path path) {
+        documents++;
         account.load(ws);
         file.set(path);
     }

@@ -42,6 +42,8 @@ import atlantafx.base.theme.PrimerLight;
  */
 public final class MarginLabApp extends Application {
     private ScheduledExecutorService background;
+    /** Writes workspace files; at exit, a write under way is waited for. */
+    private java.util.concurrent.Executor fileWriter;
     private AppViewModel model;
 
     @Override
@@ -92,7 +94,8 @@ public final class MarginLabApp extends Application {
         FxDocumentDialogs dialogs = new FxDocumentDialogs(stage);
         model.setDialogs(dialogs);
         // from now on no file is read or written on the JavaFX thread
-        model.setFileExecutors(org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-io"), Platform::runLater);
+        fileWriter = org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-save");
+        model.setFileExecutors(org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-open"), fileWriter, Platform::runLater);
         StartupProbe.mark("main view built");
         StartupProbe.ready(stage);
 
@@ -118,6 +121,14 @@ public final class MarginLabApp extends Application {
         }
     }
 
+    private static void awaitQuietly(java.util.concurrent.ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** @return the application view-model once {@link #start} ran, else null (tests answer its dialogs) */
     AppViewModel model() {
         return model;
@@ -128,8 +139,14 @@ public final class MarginLabApp extends Application {
         if (model != null) {
             model.shutdown();
         }
+        // a write under way, and the clean quit's removal of the autosave, finish before the JVM exits
+        if (fileWriter instanceof java.util.concurrent.ExecutorService writer) {
+            writer.shutdown();
+            awaitQuietly(writer);
+        }
         if (background != null) {
             background.shutdown();
+            awaitQuietly(background);
         }
     }
 

@@ -176,4 +176,78 @@ class FileIoOffTheFxThreadTest {
         assertThat(vm.workspaceNameProperty().get()).isEqualTo("BTC long (isolated)");
         assertThat(vm.position().textProperty(InputField.QUANTITY).get()).isEqualTo("0.6");
     }
+
+    // ---- from the review of this change -------------------------------------------------------
+
+    @Test
+    void aSaveThatLandsAfterAnotherWorkspaceIsShown_leavesThatWorkspaceAlone() {
+        AppViewModel vm = model();
+        vm.position().textProperty(InputField.QUANTITY).set("0.6");
+        dialogs.save = dir.resolve("a.marginlab");
+        vm.saveAs();
+        dialogs.discard = Discard.DISCARD;
+        vm.newWorkspace(); // while A is written
+
+        io.runAll();
+
+        assertThat(vm.workspaceNameProperty().get()).isEqualTo("Untitled");
+        assertThat(vm.fileProperty().get()).as("Untitled is not a.marginlab").isNull();
+        assertThat(Files.exists(dialogs.save)).isTrue();
+    }
+
+    @Test
+    void quitSave_withAnEditTypedWhileItWasWritten_asksAgainInsteadOfClosing() {
+        AppViewModel vm = model();
+        vm.position().textProperty(InputField.QUANTITY).set("0.6");
+        dialogs.discard = Discard.SAVE;
+        dialogs.save = dir.resolve("closing.marginlab");
+        int[] closed = {0};
+        assertThat(vm.confirmClose(() -> closed[0]++)).isFalse();
+        vm.position().textProperty(InputField.QUANTITY).set("0.65"); // typed while the file is written
+        dialogs.discard = Discard.CANCEL;
+
+        io.runAll();
+
+        assertThat(dialogs.discardQuestions).as("asked again about 0.65").isEqualTo(2);
+        assertThat(closed[0]).isZero();
+        assertThat(vm.position().textProperty(InputField.QUANTITY).get()).isEqualTo("0.65");
+    }
+
+    @Test
+    void closingWhileAFileIsWritten_waitsForIt() {
+        AppViewModel vm = model();
+        vm.position().textProperty(InputField.QUANTITY).set("0.6");
+        dialogs.save = dir.resolve("slow.marginlab");
+        vm.saveAs();
+        int[] closed = {0};
+        assertThat(vm.confirmClose(() -> closed[0]++)).isFalse();
+        assertThat(dialogs.discardQuestions).as("not asked: the save is under way").isZero();
+        assertThat(vm.messageProperty().get()).isEqualTo("Saving slow.marginlab… Close again when it is done, or press Cancel.");
+        io.runAll();
+        assertThat(vm.confirmClose(() -> closed[0]++)).as("saved: it closes").isTrue();
+    }
+
+    @Test
+    void aSaveThatFailsAfterTheUserStoppedWaiting_isStillReported() {
+        AppViewModel vm = model();
+        vm.position().textProperty(InputField.QUANTITY).set("0.6");
+        dialogs.save = dir.resolve("no-such-folder").resolve("x.marginlab");
+        vm.saveAs();
+        vm.cancelBusy();
+        io.runAll();
+        assertThat(vm.messageProperty().get()).startsWith("Could not save x.marginlab: ")
+                .contains("does not exist").doesNotContain(".tmp");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void dontSaveThenOpen_asksOnlyOnce() throws Exception {
+        AppViewModel vm = model();
+        vm.position().textProperty(InputField.QUANTITY).set("0.6");
+        dialogs.discard = Discard.DISCARD;
+        vm.open(faqFile());
+        io.runAll();
+        assertThat(dialogs.discardQuestions).isEqualTo(1);
+        assertThat(vm.workspaceNameProperty().get()).isEqualTo(Samples.open(Samples.BINANCE_FAQ_CROSS).name());
+    }
 }

@@ -120,6 +120,9 @@ final class AtomicSave {
     static String reason(IOException e, Path dir) {
         String reason = WorkspaceException.describe(e);
         String lower = reason.toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the folder " + dir + " does not exist (any more)"; // its message is the temporary file's path
+        }
         if (e instanceof java.nio.file.AccessDeniedException || lower.contains("permission denied")) {
             return "permission denied: cannot create files in " + dir;
         }

@@ -315,13 +315,17 @@ public final class Autosave {
                     if (r.isPresent()) {
                         out.add(r.get());
                     } else {
-                        // a stopped instance's folder without a readable autosave: nothing to offer
+                        // a stopped instance's folder without a readable autosave: nothing to offer;
+                        // removed unless it is fresh (an instance may be between creating its lock
+                        // file and locking it)
                         try {
                             lock.close();
                         } catch (IOException e) {
                             // released anyway
                         }
-                        deleteFolder(f);
+                        if (olderThanAMinute(f.resolve(LOCK))) {
+                            deleteFolder(f);
+                        }
                     }
                 }
             } catch (IOException | DirectoryIteratorException e) {
@@ -330,6 +334,14 @@ public final class Autosave {
         }
         out.sort(Comparator.comparing(Recovered::savedAt).reversed());
         return out;
+    }
+
+    private static boolean olderThanAMinute(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minusSeconds(60));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The folder's lock if its instance is gone (the lock could be taken), else null. */

@@ -32,6 +32,8 @@ public final class FileWork {
     public static final long READ_TIMEOUT_SECONDS = 30;
 
     private Executor io = Runnable::run;
+    /** Runs the reads: its own thread in the app, so that a read stalled on a dead share never holds up a save. */
+    private Executor reads = Runnable::run;
     private Executor done = Runnable::run;
     private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy", "");
     /** The number of the operation waited for; an outcome with another number is dropped. */
@@ -42,7 +44,19 @@ public final class FileWork {
      * @param done  takes the outcome, not null
      */
     public void setExecutors(Executor io, Executor done) {
-        this.io = Objects.requireNonNull(io, "io");
+        setExecutors(io, io, done);
+    }
+
+    /**
+     * @param reads   reads files, not null: a thread of its own in the app (a read stalled on a
+     *                dead network share, given up after {@value #READ_TIMEOUT_SECONDS} s, keeps its
+     *                thread; saves must not queue behind it)
+     * @param writes  writes files, not null
+     * @param done    takes the outcome, not null
+     */
+    public void setExecutors(Executor reads, Executor writes, Executor done) {
+        this.reads = Objects.requireNonNull(reads, "reads");
+        this.io = Objects.requireNonNull(writes, "writes");
         this.done = Objects.requireNonNull(done, "done");
     }
 
@@ -82,7 +96,7 @@ public final class FileWork {
             } catch (WorkspaceException e) {
                 throw new CompletionException(e);
             }
-        }, io).orTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((read, failure) -> done.execute(() -> {
+        }, reads).orTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((read, failure) -> done.execute(() -> {
             if (!end(mine)) {
                 return;
             }
