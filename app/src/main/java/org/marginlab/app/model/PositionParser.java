@@ -116,7 +116,15 @@ public final class PositionParser {
         if (mmr != null) {
             b.tiers(null);
         }
-        return b.build();
+        Position p = b.build();
+        if (p.marginMode() == MarginMode.ISOLATED && margin == null) {
+            // no margin typed: the linked margin (initial margin at entry rounded up to 8 decimals),
+            // the amount a transfer then adds to; the engine's exact default (an inverse contract's
+            // 1/6000 BTC) would give a margin text longer than a field or a file holds, and the
+            // money moved to it would vanish from the figures
+            p = p.toBuilder().isolatedMargin(LinkedMargin.of(p)).build();
+        }
+        return p;
     }
 
     private BigDecimal optional(PositionDraft d, InputField field, Map<InputField, FieldError> errs) {
