@@ -3,13 +3,11 @@ package org.marginlab.app.kill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -43,20 +41,9 @@ class AppKillTest {
     @TempDir
     Path dir;
 
-    private static String childClassPath() {
-        List<String> parts = new ArrayList<>();
-        for (String key : List.of("jdk.module.path", "java.class.path")) {
-            String v = System.getProperty(key);
-            if (v != null && !v.isBlank()) {
-                parts.add(v);
-            }
-        }
-        return String.join(File.pathSeparator, parts);
-    }
-
     @Test
     void killedAtAnyInstant_theFileIsWhole_andTheLastSafeEditIsNeverLost() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = org.marginlab.app.ChildJvm.java();
         Random random = new Random(20261206L);
         Path file = dir.resolve("work.marginlab");
         BigDecimal original = Samples.open(Samples.BTC_LONG_ISOLATED).positions().get(0).quantity();
@@ -66,7 +53,7 @@ class AppKillTest {
         for (int kill = 0; kill < KILLS; kill++) {
             Path data = dir.resolve("data");
             WorkspaceFile.write(Samples.open(Samples.BTC_LONG_ISOLATED), file);
-            Process child = new ProcessBuilder(java, "-cp", childClassPath(), "-Dglass.platform=Monocle",
+            Process child = new ProcessBuilder(java, "-cp", org.marginlab.app.ChildJvm.classPath(), "-Dglass.platform=Monocle",
                     "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true",
                     AppKillChild.class.getName(), data.toString(), file.toString()).redirectErrorStream(true).start();
             AtomicInteger safe = new AtomicInteger();

@@ -4,7 +4,6 @@ import org.marginlab.app.model.InputField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -111,22 +110,10 @@ class AutosaveRecoveryTest {
         scheduler.shutdownNow();
     }
 
-    /** The class path of this test JVM, module path included, for a plain-classpath child. */
-    private static String childClassPath() {
-        List<String> parts = new ArrayList<>();
-        for (String key : List.of("jdk.module.path", "java.class.path")) {
-            String v = System.getProperty(key);
-            if (v != null && !v.isBlank()) {
-                parts.add(v);
-            }
-        }
-        return String.join(File.pathSeparator, parts);
-    }
-
     /** A child process running {@link AutosaveChild} with that quantity typed, once it has autosaved. */
     private Process child(String quantity) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", childClassPath(), AutosaveChild.class.getName(), data.toString(),
+        String java = org.marginlab.app.ChildJvm.java();
+        Process p = new ProcessBuilder(java, "-cp", org.marginlab.app.ChildJvm.classPath(), AutosaveChild.class.getName(), data.toString(),
                 quantity).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
