@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Locale;
-import java.util.Queue;
-import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,32 +26,7 @@ class FileIoOffTheFxThreadTest {
     @TempDir
     Path dir;
 
-    /** An io executor that runs nothing until told. */
-    private static final class HeldIo implements Executor {
-        private final Queue<Runnable> queue = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable r) {
-            queue.add(r);
-        }
-
-        int pending() {
-            return queue.size();
-        }
-
-        /** Runs the task queued first (a task it queues waits). */
-        void runOne() {
-            queue.remove().run();
-        }
-
-        void runAll() {
-            for (Runnable r; (r = queue.poll()) != null; ) {
-                r.run();
-            }
-        }
-    }
-
-    private final HeldIo io = new HeldIo();
+    private final org.marginlab.app.ui.HeldExecutor io = new org.marginlab.app.ui.HeldExecutor();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     private AppViewModel model() {
@@ -77,7 +49,7 @@ class FileIoOffTheFxThreadTest {
 
         assertThat(vm.open(file)).as("started").isTrue();
 
-        assertThat(io.pending()).as("the read waits on the io executor").isEqualTo(1);
+        assertThat(io.size()).as("the read waits on the io executor").isEqualTo(1);
         assertThat(vm.busyProperty().get()).isEqualTo("Opening faq.marginlab…");
         assertThat(vm.workspaceNameProperty().get()).isEqualTo("BTC long (isolated)");
         // the file is read when the io executor runs, not when open() was called

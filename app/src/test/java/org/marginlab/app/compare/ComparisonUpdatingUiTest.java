@@ -2,11 +2,8 @@ package org.marginlab.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Queue;
-import java.util.concurrent.Executor;
 
 import javafx.application.Application;
 import javafx.css.PseudoClass;
@@ -38,23 +35,7 @@ import atlantafx.base.theme.PrimerLight;
 class ComparisonUpdatingUiTest {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
-    /** The walker: queues the walks until {@link #runAll}. */
-    private static final class Manual implements Executor {
-        private final Queue<Runnable> queue = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable r) {
-            queue.add(r);
-        }
-
-        void runAll() {
-            for (Runnable r; (r = queue.poll()) != null; ) {
-                r.run();
-            }
-        }
-    }
-
-    private final Manual worker = new Manual();
+    private final org.marginlab.app.ui.HeldExecutor worker = new org.marginlab.app.ui.HeldExecutor();
     private AccountViewModel account;
 
     @Start

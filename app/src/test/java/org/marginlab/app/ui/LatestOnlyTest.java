@@ -3,11 +3,9 @@ package org.marginlab.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -22,30 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class LatestOnlyTest {
 
-    /** An executor that only queues; {@link #runAll} runs what is queued, including what that queues. */
-    private static final class Manual implements Executor {
-        private final Queue<Runnable> queue = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable r) {
-            queue.add(r);
-        }
-
-        int runAll() {
-            int n = 0;
-            for (Runnable r; (r = queue.poll()) != null; n++) {
-                r.run();
-            }
-            return n;
-        }
-
-        int size() {
-            return queue.size();
-        }
-    }
-
-    private final Manual worker = new Manual();
-    private final Manual fx = new Manual();
+    private final HeldExecutor worker = new HeldExecutor();
+    private final HeldExecutor fx = new HeldExecutor();
     private final LatestOnly<String> latest = new LatestOnly<>(worker, fx);
     private final List<String> ran = new ArrayList<>();
     private final List<String> delivered = new ArrayList<>();
