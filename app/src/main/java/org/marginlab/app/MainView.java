@@ -1,6 +1,8 @@
 package org.marginlab.app;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import javafx.collections.ListChangeListener;
@@ -84,26 +86,45 @@ public final class MainView extends BorderPane {
         TabPane tabs = new TabPane();
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab positions = new Tab("Positions", split);
+        Tab positions = new Tab("Positions");
         positions.setId("positionsTab");
         positions.setGraphic(new FontIcon("mdi2f-format-list-bulleted"));
         tabs.getTabs().add(positions);
+        Map<Tab, Supplier<Node>> contents = new HashMap<>();
+        contents.put(positions, () -> split);
         for (LazyTab lazy : extraTabs) {
             Tab tab = new Tab(lazy.title());
             tab.setId(lazy.id());
             tab.setGraphic(new FontIcon(lazy.icon()));
-            tab.setContent(new Label("…"));
-            tab.selectedProperty().addListener((o, was, is) -> {
-                if (is && tab.getUserData() == null) {
-                    tab.setUserData(Boolean.TRUE);
-                    tab.setContent(lazy.content().get());
-                }
-            });
             tabs.getTabs().add(tab);
+            contents.put(tab, lazy.content());
         }
+        showOnlySelected(tabs, contents);
         setCenter(tabs);
         setBottom(new AccountSummary(account));
         installUndoKeys(account);
+    }
+
+    /**
+     * Puts only the selected tab's content into the scene. A tab's content is built the first time
+     * the tab is selected (its supplier is called once) and taken out of the scene when another tab
+     * is selected: a hidden tab's nodes would otherwise be styled and laid out again at every edit
+     * (JavaFX lays out and styles invisible nodes too), which on a large account costs the visible
+     * tab several milliseconds per keystroke. Views that compute only while shown follow their
+     * scene ({@code ComparisonView}, {@code PositionChartView}).
+     */
+    private static void showOnlySelected(TabPane tabs, Map<Tab, Supplier<Node>> contents) {
+        Map<Tab, Node> built = new HashMap<>();
+        javafx.beans.value.ChangeListener<Tab> show = (o, was, is) -> {
+            if (was != null) {
+                was.setContent(null);
+            }
+            if (is != null) {
+                is.setContent(built.computeIfAbsent(is, t -> contents.get(t).get()));
+            }
+        };
+        tabs.getSelectionModel().selectedItemProperty().addListener(show);
+        show.changed(null, null, tabs.getSelectionModel().getSelectedItem());
     }
 
     /**

@@ -174,8 +174,9 @@ public final class PositionChartView extends BorderPane {
     }
 
     /**
-     * Tells the view-model whether the charts are on screen: a tab's content is hidden (its
-     * container made invisible) while another tab is selected, and then refreshing is wasted.
+     * Tells the view-model whether the charts are on screen: in a scene (the main window takes a
+     * tab's content out of it while another tab is selected) and visible (so is its container),
+     * since refreshing hidden charts is wasted.
      */
     private void followShowing() {
         ChangeListener<Boolean> visibility = (o, a, b) -> updateActive();
@@ -195,6 +196,6 @@ public final class PositionChartView extends BorderPane {
 
     private void updateActive() {
         Parent parent = getParent();
-        vm.activeProperty().set(isVisible() && (parent == null || parent.isVisible()));
+        vm.activeProperty().set(getScene() != null && isVisible() && (parent == null || parent.isVisible()));
     }
 }

@@ -406,10 +406,6 @@ public final class ComparisonView extends VBox {
         return list;
     }
 
-    /**
-     * Tells the view-model whether the comparison is on screen: a tab's content is hidden (its
-     * container made invisible) while another tab is selected, and then recomputing is wasted.
-     */
     /** {@link #staleShown} follows the model's updating state, {@link #STALE_AFTER} late when it starts. */
     private void followUpdating(ComparisonViewModel model) {
         javafx.animation.PauseTransition delay = new javafx.animation.PauseTransition(STALE_AFTER);
@@ -427,6 +423,11 @@ public final class ComparisonView extends VBox {
         }
     }
 
+    /**
+     * Tells the view-model whether the comparison is on screen: in a scene (the main window takes
+     * a tab's content out of it while another tab is selected) and visible (so is its container),
+     * since recomputing for a hidden comparison is wasted.
+     */
     private void followShowing(ComparisonViewModel model) {
         javafx.beans.value.ChangeListener<Boolean> visibility = (o, a, b) -> updateActive(model);
         parentProperty().addListener((o, oldParent, newParent) -> {
@@ -439,11 +440,12 @@ public final class ComparisonView extends VBox {
             updateActive(model);
         });
         visibleProperty().addListener(visibility);
+        sceneProperty().addListener((o, a, b) -> updateActive(model));
         updateActive(model);
     }
 
     private void updateActive(ComparisonViewModel model) {
         javafx.scene.Parent parent = getParent();
-        model.activeProperty().set(isVisible() && (parent == null || parent.isVisible()));
+        model.activeProperty().set(getScene() != null && isVisible() && (parent == null || parent.isVisible()));
     }
 }

@@ -15,16 +15,11 @@ import javafx.collections.ObservableList;
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.app.ui.LatestOnly;
 import org.marginlab.engine.Account;
-import org.marginlab.engine.AccountRisk;
-import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.whatif.LiquidationCascade;
-import org.marginlab.engine.whatif.LiquidationEvent;
 import org.marginlab.engine.whatif.MarginComparison;
 import org.marginlab.engine.whatif.MarginComparison.CrossWallet;
 import org.marginlab.engine.whatif.MarginComparison.IsolatedSplit;
-import org.marginlab.engine.whatif.ShockScope;
-import org.marginlab.engine.whatif.ShockSweep;
 
 /**
  * View-model of the "isolated vs cross" comparison: the account's positions evaluated twice,
@@ -33,8 +28,9 @@ import org.marginlab.engine.whatif.ShockSweep;
  * ({@link LiquidationCascade}), a sentence per position that says what changes, and the
  * equity-versus-shock chart ({@link EquityChartViewModel}). A plain class without
  * {@code javafx.scene} types. It holds the options and the published properties and runs the
- * recomputation; the package's helpers do the parts: {@code ComparisonWalks} (the walks and their
- * inputs), {@code ComparisonTable} (the rows' figures), {@code ReachedLiquidations} (the ordered
+ * recomputation; the package's helpers do the parts: {@code ComparisonUpdater} (what is computed
+ * where), {@code ComparisonWalks} (the walks and their inputs), {@code ComparisonFigures} (every
+ * figure at one shock), {@code ComparisonTable} (the rows' figures), {@code ReachedLiquidations} (the ordered
  * lists), {@code ComparisonSentences} and {@code ComparisonProse} (the words),
  * {@code EquityChartBuilder} (the chart's range and curves).
  *
@@ -43,19 +39,20 @@ import org.marginlab.engine.whatif.ShockSweep;
  * move) and to its own options. The two walks of each side (down to −90 %, up to +200 %) depend
  * only on the positions as entered, the shock's symbol and the options; they are redone only
  * when one of those changes (compared in O(N)), so dragging the shock reuses them and costs two
- * engine evaluations (O(N)) plus formatting. The sentences and the chart's curves come from the
+ * engine evaluations (O(N)) plus formatting ({@code ComparisonFigures}). The sentences and the chart's curves come from the
  * walks and are rebuilt with them; the chart's range grows only when the shock leaves it.
  *
- * <p><b>Threading.</b> The walks and the sentences ({@code ComparisonWalks.build}, a pure
- * function of immutable inputs, tens of milliseconds on hundreds of positions) run on the
- * {@code worker} executor ({@code ComparisonWalker}, {@link LatestOnly}): only the newest inputs
- * are walked, and a result is taken on the {@code fx} executor only if no newer inputs came in.
- * From the moment new inputs are seen until their walks land, {@link #updatingProperty()} is
- * true and the figures published are those of the last walks, not of the account as it now is:
- * a view must show them as out of date. A shock move with the walks current is computed at once,
- * on the calling thread (two O(N) evaluations); a shock move while walks are being computed is
- * shown when they land, at the shock current then. With direct executors (the one-argument
- * constructor) all of this happens before the edit returns, as in the tests.
+ * <p><b>Threading.</b> Everything the comparison computes runs on the {@code worker} executor
+ * ({@code ComparisonUpdater}, {@link LatestOnly}): the walks and the sentences when their inputs
+ * changed ({@code ComparisonWalks.build}, a pure function of immutable inputs, tens of
+ * milliseconds on hundreds of positions), then the figures at the shock
+ * ({@code ComparisonFigures.at}: two evaluations and the formatting). Only the newest request is
+ * computed, and its figures are taken on the {@code fx} executor only if no newer request came
+ * in; taking them only sets the properties whose values changed. From the moment a new request
+ * is seen until its figures land, {@link #updatingProperty()} is true and the figures published
+ * are those of the last request, not of the account as it now is: a view shows them as out of
+ * date once that lasts. With direct executors (the one-argument constructor) all of this happens
+ * before the edit returns, as in the tests.
  *
  * <p><b>What is published how.</b> A shock move keeps the {@link #rows()} items and updates
  * their figures in place ({@link ComparisonRow} properties fire only for values that changed), so
@@ -77,7 +74,7 @@ import org.marginlab.engine.whatif.ShockSweep;
  * </ul>
  *
  * <p>Not thread-safe: use it, and let the {@code fx} executor run, on the JavaFX application
- * thread (or one test thread); only the walk itself runs on the {@code worker}.
+ * thread (or one test thread); only the computation runs on the {@code worker}.
  */
 public final class ComparisonViewModel {
     /** Relative difference, in percent, above which a pair is highlighted. */
@@ -104,12 +101,10 @@ public final class ComparisonViewModel {
             new FeeChoice(BigDecimal.ZERO, ComparisonProse.FEE_NONE));
 
     private final AccountViewModel account;
-    private final CompareText text;
     private final ComparisonProse prose;
     private final EquityChartViewModel chart;
-    private final EquityChartBuilder chartBuilder;
-    private final ComparisonTable table;
-    private final ReachedLiquidations reached;
+    private final ComparisonTable table = new ComparisonTable();
+    private final ReachedLiquidations reached = new ReachedLiquidations();
 
     private final ObjectProperty<IsolatedSplit> split = new SimpleObjectProperty<>(this, "split", IsolatedSplit.AS_ENTERED);
     private final ObjectProperty<CrossWallet> crossWallet = new SimpleObjectProperty<>(this, "crossWallet",
@@ -129,9 +124,7 @@ public final class ComparisonViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
 
-    private final ComparisonWalker walker;
-    /** The last valid evaluation's shock: where landing walks are shown. */
-    private BigDecimal shock = BigDecimal.ZERO;
+    private final ComparisonUpdater updater;
 
     private final javafx.beans.property.BooleanProperty active =
             new javafx.beans.property.SimpleBooleanProperty(this, "active", true);
@@ -165,13 +158,10 @@ public final class ComparisonViewModel {
      */
     public ComparisonViewModel(AccountViewModel account, Executor worker, Executor fx) {
         this.account = Objects.requireNonNull(account, "account");
-        this.walker = new ComparisonWalker(this, worker, fx, this::landed, this::failed);
-        this.text = new CompareText(account.locale());
+        this.updater = new ComparisonUpdater(this, worker, fx, this::landed, this::failed);
+        CompareText text = new CompareText(account.locale());
         this.prose = new ComparisonProse(text);
-        this.table = new ComparisonTable(text, prose);
-        this.reached = new ReachedLiquidations(prose);
         this.chart = new EquityChartViewModel(text);
-        this.chartBuilder = new EquityChartBuilder(chart, prose);
         account.evaluationProperty().addListener((o, a, b) -> refresh());
         active.addListener((o, a, b) -> {
             if (b && stale) {
@@ -187,8 +177,8 @@ public final class ComparisonViewModel {
     // ---- recomputation ----------------------------------------------------------------------
 
     /**
-     * Recomputes from the account's last evaluation: at once if the walks held were built from its
-     * inputs, else once new walks land (see the class doc).
+     * Asks for the figures of the account's last evaluation: computed on the worker (walking
+     * again only if the walks' inputs changed), shown when they land (see the class doc).
      */
     private void refresh() {
         if (!active.get()) {
@@ -201,76 +191,39 @@ public final class ComparisonViewModel {
         if (entered == null || evaluation.risk() == null) {
             return;
         }
-        shock = evaluation.shock();
-        ShockScope scope = evaluation.scope();
         FeeChoice feeChoice = fee.get() == null ? FEE_CHOICES.get(0) : fee.get();
         ComparisonWalks.Inputs next = new ComparisonWalks.Inputs(entered.venue().id(), entered.walletBalance(),
-                entered.positions(), scope, split.get() == null ? IsolatedSplit.AS_ENTERED : split.get(),
+                entered.positions(), evaluation.scope(), split.get() == null ? IsolatedSplit.AS_ENTERED : split.get(),
                 crossWallet.get() == null ? CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS : crossWallet.get(), feeChoice.share());
-        if (walker.current(entered, next, account.locale())) {
-            show(false);
-        }
-        // else: walks of these inputs are under way; their landing shows the shock current then
+        updater.request(entered, next, evaluation.shock(), account.locale());
     }
 
-    /** On the fx thread: the walks of the latest inputs have landed. */
-    private void landed(ComparisonWalks built) {
-        text.currencyOf(built.variants().entered());
-        currency.set(text.currency());
-        table.walked(built.variants().isolatedMargins(), built.sentences());
-        show(true);
+    /** On the fx thread: the figures of the latest request have landed; only what changed fires. */
+    private void landed(ComparisonFigures f) {
+        currency.set(f.currency());
+        table.show(f.rows());
+        reached.update(f.isolatedReached(), f.crossReached());
+        shockDescription.set(f.shockDescription());
+        isolatedCapital.set(f.isolatedCapital());
+        isolatedEquity.set(f.isolatedEquity());
+        isolatedOutcome.set(f.isolatedOutcome());
+        isolatedAllGoneAt.set(f.isolatedAllGoneAt());
+        crossCapital.set(f.crossCapital());
+        crossEquity.set(f.crossEquity());
+        crossMarginRatio.set(f.crossMarginRatio());
+        crossOutcome.set(f.crossOutcome());
+        crossAccountGoesAt.set(f.crossAccountGoesAt());
+        chart.update(f.walks().isolated(), f.walks().cross(), f.chart());
+        chart.shock(f.shock().doubleValue() * 100, f.chartShock());
+        problem.set("");
     }
 
-    /** On the fx thread: the latest inputs could not be walked; the figures held before stay, with the problem. */
+    /** On the fx thread: the latest request could not be computed; the figures held before stay, with the problem. */
     private void failed(RuntimeException e) {
         if (!(e instanceof ValidationException)) {
             throw e;
         }
         problem.set(prose.problem(e.getMessage()));
-    }
-
-    /** Publishes the walks held at the current shock; {@code walked}: they have just landed. */
-    private void show(boolean walked) {
-        ComparisonWalks walks = walker.walks();
-        ShockScope scope = walks.inputs().scope();
-        try {
-            AccountRisk isoRisk = walks.isolatedAt(shock, scope);
-            AccountRisk crossRisk = walks.crossAt(shock, scope);
-            publish(walks, shock, scope, isoRisk, crossRisk);
-            chartBuilder.update(walks.isolated(), walks.cross(), shock, scope, walked);
-            problem.set("");
-        } catch (ValidationException e) {
-            problem.set(prose.problem(e.getMessage()));
-        }
-    }
-
-    private void publish(ComparisonWalks walks, BigDecimal shock, ShockScope scope, AccountRisk isoRisk,
-            AccountRisk crossRisk) {
-        MarginComparison.Variants variants = walks.variants();
-        ShockSweep isolatedSweep = walks.isolated();
-        ShockSweep crossSweep = walks.cross();
-        List<LiquidationEvent> isoReached = isolatedSweep.eventsAt(shock);
-        List<LiquidationEvent> crossReached = crossSweep.eventsAt(shock);
-        BigDecimal crossBalance = crossRisk.positions().isEmpty() ? BigDecimal.ZERO : crossRisk.marginBalance().max(BigDecimal.ZERO);
-        BigDecimal crossRatio = crossRisk.positions().isEmpty() ? null : crossRisk.marginRatio();
-        table.update(variants, isoRisk, isoReached, crossRisk, crossReached, crossBalance, crossRatio);
-
-        List<Position> entered = variants.entered().positions();
-        shockDescription.set(prose.shockDescription(shock, scope));
-        reached.update(isoReached, crossReached);
-
-        isolatedCapital.set(prose.isolatedCapital(variants.isolatedTotalMargin(), entered.size(),
-                variants.isolated().walletBalance()));
-        isolatedEquity.set(prose.equity(shock, isoRisk.totalEquity().add(isolatedSweep.path(shock).returnedAt(shock))));
-        isolatedOutcome.set(prose.isolatedOutcome(shock, isoReached, isolatedSweep));
-        isolatedAllGoneAt.set(prose.isolatedAllGoneAt(isolatedSweep, scope, entered));
-
-        crossCapital.set(prose.crossCapital(variants.crossWallet(), entered.size()));
-        crossEquity.set(prose.equity(shock, crossRisk.totalEquity()
-                .add(crossSweep.path(shock).crossWalletAt(shock).min(BigDecimal.ZERO))));
-        crossMarginRatio.set(prose.crossMarginRatio(crossRisk, crossBalance));
-        crossOutcome.set(prose.crossOutcome(shock, crossReached, crossSweep));
-        crossAccountGoesAt.set(prose.crossAccountGoesAt(crossSweep, scope, entered));
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -408,9 +361,9 @@ public final class ComparisonViewModel {
         return chart;
     }
 
-    /** @return how many times walks were (re)built and taken: for tests that check a shock move reuses them */
+    /** @return how many walks were built: for tests that check a shock move reuses them */
     int walkCount() {
-        return walker.count();
+        return updater.walkCount();
     }
 
     /**
@@ -419,7 +372,7 @@ public final class ComparisonViewModel {
      *         date; false again once the newest walks are shown (or could not be computed)
      */
     public ReadOnlyBooleanProperty updatingProperty() {
-        return walker.updatingProperty();
+        return updater.updatingProperty();
     }
 
     /** @return the account compared; never null */

@@ -39,6 +39,10 @@ final class EquityChart extends StackPane {
     private final NumberAxis yAxis = new NumberAxis();
     private final Label hover = new Label();
     private final Label title = new Label();
+    private final XYChart.Series<Number, Number> isolatedSeries = new XYChart.Series<>("Every position isolated",
+            FXCollections.observableArrayList());
+    private final XYChart.Series<Number, Number> crossSeries = new XYChart.Series<>("Every position cross",
+            FXCollections.observableArrayList());
 
     EquityChart(EquityChartViewModel model) {
         this.model = model;
@@ -91,6 +95,7 @@ final class EquityChart extends StackPane {
         });
         chart.setOnMouseExited(e -> model.hoverExit());
 
+        chart.getData().setAll(List.of(isolatedSeries, crossSeries));
         model.dataProperty().addListener((o, a, b) -> show(b));
         model.shockPercentProperty().addListener((o, a, b) -> chart.setShock(b.doubleValue()));
         show(model.dataProperty().get());
@@ -103,17 +108,36 @@ final class EquityChart extends StackPane {
         xAxis.setTickUnit(data.tickPercent());
         xAxis.setLabel(data.xLabel());
         yAxis.setLabel(data.yLabel());
-        chart.getData().setAll(List.of(series("Every position isolated", data.isolated()),
-                series("Every position cross", data.cross())));
+        fill(isolatedSeries, data.isolated());
+        fill(crossSeries, data.cross());
         chart.setMarkers(data.isolatedMarkers(), data.crossMarkers());
     }
 
-    private static XYChart.Series<Number, Number> series(String name, List<EquityChartData.Point> points) {
-        ObservableList<XYChart.Data<Number, Number>> data = FXCollections.observableArrayList();
-        for (EquityChartData.Point p : points) {
-            data.add(new XYChart.Data<>(p.x(), p.y()));
+    /**
+     * Puts the points into the series: in place when the count is the same (new walks keep the
+     * chart's point count), so the chart keeps its curves' nodes and their styles and only
+     * re-lays their paths.
+     */
+    private static void fill(XYChart.Series<Number, Number> series, List<EquityChartData.Point> points) {
+        ObservableList<XYChart.Data<Number, Number>> data = series.getData();
+        if (data.size() == points.size()) {
+            for (int i = 0; i < points.size(); i++) {
+                XYChart.Data<Number, Number> d = data.get(i);
+                EquityChartData.Point p = points.get(i);
+                if (d.getXValue().doubleValue() != p.x()) {
+                    d.setXValue(p.x());
+                }
+                if (d.getYValue().doubleValue() != p.y()) {
+                    d.setYValue(p.y());
+                }
+            }
+            return;
         }
-        return new XYChart.Series<>(name, data);
+        List<XYChart.Data<Number, Number>> fresh = new ArrayList<>(points.size());
+        for (EquityChartData.Point p : points) {
+            fresh.add(new XYChart.Data<>(p.x(), p.y()));
+        }
+        data.setAll(fresh);
     }
 
     /**

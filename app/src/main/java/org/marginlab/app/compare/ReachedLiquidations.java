@@ -1,12 +1,9 @@
 package org.marginlab.app.compare;
 
 import java.util.List;
-import java.util.Objects;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import org.marginlab.engine.whatif.LiquidationEvent;
 
 /**
  * The liquidations reached at the current shock on each side, as the ordered lists the outcome
@@ -17,24 +14,16 @@ import org.marginlab.engine.whatif.LiquidationEvent;
  * <p>A plain class without {@code javafx.scene} types. Not thread-safe.
  */
 final class ReachedLiquidations {
-    private final ComparisonProse prose;
     private final ObservableList<CascadeItem> isolated = FXCollections.observableArrayList();
     private final ObservableList<CascadeItem> cross = FXCollections.observableArrayList();
 
     /**
-     * @param prose  the items' words, not null
+     * @param isolatedReached  the isolated liquidations reached at the current shock, in order, as written
+     * @param crossReached     the cross cascade reached at the current shock, in order, as written
      */
-    ReachedLiquidations(ComparisonProse prose) {
-        this.prose = Objects.requireNonNull(prose, "prose");
-    }
-
-    /**
-     * @param isolatedReached  the isolated liquidations reached at the current shock, in order
-     * @param crossReached     the cross cascade reached at the current shock, in order
-     */
-    void update(List<LiquidationEvent> isolatedReached, List<LiquidationEvent> crossReached) {
-        sync(isolated, prose.isolatedItems(isolatedReached));
-        sync(cross, prose.crossItems(crossReached));
+    void update(List<CascadeItem> isolatedReached, List<CascadeItem> crossReached) {
+        sync(isolated, isolatedReached);
+        sync(cross, crossReached);
     }
 
     /** @return the isolated liquidations reached, in order */

@@ -43,7 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * UI latency benchmark: what a keystroke and a price-shock slider step cost the JavaFX thread on
  * a {@value #DEFAULT_POSITIONS}-position cross workspace (system property {@code bench.positions}
- * for another size), on every tab. Not a timed unit test: it is tagged {@code benchmark},
+ * for another size), on every tab ({@code bench.tab}, a tab's title, for that one only). Not a timed unit test: it is tagged {@code benchmark},
  * excluded from {@code mvn verify}, and run by the {@code bench} profile
  * ({@code mvn -B -pl app -am -Pbench verify -Dsurefire.failIfNoSpecifiedTests=false}); it prints
  * medians and percentiles and asserts only that the figures really changed.
@@ -255,8 +255,12 @@ public class UiLatencyBenchmarkTest {
         String before = first.figureProperty(Figure.UNREALIZED_PNL).get();
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
         List<String> lines = new ArrayList<>();
+        String only = System.getProperty("bench.tab", "");
         for (int t = 0; t < tabs.getTabs().size(); t++) {
             int index = t;
+            if (!only.isEmpty() && !tabs.getTabs().get(t).getText().equals(only)) {
+                continue;
+            }
             robot.interact(() -> tabs.getSelectionModel().select(index));
             settle();
             String tab = tabs.getTabs().get(t).getText();
@@ -265,6 +269,6 @@ public class UiLatencyBenchmarkTest {
         }
         lines.forEach(System.out::println);
         assertThat(first.figureProperty(Figure.UNREALIZED_PNL).get()).isNotEqualTo(before);
-        assertThat(lines).hasSize(2 * tabs.getTabs().size());
+        assertThat(lines).hasSize(only.isEmpty() ? 2 * tabs.getTabs().size() : 2);
     }
 }
