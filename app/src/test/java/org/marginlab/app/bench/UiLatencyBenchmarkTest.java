@@ -60,7 +60,10 @@ import org.testfx.util.WaitForAsyncUtils;
  *       followed by the CSS and layout passes again.</li>
  * </ol>
  * Rendering to pixels is not included (the headless Monocle pipeline renders in software,
- * unlike a desktop GPU).
+ * unlike a desktop GPU). The step's time is the sum of both: the JavaFX thread's whole cost of
+ * one input. Each is followed by a {@code longest stretch} line: per step, the longest of its
+ * parts (the input with its passes, or one landing with its passes), which is what delays the
+ * frame after it.
  *
  * <p><b>Pace.</b> The warm-up steps run back to back; the measured ones come at the pace a user
  * makes them: keystrokes {@value #KEYSTROKE_PACE_MS} ms apart (20 a second, faster than anyone
@@ -99,6 +102,8 @@ public class UiLatencyBenchmarkTest {
     private Executor worker;
     /** FX-thread nanoseconds of the results landed while each step was the latest, by step. */
     private final AtomicReference<long[]> landed = new AtomicReference<>(new long[0]);
+    /** FX-thread nanoseconds of the longest single result landed while each step was the latest, by step. */
+    private final AtomicReference<long[]> longestLanding = new AtomicReference<>(new long[0]);
     private final AtomicInteger step = new AtomicInteger(-1);
 
     /**
@@ -130,6 +135,7 @@ public class UiLatencyBenchmarkTest {
             long[] into = landed.get();
             if (i >= 0 && i < into.length) {
                 into[i] += spent;
+                longestLanding.get()[i] = Math.max(longestLanding.get()[i], spent);
             }
         });
         model = new AppViewModel(Locale.US, new RecentFiles(null), DocumentDialogs.NONE, worker, timedFx);
@@ -162,6 +168,7 @@ public class UiLatencyBenchmarkTest {
     private long[] run(Runnable[] steps, long paceMillis) throws Exception {
         long[] nanos = new long[steps.length];
         landed.set(new long[steps.length]);
+        longestLanding.set(new long[steps.length]);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Platform.runLater(() -> {
             try {
@@ -201,8 +208,11 @@ public class UiLatencyBenchmarkTest {
         step.set(-1);
         assertThat(failure.get()).isNull();
         long[] with = landed.get();
+        long[] longest = longestLanding.get();
         int landings = 0;
+        lastLongest = new long[nanos.length];
         for (int i = 0; i < nanos.length; i++) {
+            lastLongest[i] = Math.max(nanos[i], longest[i]);
             nanos[i] += with[i];
             landings += i >= WARMUP && with[i] > 0 ? 1 : 0;
         }
@@ -212,6 +222,11 @@ public class UiLatencyBenchmarkTest {
 
     /** How many measured steps of the last run had a background result land (the comparison's walks). */
     private int lastLandings;
+    /**
+     * Per step of the last run, the longest single stretch of the JavaFX thread it caused: the
+     * input with its passes, or one landing with its passes. What delays the next frame.
+     */
+    private long[] lastLongest = new long[0];
 
     private String report(String name, long[] nanos) {
         long[] measured = Arrays.copyOfRange(nanos, WARMUP, nanos.length);
@@ -265,10 +280,12 @@ public class UiLatencyBenchmarkTest {
             settle();
             String tab = tabs.getTabs().get(t).getText();
             lines.add(report("keystroke (mark price), tab " + tab, run(keystrokes(account), KEYSTROKE_PACE_MS)));
+            lines.add(report("  longest stretch, keystroke, tab " + tab, lastLongest));
             lines.add(report("shock slider step, tab " + tab, run(shockSteps(account), SLIDER_PACE_MS)));
+            lines.add(report("  longest stretch, shock step, tab " + tab, lastLongest));
         }
         lines.forEach(System.out::println);
         assertThat(first.figureProperty(Figure.UNREALIZED_PNL).get()).isNotEqualTo(before);
-        assertThat(lines).hasSize(only.isEmpty() ? 2 * tabs.getTabs().size() : 2);
+        assertThat(lines).hasSize(only.isEmpty() ? 4 * tabs.getTabs().size() : 4);
     }
 }
