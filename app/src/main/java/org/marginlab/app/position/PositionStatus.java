@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import org.marginlab.app.ui.Doubles;
 import org.marginlab.app.model.Evaluation;
 import org.marginlab.app.model.InputField;
 import org.marginlab.app.model.PositionResult;
@@ -63,7 +64,7 @@ final class PositionStatus {
         BigDecimal gaugeRatio = ratio == null || !falling || ratio.signum() == 0 ? ratio
                 : BigDecimal.ONE.divide(ratio, MathContext.DECIMAL64);
         riskLevel.set(RiskLevel.of(gaugeRatio, r.liquidated()));
-        double gauge = gaugeRatio == null ? 1 : Math.min(1, Math.max(0, gaugeRatio.doubleValue()));
+        double gauge = gaugeRatio == null ? 1 : Math.min(1, Math.max(0, Doubles.of(gaugeRatio)));
         marginRatioGauge.set(r.liquidated() ? 1 : gauge);
         leverageNote.set(cross || r.draft().marginLinked() || risk.effectiveLeverage() == null ? ""
                 : "Margin is your own: effective leverage " + formats.leverage(risk.effectiveLeverage()) + " at the mark");
@@ -78,8 +79,8 @@ final class PositionStatus {
                 && w.after() != null);
         PositionRisk risk = r.risk();
         if (risk != null && !cross) {
-            marginDeltaMin.set(-risk.maxRemovableMargin().doubleValue());
-            marginDeltaMax.set(Math.max(0, r.maxAddableMargin() == null ? 0 : r.maxAddableMargin().doubleValue()));
+            marginDeltaMin.set(-Doubles.of(risk.maxRemovableMargin()));
+            marginDeltaMax.set(Math.max(0, r.maxAddableMargin() == null ? 0 : Doubles.of(r.maxAddableMargin())));
         } else {
             marginDeltaMin.set(0);
             marginDeltaMax.set(0);
