@@ -5,6 +5,7 @@ import java.math.MathContext;
 
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Position;
+import org.marginlab.engine.internal.Division;
 
 /**
  * The contract-type arithmetic of one position (spec margin-formulas.md §0), shared by every
@@ -49,6 +50,6 @@ final class Exposure {
 
     /** Initial margin at a price: notional at that price / leverage. */
     BigDecimal initialMargin(BigDecimal price) {
-        return notional(price).divide(position.leverage(), MC);
+        return Division.divide(notional(price), position.leverage(), MC);
     }
 }

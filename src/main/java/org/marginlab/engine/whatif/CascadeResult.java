@@ -15,6 +15,7 @@ import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.internal.Division;
 
 /**
  * The liquidations a {@link LiquidationCascade} found on the walk from shock 0 to a target, and
@@ -123,7 +124,7 @@ public final class CascadeResult {
         BigDecimal size = p.quantity().multiply(p.contractSize());
         BigDecimal notional = p.contract() == ContractType.INVERSE ? size.divide(p.entryPrice(), MathContext.DECIMAL128)
                 : size.multiply(p.entryPrice());
-        return notional.divide(p.leverage(), MathContext.DECIMAL128);
+        return Division.divide(notional, p.leverage(), MathContext.DECIMAL128);
     }
 
     /** @return the account the walk started from (the marks as entered); never null */
