@@ -38,8 +38,8 @@ import atlantafx.base.theme.Styles;
  * equity-versus-shock chart. It only binds to {@link ComparisonViewModel} and forwards the
  * options; the price shock itself is the account bar's.
  *
- * <p>While the view-model is {@link ComparisonViewModel#updatingProperty() updating} (new walks
- * are being computed off the JavaFX thread), the figures below the options are those of the
+ * <p>While the view-model is {@link ComparisonViewModel#updatingProperty() updating} (its figures
+ * for a newer edit or shock are being computed off the JavaFX thread), the figures below the options are those of the
  * account before the edit. Once that has lasted {@link #STALE_AFTER} (a walk of a few hundred
  * positions usually lands sooner, so typing does not make the figures flicker), a veil over them
  * ({@code #comparisonVeil}) shows with the {@code :stale} pseudo-class (dimming them,
