@@ -38,13 +38,13 @@ import atlantafx.base.theme.Styles;
  * equity-versus-shock chart. It only binds to {@link ComparisonViewModel} and forwards the
  * options; the price shock itself is the account bar's.
  *
- * <p>While the view-model is {@link ComparisonViewModel#updatingProperty() updating} (its figures
- * for a newer edit or shock are being computed off the JavaFX thread), the figures below the options are those of the
- * account before the edit. Once that has lasted {@link #STALE_AFTER} (a walk of a few hundred
- * positions usually lands sooner, so typing does not make the figures flicker), a veil over them
- * ({@code #comparisonVeil}) shows with the {@code :stale} pseudo-class (dimming them,
- * {@code app.css}) and {@code #comparisonUpdating} says "Updating…"; both go as soon as the walks
- * land. Used on the JavaFX application thread only.
+ * <p>While the view-model is {@link ComparisonViewModel#updatingProperty() updating} (its
+ * figures for a newer edit or shock are being computed off the JavaFX thread), the figures below
+ * the options are those of the account before. Once that has lasted {@link #STALE_AFTER} (the
+ * figures of a few hundred positions usually land sooner, so typing does not make them flicker),
+ * a veil over them ({@code #comparisonVeil}) shows with the {@code :stale} pseudo-class (dimming
+ * them, {@code app.css}) and {@code #comparisonUpdating} says "Updating…"; both go as soon as
+ * the new figures land. Used on the JavaFX application thread only.
  */
 public final class ComparisonView extends VBox {
     private static final PseudoClass GONE = PseudoClass.getPseudoClass("account-gone");
