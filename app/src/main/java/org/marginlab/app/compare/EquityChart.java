@@ -24,6 +24,7 @@ import javafx.scene.shape.Path;
 import javafx.scene.shape.PathElement;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.ui.NiceRange;
 
 /**
  * The account chart: total equity versus shock for the all-isolated and the all-cross account on
@@ -37,6 +38,11 @@ final class EquityChart extends StackPane {
     private final ShockLineChart chart;
     private final NumberAxis xAxis = new NumberAxis();
     private final NumberAxis yAxis = new NumberAxis();
+    /** The least height, in pixels, between two ticks of the equity axis. */
+    private static final int Y_TICK_SPACING = 28;
+    /** The data shown, and the equity axis' range for it. */
+    private EquityChartData shown = EquityChartData.EMPTY;
+    private NiceRange yRange;
     private final Label hover = new Label();
     private final Label title = new Label();
     private final XYChart.Series<Number, Number> isolatedSeries = new XYChart.Series<>("Every position isolated",
@@ -49,7 +55,10 @@ final class EquityChart extends StackPane {
         getStyleClass().add("equity-chart-pane");
         xAxis.setAutoRanging(false);
         xAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(xAxis, null, " %"));
-        yAxis.setForceZeroInRange(true);
+        // ranged here from the data (NiceRange), not by the axis: its auto-ranging re-measures
+        // candidate tick labels at every layout with new data
+        yAxis.setAutoRanging(false);
+        yAxis.heightProperty().addListener((o, a, b) -> rangeY());
         chart = new ShockLineChart(xAxis, yAxis);
         chart.setId("equityChart");
         chart.setCreateSymbols(false);
@@ -111,6 +120,39 @@ final class EquityChart extends StackPane {
         fill(isolatedSeries, data.isolated());
         fill(crossSeries, data.cross());
         chart.setMarkers(data.isolatedMarkers(), data.crossMarkers());
+        shown = data;
+        rangeY();
+    }
+
+    /**
+     * Sets the equity axis to the round range of the curves and markers shown, with a tick per
+     * {@value #Y_TICK_SPACING} pixels of the axis' height at most; the axis is touched only when
+     * the range changes, so its tick labels stay while the curves move inside them.
+     */
+    private void rangeY() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (List<EquityChartData.Point> points : List.of(shown.isolated(), shown.cross())) {
+            for (EquityChartData.Point p : points) {
+                min = Math.min(min, p.y());
+                max = Math.max(max, p.y());
+            }
+        }
+        for (List<EquityChartData.Marker> markers : List.of(shown.isolatedMarkers(), shown.crossMarkers())) {
+            for (EquityChartData.Marker m : markers) {
+                min = Math.min(min, m.y());
+                max = Math.max(max, m.y());
+            }
+        }
+        double height = yAxis.getHeight();
+        int ticks = height > 0 ? Math.max(1, (int) (height / Y_TICK_SPACING)) : 5;
+        NiceRange range = NiceRange.of(min, max, ticks);
+        if (!range.equals(yRange)) {
+            yRange = range;
+            yAxis.setLowerBound(range.lower());
+            yAxis.setUpperBound(range.upper());
+            yAxis.setTickUnit(range.tick());
+        }
     }
 
     /**
