@@ -127,17 +127,21 @@ record ComparisonFigures(
         List<RowFigures> rows = ComparisonTable.figures(text, prose, variants, walks.sentences(), isoRisk, isoReached,
                 crossRisk, crossReached, crossBalance, crossRatio);
         List<Position> entered = variants.entered().positions();
+        BigDecimal isolatedEquity = isoRisk.totalEquity().add(isolatedSweep.path(shock).returnedAt(shock));
+        BigDecimal crossEquity = crossRisk.totalEquity()
+                .add(crossSweep.path(shock).crossWalletAt(shock).min(BigDecimal.ZERO));
         EquityChartData chart = EquityChartBuilder.chart(isolatedSweep, crossSweep, shock, scope,
                 previous != null && previous.walks == walks ? previous.chart : null, prose);
         return new ComparisonFigures(walks, shock, text.currency(), rows,
                 prose.isolatedItems(isoReached), prose.crossItems(crossReached),
                 prose.shockDescription(shock, scope),
-                prose.isolatedCapital(variants.isolatedTotalMargin(), entered.size(), variants.isolated().walletBalance()),
-                prose.equity(shock, isoRisk.totalEquity().add(isolatedSweep.path(shock).returnedAt(shock))),
+                prose.isolatedCapital(variants.isolatedTotalMargin(), entered.size(),
+                        variants.isolated().walletBalance()),
+                prose.equity(shock, isolatedEquity),
                 prose.isolatedOutcome(shock, isoReached, isolatedSweep),
                 prose.isolatedAllGoneAt(isolatedSweep, scope, entered),
                 prose.crossCapital(variants.crossWallet(), entered.size()),
-                prose.equity(shock, crossRisk.totalEquity().add(crossSweep.path(shock).crossWalletAt(shock).min(BigDecimal.ZERO))),
+                prose.equity(shock, crossEquity),
                 prose.crossMarginRatio(crossRisk, crossBalance),
                 prose.crossOutcome(shock, crossReached, crossSweep),
                 prose.crossAccountGoesAt(crossSweep, scope, entered),

@@ -28,19 +28,20 @@ import org.marginlab.engine.whatif.MarginComparison.IsolatedSplit;
  * ({@link LiquidationCascade}), a sentence per position that says what changes, and the
  * equity-versus-shock chart ({@link EquityChartViewModel}). A plain class without
  * {@code javafx.scene} types. It holds the options and the published properties and runs the
- * recomputation; the package's helpers do the parts: {@code ComparisonUpdater} (what is computed
- * where), {@code ComparisonWalks} (the walks and their inputs), {@code ComparisonFigures} (every
- * figure at one shock), {@code ComparisonTable} (the rows' figures), {@code ReachedLiquidations} (the ordered
- * lists), {@code ComparisonSentences} and {@code ComparisonProse} (the words),
- * {@code EquityChartBuilder} (the chart's range and curves).
+ * recomputation; the package's helpers do the parts: {@code ComparisonUpdater} (what is
+ * computed where), {@code ComparisonWalks} (the walks and their inputs),
+ * {@code ComparisonFigures} (every figure at one shock), {@code ComparisonTable} (the rows'
+ * figures), {@code ReachedLiquidations} (the ordered lists), {@code ComparisonSentences} and
+ * {@code ComparisonProse} (the words), {@code EquityChartBuilder} (the chart's range and curves).
  *
  * <p><b>What is recomputed when.</b> The comparison listens to the account's
  * {@link AccountViewModel#revisionProperty() revision} (every evaluation: an edit or a shock
  * move) and to its own options. The two walks of each side (down to −90 %, up to +200 %) depend
  * only on the positions as entered, the shock's symbol and the options; they are redone only
  * when one of those changes (compared in O(N)), so dragging the shock reuses them and costs two
- * engine evaluations (O(N)) plus formatting ({@code ComparisonFigures}). The sentences and the chart's curves come from the
- * walks and are rebuilt with them; the chart's range grows only when the shock leaves it.
+ * engine evaluations (O(N)) plus formatting ({@code ComparisonFigures}). The sentences and the
+ * chart's curves come from the walks and are rebuilt with them; the chart's range grows only
+ * when the shock leaves it.
  *
  * <p><b>Threading.</b> Everything the comparison computes runs on the {@code worker} executor
  * ({@code ComparisonUpdater}, {@link LatestOnly}): the walks and the sentences when their inputs
@@ -101,6 +102,8 @@ public final class ComparisonViewModel {
             new FeeChoice(BigDecimal.ZERO, ComparisonProse.FEE_NONE));
 
     private final AccountViewModel account;
+    /** The formats of what is written on the JavaFX thread (the chart's hover), in the currency of the figures shown. */
+    private final CompareText text;
     private final ComparisonProse prose;
     private final EquityChartViewModel chart;
     private final ComparisonTable table = new ComparisonTable();
@@ -159,7 +162,7 @@ public final class ComparisonViewModel {
     public ComparisonViewModel(AccountViewModel account, Executor worker, Executor fx) {
         this.account = Objects.requireNonNull(account, "account");
         this.updater = new ComparisonUpdater(this, worker, fx, this::landed, this::failed);
-        CompareText text = new CompareText(account.locale());
+        this.text = new CompareText(account.locale());
         this.prose = new ComparisonProse(text);
         this.chart = new EquityChartViewModel(text);
         account.evaluationProperty().addListener((o, a, b) -> refresh());
@@ -200,6 +203,7 @@ public final class ComparisonViewModel {
 
     /** On the fx thread: the figures of the latest request have landed; only what changed fires. */
     private void landed(ComparisonFigures f) {
+        text.currencyOf(f.walks().variants().entered());
         currency.set(f.currency());
         table.show(f.rows());
         reached.update(f.isolatedReached(), f.crossReached());

@@ -427,6 +427,8 @@ class ComparisonViewModelTest {
         assertThat(row(vm, "btcusd-long").liquidationPrice().isolated()).isEqualTo("47,809.52");
         assertThat(row(vm, "btcusd-long").capital().isolated()).isEqualTo("0.01000000");
         assertThat(vm.currencyProperty().get()).isEqualTo("BTC");
+        // the chart's hover reads in coin too, with the coin's 8 decimals
+        assertThat(vm.chart().valuesAt(-10)).contains(" BTC").doesNotContain("USDT").matches("(?s).*\\.\\d{8} BTC.*");
     }
 
     @Test
