@@ -115,6 +115,19 @@ class ComparisonViewUiTest {
     }
 
     @Test
+    void eachLegendSymbol_hasItsLinesColour(FxRobot robot) {
+        robot.clickOn("Isolated vs cross");
+        settle(robot);
+        for (int s = 0; s < 2; s++) {
+            javafx.scene.shape.Path line = robot.lookup("#equityChart .chart-series-line.series" + s)
+                    .queryAs(javafx.scene.shape.Path.class);
+            javafx.scene.layout.Region symbol = robot.lookup("#equityChart .chart-legend-item-symbol.series" + s)
+                    .queryAs(javafx.scene.layout.Region.class);
+            assertThat(symbol.getBackground().getFills().get(0).getFill()).as("series %d", s).isEqualTo(line.getStroke());
+        }
+    }
+
+    @Test
     void typingAShock_liquidatesTheIsolatedBtcOnly_thenTheWholeCrossAccount(FxRobot robot) {
         robot.clickOn("Isolated vs cross");
         typeShock(robot, "-10");
