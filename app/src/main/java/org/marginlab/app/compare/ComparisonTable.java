@@ -33,6 +33,8 @@ import org.marginlab.engine.whatif.MarginComparison;
  */
 final class ComparisonTable {
     private static final MathContext MC = MathContext.DECIMAL128;
+    /** After a maximum loss the shock has realized (a liquidation reached): the amount lost. */
+    static final String LOST = " lost";
 
     private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
 
@@ -116,8 +118,9 @@ final class ComparisonTable {
             SidePair marginRatio = pair(isoEvent != null ? "—" : text.marginRatio(iso.marginRatio(), iso.marginBalance()),
                     crossEvent != null ? "—" : crossRatioText,
                     isoEvent != null ? null : iso.marginRatio(), crossMr, false);
-            SidePair maxLoss = pair(isoEvent != null ? text.number(isoEvent.loss().negate()) : marginText,
-                    crossEvent != null ? text.number(crossEvent.loss().negate()) : crossBalanceText,
+            // one sign: every figure is an amount lost, positive; one the shock has realized says so
+            SidePair maxLoss = pair(isoEvent != null ? text.number(isoEvent.loss()) + LOST : marginText,
+                    crossEvent != null ? text.number(crossEvent.loss()) + LOST : crossBalanceText,
                     isoEvent != null ? isoEvent.loss() : margin, crossEvent != null ? crossEvent.loss() : crossBalance,
                     false);
             BigDecimal crossIm = cross == null ? null : cross.notional().divide(p.leverage(), MC);
