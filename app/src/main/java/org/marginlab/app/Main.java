@@ -39,8 +39,7 @@ public final class Main {
     public static void main(String[] args) {
         StartupProbe.mark("main");
         if (args.length == 0) {
-            AppStart.begin();
-            Application.launch(MarginLabApp.class, args);
+            launchDesktop(args);
             return;
         }
         if (args[0].toLowerCase(Locale.ROOT).endsWith(WorkspaceFile.EXTENSION)) {
@@ -49,8 +48,7 @@ public final class Main {
                     : org.marginlab.app.workspace.FileKind.whyNotAFile(file);
             if (notAFile.isEmpty()) {
                 System.setProperty(OPEN_PROPERTY, file.toAbsolutePath().normalize().toString());
-                AppStart.begin();
-                Application.launch(MarginLabApp.class, args);
+                launchDesktop(args);
                 return;
             }
             if (args.length == 1) {
@@ -59,6 +57,57 @@ public final class Main {
             }
         }
         System.exit(MarginLabCommand.execute(args));
+    }
+
+    /**
+     * Opens the desktop app, or says in one line why it cannot and exits with status
+     * {@value #NO_DISPLAY}: no display to open ({@link #noDisplay}), or the JavaFX toolkit failed
+     * to start (an unreachable display, say). Never a stack trace, never a process left waiting.
+     */
+    private static void launchDesktop(String[] args) {
+        Optional<String> why = noDisplay(System.getProperty("os.name", ""), System.getenv(),
+                System.getProperty("glass.platform"));
+        if (why.isPresent()) {
+            System.err.println(why.get());
+            System.exit(NO_DISPLAY);
+        }
+        AppStart.begin();
+        try {
+            Application.launch(MarginLabApp.class, args);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println("MarginLab could not open its window (" + root.getMessage()
+                    + "); `marginlab calc FILE` gives the figures in a terminal.");
+            System.exit(NO_DISPLAY);
+        }
+    }
+
+    /** The exit status when the desktop app cannot open its window. */
+    public static final int NO_DISPLAY = 1;
+
+    /**
+     * Why the desktop app cannot open a window here, if it cannot: on Linux, JavaFX draws through
+     * X11 (XWayland under Wayland), so without {@code DISPLAY} it has nothing to open, unless the
+     * headless Monocle platform is chosen ({@code -Dglass.platform=Monocle}, as the tests do).
+     *
+     * @param os             the {@code os.name} property
+     * @param env            the environment
+     * @param glassPlatform  the {@code glass.platform} property, or null
+     * @return the one-line message, or empty when a window can be tried
+     */
+    static Optional<String> noDisplay(String os, java.util.Map<String, String> env, String glassPlatform) {
+        if (!os.toLowerCase(Locale.ROOT).contains("linux") || "monocle".equalsIgnoreCase(glassPlatform)) {
+            return Optional.empty();
+        }
+        String display = env.get("DISPLAY");
+        if (display != null && !display.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of("MarginLab needs a graphical display and found none (DISPLAY is not set): start it from a "
+                + "desktop session, or use `marginlab calc FILE` for the figures in a terminal.");
     }
 
     /**
