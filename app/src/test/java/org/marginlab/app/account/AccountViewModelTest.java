@@ -74,6 +74,20 @@ class AccountViewModelTest {
     }
 
     @Test
+    void addPosition_addsAFreshDefault_notACopyOfTheSelectedRow() {
+        AccountViewModel vm = open(Samples.COURSE_CROSS_CASCADE);
+        vm.selectedProperty().set(vm.positions().get(2));
+        assertThat(vm.selectedProperty().get().id()).isEqualTo("sol-long");
+        PositionViewModel added = vm.addPosition();
+        // the venue's first preset symbol, long 0.1 at 60,000, 10x isolated: not sol-long's 20 SOLUSDT at 150, 3x
+        assertThat(added.symbolProperty().get()).isEqualTo("BTCUSDT");
+        assertThat(added.textProperty(InputField.QUANTITY).get()).isEqualTo("0.1");
+        assertThat(added.textProperty(InputField.ENTRY_PRICE).get()).isEqualTo("60000");
+        assertThat(added.textProperty(InputField.LEVERAGE).get()).isEqualTo("10");
+        assertThat(added.marginModeProperty().get()).isEqualTo(org.marginlab.engine.MarginMode.ISOLATED);
+    }
+
+    @Test
     void addDuplicateRemoveAndMove_keepIdsUniqueAndSelection() {
         AccountViewModel vm = open(Samples.BTC_LONG_ISOLATED);
         PositionViewModel added = vm.addPosition();
