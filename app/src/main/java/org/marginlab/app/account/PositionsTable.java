@@ -120,6 +120,25 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         if (account.selectedProperty().get() != null) {
             getSelectionModel().select(account.selectedProperty().get());
         }
+        scrollHomeWhenRefilled();
+    }
+
+    /**
+     * When the rows are all replaced (a workspace opened: the account clears them, then fills them
+     * again), the table starts again at its top left, with the ID column in view: the scroll of
+     * the workspace before says nothing about this one.
+     */
+    private void scrollHomeWhenRefilled() {
+        boolean[] emptied = {false};
+        getItems().addListener((javafx.collections.ListChangeListener<PositionViewModel>) c -> {
+            if (getItems().isEmpty()) {
+                emptied[0] = true;
+            } else if (emptied[0]) {
+                emptied[0] = false;
+                scrollTo(0);
+                scrollToColumnIndex(0);
+            }
+        });
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> toText, Function<String, T> fromText) {
