@@ -33,8 +33,6 @@ import org.marginlab.engine.whatif.MarginComparison;
  */
 final class ComparisonTable {
     private static final MathContext MC = MathContext.DECIMAL128;
-    /** After a maximum loss the shock has realized (a liquidation reached): the amount lost. */
-    static final String LOST = " lost";
 
     private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
 
@@ -118,9 +116,10 @@ final class ComparisonTable {
             SidePair marginRatio = pair(isoEvent != null ? "—" : text.marginRatio(iso.marginRatio(), iso.marginBalance()),
                     crossEvent != null ? "—" : crossRatioText,
                     isoEvent != null ? null : iso.marginRatio(), crossMr, false);
-            // one sign: every figure is an amount lost, positive; one the shock has realized says so
-            SidePair maxLoss = pair(isoEvent != null ? text.number(isoEvent.loss()) + LOST : marginText,
-                    crossEvent != null ? text.number(crossEvent.loss()) + LOST : crossBalanceText,
+            // one sign: every figure is an amount lost, positive; one the shock has realized is in red
+            // (the cell's :liquidated style), as wide as the others
+            SidePair maxLoss = pair(isoEvent != null ? text.number(isoEvent.loss()) : marginText,
+                    crossEvent != null ? text.number(crossEvent.loss()) : crossBalanceText,
                     isoEvent != null ? isoEvent.loss() : margin, crossEvent != null ? crossEvent.loss() : crossBalance,
                     false);
             BigDecimal crossIm = cross == null ? null : cross.notional().divide(p.leverage(), MC);

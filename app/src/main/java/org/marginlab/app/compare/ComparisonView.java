@@ -207,10 +207,10 @@ public final class ComparisonView extends VBox {
                 "This position's maintenance margin over its own margin balance; liquidation at 100 %.",
                 "The cross account's maintenance margin over its margin balance (the same for every cross position)."));
         table.getColumns().add(group(Bindings.concat("Maximum loss (", model.currencyProperty(), ")"), "MaxLoss", ComparisonRow::maxLossProperty,
-                "An amount lost, shown positive. The most this position can lose: its isolated margin; in red and "
-                        + "marked 'lost', what it lost when the shock liquidated it.",
+                "An amount lost, shown positive. The most this position can lose: its isolated margin; in red, "
+                        + "what it lost when the shock liquidated it.",
                 "An amount lost, shown positive. The most a cross position can take with it: the whole cross equity, "
-                        + "since every position shares it; in red and marked 'lost', what its close took out of the shared wallet."));
+                        + "since every position shares it; in red, what its close took out of the shared wallet."));
         table.getColumns().add(group(Bindings.concat("Capital tied up (", model.currencyProperty(), ")"), "Capital", ComparisonRow::capitalProperty,
                 "The margin set aside for this position alone.",
                 "Its share of the shared wallet: initial margin at the mark, notional ÷ leverage (what the venue "

@@ -136,9 +136,13 @@ class ComparisonViewModelTest {
         assertThat(vm.isolatedEquityProperty().get()).isEqualTo("Equity at −20.0 %: 900.00 USDT");
         assertThat(vm.crossEquityProperty().get()).isEqualTo("Equity at −20.0 %: 0.00 USDT");
         assertThat(row(vm, "sol-long").liquidationPrice()).isEqualTo(new SidePair("101.01", "liq. −15.3 %", true));
-        // maximum loss, one sign: an amount lost, positive; realized by the shock, marked "lost"
-        assertThat(row(vm, "btc-long").maxLoss()).isEqualTo(new SidePair("600.00 lost", "1,877.00 lost", true));
-        assertThat(row(vm, "sol-long").maxLoss()).isEqualTo(new SidePair("1,000.00", "484.50 lost", true));
+        // maximum loss, one sign: an amount lost, positive, realized or not (realized: the cell's
+        // liquidated flag, shown in red); it was −600.00 beside 1,200.00
+        assertThat(row(vm, "btc-long").maxLoss()).isEqualTo(new SidePair("600.00", "1,877.00", true));
+        assertThat(row(vm, "btc-long").isolatedLiquidated()).isTrue();
+        assertThat(row(vm, "sol-long").maxLoss()).isEqualTo(new SidePair("1,000.00", "484.50", true));
+        assertThat(row(vm, "sol-long").isolatedLiquidated()).isFalse();
+        assertThat(row(vm, "sol-long").crossLiquidated()).isTrue();
     }
 
     @Test
