@@ -28,8 +28,11 @@ import org.marginlab.engine.PositionRisk;
  */
 final class PositionStatus {
     private static final InputField[] FIELDS = InputField.values();
+    private static final String SAFE_TEXT = "Safe: margin ratio < 80 %, ≥ " + RiskLevel.WARNING_DISTANCE_PERCENT
+            + " % from liquidation";
     private final Formats formats;
     private final ReadOnlyObjectWrapper<RiskLevel> riskLevel = new ReadOnlyObjectWrapper<>(this, "riskLevel", RiskLevel.SAFE);
+    private final ReadOnlyStringWrapper riskText = new ReadOnlyStringWrapper(this, "riskText", SAFE_TEXT);
     private final ReadOnlyDoubleWrapper marginRatioGauge = new ReadOnlyDoubleWrapper(this, "marginRatioGauge", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply", false);
@@ -53,6 +56,7 @@ final class PositionStatus {
         PositionRisk risk = r.risk();
         if (risk == null) {
             riskLevel.set(RiskLevel.SAFE);
+            riskText.set(SAFE_TEXT);
             marginRatioGauge.set(0);
             leverageNote.set("");
             return;
@@ -63,7 +67,17 @@ final class PositionStatus {
         // A ratio that falls to 1 at liquidation (OKX) is shown on the gauge as its inverse.
         BigDecimal gaugeRatio = ratio == null || !falling || ratio.signum() == 0 ? ratio
                 : BigDecimal.ONE.divide(ratio, MathContext.DECIMAL64);
-        riskLevel.set(RiskLevel.of(gaugeRatio, r.liquidated()));
+        RiskLevel level = RiskLevel.of(gaugeRatio, risk.distanceToLiquidation(), r.liquidated());
+        riskLevel.set(level);
+        riskText.set(switch (level) {
+            case LIQUIDATED -> "Liquidated at this mark";
+            case WARNING -> RiskLevel.nearLiquidation(risk.distanceToLiquidation())
+                    && (gaugeRatio == null || gaugeRatio.compareTo(new BigDecimal("0.8")) < 0)
+                    ? "Warning: " + formats.percent(risk.distanceToLiquidation()) + " from liquidation (< "
+                            + RiskLevel.WARNING_DISTANCE_PERCENT + " %)"
+                    : "Warning: margin ratio ≥ 80 %";
+            case SAFE -> SAFE_TEXT;
+        });
         double gauge = gaugeRatio == null ? 1 : Math.min(1, Math.max(0, Doubles.of(gaugeRatio)));
         marginRatioGauge.set(r.liquidated() ? 1 : gauge);
         leverageNote.set(cross || r.draft().marginLinked() || risk.effectiveLeverage() == null ? ""
@@ -106,6 +120,10 @@ final class PositionStatus {
 
     ReadOnlyObjectProperty<RiskLevel> riskLevel() {
         return riskLevel.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty riskText() {
+        return riskText.getReadOnlyProperty();
     }
 
     ReadOnlyDoubleProperty marginRatioGauge() {

@@ -291,6 +291,7 @@ public final class PositionView extends BorderPane {
         riskIcon.setId("riskIcon");
         Label riskText = new Label();
         riskText.setId("riskLevel");
+        riskText.textProperty().bind(vm.riskTextProperty());
         riskText.setGraphic(riskIcon);
         vm.riskLevelProperty().addListener((o, a, level) -> showRisk(level, gauge, riskIcon, riskText));
         showRisk(vm.riskLevelProperty().get(), gauge, riskIcon, riskText);
@@ -352,15 +353,12 @@ public final class PositionView extends BorderPane {
         switch (level) {
             case WARNING:
                 icon.setIconLiteral("mdi2a-alert-outline");
-                text.setText("Warning: margin ratio ≥ 80 %");
                 break;
             case LIQUIDATED:
                 icon.setIconLiteral("mdi2a-alert-octagon-outline");
-                text.setText("Liquidated: margin ratio ≥ 100 %");
                 break;
             default:
                 icon.setIconLiteral("mdi2s-shield-check-outline");
-                text.setText("Safe: margin ratio < 80 %");
                 break;
         }
     }

@@ -396,6 +396,14 @@ public final class PositionViewModel {
         return state.riskLevel();
     }
 
+    /**
+     * @return the risk level in words, with its reason: {@code Warning: 1.33 % from liquidation
+     *         (< 3 %)}, {@code Warning: margin ratio ≥ 80 %}, {@code Liquidated at this mark}
+     */
+    public ReadOnlyStringProperty riskTextProperty() {
+        return state.riskText();
+    }
+
     /** @return the margin ratio clamped to [0, 1], for a gauge */
     public ReadOnlyDoubleProperty marginRatioGaugeProperty() {
         return state.marginRatioGauge();
