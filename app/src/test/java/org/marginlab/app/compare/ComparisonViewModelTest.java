@@ -11,6 +11,7 @@ import javafx.collections.ListChangeListener;
 
 import org.junit.jupiter.api.Test;
 import org.marginlab.app.account.AccountViewModel;
+import org.marginlab.app.ui.HeldExecutor;
 import org.marginlab.app.workspace.Samples;
 import org.marginlab.app.workspace.Workspace;
 import org.marginlab.engine.MarginEngine;
@@ -277,27 +278,11 @@ class ComparisonViewModelTest {
         assertThat(vm.crossCapitalProperty().get()).isEqualTo("Shared wallet: 3,400.00 USDT (3 positions).");
     }
 
-    /** An executor that only queues, run by hand: a background thread or the FX queue, stepped by the test. */
-    private static final class Manual implements java.util.concurrent.Executor {
-        private final java.util.Queue<Runnable> queue = new java.util.ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable r) {
-            queue.add(r);
-        }
-
-        void runAll() {
-            for (Runnable r; (r = queue.poll()) != null; ) {
-                r.run();
-            }
-        }
-    }
-
     @Test
     void editsWalkOnTheWorker_theOldFiguresStayMarkedUpdating_andOnlyTheLastEditLands() {
         AccountViewModel account = account(Samples.COURSE_CROSS_CASCADE);
-        Manual worker = new Manual();
-        Manual fx = new Manual();
+        HeldExecutor worker = new HeldExecutor();
+        HeldExecutor fx = new HeldExecutor();
         ComparisonViewModel vm = new ComparisonViewModel(account, worker, fx);
         // the first walk is under way: nothing to show yet
         assertThat(vm.updatingProperty().get()).isTrue();
