@@ -15,8 +15,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Reads and writes workspace files off the JavaFX thread, one operation waited for at a time:
- * the file work of the document commands. The read or write runs on the {@code io} executor (a
- * background thread in the app); its outcome is handed to the caller through {@code done} (the
+ * the file work of the document commands. A read runs on the {@code reads} executor, a write on
+ * the {@code writes} one (each a background thread of its own in the app); its outcome is handed to the caller through {@code done} (the
  * JavaFX thread) unless the user stopped waiting ({@link #cancel}) or a newer operation began.
  * {@link #busyProperty()} names the operation under way ({@code Opening faq.marginlab…}).
  *
@@ -31,21 +31,14 @@ public final class FileWork {
     /** Longest a workspace file is read before giving up. */
     public static final long READ_TIMEOUT_SECONDS = 30;
 
-    private Executor io = Runnable::run;
+    /** Runs the writes. */
+    private Executor writes = Runnable::run;
     /** Runs the reads: its own thread in the app, so that a read stalled on a dead share never holds up a save. */
     private Executor reads = Runnable::run;
     private Executor done = Runnable::run;
     private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy", "");
     /** The number of the operation waited for; an outcome with another number is dropped. */
     private long ticket;
-
-    /**
-     * @param io    reads and writes, not null
-     * @param done  takes the outcome, not null
-     */
-    public void setExecutors(Executor io, Executor done) {
-        setExecutors(io, io, done);
-    }
 
     /**
      * @param reads   reads files, not null: a thread of its own in the app (a read stalled on a
@@ -56,13 +49,8 @@ public final class FileWork {
      */
     public void setExecutors(Executor reads, Executor writes, Executor done) {
         this.reads = Objects.requireNonNull(reads, "reads");
-        this.io = Objects.requireNonNull(writes, "writes");
+        this.writes = Objects.requireNonNull(writes, "writes");
         this.done = Objects.requireNonNull(done, "done");
-    }
-
-    /** @return the executor of file I/O, never null */
-    public Executor io() {
-        return io;
     }
 
     /** @return the operation under way ({@code Opening x.marginlab…}, {@code Saving x.marginlab…}), or empty */
@@ -122,7 +110,7 @@ public final class FileWork {
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
-        }, io).whenComplete((v, failure) -> done.execute(() -> {
+        }, writes).whenComplete((v, failure) -> done.execute(() -> {
             boolean waited = end(mine);
             Throwable cause = cause(failure);
             outcome.accept(waited, cause == null ? null : String.valueOf(cause.getMessage()));
