@@ -24,7 +24,6 @@ import org.marginlab.engine.whatif.ShockSweep;
  *
  * @param walks              the walks these figures come from, not null
  * @param shock              the shock they are at, a fraction of the mark, not null
- * @param currency           the settlement currency of the amounts
  * @param rows               one row's figures per position, in the account's order
  * @param isolatedReached    the isolated liquidations reached at the shock, in order
  * @param crossReached       the cross cascade reached at the shock, in order
@@ -46,7 +45,6 @@ import org.marginlab.engine.whatif.ShockSweep;
 record ComparisonFigures(
         ComparisonWalks walks,
         BigDecimal shock,
-        String currency,
         List<RowFigures> rows,
         List<CascadeItem> isolatedReached,
         List<CascadeItem> crossReached,
@@ -91,11 +89,6 @@ record ComparisonFigures(
             boolean crossLiquidated) {
     }
 
-    /** Whether these are the figures of {@code walks} at {@code shock} (compared by value). */
-    boolean of(ComparisonWalks walks, BigDecimal shock) {
-        return this.walks == walks && this.shock.compareTo(shock) == 0;
-    }
-
     /**
      * Computes the figures of {@code walks} at {@code shock}: evaluates both sides there (two
      * engine evaluations, O(N)), formats every figure and writes every line. Pure but for its
@@ -132,7 +125,7 @@ record ComparisonFigures(
                 .add(crossSweep.path(shock).crossWalletAt(shock).min(BigDecimal.ZERO));
         EquityChartData chart = EquityChartBuilder.chart(isolatedSweep, crossSweep, shock, scope,
                 previous != null && previous.walks == walks ? previous.chart : null, prose);
-        return new ComparisonFigures(walks, shock, text.currency(), rows,
+        return new ComparisonFigures(walks, shock, rows,
                 prose.isolatedItems(isoReached), prose.crossItems(crossReached),
                 prose.shockDescription(shock, scope),
                 prose.isolatedCapital(variants.isolatedTotalMargin(), entered.size(),

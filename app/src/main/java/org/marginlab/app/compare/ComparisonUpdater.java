@@ -118,17 +118,12 @@ final class ComparisonUpdater {
         onFailed.accept(e);
     }
 
-    /** @return the figures taken last, or null before the first */
-    ComparisonFigures figures() {
-        return figures;
-    }
-
     /** @return how many walks were built: a request that could reuse walks built before does not count */
     int walkCount() {
         return walks.get();
     }
 
-    /** @return whether figures of a newer request than {@link #figures()} are being computed */
+    /** @return whether figures of a newer request than those taken last are being computed */
     ReadOnlyBooleanProperty updatingProperty() {
         return updating.getReadOnlyProperty();
     }

@@ -204,7 +204,7 @@ public final class ComparisonViewModel {
     /** On the fx thread: the figures of the latest request have landed; only what changed fires. */
     private void landed(ComparisonFigures f) {
         text.currencyOf(f.walks().variants().entered());
-        currency.set(f.currency());
+        currency.set(text.currency());
         table.show(f.rows());
         reached.update(f.isolatedReached(), f.crossReached());
         shockDescription.set(f.shockDescription());
