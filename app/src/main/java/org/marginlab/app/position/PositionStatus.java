@@ -28,8 +28,8 @@ import org.marginlab.engine.PositionRisk;
  */
 final class PositionStatus {
     private static final InputField[] FIELDS = InputField.values();
-    private static final String SAFE_TEXT = "Safe: margin ratio < 80 %, ≥ " + RiskLevel.WARNING_DISTANCE_PERCENT
-            + " % from liquidation";
+    private static final String SAFE_TEXT = "Safe: margin ratio < " + RiskLevel.WARNING_RATIO_PERCENT + " %, ≥ "
+            + RiskLevel.WARNING_DISTANCE_PERCENT + " % from liquidation";
     private final Formats formats;
     private final ReadOnlyObjectWrapper<RiskLevel> riskLevel = new ReadOnlyObjectWrapper<>(this, "riskLevel", RiskLevel.SAFE);
     private final ReadOnlyStringWrapper riskText = new ReadOnlyStringWrapper(this, "riskText", SAFE_TEXT);
@@ -71,11 +71,11 @@ final class PositionStatus {
         riskLevel.set(level);
         riskText.set(switch (level) {
             case LIQUIDATED -> "Liquidated at this mark";
-            case WARNING -> RiskLevel.nearLiquidation(risk.distanceToLiquidation())
-                    && (gaugeRatio == null || gaugeRatio.compareTo(new BigDecimal("0.8")) < 0)
-                    ? "Warning: " + formats.percent(risk.distanceToLiquidation()) + " from liquidation (< "
-                            + RiskLevel.WARNING_DISTANCE_PERCENT + " %)"
-                    : "Warning: margin ratio ≥ 80 %";
+            // a warning has a margin ratio (none is liquidated): the ratio's reason first, as before
+            case WARNING -> RiskLevel.highMarginRatio(gaugeRatio)
+                    ? "Warning: margin ratio ≥ " + RiskLevel.WARNING_RATIO_PERCENT + " %"
+                    : "Warning: " + formats.percent(risk.distanceToLiquidation()) + " from liquidation (< "
+                            + RiskLevel.WARNING_DISTANCE_PERCENT + " %)";
             case SAFE -> SAFE_TEXT;
         });
         double gauge = gaugeRatio == null ? 1 : Math.min(1, Math.max(0, Doubles.of(gaugeRatio)));

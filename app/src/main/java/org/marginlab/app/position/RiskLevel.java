@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * How close a position is to liquidation, from two measures, since either alone misleads:
  * <ul>
  *   <li><b>margin ratio</b> (maintenance margin / margin balance, the venue's own measure):
- *       warning from 80 % (Binance's recommended limit, spec margin-formulas.md §1.3),
+ *       warning from {@value #WARNING_RATIO_PERCENT} % (Binance's recommended limit, spec margin-formulas.md §1.3),
  *       liquidated from 100 %;</li>
  *   <li><b>distance to liquidation</b> (how far the mark may move against the position, a share
  *       of the mark): warning below {@value #WARNING_DISTANCE_PERCENT} %, a move the market
@@ -19,10 +19,12 @@ import java.math.BigDecimal;
 public enum RiskLevel {
     SAFE, WARNING, LIQUIDATED;
 
-    private static final BigDecimal WARNING_FROM = new BigDecimal("0.8");
+    /** The margin ratio, in percent, from which a position is a warning. */
+    public static final int WARNING_RATIO_PERCENT = 80;
     /** The distance to liquidation, in percent of the mark, below which a position is a warning. */
     public static final int WARNING_DISTANCE_PERCENT = 3;
-    private static final BigDecimal WARNING_DISTANCE = new BigDecimal("0.03");
+    private static final BigDecimal WARNING_FROM = BigDecimal.valueOf(WARNING_RATIO_PERCENT, 2);
+    private static final BigDecimal WARNING_DISTANCE = BigDecimal.valueOf(WARNING_DISTANCE_PERCENT, 2);
 
     /**
      * @param marginRatio  MM / margin balance as a fraction, or null when the balance is ≤ 0
@@ -35,7 +37,15 @@ public enum RiskLevel {
         if (liquidated || marginRatio == null) {
             return LIQUIDATED;
         }
-        return marginRatio.compareTo(WARNING_FROM) >= 0 || nearLiquidation(distance) ? WARNING : SAFE;
+        return highMarginRatio(marginRatio) || nearLiquidation(distance) ? WARNING : SAFE;
+    }
+
+    /**
+     * @param marginRatio  MM / margin balance as a fraction, not null
+     * @return whether it is at or above {@value #WARNING_RATIO_PERCENT} %
+     */
+    public static boolean highMarginRatio(BigDecimal marginRatio) {
+        return marginRatio.compareTo(WARNING_FROM) >= 0;
     }
 
     /**
