@@ -44,7 +44,10 @@ import org.marginlab.app.workspace.Samples;
  */
 public final class MainView extends BorderPane {
     private final AppViewModel app;
+    private static final String REMEMBERED = "marginlab.splitRemembered";
     private final StackPane editorHolder = new StackPane();
+    private final java.util.List<Node> builtContents = new java.util.ArrayList<>();
+    private Map<String, Double> splitPositions;
     private MenuBar menuBar;
 
     /**
@@ -64,12 +67,23 @@ public final class MainView extends BorderPane {
         name.setId("workspaceName");
         name.getStyleClass().add("workspace-name");
         name.textProperty().bind(app.workspaceNameProperty());
+        // a long name wraps in the room the venue and wallet leave, never ends in an ellipsis
+        name.setWrapText(true);
+        name.setMinWidth(0);
+        name.setPrefWidth(0);
+        name.setMaxWidth(Double.MAX_VALUE);
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(name, Priority.ALWAYS);
         Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label message = new Label();
         message.setId("workspaceMessage");
         message.textProperty().bind(app.messageProperty());
         message.getStyleClass().add("workspace-message");
+        message.setWrapText(true);
+        message.setMinWidth(0);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(message, Priority.SOMETIMES);
         HBox header = new HBox(title, name, message, busyIndicator(app), spacer, new AccountBar(account));
         header.getStyleClass().add("app-header");
         title.setMinWidth(Region.USE_PREF_SIZE);
@@ -78,6 +92,7 @@ public final class MainView extends BorderPane {
 
         PositionsTable table = new PositionsTable(account);
         SplitPane split = new SplitPane(table, editorHolder);
+        split.setId("positionsSplit");
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.3);
         account.selectedProperty().addListener((o, a, b) -> showEditor(b));
@@ -113,18 +128,57 @@ public final class MainView extends BorderPane {
      * tab several milliseconds per keystroke. Views that compute only while shown follow their
      * scene ({@code ComparisonView}, {@code PositionChartView}).
      */
-    private static void showOnlySelected(TabPane tabs, Map<Tab, Supplier<Node>> contents) {
+    private void showOnlySelected(TabPane tabs, Map<Tab, Supplier<Node>> contents) {
         Map<Tab, Node> built = new HashMap<>();
         javafx.beans.value.ChangeListener<Tab> show = (o, was, is) -> {
             if (was != null) {
                 was.setContent(null);
             }
             if (is != null) {
-                is.setContent(built.computeIfAbsent(is, t -> contents.get(t).get()));
+                is.setContent(built.computeIfAbsent(is, t -> {
+                    Node content = contents.get(t).get();
+                    builtContents.add(content);
+                    rememberSplitsIn(content);
+                    return content;
+                }));
             }
         };
         tabs.getSelectionModel().selectedItemProperty().addListener(show);
         show.changed(null, null, tabs.getSelectionModel().getSelectedItem());
+    }
+
+    /**
+     * Keeps the split panes' divider positions (the positions table over the editor, the
+     * comparison's table over its cards) in a map by the pane's id: a position in the map is
+     * applied to its pane, in every tab built now or later, and a divider the user moves is put in
+     * the map.
+     *
+     * @param positions  divider positions by split pane id (0 … 1), a live map, not null
+     */
+    public void rememberSplits(Map<String, Double> positions) {
+        this.splitPositions = positions;
+        for (Node content : builtContents) {
+            rememberSplitsIn(content);
+        }
+    }
+
+    private void rememberSplitsIn(Node content) {
+        if (splitPositions == null) {
+            return;
+        }
+        Map<String, Double> positions = splitPositions;
+        for (Node n : content.lookupAll(".split-pane")) {
+            if (n instanceof SplitPane pane && pane.getId() != null && !pane.getDividers().isEmpty()
+                    && !pane.getProperties().containsKey(REMEMBERED)) {
+                pane.getProperties().put(REMEMBERED, Boolean.TRUE);
+                SplitPane.Divider divider = pane.getDividers().get(0);
+                Double saved = positions.get(pane.getId());
+                if (saved != null) {
+                    divider.setPosition(saved);
+                }
+                divider.positionProperty().addListener((o, a, b) -> positions.put(pane.getId(), b.doubleValue()));
+            }
+        }
     }
 
     /**

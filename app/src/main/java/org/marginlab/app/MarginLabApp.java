@@ -58,11 +58,13 @@ public final class MarginLabApp extends Application {
 
         // first frame: a light view of the workspace; the main window replaces it right after
         StartupShell shell = new StartupShell(model.workspaceNameProperty(), model.account().positions());
-        Scene scene = scene(shell);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.geometry.Dimension2D size = WindowPlacement.initialSize(prefs.window(), screen);
+        Scene scene = scene(shell, size.getWidth(), size.getHeight());
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
-        stage.setMinWidth(1000);
-        stage.setMinHeight(640);
+        WindowPlacement.limit(stage, screen);
+        prefs.window().ifPresent(w -> stage.setMaximized(w.maximized()));
         stage.setOnCloseRequest(e -> {
             // a chosen Save is written in the background; the window closes when it has been
             if (!model.confirmClose(stage::close)) {
@@ -91,6 +93,8 @@ public final class MarginLabApp extends Application {
         about.setOnAction(e -> org.marginlab.app.about.AboutDialog.show(stage));
         view.helpMenu().getItems().add(about);
         stage.getScene().setRoot(view);
+        view.rememberSplits(prefs.splits());
+        WindowPlacement.remember(stage, prefs, () -> save(prefs));
         FxDocumentDialogs dialogs = new FxDocumentDialogs(stage);
         model.setDialogs(dialogs);
         // from now on no file is read or written on the JavaFX thread
@@ -248,7 +252,11 @@ public final class MarginLabApp extends Application {
 
     private static Scene scene(javafx.scene.Parent view) {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, Math.min(1280, screen.getWidth()), Math.min(880, screen.getHeight()));
+        return scene(view, Math.min(1280, screen.getWidth()), Math.min(880, screen.getHeight()));
+    }
+
+    private static Scene scene(javafx.scene.Parent view, double width, double height) {
+        Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
         return scene;
     }

@@ -15,6 +15,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
@@ -46,7 +47,7 @@ public final class AccountBar extends HBox {
         venue.setConverter(new StringConverter<>() {
             @Override
             public String toString(VenueRules v) {
-                return v == null ? "" : v.displayName() + " (" + v.id() + ")";
+                return v == null ? "" : v.displayName();
             }
 
             @Override
@@ -54,9 +55,13 @@ public final class AccountBar extends HBox {
                 return null;
             }
         });
-        venue.setPrefWidth(250);
-        venue.setTooltip(new Tooltip("The venue whose margin rules and tier tables apply. Changing it re-checks "
-                + "every position (leverage against the new tiers, contract type) and says what no longer fits."));
+        venue.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip venueTip = new Tooltip();
+        venueTip.textProperty().bind(Bindings.createStringBinding(() -> (venue.getValue() == null ? ""
+                : venue.getValue().displayName() + " (id " + venue.getValue().id() + " in files and on the command line). ")
+                + "The venue whose margin rules and tier tables apply. Changing it re-checks every position (leverage "
+                + "against the new tiers, contract type) and says what no longer fits.", venue.valueProperty()));
+        venue.setTooltip(venueTip);
 
         TextField wallet = new TextField();
         wallet.setId("walletBalance");
@@ -123,6 +128,7 @@ public final class AccountBar extends HBox {
                 b == null || ALL_SYMBOLS.equals(b) ? null : b));
         account.shockSymbolProperty().addListener((o, a, b) -> target.setValue(b == null ? ALL_SYMBOLS : b));
         target.setTooltip(new Tooltip("Which marks the shock moves."));
+        target.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox bar = new HBox(10, label("Price shock", "mdi2c-chart-bell-curve-cumulative"), shock, shockField,
                 label("%", null), label("applied to", null), target);
@@ -131,6 +137,13 @@ public final class AccountBar extends HBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("Figures follow the shocked marks; the typed marks are kept.");
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        // wraps to the room left beside the controls rather than ending in an ellipsis
+        hint.setWrapText(true);
+        hint.setMinWidth(0);
+        hint.setPrefWidth(0);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(hint, Priority.ALWAYS);
         bar.getChildren().add(hint);
         return bar;
     }

@@ -18,6 +18,7 @@ import javafx.util.StringConverter;
 
 import org.marginlab.app.position.Figure;
 import org.marginlab.app.position.PositionViewModel;
+import org.marginlab.app.ui.TableFit;
 import org.marginlab.app.position.RiskLevel;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Side;
@@ -43,6 +44,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         setEditable(true);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setMinHeight(120);
+        TableFit.headersInFull(this);
         setPlaceholder(new Label("No positions yet: Position → Add position (Ctrl+Shift+N)."));
 
         TableColumn<PositionViewModel, String> id = new TableColumn<>("ID");

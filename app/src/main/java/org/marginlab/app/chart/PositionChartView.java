@@ -78,7 +78,16 @@ public final class PositionChartView extends BorderPane {
         charts.getStyleClass().add("chart-stack");
         setTop(new VBox(title, message, hover));
         getTop().getStyleClass().add("chart-header");
-        setCenter(new StackPane(charts, placeholder));
+        // each chart tall enough for its axis title; a short window scrolls them
+        pnlChart.setMinHeight(220);
+        ratioChart.setMinHeight(220);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(charts);
+        scroll.setId("chartScroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("editor-scroll");
+        scroll.visibleProperty().bind(charts.visibleProperty());
+        setCenter(new StackPane(scroll, placeholder));
 
         for (MarkedLineChart chart : List.of(pnlChart, ratioChart)) {
             chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> forwardCursor(chart, e));

@@ -311,9 +311,12 @@ final class ComparisonProse {
         return scope.isAll() ? "Shock of every mark (%)" : "Shock of " + scope.symbol() + " (%)";
     }
 
-    /** @return the equity axis' label with the settlement currency: {@code Total equity (USDT)} */
+    /**
+     * @return the equity axis' label with the settlement currency: {@code Equity (USDT)} (short: it
+     *         runs up the chart's side; the chart's title says it is the total equity)
+     */
     String equityAxis() {
-        return "Total equity (" + text.currency() + ")";
+        return "Equity (" + text.currency() + ")";
     }
 
     /**

@@ -2,6 +2,7 @@ package org.marginlab.app.compare;
 
 import org.marginlab.app.ui.LazyTab;
 
+import java.util.List;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
@@ -14,10 +15,13 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -25,6 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.ui.TableFit;
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.engine.whatif.MarginComparison.CrossWallet;
 import org.marginlab.engine.whatif.MarginComparison.IsolatedSplit;
@@ -98,7 +103,13 @@ public final class ComparisonView extends VBox {
         HBox bottom = new HBox(10, isolatedCard(model), crossCard(model), new EquityChart(model.chart()));
         HBox.setHgrow(bottom.getChildren().get(2), Priority.ALWAYS);
         bottom.getStyleClass().add("comparison-bottom");
-        SplitPane split = new SplitPane(top, bottom);
+        // when the window is short, the cards and chart scroll rather than squeeze their lines
+        ScrollPane bottomScroll = new ScrollPane(bottom);
+        bottomScroll.setId("comparisonBottomScroll");
+        bottomScroll.setFitToWidth(true);
+        bottomScroll.setFitToHeight(true);
+        bottomScroll.getStyleClass().add("editor-scroll");
+        SplitPane split = new SplitPane(top, bottomScroll);
         split.getStyleClass().add("comparison-split");
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.44);
@@ -124,7 +135,7 @@ public final class ComparisonView extends VBox {
 
     // ---- options ----------------------------------------------------------------------------
 
-    private HBox options(ComparisonViewModel model) {
+    private FlowPane options(ComparisonViewModel model) {
         ChoiceBox<IsolatedSplit> split = new ChoiceBox<>(FXCollections.observableArrayList(IsolatedSplit.values()));
         split.setId("splitChoice");
         split.setConverter(converter(ComparisonViewModel::label));
@@ -155,10 +166,17 @@ public final class ComparisonView extends VBox {
         updating.setTooltip(new Tooltip("The comparison is being recomputed for the last edit; the dimmed figures "
                 + "are those before it."));
         updating.visibleProperty().bind(staleShown);
-        HBox bar = new HBox(8, caption("Isolated side", "mdi2l-lock-outline"), split, caption("Cross wallet",
-                "mdi2w-wallet-outline"), wallet, caption("Liquidation fee", "mdi2c-cash-minus"), fee, updating);
+        // each choice beside its caption; the pairs wrap to a second line when the window is narrow
+        for (Region choice : List.of(split, wallet, fee)) {
+            choice.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane bar = new FlowPane(16, 6, pair(caption("Isolated side", "mdi2l-lock-outline"), split),
+                pair(caption("Cross wallet", "mdi2w-wallet-outline"), wallet),
+                pair(caption("Liquidation fee", "mdi2c-cash-minus"), fee), updating);
         bar.getStyleClass().add("options-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPrefWrapLength(600);
+        bar.setMinHeight(Region.USE_PREF_SIZE);
         return bar;
     }
 
@@ -176,6 +194,13 @@ public final class ComparisonView extends VBox {
         };
     }
 
+    private static HBox pair(Label caption, javafx.scene.Node control) {
+        HBox box = new HBox(8, caption, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
     private static Label caption(String text, String icon) {
         Label l = new Label(text, new FontIcon(icon));
         l.setMinWidth(Region.USE_PREF_SIZE);
@@ -190,10 +215,32 @@ public final class ComparisonView extends VBox {
         table.getStyleClass().addAll("comparison-table", Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No positions to compare."));
+        TableFit.headersInFull(table);
 
         TableColumn<ComparisonRow, String> position = new TableColumn<>();
         position.setGraphic(header("Position", "The position's id, symbol and side, as entered."));
         position.setCellValueFactory(c -> constant(c.getValue().label()));
+        position.setCellFactory(c -> new TableCell<>() {
+            {
+                // the styled font is known after the CSS pass (before layout): measure again in it
+                fontProperty().addListener((o, a, b) -> fit());
+            }
+
+            @Override
+            protected void updateItem(String label, boolean empty) {
+                super.updateItem(label, empty);
+                setText(empty ? null : label);
+                fit();
+            }
+
+            /** The whole label, id, symbol and side: the column grows to it (outside layout, so the rows follow). */
+            private void fit() {
+                if (getText() != null && getTableColumn() != null) {
+                    TableFit.atLeast(getTableColumn(), TableFit.textWidth(getFont(), getText()) + snappedLeftInset()
+                            + snappedRightInset() + 6);
+                }
+            }
+        });
         position.setPrefWidth(180);
         table.getColumns().add(position);
         table.getColumns().add(group(constant("Liquidation price"), "Liquidation", ComparisonRow::liquidationPriceProperty,
@@ -303,7 +350,7 @@ public final class ComparisonView extends VBox {
     private static VBox isolatedCard(ComparisonViewModel model) {
         ListView<CascadeItem> list = events(model.isolatedEvents(), "isolatedList",
                 "Isolated positions liquidated at the current shock, in the order the shock reaches them.",
-                "No isolated liquidation at this shock.");
+                "None at this shock.");
         VBox card = card("Every position isolated", "mdi2l-lock-outline",
                 line(model.isolatedCapitalProperty(), "isolatedCapital",
                         "The isolated margins: the most the isolated positions can lose, all together."),
@@ -322,7 +369,7 @@ public final class ComparisonView extends VBox {
         ListView<CascadeItem> list = events(model.crossEvents(), "cascadeList",
                 "The cross cascade at the current shock: each close realizes its loss into the shared wallet, "
                         + "which pulls the others' liquidation prices in.",
-                "No cross liquidation at this shock.");
+                "None at this shock.");
         Label goes = outcome(model.crossAccountGoesAtProperty(), "crossAccountGoesAt",
                 "The shock at which the cross account runs out of margin and every position is closed.");
         goes.getStyleClass().add("account-goes");
@@ -358,6 +405,7 @@ public final class ComparisonView extends VBox {
         l.setId(id);
         l.textProperty().bind(value);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.setTooltip(new Tooltip(explanation));
         l.getStyleClass().add(Styles.TEXT_SMALL);
         return l;
@@ -374,7 +422,9 @@ public final class ComparisonView extends VBox {
         ListView<CascadeItem> list = new ListView<>(items);
         list.setId(id);
         list.getStyleClass().addAll("cascade-list", Styles.DENSE);
-        list.setPlaceholder(new Label(empty));
+        Label placeholder = new Label(empty);
+        placeholder.setWrapText(true);
+        list.setPlaceholder(placeholder);
         list.setPrefHeight(90);
         list.setMinHeight(50);
         list.setTooltip(new Tooltip(explanation));

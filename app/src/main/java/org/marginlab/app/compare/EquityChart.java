@@ -72,7 +72,10 @@ final class EquityChart extends StackPane {
         title.setMaxWidth(Double.MAX_VALUE);
         title.setAlignment(Pos.CENTER);
         title.setMinHeight(Region.USE_PREF_SIZE);
-        chart.setMinSize(280, 200);
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        title.setPrefWidth(0);
+        chart.setMinSize(280, 220);
         Label info = new Label(null, new FontIcon("mdi2i-information-outline"));
         info.setId("equityChartInfo");
         info.setTooltip(new Tooltip("Total equity of the account at each shock of the marks, with every position "
@@ -116,7 +119,6 @@ final class EquityChart extends StackPane {
         xAxis.setUpperBound(data.toPercent());
         xAxis.setTickUnit(data.tickPercent());
         xAxis.setLabel(data.xLabel());
-        yAxis.setLabel(data.yLabel());
         fill(isolatedSeries, data.isolated());
         fill(crossSeries, data.cross());
         chart.setMarkers(data.isolatedMarkers(), data.crossMarkers());

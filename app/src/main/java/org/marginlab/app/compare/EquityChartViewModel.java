@@ -29,6 +29,7 @@ public final class EquityChartViewModel {
     private final ReadOnlyDoubleWrapper shockPercent = new ReadOnlyDoubleWrapper(this, "shockPercent", 0);
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper(this, "hover", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Equity vs price shock");
+    private String shockDescription = "";
     private ShockSweep isolated;
     private ShockSweep cross;
 
@@ -40,11 +41,22 @@ public final class EquityChartViewModel {
         this.isolated = isolated;
         this.cross = cross;
         data.set(chart);
+        showTitle();
     }
 
     void shock(double percent, String description) {
         shockPercent.set(percent);
-        title.set("Equity vs price shock — " + description);
+        shockDescription = description;
+        showTitle();
+    }
+
+    /**
+     * The title names the equity's currency (the chart's y axis has no title of its own: a chart
+     * axis does not re-lay its title when only its text changes) and the current shock.
+     */
+    private void showTitle() {
+        String what = data.get().yLabel() == null || data.get().yLabel().isEmpty() ? "Equity" : data.get().yLabel();
+        title.set(what + " vs price shock" + (shockDescription.isEmpty() ? "" : " — " + shockDescription));
     }
 
     /**

@@ -7,6 +7,8 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 
+import org.marginlab.app.ui.TableFit;
+
 /**
  * A cell of {@link ComparisonView}'s table, one side of a figure ({@link SidePair}): its text,
  * highlighted when the sides differ, red when liquidated. It follows its row's liquidation flag
@@ -26,6 +28,10 @@ final class PairCell extends TableCell<ComparisonRow, SidePair> {
     private final InvalidationListener flagListener = o -> showLiquidated();
     private final WeakInvalidationListener weakFlagListener = new WeakInvalidationListener(flagListener);
     private ComparisonRow watched;
+    /** the longest text this cell has widened its column to, in characters */
+    private int fitted;
+    /** the font {@link #fitted} was measured in */
+    private javafx.scene.text.Font fittedIn;
 
     /**
      * @param isolated     whether it shows the isolated side (else the cross side)
@@ -38,6 +44,12 @@ final class PairCell extends TableCell<ComparisonRow, SidePair> {
         getStyleClass().addAll("pair-cell", isolated ? "isolated-cell" : "cross-cell");
         setTooltip(new Tooltip(explanation));
         setManaged(false);
+        // the styled font is known after the CSS pass (before layout): a cell filled before it measures again
+        fontProperty().addListener((o, a, b) -> {
+            if (getText() != null) {
+                fit(getText());
+            }
+        });
     }
 
     @Override
@@ -52,7 +64,9 @@ final class PairCell extends TableCell<ComparisonRow, SidePair> {
             restyled = state(DIFFERS, false) | state(LIQUIDATED, false);
         } else {
             watch(row);
-            setText(isolated ? pair.isolated() : pair.cross());
+            String text = isolated ? pair.isolated() : pair.cross();
+            setText(text);
+            fit(text);
             setId(idPrefix + "-" + row.positionId());
             restyled = state(DIFFERS, pair.different()) | showLiquidated();
         }
@@ -61,6 +75,21 @@ final class PairCell extends TableCell<ComparisonRow, SidePair> {
             applyCss();
         }
     }
+
+    /**
+     * Widens the column to this figure if it is wider than the column (the figures are
+     * monospaced: a count of characters, no text layout): a figure is never ellipsized.
+     */
+    private void fit(String text) {
+        if (getTableColumn() != null && (text.length() > fitted || getFont() != fittedIn)) {
+            fitted = Math.max(fitted, text.length());
+            fittedIn = getFont();
+            TableFit.atLeast(getTableColumn(), TableFit.monospaced(getFont(), fitted) + snappedLeftInset()
+                    + snappedRightInset() + 4);
+        }
+    }
+
+
 
     private void watch(ComparisonRow row) {
         if (row == watched) {

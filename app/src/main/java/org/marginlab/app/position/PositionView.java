@@ -7,7 +7,6 @@ import java.util.Map;
 
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -38,6 +37,7 @@ import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.ui.ReflowPane;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Side;
@@ -70,9 +70,15 @@ public final class PositionView extends BorderPane {
     public PositionView(PositionViewModel vm) {
         this.vm = vm;
         getStyleClass().add("position-view");
-        setLeft(editor());
-        setCenter(results());
-        setRight(whatIf());
+        // side by side when wide; editor | results over what-if when narrow; one scroll bar for all
+        ReflowPane panes = new ReflowPane(editor(), results(), whatIf(), 12);
+        panes.setId("positionPanes");
+        ScrollPane scroll = new ScrollPane(panes);
+        scroll.setId("positionScroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("editor-scroll");
+        setCenter(scroll);
         setBottom(statusBar());
         installShortcuts();
     }
@@ -142,7 +148,7 @@ public final class PositionView extends BorderPane {
                         + "type one of your own; adding or removing margin moves money from or to the cross wallet.");
         Label leverageNote = new Label();
         leverageNote.setId("leverageNote");
-        leverageNote.setWrapText(true);
+        wrapping(leverageNote);
         leverageNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         leverageNote.textProperty().bind(vm.leverageNoteProperty());
         Button link = new Button("Margin from leverage", new FontIcon("mdi2l-link-variant"));
@@ -201,13 +207,8 @@ public final class PositionView extends BorderPane {
         VBox box = new VBox(4, heading("Position", "mdi2f-file-document-edit-outline"), grid);
         box.getStyleClass().addAll("card", "editor");
         box.setPrefWidth(440);
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("editor-scroll");
-        scroll.setMinWidth(420);
-        scroll.setPrefWidth(450);
-        return scroll;
+        box.setMinWidth(400);
+        return box;
     }
 
     private <T> HBox pills(javafx.beans.property.ObjectProperty<T> property, T left, String leftText, String leftId,
@@ -250,13 +251,15 @@ public final class PositionView extends BorderPane {
         Label error = new Label();
         error.setId(f.nodeId() + "Error");
         error.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");
-        error.setWrapText(true);
+        wrapping(error);
         error.textProperty().bind(vm.errorProperty(f));
         error.visibleProperty().bind(vm.errorProperty(f).isNotNull());
         error.managedProperty().bind(error.visibleProperty());
         vm.errorProperty(f).addListener((o, before, message) -> decorate(field, message));
         Label caption = label("", field);
         caption.textProperty().bind(label);
+        // a long caption (Contract size (USD per contract)) takes a second line in a narrow column
+        wrapping(caption);
         return new VBox(2, caption, field, error);
     }
 
@@ -293,6 +296,7 @@ public final class PositionView extends BorderPane {
         riskText.setId("riskLevel");
         riskText.textProperty().bind(vm.riskTextProperty());
         riskText.setGraphic(riskIcon);
+        wrapping(riskText);
         vm.riskLevelProperty().addListener((o, a, level) -> showRisk(level, gauge, riskIcon, riskText));
         showRisk(vm.riskLevelProperty().get(), gauge, riskIcon, riskText);
 
@@ -337,12 +341,8 @@ public final class PositionView extends BorderPane {
                 grid);
         box.getStyleClass().addAll("card", "results");
         vm.staleProperty().addListener((o, a, s) -> box.pseudoClassStateChanged(STALE, s));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("editor-scroll");
-        BorderPane.setMargin(scroll, new Insets(0, 12, 0, 12));
-        return scroll;
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     private void showRisk(RiskLevel level, ProgressBar gauge, FontIcon icon, Label text) {
@@ -413,7 +413,7 @@ public final class PositionView extends BorderPane {
 
         Label note = new Label();
         note.setId("whatIfNote");
-        note.setWrapText(true);
+        wrapping(note);
         note.getStyleClass().addAll(Styles.TEXT_SMALL, "what-if-note");
         note.textProperty().bind(vm.whatIfNoteProperty());
         note.visibleProperty().bind(vm.whatIfNoteProperty().isNotEmpty());
@@ -424,8 +424,7 @@ public final class PositionView extends BorderPane {
                 note, slider, deltaField, grid, new HBox(8, apply, reset));
         box.getStyleClass().addAll("card", "what-if");
         vm.staleProperty().addListener((o, a, s) -> box.pseudoClassStateChanged(STALE, s));
-        box.setPrefWidth(330);
-        box.setMinWidth(300);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }
 
@@ -472,6 +471,18 @@ public final class PositionView extends BorderPane {
         Label l = new Label(text, new FontIcon(icon));
         l.getStyleClass().addAll(Styles.TITLE_4, "card-heading");
         return l;
+    }
+
+    /**
+     * A label that wraps to the width its pane gives it and never widens the pane: its lines are
+     * shown in full however narrow the window.
+     */
+    private static void wrapping(Label l) {
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        l.setPrefWidth(0);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     private static Label caption(String text) {

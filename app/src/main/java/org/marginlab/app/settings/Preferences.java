@@ -18,7 +18,8 @@ import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.venue.Venues;
 
 /**
- * The user's preferences: theme, number format (locale) and default venue, kept in
+ * The user's preferences: theme, number format (locale), default venue, and the main window's
+ * size and split positions as it was last closed, kept in
  * {@code preferences.properties} in the config folder (the recent files have their own list).
  * A missing file gives the defaults; a broken file or value gives the default for what is
  * broken and a warning naming it, never an error. Saving is atomic.
@@ -34,6 +35,18 @@ public final class Preferences {
     private String numberLocale = "";
     private String defaultVenue = "binance-usdm";
     private final List<String> warnings = new ArrayList<>();
+    private WindowSize window;
+    private final java.util.Map<String, Double> splits = new java.util.TreeMap<>();
+
+    /**
+     * The main window's size when it was last closed.
+     *
+     * @param width      in pixels, ≥ 1
+     * @param height     in pixels, ≥ 1
+     * @param maximized  whether it was maximized (the size is then the one before)
+     */
+    public record WindowSize(double width, double height, boolean maximized) {
+    }
 
     private Preferences(Path file) {
         this.file = file;
@@ -89,7 +102,47 @@ public final class Preferences {
                 p.warnings.add("defaultVenue: " + e.rule() + " (got " + shown(venue) + "); binance-usdm is used.");
             }
         }
+        p.readWindow(props);
         return p;
+    }
+
+    /** The window's size and split positions; a bad value is a warning and is left out. */
+    private void readWindow(Properties props) {
+        String w = props.getProperty("window.width");
+        String h = props.getProperty("window.height");
+        if (w != null || h != null) {
+            Double width = number(w, "window.width", 200, 20_000);
+            Double height = number(h, "window.height", 200, 20_000);
+            if (width != null && height != null) {
+                window = new WindowSize(width, height, Boolean.parseBoolean(props.getProperty("window.maximized", "false").strip()));
+            }
+        }
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith("split.") && key.length() > "split.".length()) {
+                Double position = number(props.getProperty(key), key, 0.05, 0.95);
+                if (position != null) {
+                    splits.put(key.substring("split.".length()), position);
+                }
+            }
+        }
+    }
+
+    private Double number(String text, String key, double min, double max) {
+        try {
+            double v = Double.parseDouble(text == null ? "" : text.strip());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // the warning below
+        }
+        warnings.add(key + ": must be a number from " + shownNumber(min) + " to " + shownNumber(max) + " (got "
+                + shown(text == null ? "nothing" : text) + "); the default is used.");
+        return null;
+    }
+
+    private static String shownNumber(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     /**
@@ -120,6 +173,13 @@ public final class Preferences {
         props.setProperty("theme", theme.name().toLowerCase(Locale.ROOT));
         props.setProperty("numberLocale", numberLocale);
         props.setProperty("defaultVenue", defaultVenue);
+        if (window != null) {
+            props.setProperty("window.width", String.valueOf(Math.round(window.width())));
+            props.setProperty("window.height", String.valueOf(Math.round(window.height())));
+            props.setProperty("window.maximized", String.valueOf(window.maximized()));
+        }
+        splits.forEach((name, position) -> props.setProperty("split." + name,
+                String.valueOf(Math.round(position * 1000) / 1000.0)));
         Path target = file;
         return () -> write(target, props);
     }
@@ -169,6 +229,24 @@ public final class Preferences {
     /** @param venueId  a venue id, not null */
     public void setDefaultVenue(String venueId) {
         this.defaultVenue = Venues.byId(venueId).id();
+    }
+
+    /** @return the main window's size when it was last closed, or empty (never closed, or the value was bad) */
+    public java.util.Optional<WindowSize> window() {
+        return java.util.Optional.ofNullable(window);
+    }
+
+    /** @param size  the main window's size now, not null */
+    public void setWindow(WindowSize size) {
+        this.window = Objects.requireNonNull(size);
+    }
+
+    /**
+     * @return the split panes' divider positions by the pane's name (0 … 1 from the top or left), a
+     *         live map: changes are saved with the preferences
+     */
+    public java.util.Map<String, Double> splits() {
+        return splits;
     }
 
     /** @return what was wrong with the file, one message per problem; empty when all was fine */

@@ -81,7 +81,7 @@ class ComparisonProseTest {
     void amountsFollowTheCurrencySetOnTheSharedFormats() {
         text.currency("BTC", 8);
         assertThat(prose.crossCapital(new BigDecimal("0.01"), 1)).isEqualTo("Shared wallet: 0.01000000 BTC (1 position).");
-        assertThat(prose.equityAxis()).isEqualTo("Total equity (BTC)");
+        assertThat(prose.equityAxis()).isEqualTo("Equity (BTC)");
     }
 
     @Test
@@ -116,7 +116,7 @@ class ComparisonProseTest {
     void chartAndOptionLabels() {
         assertThat(prose.shockAxis(ShockScope.ALL)).isEqualTo("Shock of every mark (%)");
         assertThat(prose.shockAxis(ShockScope.of("SOLUSDT"))).isEqualTo("Shock of SOLUSDT (%)");
-        assertThat(prose.equityAxis()).isEqualTo("Total equity (USDT)");
+        assertThat(prose.equityAxis()).isEqualTo("Equity (USDT)");
         assertThat(prose.chartShock(new BigDecimal("-0.07"), ShockScope.ALL)).isEqualTo("now −7.0 % on every mark");
         assertThat(prose.marker(event("-0.046", "btc-long", MarginMode.ISOLATED, "57228.92", "0", "0", "600", "500", false),
                 "isolated")).isEqualTo("btc-long liquidated (isolated) at −4.6 %");

@@ -69,4 +69,29 @@ class PreferencesTest {
         assertThat(p.warnings()).containsExactly("theme: must be light or dark (got " + "x".repeat(60)
                 + "… (5000000 characters)); light is used.");
     }
+
+    @Test
+    void windowSizeAndSplits_loadBack() throws Exception {
+        Path file = dir.resolve("preferences.properties");
+        Preferences p = Preferences.load(file);
+        p.setWindow(new Preferences.WindowSize(1500, 900, true));
+        p.splits().put("positionsSplit", 0.42);
+        p.save();
+        Preferences again = Preferences.load(file);
+        assertThat(again.window()).contains(new Preferences.WindowSize(1500, 900, true));
+        assertThat(again.splits()).containsEntry("positionsSplit", 0.42).hasSize(1);
+        assertThat(again.warnings()).isEmpty();
+    }
+
+    @Test
+    void badWindowValues_areLeftOutWithAWarningEach() throws Exception {
+        Path file = dir.resolve("preferences.properties");
+        Files.writeString(file, "window.width=wide\nwindow.height=900\nsplit.positionsSplit=1.7\n");
+        Preferences p = Preferences.load(file);
+        assertThat(p.window()).isEmpty();
+        assertThat(p.splits()).isEmpty();
+        assertThat(p.warnings()).containsExactlyInAnyOrder(
+                "window.width: must be a number from 200 to 20000 (got wide); the default is used.",
+                "split.positionsSplit: must be a number from 0.05 to 0.95 (got 1.7); the default is used.");
+    }
 }
