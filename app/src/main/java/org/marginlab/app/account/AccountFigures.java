@@ -28,6 +28,7 @@ public final class AccountFigures {
     private final ReadOnlyStringWrapper totalEquity = new ReadOnlyStringWrapper(this, "totalEquity", "");
     private final ReadOnlyStringWrapper shockState = new ReadOnlyStringWrapper(this, "shockState", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper leftOut = new ReadOnlyStringWrapper(this, "leftOut", "");
 
     /** @param formats  how figures are written, not null */
     public AccountFigures(Formats formats) {
@@ -47,6 +48,7 @@ public final class AccountFigures {
         currency.set(ccy);
         AccountRisk r = e.risk();
         if (r == null) {
+            leftOut.set("");
             for (ReadOnlyStringWrapper w : new ReadOnlyStringWrapper[] {wallet, marginBalance, marginRatio,
                     availableBalance, totalEquity}) {
                 w.set("—");
@@ -54,6 +56,7 @@ public final class AccountFigures {
             shockState.set("");
             return;
         }
+        leftOut.set(leftOut(e));
         int d = e.amountDecimals();
         wallet.set(formats.amount(r.walletBalance(), ccy, d));
         marginBalance.set(formats.amount(r.marginBalance(), ccy, d));
@@ -68,6 +71,31 @@ public final class AccountFigures {
         shockState.set(e.shock().signum() == 0 ? ""
                 : "at a " + formats.percent(e.shock()) + " shock"
                         + (e.draft().shockSymbol() == null ? "" : " of " + e.draft().shockSymbol()));
+    }
+
+    /**
+     * The positions the account's figures leave out (their inputs break a rule, or the venue
+     * cannot price them), named by id: their margin and PnL are in no figure until they are fixed.
+     */
+    private static String leftOut(Evaluation e) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (org.marginlab.app.model.PositionResult r : e.positions()) {
+            if (r.used() == null) {
+                ids.add(r.id());
+            }
+        }
+        if (ids.isEmpty()) {
+            return "";
+        }
+        return "These figures leave out " + String.join(", ", ids) + " (not valid): "
+                + (ids.size() == 1 ? "its" : "their") + " margin and PnL are not counted until fixed.";
+    }
+
+    /**
+     * @return the positions the figures leave out, by id, and why; empty when every position is in them
+     */
+    public ReadOnlyStringProperty leftOut() {
+        return leftOut.getReadOnlyProperty();
     }
 
     /** @return the wallet field's error naming the rule, or null */

@@ -55,11 +55,19 @@ public final class AccountSummary extends VBox {
         shock.visibleProperty().bind(account.figures().shockState().isNotEmpty());
         shock.managedProperty().bind(shock.visibleProperty());
         shock.setTooltip(new Tooltip("The figures are at the shocked marks; the typed marks are unchanged."));
+        Label leftOut = new Label();
+        leftOut.setId("accountLeftOut");
+        leftOut.textProperty().bind(account.figures().leftOut());
+        leftOut.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        leftOut.setGraphic(new FontIcon("mdi2a-alert-outline"));
+        leftOut.visibleProperty().bind(account.figures().leftOut().isNotEmpty());
+        leftOut.managedProperty().bind(leftOut.visibleProperty());
+        leftOut.setWrapText(true);
         // the figures on one line; what the last command did and what is wrong on lines of their own
         // below, wrapping at the window's width, so that a long notice never squeezes a figure
         HBox figures = new HBox(24);
         figures.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(figures, notice, problem);
+        getChildren().addAll(figures, leftOut, notice, problem);
         figures.getChildren().addAll(
                 item("Cross wallet", "accountWallet", account.walletShownProperty(),
                         "Collateral shared by the cross positions (isolated margin not included)."),

@@ -13,6 +13,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
@@ -26,6 +28,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -204,11 +207,59 @@ public final class PositionView extends BorderPane {
         grid.add(contractSize, 0, 4);
         grid.add(maintenance, 0, 5, 2, 1);
 
-        VBox box = new VBox(4, heading("Position", "mdi2f-file-document-edit-outline"), grid);
+        VBox box = new VBox(4, heading("Position", "mdi2f-file-document-edit-outline"), tierFix(maintenance), grid);
         box.getStyleClass().addAll("card", "editor");
         box.setPrefWidth(440);
         box.setMinWidth(400);
         return box;
+    }
+
+    /**
+     * Shown when the venue cannot price the position's symbol (no bundled tiers, no maintenance
+     * rate typed): what is wrong, and the two fixes, a maintenance rate or a symbol the venue has
+     * tiers for.
+     */
+    private Node tierFix(TitledPane maintenance) {
+        Label text = new Label();
+        text.setId("tierFix");
+        text.textProperty().bind(vm.tierFixProperty());
+        text.setGraphic(new FontIcon("mdi2a-alert-outline"));
+        text.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        wrapping(text);
+        Button rate = new Button("Type a maintenance rate", new FontIcon("mdi2p-pencil-outline"));
+        rate.setId("tierFixRate");
+        rate.getStyleClass().add(Styles.SMALL);
+        rate.setOnAction(e -> {
+            // at once, not animated: a field in a pane still collapsing open takes no focus
+            boolean animated = maintenance.isAnimated();
+            maintenance.setAnimated(false);
+            maintenance.setExpanded(true);
+            maintenance.setAnimated(animated);
+            maintenance.layout();
+            fields.get(InputField.MMR).requestFocus();
+        });
+        rate.setTooltip(tip("Opens the maintenance override: the rate (and amount) the venue publishes for this "
+                + "symbol replace its tier table."));
+        MenuButton symbols = new MenuButton("Use a symbol with tiers", new FontIcon("mdi2s-swap-horizontal"));
+        symbols.setId("tierFixSymbol");
+        symbols.getStyleClass().add(Styles.SMALL);
+        symbols.setOnShowing(e -> {
+            symbols.getItems().clear();
+            for (String s : vm.tierFixSymbols()) {
+                MenuItem item = new MenuItem(s);
+                item.setMnemonicParsing(false);
+                item.setOnAction(a -> vm.symbolProperty().set(s));
+                symbols.getItems().add(item);
+            }
+        });
+        symbols.setTooltip(tip("Switch this position to a symbol the venue has a bundled tier table for."));
+        FlowPane buttons = new FlowPane(6, 4, rate, symbols);
+        VBox bar = new VBox(4, text, buttons);
+        bar.setId("tierFixBar");
+        bar.getStyleClass().add("tier-fix");
+        bar.visibleProperty().bind(vm.tierFixProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private <T> HBox pills(javafx.beans.property.ObjectProperty<T> property, T left, String leftText, String leftId,

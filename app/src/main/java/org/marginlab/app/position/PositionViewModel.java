@@ -73,6 +73,8 @@ public final class PositionViewModel {
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
     private final ReadOnlyStringWrapper quoteCurrency = new ReadOnlyStringWrapper(this, "quoteCurrency", "USDT");
     private final ReadOnlyStringWrapper venueName = new ReadOnlyStringWrapper(this, "venueName", "");
+    private final ReadOnlyStringWrapper tierFix = new ReadOnlyStringWrapper(this, "tierFix", "");
+    private List<String> tierFixSymbols = List.of();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private final ReadOnlyBooleanWrapper liquidated = new ReadOnlyBooleanWrapper(this, "liquidated", false);
@@ -184,6 +186,14 @@ public final class PositionViewModel {
                 presets = all;
             }
             symbols = List.copyOf(presets);
+            // the venue cannot price this symbol: no bundled tiers and no maintenance override typed
+            boolean noTiers = e.venue() != null && r.parsed().position() == null && r.problem() != null
+                    && e.venue().presetTiers(d.symbol()).isEmpty() && d.text(InputField.MMR).isBlank()
+                    && r.errors().values().stream().allMatch(java.util.Objects::isNull);
+            tierFix.set(noTiers ? d.symbol() + " has no maintenance tiers bundled for " + e.venue().displayName()
+                    + ", so its figures cannot be computed. Type its maintenance margin rate (from the venue's site), or "
+                    + "pick a symbol the venue has tiers for." : "");
+            tierFixSymbols = noTiers ? List.copyOf(e.venue().presetSymbols()) : List.of();
             marginLinked.set(d.marginLinked());
             BigDecimal max = r.parsed().leverageMax();
             leverageMax.set(max == null ? 125 : Math.max(1, max.doubleValue()));
@@ -324,6 +334,19 @@ public final class PositionViewModel {
     /** @return the currency prices are quoted in (USD for inverse contracts) */
     public ReadOnlyStringProperty quoteCurrencyProperty() {
         return quoteCurrency.getReadOnlyProperty();
+    }
+
+    /**
+     * @return what is wrong and how to fix it when the venue has no maintenance tiers for this
+     *         position's symbol and no maintenance rate is typed; empty otherwise
+     */
+    public ReadOnlyStringProperty tierFixProperty() {
+        return tierFix.getReadOnlyProperty();
+    }
+
+    /** @return the symbols the venue has tiers for, offered as a fix while {@link #tierFixProperty()} is set */
+    public List<String> tierFixSymbols() {
+        return tierFixSymbols;
     }
 
     /** @return the venue's display name */

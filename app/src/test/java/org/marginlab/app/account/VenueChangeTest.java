@@ -1,0 +1,70 @@
+package org.marginlab.app.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.marginlab.app.model.InputField;
+import org.marginlab.app.position.Figure;
+import org.marginlab.app.position.PositionViewModel;
+import org.marginlab.app.workspace.Samples;
+import org.marginlab.engine.venue.Venues;
+
+/**
+ * Venue → Bybit on the course sample (issue "Fit and finish"): every position is re-checked under
+ * Bybit's rules. btc-long (Bybit has BTCUSDT tiers) and sol-long (its own maintenance rate) stay
+ * live with Bybit's figures; eth-long (no ETHUSDT tiers on Bybit) is named by its id, shows no
+ * figure of the old venue, is left out of the account's figures with a line saying so, and is
+ * offered the two fixes. Bybit's isolated liquidation price (margin-formulas.md §2.1, tier 1 MMR
+ * 0.5 %, MM on the entry value): LP = entry − (IM − MM) / qty = 60,000 − (600 − 12,000 × 0.005) / 0.2
+ * = 60,000 − 540 / 0.2 = 57,300.00; Binance's was 57,228.92.
+ */
+class VenueChangeTest {
+
+    private static PositionViewModel row(AccountViewModel vm, String id) {
+        return AccountViewModelTest.row(vm, id);
+    }
+
+    @Test
+    void switchingToBybit_keepsValidPositionsLive_namesTheOtherByIdAndOffersTheFix() {
+        AccountViewModel vm = AccountViewModelTest.open(Samples.COURSE_CROSS_CASCADE);
+        assertThat(row(vm, "btc-long").figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("57,228.92 USDT");
+
+        vm.venueProperty().set(Venues.byId("bybit-linear"));
+
+        PositionViewModel btc = row(vm, "btc-long");
+        assertThat(btc.validProperty().get()).isTrue();
+        assertThat(btc.staleProperty().get()).isFalse();
+        assertThat(btc.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("57,300.00 USDT");
+        assertThat(btc.tierFixProperty().get()).isEmpty();
+        assertThat(row(vm, "sol-long").validProperty().get()).isTrue();
+
+        PositionViewModel eth = row(vm, "eth-long");
+        assertThat(eth.validProperty().get()).isFalse();
+        assertThat(eth.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("—");
+        assertThat(vm.problemProperty().get()).startsWith("eth-long.symbol: has no bundled tier table on bybit-linear")
+                .doesNotContain("positions[");
+        assertThat(eth.tierFixProperty().get()).startsWith("ETHUSDT has no maintenance tiers bundled for Bybit");
+        assertThat(eth.tierFixSymbols()).containsExactly("BTCUSDT");
+        assertThat(vm.figures().leftOut().get()).isEqualTo(
+                "These figures leave out eth-long (not valid): its margin and PnL are not counted until fixed.");
+    }
+
+    @Test
+    void typingAMaintenanceRate_orPickingABundledSymbol_bringsThePositionBack() {
+        AccountViewModel vm = AccountViewModelTest.open(Samples.COURSE_CROSS_CASCADE);
+        vm.venueProperty().set(Venues.byId("bybit-linear"));
+        PositionViewModel eth = row(vm, "eth-long");
+
+        eth.textProperty(InputField.MMR).set("0.01");
+        assertThat(eth.validProperty().get()).isTrue();
+        assertThat(eth.tierFixProperty().get()).isEmpty();
+        assertThat(vm.figures().leftOut().get()).isEmpty();
+        assertThat(vm.problemProperty().get()).isEmpty();
+
+        vm.undo();
+        assertThat(row(vm, "eth-long").tierFixProperty().get()).isNotEmpty();
+        row(vm, "eth-long").symbolProperty().set("BTCUSDT");
+        assertThat(row(vm, "eth-long").validProperty().get()).isTrue();
+        assertThat(vm.figures().leftOut().get()).isEmpty();
+    }
+}
