@@ -13,6 +13,9 @@ module org.marginlab.app {
     requires atlantafx.base;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
+    // the number formats of View → Number format (German, French, Swiss …): without it the
+    // linked image has only the English locale data and every format prints 1,234.56
+    requires jdk.localedata;
 
     exports org.marginlab.app;
     // the start-up floor org.marginlab.app.startup.BareWindow is an Application: JavaFX creates it

@@ -27,6 +27,11 @@ final class ErrorReporter {
     private ErrorReporter() {
     }
 
+    /** @return the folder of the log files, or null when the log could not be set up */
+    static Path logFolder() {
+        return problem == null ? logFolder : null;
+    }
+
     /**
      * Installs the handler for every thread, the JavaFX application thread included.
      *

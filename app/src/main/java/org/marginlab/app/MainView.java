@@ -289,6 +289,11 @@ public final class MainView extends BorderPane {
         menuBar.getMenus().add(menuBar.getMenus().size() - 1, menu);
     }
 
+    /** @return the menu bar (Help lists its shortcuts) */
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
     /** @return the Help menu, for items other views add (About) */
     public Menu helpMenu() {
         return menuBar.getMenus().get(menuBar.getMenus().size() - 1);

@@ -4,6 +4,7 @@ import org.marginlab.app.ui.LazyTab;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -91,7 +92,8 @@ public final class MarginLabApp extends Application {
         view.addMenu(viewMenu(prefs));
         MenuItem about = new MenuItem("_About MarginLab");
         about.setOnAction(e -> org.marginlab.app.about.AboutDialog.show(stage));
-        view.helpMenu().getItems().add(about);
+        view.helpMenu().getItems().addAll(helpItems(stage, view));
+        view.helpMenu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), about);
         stage.getScene().setRoot(view);
         view.rememberSplits(prefs.splits());
         WindowPlacement.remember(stage, prefs, () -> save(prefs));
@@ -152,6 +154,25 @@ public final class MarginLabApp extends Application {
             background.shutdown();
             awaitQuietly(background);
         }
+    }
+
+    /** Help's guide (F1), formula reference and shortcuts, in one window opened on demand; Report a problem. */
+    private List<MenuItem> helpItems(Stage stage, MainView view) {
+        org.marginlab.app.help.HelpWindow[] help = {null};
+        java.util.function.Consumer<org.marginlab.app.help.HelpWindow.Page> open = page ->
+                help[0] = org.marginlab.app.help.HelpWindow.show(help[0], stage, view.menuBar(), page);
+        MenuItem guide = new MenuItem("User _guide");
+        guide.setId("helpGuideItem");
+        guide.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F1));
+        guide.setOnAction(e -> open.accept(org.marginlab.app.help.HelpWindow.Page.GUIDE));
+        MenuItem formulas = new MenuItem("_Formula reference");
+        formulas.setOnAction(e -> open.accept(org.marginlab.app.help.HelpWindow.Page.FORMULAS));
+        MenuItem keys = new MenuItem("_Keyboard shortcuts");
+        keys.setOnAction(e -> open.accept(org.marginlab.app.help.HelpWindow.Page.SHORTCUTS));
+        MenuItem report = new MenuItem("_Report a problem…");
+        report.setOnAction(e -> org.marginlab.app.help.ProblemReport.show(stage, ErrorReporter.logFolder(),
+                uri -> getHostServices().showDocument(uri)));
+        return List.of(guide, formulas, keys, report);
     }
 
     private static boolean offerRestore(Stage owner, Autosave.Recovered r) {
