@@ -99,6 +99,18 @@ check_window() {
     fi
 }
 
+# check_locales JAVA: the runtime has the locale data of View → Number format (jdk.localedata);
+# without it every format would print 1,234.56 and German "58.500" would read as 58.5
+check_locales() {
+    local available
+    available="$("$1" -XshowSettings:locale -version 2>&1 | tr ',' '\n' | tr -d ' ' || true)"
+    if grep -qx 'de_DE' <<<"$available" && grep -qx 'fr_FR' <<<"$available" && grep -qx 'de_CH' <<<"$available"; then
+        ok "runtime $1: German, French and Swiss number formats present (jdk.localedata)"
+    else
+        bad "runtime $1: no German/French/Swiss locale data (jdk.localedata missing from the image)"
+    fi
+}
+
 check_launcher() {
     check_cli "$1"
     echo "window: $1"
@@ -110,6 +122,7 @@ t_all=$SECONDS
 echo "== jlink image $image"
 [[ -x "$image/bin/marginlab" ]] || { echo "smoke-test.sh: no image at $image (mvn -B -DskipTests package)" >&2; exit 1; }
 check_launcher "$image/bin/marginlab"
+check_locales "$image/bin/java"
 
 if $installers; then
     echo "== installers (app-image, .deb)"

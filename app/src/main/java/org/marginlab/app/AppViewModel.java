@@ -139,6 +139,17 @@ public final class AppViewModel {
     }
 
     /**
+     * Types and shows numbers in another format from now on, at once (View → Number format): the
+     * numbers typed so far are rewritten in it with their values unchanged, and the account's
+     * notice says so.
+     *
+     * @param locale  the number format's locale, not null
+     */
+    public void setNumberLocale(Locale locale) {
+        account.setLocale(locale);
+    }
+
+    /**
      * A model on the bundled sample {@code btc-long-isolated.marginlab}, with no recent files and
      * dialogs that cancel everything (for tests and the first start).
      *

@@ -216,10 +216,8 @@ public final class MarginLabApp extends Application {
             item.setOnAction(e -> {
                 prefs.setNumberLocale(c[0]);
                 save(prefs);
-                Alert info = new Alert(Alert.AlertType.INFORMATION,
-                        "Numbers will be typed and shown as " + c[1] + " from the next start.");
-                info.setHeaderText("Number format saved");
-                info.show();
+                // at once: what was typed is rewritten in the new format, every figure shown in it
+                model.setNumberLocale(prefs.numberLocale());
             });
             numbers.getItems().add(item);
         }

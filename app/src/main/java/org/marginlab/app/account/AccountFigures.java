@@ -16,7 +16,7 @@ import org.marginlab.engine.MarginRatioDefinition;
  * for display only ({@link Formats}); the shocked state is named where a shock applies.
  */
 public final class AccountFigures {
-    private final Formats formats;
+    private Formats formats;
     private final ReadOnlyStringWrapper walletError = new ReadOnlyStringWrapper(this, "walletError");
     private final ReadOnlyStringWrapper shockError = new ReadOnlyStringWrapper(this, "shockError");
     private final ReadOnlyStringWrapper currency = new ReadOnlyStringWrapper(this, "currency", "USDT");
@@ -33,6 +33,11 @@ public final class AccountFigures {
     /** @param formats  how figures are written, not null */
     public AccountFigures(Formats formats) {
         this.formats = formats;
+    }
+
+    /** @param next  how figures are written from the next {@link #show} on, not null */
+    public void setFormats(Formats next) {
+        this.formats = java.util.Objects.requireNonNull(next, "next");
     }
 
     /**

@@ -34,8 +34,10 @@ final class AccountInputs {
     private final ObjectProperty<String> shockSymbol = new SimpleObjectProperty<>(this, "shockSymbol");
     private final DoubleProperty shockSlider = new SimpleDoubleProperty(this, "shockSlider", 0);
     private boolean syncing;
+    private Formats formats;
 
     AccountInputs(DraftEditor editor, Formats formats) {
+        this.formats = formats;
         venue.addListener((o, a, b) -> {
             if (!syncing && b != null) {
                 editor.edit(null, d -> withVenue(d, b));
@@ -63,7 +65,7 @@ final class AccountInputs {
         });
         shockSlider.addListener((o, a, b) -> {
             if (!syncing) {
-                shockText.set(formats.editable(BigDecimal.valueOf(b.doubleValue()), 1));
+                shockText.set(this.formats.editable(BigDecimal.valueOf(b.doubleValue()), 1));
             }
         });
     }
@@ -123,5 +125,10 @@ final class AccountInputs {
 
     DoubleProperty shockSlider() {
         return shockSlider;
+    }
+
+    /** @param next  the number format the shock slider writes its value in from now on, not null */
+    void setFormats(Formats next) {
+        this.formats = next;
     }
 }

@@ -29,6 +29,7 @@ import org.marginlab.app.model.Draft;
 import org.marginlab.app.model.DraftEditor;
 import org.marginlab.app.model.DraftEdits;
 import org.marginlab.app.model.DraftHistory;
+import org.marginlab.app.model.DraftLocale;
 import org.marginlab.app.model.Drafts;
 import org.marginlab.app.model.Evaluation;
 import org.marginlab.app.model.Evaluator;
@@ -65,11 +66,11 @@ public final class AccountViewModel implements DraftEditor {
     public static final int UNDO_LIMIT = DraftHistory.LIMIT;
 
     private final MarginEngine engine;
-    private final Locale locale;
-    private final Formats formats;
-    private final Evaluator evaluator;
-    private final Drafts drafts;
-    private final DraftEdits edits;
+    private final ReadOnlyObjectWrapper<Locale> locale = new ReadOnlyObjectWrapper<>(this, "locale");
+    private Formats formats;
+    private Evaluator evaluator;
+    private Drafts drafts;
+    private DraftEdits edits;
     private final DraftHistory history;
 
     private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
@@ -90,7 +91,7 @@ public final class AccountViewModel implements DraftEditor {
      */
     public AccountViewModel(MarginEngine engine, Locale locale) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.locale = Objects.requireNonNull(locale, "locale");
+        this.locale.set(Objects.requireNonNull(locale, "locale"));
         this.formats = new Formats(locale);
         this.evaluator = new Evaluator(locale);
         this.drafts = new Drafts(formats);
@@ -460,8 +461,44 @@ public final class AccountViewModel implements DraftEditor {
         return engine;
     }
 
-    /** @return the display locale */
+    /** @return the locale numbers are typed and shown in */
     public Locale locale() {
-        return locale;
+        return locale.get();
+    }
+
+    /** @return the locale numbers are typed and shown in; it changes with {@link #setLocale} */
+    public ReadOnlyObjectProperty<Locale> localeProperty() {
+        return locale.getReadOnlyProperty();
+    }
+
+    /**
+     * Types and shows numbers in another locale from now on, at once: every number typed so far
+     * (in every undo step too) is rewritten in the new format with its value unchanged
+     * ({@link DraftLocale}), and every figure is shown again in it. Nothing counts as an edit: the
+     * unsaved marker and the undo history stay as they were.
+     *
+     * @param next  the locale, not null
+     */
+    public void setLocale(Locale next) {
+        Objects.requireNonNull(next, "next");
+        if (next.equals(locale.get())) {
+            return;
+        }
+        DraftLocale convert = new DraftLocale(new org.marginlab.app.ui.DecimalInput(locale.get()), new Formats(next));
+        Draft now = convert.convert(evaluation.get().draft());
+        history.rewrite(convert::convert);
+        formats = new Formats(next);
+        evaluator = new Evaluator(next);
+        drafts = new Drafts(formats);
+        edits = new DraftEdits(formats, evaluator.parser());
+        figures.setFormats(formats);
+        inputs.setFormats(formats);
+        rows.setLocale(next);
+        locale.set(next);
+        // the same document in other words: a half-typed field keeps the last valid position behind it
+        publish(evaluator.evaluate(now, evaluation.get()));
+        updateHistory();
+        notice.set("Numbers are now typed and shown as " + formats.price(new BigDecimal("1234.56"),
+                java.math.RoundingMode.HALF_UP) + " (" + next.getDisplayName(Locale.ENGLISH) + ").");
     }
 }

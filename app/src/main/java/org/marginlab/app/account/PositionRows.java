@@ -23,8 +23,10 @@ import org.marginlab.app.position.PositionViewModel;
  * and a selection whose position is gone moves to its neighbour.
  */
 final class PositionRows {
-    private final Locale locale;
+    private Locale locale;
     private final DraftEditor editor;
+    /** the id to select at the next sync (after the rows were made again), or null */
+    private String reselect;
     private final ObservableList<PositionViewModel> rows = FXCollections.observableArrayList();
     private final ObjectProperty<PositionViewModel> selected = new SimpleObjectProperty<>(this, "selected");
 
@@ -58,9 +60,29 @@ final class PositionRows {
         for (int i = 0; i < next.size(); i++) {
             next.get(i).update(e.positions().get(i), e);
         }
+        if (reselect != null) {
+            String id = reselect;
+            reselect = null;
+            next.stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(selected::set);
+            sel = selected.get();
+        }
         if (sel == null || !next.contains(sel)) {
             selected.set(next.isEmpty() ? null : next.get(Math.max(0, Math.min(selIndex, next.size() - 1))));
         }
+    }
+
+    /**
+     * Rows made from now on type and show numbers in this locale; the rows there are are forgotten
+     * (the next {@link #sync} makes new ones), the selection kept by id.
+     *
+     * @param next  the locale, not null
+     */
+    void setLocale(Locale next) {
+        locale = next;
+        PositionViewModel sel = selected.get();
+        rows.clear();
+        selected.set(null);
+        reselect = sel == null ? null : sel.id();
     }
 
     /** Forgets every row (a new workspace). */

@@ -65,8 +65,8 @@ public final class PositionChartViewModel {
     private static final double MAX_RATIO_AXIS = 20;
 
     private final AccountViewModel account;
-    private final Formats formats;
-    private final DecimalFormatSymbols symbols;
+    private Formats formats;
+    private DecimalFormatSymbols symbols;
     private final ReadOnlyObjectWrapper<PositionChartData> data = new ReadOnlyObjectWrapper<>(this, "data");
     private final ReadOnlyObjectWrapper<Hover> hover = new ReadOnlyObjectWrapper<>(this, "hover");
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
@@ -93,6 +93,16 @@ public final class PositionChartViewModel {
         this.priceTicks = tickFormat(1);
         this.pnlTicks = tickFormat(1);
         this.ratioTicks = tickFormat(100);
+        account.localeProperty().addListener((o, a, b) -> {
+            // a new number format: every text and tick label is written again in it
+            formats = new Formats(b);
+            symbols = DecimalFormatSymbols.getInstance(b);
+            priceTicks = tickFormat(1);
+            pnlTicks = tickFormat(1);
+            ratioTicks = tickFormat(100);
+            lastKey = null;
+            refresh();
+        });
         account.evaluationProperty().addListener((o, a, b) -> refresh());
         account.selectedProperty().addListener((o, a, b) -> refresh());
         active.addListener((o, a, b) -> {

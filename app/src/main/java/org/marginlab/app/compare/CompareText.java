@@ -16,12 +16,17 @@ import org.marginlab.engine.ContractType;
  * decimal, half-up ({@code −0.0975 → −9.8 %}). Not thread-safe.
  */
 final class CompareText {
-    private final Formats formats;
-    private final DecimalFormat oneDecimal;
+    private Formats formats;
+    private DecimalFormat oneDecimal;
     private String currency = "USDT";
     private int decimals = 2;
 
     CompareText(Locale locale) {
+        setLocale(locale);
+    }
+
+    /** @param locale  the number format to write in from now on (View → Number format), not null */
+    void setLocale(Locale locale) {
         this.formats = new Formats(locale);
         this.oneDecimal = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(locale));
     }

@@ -165,6 +165,9 @@ public final class ComparisonViewModel {
         this.text = new CompareText(account.locale());
         this.prose = new ComparisonProse(text);
         this.chart = new EquityChartViewModel(text);
+        // a new number format: the texts written here follow at once (the walks' inputs name it too,
+        // so the next figures are written in it)
+        account.localeProperty().addListener((o, a, b) -> text.setLocale(b));
         account.evaluationProperty().addListener((o, a, b) -> refresh());
         active.addListener((o, a, b) -> {
             if (b && stale) {
@@ -197,7 +200,8 @@ public final class ComparisonViewModel {
         FeeChoice feeChoice = fee.get() == null ? FEE_CHOICES.get(0) : fee.get();
         ComparisonWalks.Inputs next = new ComparisonWalks.Inputs(entered.venue().id(), entered.walletBalance(),
                 entered.positions(), evaluation.scope(), split.get() == null ? IsolatedSplit.AS_ENTERED : split.get(),
-                crossWallet.get() == null ? CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS : crossWallet.get(), feeChoice.share());
+                crossWallet.get() == null ? CrossWallet.WORKSPACE_WALLET_PLUS_MARGINS : crossWallet.get(), feeChoice.share(),
+                account.locale());
         updater.request(entered, next, evaluation.shock(), account.locale());
     }
 

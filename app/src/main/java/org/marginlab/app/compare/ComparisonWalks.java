@@ -45,13 +45,16 @@ final class ComparisonWalks {
      * @param fee          the cascade's liquidation fee, a share of the closed position's maintenance margin
      */
     record Inputs(String venue, BigDecimal wallet, List<Position> positions, ShockScope scope, IsolatedSplit split,
-            CrossWallet crossWallet, BigDecimal fee) {
+            CrossWallet crossWallet, BigDecimal fee, java.util.Locale locale) {
 
-        /** @return whether {@code o} holds the same inputs, amounts compared by value; false for null. O(N) */
+        /**
+         * @return whether {@code o} holds the same inputs, amounts compared by value, and the same
+         *         number format (the walks' texts are written in it); false for null. O(N)
+         */
         boolean same(Inputs o) {
             return o != null && venue.equals(o.venue) && wallet.compareTo(o.wallet) == 0 && positions.equals(o.positions)
                     && scope.equals(o.scope) && split == o.split && crossWallet == o.crossWallet
-                    && fee.compareTo(o.fee) == 0;
+                    && fee.compareTo(o.fee) == 0 && locale.equals(o.locale);
         }
     }
 

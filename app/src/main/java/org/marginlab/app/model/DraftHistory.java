@@ -2,6 +2,7 @@ package org.marginlab.app.model;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -112,6 +113,26 @@ public final class DraftHistory {
     /** Marks that no draft is saved (a workspace restored from an autosave). */
     public void markUnsaved() {
         saved = null;
+    }
+
+    /**
+     * Rewrites every draft kept (the current one, the saved one, every undo and redo step) with
+     * the same change, e.g. into another number format; what is saved, dirty, undoable and
+     * redoable stays as it was.
+     *
+     * @param change  a change that keeps each draft's meaning, not null
+     */
+    public void rewrite(java.util.function.UnaryOperator<Draft> change) {
+        java.util.Map<Draft, Draft> done = new java.util.IdentityHashMap<>();
+        java.util.function.UnaryOperator<Draft> once = d -> d == null ? null : done.computeIfAbsent(d, change);
+        List<Draft> u = new java.util.ArrayList<>(undo);
+        List<Draft> r = new java.util.ArrayList<>(redo);
+        undo.clear();
+        redo.clear();
+        u.forEach(d -> undo.addLast(once.apply(d)));
+        r.forEach(d -> redo.addLast(once.apply(d)));
+        current = once.apply(current);
+        saved = once.apply(saved);
     }
 
     /** @return whether the current document differs from the saved one */

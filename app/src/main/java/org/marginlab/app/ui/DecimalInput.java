@@ -76,7 +76,9 @@ public final class DecimalInput {
             if (c == decimalSeparator) {
                 b.append('.');
                 fraction = true;
-            } else if (c == groupingSeparator || c == '\u00a0' || c == '\u202f' || c == ' ') {
+            } else if (c == groupingSeparator || c == '\u00a0' || c == '\u202f' || c == ' '
+                    || (c == '\'' && groupingSeparator == '\u2019')) {
+                // Swiss grouping is typed with the keyboard's apostrophe as well as the typographic one
                 // groups of three digits, and only in the integer part: "1.5,000" is not 1.5000
                 if (fraction || !groupOfThreeFollows(s, i)) {
                     throw new InputException(c == groupingSeparator && c != ' ' && c != '\u00a0' && c != '\u202f'

@@ -78,6 +78,16 @@ class DecimalInputTest {
         assertThatThrownBy(() -> de.parse("0.5")).hasMessage("must be a number (use ',' for decimals)");
     }
 
+    @org.junit.jupiter.api.Test
+    void parse_swiss_takesTheKeyboardApostropheAsGrouping() {
+        DecimalInput ch = new DecimalInput(java.util.Locale.forLanguageTag("de-CH"));
+        assertThat(ch.parse("58'500.25")).isEqualByComparingTo("58500.25");
+        assertThat(ch.parse("58\u2019500.25")).isEqualByComparingTo("58500.25");
+        assertThatThrownBy(() -> ch.parse("5'85")).hasMessage("must be a number");
+        // elsewhere an apostrophe is no separator
+        assertThatThrownBy(() -> us.parse("58'500")).hasMessage("must be a number");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"''", "'   '"})
     void parse_emptyIsRequired(String typed) {
