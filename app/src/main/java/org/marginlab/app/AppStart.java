@@ -108,7 +108,7 @@ final class AppStart {
      */
     private static void warmUpTheme(Preferences.Theme theme) {
         try {
-            Theme atlantafx = theme == Preferences.Theme.DARK ? new PrimerDark() : new PrimerLight();
+            Theme atlantafx = theme == Preferences.Theme.LIGHT ? new PrimerLight() : new PrimerDark();
             URL bss = Theme.class.getResource(atlantafx.getUserAgentStylesheetBSS());
             if (bss != null) {
                 Stylesheet.loadBinary(bss);

@@ -32,8 +32,6 @@ import org.marginlab.app.workspace.Autosave;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 
 /**
  * The desktop application: one window on a workspace. It opens the {@code .marginlab} file
@@ -187,15 +185,15 @@ public final class MarginLabApp extends Application {
     }
 
     private static void applyTheme(Preferences.Theme theme) {
-        Application.setUserAgentStylesheet(theme == Preferences.Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        Themes.apply(theme);
     }
 
     private Menu viewMenu(Preferences prefs) {
         Menu menu = new Menu("_View");
         ToggleGroup themes = new ToggleGroup();
         for (Preferences.Theme t : Preferences.Theme.values()) {
-            RadioMenuItem item = new RadioMenuItem(t == Preferences.Theme.LIGHT ? "Light theme" : "Dark theme");
+            RadioMenuItem item = new RadioMenuItem(t == Preferences.Theme.LIGHT ? "Light theme"
+                    : t == Preferences.Theme.DARK ? "Dark theme" : "High-contrast theme");
             item.setToggleGroup(themes);
             item.setSelected(prefs.theme() == t);
             item.setOnAction(e -> {

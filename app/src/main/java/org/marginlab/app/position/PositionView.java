@@ -347,6 +347,10 @@ public final class PositionView extends BorderPane {
         riskText.setId("riskLevel");
         riskText.textProperty().bind(vm.riskTextProperty());
         riskText.setGraphic(riskIcon);
+        riskText.setTooltip(tip("Risk, from the venue's margin ratio and the distance to liquidation. Safe: margin "
+                + "ratio below 80 % and at least 3 % from the liquidation price. Warning: a margin ratio of 80 % or "
+                + "more, or less than 3 % from the liquidation price. Liquidated: the mark is at or beyond the "
+                + "liquidation price."));
         wrapping(riskText);
         vm.riskLevelProperty().addListener((o, a, level) -> showRisk(level, gauge, riskIcon, riskText));
         showRisk(vm.riskLevelProperty().get(), gauge, riskIcon, riskText);

@@ -28,7 +28,20 @@ import org.marginlab.engine.venue.Venues;
  */
 public final class Preferences {
     /** Light or dark theme. */
-    public enum Theme { LIGHT, DARK }
+    /** Light, dark, or high contrast (white on black, yellow accents). */
+    public enum Theme {
+        /** AtlantaFX Primer light */
+        LIGHT,
+        /** AtlantaFX Primer dark */
+        DARK,
+        /** Primer dark with a high-contrast palette */
+        HIGH_CONTRAST;
+
+        /** @return its name in the preferences file: light, dark, high-contrast */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
 
     private final Path file;
     private Theme theme = Theme.LIGHT;
@@ -79,9 +92,9 @@ public final class Preferences {
         String theme = props.getProperty("theme");
         if (theme != null) {
             try {
-                p.theme = Theme.valueOf(theme.strip().toUpperCase(Locale.ROOT));
+                p.theme = Theme.valueOf(theme.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                p.warnings.add("theme: must be light or dark (got " + shown(theme) + "); light is used.");
+                p.warnings.add("theme: must be light, dark or high-contrast (got " + shown(theme) + "); light is used.");
             }
         }
         String locale = props.getProperty("numberLocale");
@@ -170,7 +183,7 @@ public final class Preferences {
      */
     public Write saver() {
         Properties props = new Properties();
-        props.setProperty("theme", theme.name().toLowerCase(Locale.ROOT));
+        props.setProperty("theme", theme.id());
         props.setProperty("numberLocale", numberLocale);
         props.setProperty("defaultVenue", defaultVenue);
         if (window != null) {

@@ -46,7 +46,7 @@ class PreferencesTest {
         assertThat(p.numberLocaleTag()).isEmpty();
         assertThat(p.defaultVenue()).isEqualTo("binance-usdm");
         assertThat(p.warnings()).containsExactly(
-                "theme: must be light or dark (got purple); light is used.",
+                "theme: must be light, dark or high-contrast (got purple); light is used.",
                 "numberLocale: must be a language tag such as en-US or de-DE (got not a tag!); the system's format is used.",
                 "defaultVenue: must be one of binance-usdm, binance-coinm, bybit-linear, bybit-inverse, okx, gate, "
                         + "hyperliquid, generic (got kraken); binance-usdm is used.");
@@ -66,7 +66,7 @@ class PreferencesTest {
         Path file = dir.resolve("preferences.properties");
         Files.writeString(file, "theme=" + "x".repeat(5_000_000) + "\n");
         Preferences p = Preferences.load(file);
-        assertThat(p.warnings()).containsExactly("theme: must be light or dark (got " + "x".repeat(60)
+        assertThat(p.warnings()).containsExactly("theme: must be light, dark or high-contrast (got " + "x".repeat(60)
                 + "… (5000000 characters)); light is used.");
     }
 
