@@ -88,6 +88,10 @@ class ThemeContrastUiTest {
             robot.interact(() -> tabs.getSelectionModel().select(1));
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> {
+                Node options = stage.getScene().lookup(".options-bar");
+                Label optionCaption = (Label) options.lookup(".label");
+                expect(problems, theme + " comparison options bar", fill(options), palette("-color-bg-default"));
+                contrast(problems, theme + " comparison options text", optionCaption.getTextFill(), background(options), 4.5);
                 Node plot = stage.getScene().lookup("#equityChart .chart-plot-background");
                 Text tick = (Text) stage.getScene().lookup("#equityChart .axis .text");
                 expect(problems, theme + " chart background", fill(plot), palette("-color-bg-default"));
