@@ -49,20 +49,37 @@ public final class PositionsTable extends TableView<PositionViewModel> {
 
         TableColumn<PositionViewModel, String> id = new TableColumn<>("ID");
         id.setCellValueFactory(c -> c.getValue().idProperty());
+        id.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                TableFit.fitText(this);
+            }
+        });
+        fitOnFontChange(id);
         id.setEditable(false);
 
         TableColumn<PositionViewModel, String> symbol = new TableColumn<>("Symbol");
         symbol.setCellValueFactory(c -> c.getValue().symbolProperty());
-        symbol.setCellFactory(TextFieldTableCell.forTableColumn());
+        symbol.setCellFactory(col -> new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
+            @Override
+            public void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                TableFit.fitText(this);
+            }
+        });
+        fitOnFontChange(symbol);
 
         TableColumn<PositionViewModel, Side> side = new TableColumn<>("Side");
         side.setCellValueFactory(c -> c.getValue().sideProperty());
-        side.setCellFactory(ChoiceBoxTableCell.forTableColumn(converter(Side::id, Side::parse), Side.LONG, Side.SHORT));
+        side.setCellFactory(choices(converter(Side::id, Side::parse), Side.LONG, Side.SHORT));
+        fitOnFontChange(side);
 
         TableColumn<PositionViewModel, MarginMode> mode = new TableColumn<>("Mode");
         mode.setCellValueFactory(c -> c.getValue().marginModeProperty());
-        mode.setCellFactory(ChoiceBoxTableCell.forTableColumn(converter(MarginMode::id, MarginMode::parse),
-                MarginMode.ISOLATED, MarginMode.CROSS));
+        mode.setCellFactory(choices(converter(MarginMode::id, MarginMode::parse), MarginMode.ISOLATED, MarginMode.CROSS));
+        fitOnFontChange(mode);
 
         id.setPrefWidth(100);
         symbol.setPrefWidth(90);
@@ -104,6 +121,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
                 }
                 setText(row.staleProperty().get() ? "stale"
                         : item == RiskLevel.LIQUIDATED ? "liquidated" : item == RiskLevel.WARNING ? "warning" : "ok");
+                TableFit.fitText(this);
             }
         });
         getColumns().add(status);
@@ -170,8 +188,10 @@ public final class PositionsTable extends TableView<PositionViewModel> {
                 String error = row == null ? null : row.errorProperty(field).get();
                 setTooltip(error == null ? null : new Tooltip(error));
                 pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, error != null);
+                TableFit.fitText(this);
             }
         });
+        fitOnFontChange(c);
         return c;
     }
 
@@ -184,11 +204,45 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         c.setPrefWidth(figure == Figure.DISTANCE_TO_LIQUIDATION ? 100 : figure == Figure.MARGIN_RATIO ? 165
                 : figure == Figure.LIQUIDATION_PRICE ? 185
                 : figure == Figure.MARK_PRICE ? 120 : 150);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                TableFit.fitText(this);
+            }
+        });
+        fitOnFontChange(c);
         Label header = new Label(title);
         header.setTooltip(new Tooltip(figure.explanation()));
         c.setGraphic(header);
         c.setText(null);
         return c;
+    }
+
+    /**
+     * Cells fill their text before their styled font is known: a cell measures again once the
+     * CSS pass sets its font (a cell made by the column's factory, wrapped here).
+     */
+    private static <T> void fitOnFontChange(TableColumn<PositionViewModel, T> column) {
+        javafx.util.Callback<TableColumn<PositionViewModel, T>, TableCell<PositionViewModel, T>> made = column.getCellFactory();
+        column.setCellFactory(col -> {
+            TableCell<PositionViewModel, T> cell = made.call(col);
+            cell.fontProperty().addListener((o, a, b) -> TableFit.fitText(cell));
+            return cell;
+        });
+    }
+
+    /** A choice cell (side, mode) that widens its column to its text. */
+    private static <T> javafx.util.Callback<TableColumn<PositionViewModel, T>, TableCell<PositionViewModel, T>> choices(
+            StringConverter<T> converter, T a, T b) {
+        return col -> new ChoiceBoxTableCell<>(converter, a, b) {
+            @Override
+            public void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                TableFit.fitText(this);
+            }
+        };
     }
 
     /** A row that follows its position's risk level and staleness as pseudo-classes. */

@@ -103,6 +103,45 @@ public final class TableFit {
         }
     }
 
+    /** What a column was last widened to by its cells: the longest text, in characters, and the font it was measured in. */
+    private static final class Fitted {
+        private int chars;
+        private Font font;
+    }
+
+    /**
+     * Widens a cell's column to the cell's text when it is the longest text seen in the column
+     * (or the font changed): a figure or typed value is never ellipsized. Cheap when nothing is
+     * longer (a length comparison); measured otherwise. When the column grew, the table is laid
+     * out again on the next pulse (a cell can be filled during a layout pass, whose rows would
+     * otherwise keep the old width).
+     *
+     * @param cell  a table cell whose text was just set, not null
+     */
+    public static void fitText(javafx.scene.control.TableCell<?, ?> cell) {
+        TableColumnBase<?, ?> column = cell.getTableColumn();
+        String text = cell.getText();
+        if (column == null || text == null || text.isEmpty()) {
+            return;
+        }
+        Fitted fitted = (Fitted) column.getProperties().computeIfAbsent(Fitted.class, k -> new Fitted());
+        Font font = cell.getFont();
+        if (font != fitted.font) {
+            fitted.font = font;
+            fitted.chars = 0;
+        } else if (text.length() <= fitted.chars) {
+            return;
+        }
+        fitted.chars = text.length();
+        double graphic = cell.getGraphic() == null ? 0 : cell.getGraphic().prefWidth(-1) + cell.getGraphicTextGap();
+        double before = column.getMinWidth();
+        atLeast(column, textWidth(font, text) + graphic + cell.snappedLeftInset() + cell.snappedRightInset() + 6);
+        if (column.getMinWidth() != before && cell.getTableView() != null) {
+            TableView<?> table = cell.getTableView();
+            javafx.application.Platform.runLater(table::requestLayout);
+        }
+    }
+
     /**
      * The width of a line of {@code chars} characters in a monospaced font, bold or not (the
      * bold advance is used: a cell that turns bold keeps its width). Measured once per font.

@@ -82,6 +82,10 @@ class LayoutFitUiTest {
             model[0].account().selectedProperty().set(model[0].account().positions().get(1));
         });
         out.addAll(tabs(robot, "course sample on Bybit", theme, width, height));
+        // the FAQ sample after Ctrl+M on btc-long: a long isolated margin and the word "isolated" in the table
+        robot.interact(() -> model[0].openSample(Samples.BINANCE_FAQ_CROSS));
+        robot.interact(() -> model[0].account().positions().get(0).toggleMarginMode());
+        out.addAll(tabs(robot, "FAQ sample, btc-long switched to isolated", theme, width, height));
         return out;
     }
 
