@@ -27,6 +27,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.ui.HeightCache;
 import org.marginlab.app.ui.LazyTab;
 import org.marginlab.app.account.AccountBar;
 import org.marginlab.app.account.AccountSummary;
@@ -88,7 +89,8 @@ public final class MainView extends BorderPane {
         header.getStyleClass().add("app-header");
         title.setMinWidth(Region.USE_PREF_SIZE);
 
-        setTop(new VBox(menus(onQuit), header, AccountBar.shockBar(account)));
+        // its wrapping name and hint are not wrapped again at every layout of the window
+        setTop(new HeightCache(new VBox(menus(onQuit), header, AccountBar.shockBar(account))));
 
         PositionsTable table = new PositionsTable(account);
         SplitPane split = new SplitPane(table, editorHolder);

@@ -166,7 +166,7 @@ public final class PositionView extends BorderPane {
         ((VBox) margin).getChildren().add(linkBox);
         margin.visibleProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.ISOLATED));
         margin.managedProperty().bind(margin.visibleProperty());
-        Node contractSize = field(InputField.CONTRACT_SIZE, "Contract size (" + (inverse ? "USD per contract" : "base per unit") + ")",
+        Node contractSize = field(InputField.CONTRACT_SIZE, "Contract size (" + (inverse ? "USD" : "base") + ")",
                 "Inverse: the USD value of one contract (100 on Binance BTCUSD, 1 on Bybit). Linear: base units per unit of quantity, usually 1.");
         contractSize.setVisible(inverse);
         contractSize.setManaged(inverse);
@@ -309,8 +309,8 @@ public final class PositionView extends BorderPane {
         vm.errorProperty(f).addListener((o, before, message) -> decorate(field, message));
         Label caption = label("", field);
         caption.textProperty().bind(label);
-        // a long caption (Contract size (USD per contract)) takes a second line in a narrow column
-        wrapping(caption);
+        // one line, never wrapped: a wrapping caption makes every layout of the editor wrap text again
+        caption.setMinWidth(Region.USE_PREF_SIZE);
         return new VBox(2, caption, field, error);
     }
 
