@@ -81,7 +81,7 @@ final class PairCell extends TableCell<ComparisonRow, SidePair> {
      * monospaced: a count of characters, no text layout): a figure is never ellipsized.
      */
     private void fit(String text) {
-        if (getTableColumn() != null && (text.length() > fitted || getFont() != fittedIn)) {
+        if (getTableColumn() != null && (text.length() > fitted || !getFont().equals(fittedIn))) {
             fitted = Math.max(fitted, text.length());
             fittedIn = getFont();
             TableFit.atLeast(getTableColumn(), TableFit.monospaced(getFont(), fitted) + snappedLeftInset()

@@ -40,6 +40,7 @@ import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.ui.HeightCache;
 import org.marginlab.app.ui.ReflowPane;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginMode;
@@ -74,7 +75,9 @@ public final class PositionView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("position-view");
         // side by side when wide; editor | results over what-if when narrow; one scroll bar for all
-        ReflowPane panes = new ReflowPane(editor(), results(), whatIf(), 12);
+        // the editor and the what-if keep their heights while nothing in them changes (their
+        // wrapping notes are not wrapped again at every keystroke in the results)
+        ReflowPane panes = new ReflowPane(new HeightCache(editor()), results(), new HeightCache(whatIf()), 12);
         panes.setId("positionPanes");
         ScrollPane scroll = new ScrollPane(panes);
         scroll.setId("positionScroll");
@@ -351,7 +354,9 @@ public final class PositionView extends BorderPane {
                 + "ratio below 80 % and at least 3 % from the liquidation price. Warning: a margin ratio of 80 % or "
                 + "more, or less than 3 % from the liquidation price. Liquidated: the mark is at or beyond the "
                 + "liquidation price."));
-        wrapping(riskText);
+        // one line, and the results pane at least that wide: a wrapping label here would make every
+        // layout of the pane wrap text again (it changes at every keystroke)
+        riskText.setMinWidth(Region.USE_PREF_SIZE);
         vm.riskLevelProperty().addListener((o, a, level) -> showRisk(level, gauge, riskIcon, riskText));
         showRisk(vm.riskLevelProperty().get(), gauge, riskIcon, riskText);
 

@@ -126,7 +126,8 @@ public final class TableFit {
         }
         Fitted fitted = (Fitted) column.getProperties().computeIfAbsent(Fitted.class, k -> new Fitted());
         Font font = cell.getFont();
-        if (font != fitted.font) {
+        // equal, not the same: the CSS pass gives each cell its own Font instance
+        if (!font.equals(fitted.font)) {
             fitted.font = font;
             fitted.chars = 0;
         } else if (text.length() <= fitted.chars) {
