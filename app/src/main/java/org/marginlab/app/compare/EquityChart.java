@@ -45,6 +45,7 @@ final class EquityChart extends StackPane {
     private NiceRange yRange;
     private final Label hover = new Label();
     private final Label title = new Label();
+    private final Label shockTitle = new Label();
     private final XYChart.Series<Number, Number> isolatedSeries = new XYChart.Series<>("Every position isolated",
             FXCollections.observableArrayList());
     private final XYChart.Series<Number, Number> crossSeries = new XYChart.Series<>("Every position cross",
@@ -72,9 +73,14 @@ final class EquityChart extends StackPane {
         title.setMaxWidth(Double.MAX_VALUE);
         title.setAlignment(Pos.CENTER);
         title.setMinHeight(Region.USE_PREF_SIZE);
-        title.setWrapText(true);
-        title.setMinWidth(0);
-        title.setPrefWidth(0);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        // the shock on a line of its own, neither wrapping: this one changes at every step
+        shockTitle.setId("equityChartShock");
+        shockTitle.getStyleClass().addAll(atlantafx.base.theme.Styles.TEXT_SMALL, atlantafx.base.theme.Styles.TEXT_MUTED);
+        shockTitle.textProperty().bind(model.shockTitleProperty());
+        shockTitle.setMaxWidth(Double.MAX_VALUE);
+        shockTitle.setAlignment(Pos.CENTER);
+        shockTitle.setMinWidth(Region.USE_PREF_SIZE);
         chart.setMinSize(280, 220);
         Label info = new Label(null, new FontIcon("mdi2i-information-outline"));
         info.setId("equityChartInfo");
@@ -89,7 +95,7 @@ final class EquityChart extends StackPane {
         hover.setMouseTransparent(true);
         hover.textProperty().bind(model.hoverProperty());
         hover.visibleProperty().bind(model.hoverProperty().isNotEmpty());
-        VBox titled = new VBox(title, chart);
+        VBox titled = new VBox(title, shockTitle, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         getChildren().addAll(titled, info, hover);
 

@@ -30,6 +30,7 @@ public final class EquityChartViewModel {
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper(this, "hover", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Equity vs price shock");
     private String shockDescription = "";
+    private final ReadOnlyStringWrapper shockTitle = new ReadOnlyStringWrapper(this, "shockTitle", "");
     private ShockSweep isolated;
     private ShockSweep cross;
 
@@ -56,7 +57,8 @@ public final class EquityChartViewModel {
      */
     private void showTitle() {
         String what = data.get().yLabel() == null || data.get().yLabel().isEmpty() ? "Equity" : data.get().yLabel();
-        title.set(what + " vs price shock" + (shockDescription.isEmpty() ? "" : " — " + shockDescription));
+        title.set(what + " vs price shock");
+        shockTitle.set(shockDescription);
     }
 
     /**
@@ -102,9 +104,17 @@ public final class EquityChartViewModel {
         return shockPercent.getReadOnlyProperty();
     }
 
-    /** @return the chart's title, naming the current shock */
+    /** @return the chart's title, naming the equity's currency */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /**
+     * @return the current shock, e.g. {@code now −17.0 % on every mark}: a line of its own under
+     *         the title, since it changes at every step of the shock and the title does not
+     */
+    public ReadOnlyStringProperty shockTitleProperty() {
+        return shockTitle.getReadOnlyProperty();
     }
 
     /** @return the values under the cursor, or empty when the cursor is not on the chart */
