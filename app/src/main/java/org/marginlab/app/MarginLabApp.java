@@ -152,6 +152,11 @@ public final class MarginLabApp extends Application {
             background.shutdown();
             awaitQuietly(background);
         }
+        // the window's size and split positions, written when it closed
+        if (PREFERENCE_WRITER instanceof java.util.concurrent.ExecutorService writer) {
+            writer.shutdown();
+            awaitQuietly(writer);
+        }
     }
 
     /** Help's guide (F1), formula reference and shortcuts, in one window opened on demand; Report a problem. */
@@ -242,13 +247,17 @@ public final class MarginLabApp extends Application {
 
     private static void save(Preferences prefs) {
         Preferences.Write write = prefs.saver();
-        PREFERENCE_WRITER.execute(() -> {
-            try {
-                write.run();
-            } catch (IOException | RuntimeException e) {
-                ErrorReporter.report(Thread.currentThread(), e);
-            }
-        });
+        try {
+            PREFERENCE_WRITER.execute(() -> {
+                try {
+                    write.run();
+                } catch (IOException | RuntimeException e) {
+                    ErrorReporter.report(Thread.currentThread(), e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // after stop(): the application is exiting and its last preferences are written
+        }
     }
 
     /**
