@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marginlab.app.ui.HeightCache;
 import org.marginlab.app.ui.LazyTab;
+import org.marginlab.app.ui.Wrapping;
 import org.marginlab.app.account.AccountBar;
 import org.marginlab.app.account.AccountSummary;
 import org.marginlab.app.account.AccountViewModel;
@@ -69,13 +70,8 @@ public final class MainView extends BorderPane {
         name.getStyleClass().add("workspace-name");
         name.textProperty().bind(app.workspaceNameProperty());
         // a long name wraps in the room the venue and wallet leave, never ends in an ellipsis
-        name.setWrapText(true);
-        name.setMinWidth(0);
-        name.setPrefWidth(0);
-        name.setMaxWidth(Double.MAX_VALUE);
-        name.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.toWidth(name);
         HBox.setHgrow(name, Priority.ALWAYS);
-        Region spacer = new Region();
         Label message = new Label();
         message.setId("workspaceMessage");
         message.textProperty().bind(app.messageProperty());
@@ -85,7 +81,7 @@ public final class MainView extends BorderPane {
         message.setMaxWidth(Double.MAX_VALUE);
         message.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(message, Priority.SOMETIMES);
-        HBox header = new HBox(title, name, message, busyIndicator(app), spacer, new AccountBar(account));
+        HBox header = new HBox(title, name, message, busyIndicator(app), new AccountBar(account));
         header.getStyleClass().add("app-header");
         title.setMinWidth(Region.USE_PREF_SIZE);
 

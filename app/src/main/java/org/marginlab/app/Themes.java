@@ -52,11 +52,6 @@ public final class Themes {
         }
     }
 
-    /** @return the theme applied last */
-    public static Preferences.Theme current() {
-        return current;
-    }
-
     private static void palette(Scene scene) {
         if (scene == null) {
             return;

@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.ui.Wrapping;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
 
@@ -138,11 +139,7 @@ public final class AccountBar extends HBox {
         Label hint = new Label("Figures follow the shocked marks; the typed marks are kept.");
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         // wraps to the room left beside the controls rather than ending in an ellipsis
-        hint.setWrapText(true);
-        hint.setMinWidth(0);
-        hint.setPrefWidth(0);
-        hint.setMaxWidth(Double.MAX_VALUE);
-        hint.setMinHeight(Region.USE_PREF_SIZE);
+        Wrapping.toWidth(hint);
         HBox.setHgrow(hint, Priority.ALWAYS);
         bar.getChildren().add(hint);
         return bar;

@@ -49,37 +49,26 @@ public final class PositionsTable extends TableView<PositionViewModel> {
 
         TableColumn<PositionViewModel, String> id = new TableColumn<>("ID");
         id.setCellValueFactory(c -> c.getValue().idProperty());
-        id.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                TableFit.fitText(this);
-            }
-        });
-        fitOnFontChange(id);
+        id.setCellFactory(col -> TableFit.textCell());
         id.setEditable(false);
 
         TableColumn<PositionViewModel, String> symbol = new TableColumn<>("Symbol");
         symbol.setCellValueFactory(c -> c.getValue().symbolProperty());
-        symbol.setCellFactory(col -> new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
+        symbol.setCellFactory(col -> TableFit.fitOnFontChange(new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
             @Override
             public void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 TableFit.fitText(this);
             }
-        });
-        fitOnFontChange(symbol);
+        }));
 
         TableColumn<PositionViewModel, Side> side = new TableColumn<>("Side");
         side.setCellValueFactory(c -> c.getValue().sideProperty());
         side.setCellFactory(choices(converter(Side::id, Side::parse), Side.LONG, Side.SHORT));
-        fitOnFontChange(side);
 
         TableColumn<PositionViewModel, MarginMode> mode = new TableColumn<>("Mode");
         mode.setCellValueFactory(c -> c.getValue().marginModeProperty());
         mode.setCellFactory(choices(converter(MarginMode::id, MarginMode::parse), MarginMode.ISOLATED, MarginMode.CROSS));
-        fitOnFontChange(mode);
 
         id.setPrefWidth(100);
         symbol.setPrefWidth(90);
@@ -180,7 +169,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         c.setId("column-" + field.nodeId());
         c.setPrefWidth(field == InputField.LEVERAGE ? 52 : 92);
         c.setCellValueFactory(cell -> cell.getValue().textProperty(field));
-        c.setCellFactory(col -> new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
+        c.setCellFactory(col -> TableFit.fitOnFontChange(new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
             @Override
             public void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -190,8 +179,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
                 pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, error != null);
                 TableFit.fitText(this);
             }
-        });
-        fitOnFontChange(c);
+        }));
         return c;
     }
 
@@ -204,15 +192,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         c.setPrefWidth(figure == Figure.DISTANCE_TO_LIQUIDATION ? 100 : figure == Figure.MARGIN_RATIO ? 165
                 : figure == Figure.LIQUIDATION_PRICE ? 185
                 : figure == Figure.MARK_PRICE ? 120 : 150);
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                TableFit.fitText(this);
-            }
-        });
-        fitOnFontChange(c);
+        c.setCellFactory(col -> TableFit.textCell());
         Label header = new Label(title);
         header.setTooltip(new Tooltip(figure.explanation()));
         c.setGraphic(header);
@@ -220,29 +200,16 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         return c;
     }
 
-    /**
-     * Cells fill their text before their styled font is known: a cell measures again once the
-     * CSS pass sets its font (a cell made by the column's factory, wrapped here).
-     */
-    private static <T> void fitOnFontChange(TableColumn<PositionViewModel, T> column) {
-        javafx.util.Callback<TableColumn<PositionViewModel, T>, TableCell<PositionViewModel, T>> made = column.getCellFactory();
-        column.setCellFactory(col -> {
-            TableCell<PositionViewModel, T> cell = made.call(col);
-            cell.fontProperty().addListener((o, a, b) -> TableFit.fitText(cell));
-            return cell;
-        });
-    }
-
     /** A choice cell (side, mode) that widens its column to its text. */
     private static <T> javafx.util.Callback<TableColumn<PositionViewModel, T>, TableCell<PositionViewModel, T>> choices(
             StringConverter<T> converter, T a, T b) {
-        return col -> new ChoiceBoxTableCell<>(converter, a, b) {
+        return col -> TableFit.fitOnFontChange(new ChoiceBoxTableCell<>(converter, a, b) {
             @Override
             public void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 TableFit.fitText(this);
             }
-        };
+        });
     }
 
     /** A row that follows its position's risk level and staleness as pseudo-classes. */

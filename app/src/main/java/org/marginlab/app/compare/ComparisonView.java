@@ -17,7 +17,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -220,27 +219,8 @@ public final class ComparisonView extends VBox {
         TableColumn<ComparisonRow, String> position = new TableColumn<>();
         position.setGraphic(header("Position", "The position's id, symbol and side, as entered."));
         position.setCellValueFactory(c -> constant(c.getValue().label()));
-        position.setCellFactory(c -> new TableCell<>() {
-            {
-                // the styled font is known after the CSS pass (before layout): measure again in it
-                fontProperty().addListener((o, a, b) -> fit());
-            }
-
-            @Override
-            protected void updateItem(String label, boolean empty) {
-                super.updateItem(label, empty);
-                setText(empty ? null : label);
-                fit();
-            }
-
-            /** The whole label, id, symbol and side: the column grows to it (outside layout, so the rows follow). */
-            private void fit() {
-                if (getText() != null && getTableColumn() != null) {
-                    TableFit.atLeast(getTableColumn(), TableFit.textWidth(getFont(), getText()) + snappedLeftInset()
-                            + snappedRightInset() + 6);
-                }
-            }
-        });
+        // the whole label, id, symbol and side
+        position.setCellFactory(c -> TableFit.textCell());
         position.setPrefWidth(180);
         table.getColumns().add(position);
         table.getColumns().add(group(constant("Liquidation price"), "Liquidation", ComparisonRow::liquidationPriceProperty,

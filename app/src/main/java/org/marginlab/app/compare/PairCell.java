@@ -28,10 +28,6 @@ final class PairCell extends TableCell<ComparisonRow, SidePair> {
     private final InvalidationListener flagListener = o -> showLiquidated();
     private final WeakInvalidationListener weakFlagListener = new WeakInvalidationListener(flagListener);
     private ComparisonRow watched;
-    /** the longest text this cell has widened its column to, in characters */
-    private int fitted;
-    /** the font {@link #fitted} was measured in */
-    private javafx.scene.text.Font fittedIn;
 
     /**
      * @param isolated     whether it shows the isolated side (else the cross side)
@@ -44,12 +40,7 @@ final class PairCell extends TableCell<ComparisonRow, SidePair> {
         getStyleClass().addAll("pair-cell", isolated ? "isolated-cell" : "cross-cell");
         setTooltip(new Tooltip(explanation));
         setManaged(false);
-        // the styled font is known after the CSS pass (before layout): a cell filled before it measures again
-        fontProperty().addListener((o, a, b) -> {
-            if (getText() != null) {
-                fit(getText());
-            }
-        });
+        TableFit.fitOnFontChange(this);
     }
 
     @Override
@@ -64,9 +55,8 @@ final class PairCell extends TableCell<ComparisonRow, SidePair> {
             restyled = state(DIFFERS, false) | state(LIQUIDATED, false);
         } else {
             watch(row);
-            String text = isolated ? pair.isolated() : pair.cross();
-            setText(text);
-            fit(text);
+            setText(isolated ? pair.isolated() : pair.cross());
+            TableFit.fitText(this);
             setId(idPrefix + "-" + row.positionId());
             restyled = state(DIFFERS, pair.different()) | showLiquidated();
         }
@@ -75,21 +65,6 @@ final class PairCell extends TableCell<ComparisonRow, SidePair> {
             applyCss();
         }
     }
-
-    /**
-     * Widens the column to this figure if it is wider than the column (the figures are
-     * monospaced: a count of characters, no text layout): a figure is never ellipsized.
-     */
-    private void fit(String text) {
-        if (getTableColumn() != null && (text.length() > fitted || !getFont().equals(fittedIn))) {
-            fitted = Math.max(fitted, text.length());
-            fittedIn = getFont();
-            TableFit.atLeast(getTableColumn(), TableFit.monospaced(getFont(), fitted) + snappedLeftInset()
-                    + snappedRightInset() + 4);
-        }
-    }
-
-
 
     private void watch(ComparisonRow row) {
         if (row == watched) {

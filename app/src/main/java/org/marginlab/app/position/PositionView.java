@@ -42,6 +42,7 @@ import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marginlab.app.ui.HeightCache;
 import org.marginlab.app.ui.ReflowPane;
+import org.marginlab.app.ui.Wrapping;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Side;
@@ -154,7 +155,7 @@ public final class PositionView extends BorderPane {
                         + "type one of your own; adding or removing margin moves money from or to the cross wallet.");
         Label leverageNote = new Label();
         leverageNote.setId("leverageNote");
-        wrapping(leverageNote);
+        Wrapping.toWidth(leverageNote);
         leverageNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         leverageNote.textProperty().bind(vm.leverageNoteProperty());
         Button link = new Button("Margin from leverage", new FontIcon("mdi2l-link-variant"));
@@ -228,7 +229,7 @@ public final class PositionView extends BorderPane {
         text.textProperty().bind(vm.tierFixProperty());
         text.setGraphic(new FontIcon("mdi2a-alert-outline"));
         text.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
-        wrapping(text);
+        Wrapping.toWidth(text);
         Button rate = new Button("Type a maintenance rate", new FontIcon("mdi2p-pencil-outline"));
         rate.setId("tierFixRate");
         rate.getStyleClass().add(Styles.SMALL);
@@ -305,7 +306,7 @@ public final class PositionView extends BorderPane {
         Label error = new Label();
         error.setId(f.nodeId() + "Error");
         error.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");
-        wrapping(error);
+        Wrapping.toWidth(error);
         error.textProperty().bind(vm.errorProperty(f));
         error.visibleProperty().bind(vm.errorProperty(f).isNotNull());
         error.managedProperty().bind(error.visibleProperty());
@@ -473,7 +474,7 @@ public final class PositionView extends BorderPane {
 
         Label note = new Label();
         note.setId("whatIfNote");
-        wrapping(note);
+        Wrapping.toWidth(note);
         note.getStyleClass().addAll(Styles.TEXT_SMALL, "what-if-note");
         note.textProperty().bind(vm.whatIfNoteProperty());
         note.visibleProperty().bind(vm.whatIfNoteProperty().isNotEmpty());
@@ -531,18 +532,6 @@ public final class PositionView extends BorderPane {
         Label l = new Label(text, new FontIcon(icon));
         l.getStyleClass().addAll(Styles.TITLE_4, "card-heading");
         return l;
-    }
-
-    /**
-     * A label that wraps to the width its pane gives it and never widens the pane: its lines are
-     * shown in full however narrow the window.
-     */
-    private static void wrapping(Label l) {
-        l.setWrapText(true);
-        l.setMinWidth(0);
-        l.setPrefWidth(0);
-        l.setMaxWidth(Double.MAX_VALUE);
-        l.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     private static Label caption(String text) {

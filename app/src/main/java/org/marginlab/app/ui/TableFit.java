@@ -7,11 +7,11 @@ import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
@@ -22,8 +22,6 @@ import javafx.scene.text.Text;
  * <p>Use on the JavaFX thread.
  */
 public final class TableFit {
-    private static final Map<Font, Double> ADVANCES = new HashMap<>();
-
     private TableFit() {
     }
 
@@ -103,22 +101,25 @@ public final class TableFit {
         }
     }
 
-    /** What a column was last widened to by its cells: the longest text, in characters, and the font it was measured in. */
+    /**
+     * What a column was widened to by its cells: the longest text, in characters, per font it was
+     * measured in (a cell turns bold and back, and the CSS pass gives each cell its own, equal,
+     * {@link Font} instance: compared by equality).
+     */
     private static final class Fitted {
-        private int chars;
-        private Font font;
+        private final Map<Font, Integer> chars = new HashMap<>();
     }
 
     /**
-     * Widens a cell's column to the cell's text when it is the longest text seen in the column
-     * (or the font changed): a figure or typed value is never ellipsized. Cheap when nothing is
-     * longer (a length comparison); measured otherwise. When the column grew, the table is laid
-     * out again on the next pulse (a cell can be filled during a layout pass, whose rows would
-     * otherwise keep the old width).
+     * Widens a cell's column to the cell's text when it is the longest text seen in the column in
+     * that font: a figure or typed value is never ellipsized. Cheap when nothing is longer (a
+     * length comparison); measured otherwise. When the column grew, the table is laid out again on
+     * the next pulse (a cell can be filled during a layout pass, whose rows would otherwise keep
+     * the old width).
      *
      * @param cell  a table cell whose text was just set, not null
      */
-    public static void fitText(javafx.scene.control.TableCell<?, ?> cell) {
+    public static void fitText(TableCell<?, ?> cell) {
         TableColumnBase<?, ?> column = cell.getTableColumn();
         String text = cell.getText();
         if (column == null || text == null || text.isEmpty()) {
@@ -126,14 +127,10 @@ public final class TableFit {
         }
         Fitted fitted = (Fitted) column.getProperties().computeIfAbsent(Fitted.class, k -> new Fitted());
         Font font = cell.getFont();
-        // equal, not the same: the CSS pass gives each cell its own Font instance
-        if (!font.equals(fitted.font)) {
-            fitted.font = font;
-            fitted.chars = 0;
-        } else if (text.length() <= fitted.chars) {
+        if (text.length() <= fitted.chars.getOrDefault(font, 0)) {
             return;
         }
-        fitted.chars = text.length();
+        fitted.chars.put(font, text.length());
         double graphic = cell.getGraphic() == null ? 0 : cell.getGraphic().prefWidth(-1) + cell.getGraphicTextGap();
         double before = column.getMinWidth();
         atLeast(column, textWidth(font, text) + graphic + cell.snappedLeftInset() + cell.snappedRightInset() + 6);
@@ -144,20 +141,30 @@ public final class TableFit {
     }
 
     /**
-     * The width of a line of {@code chars} characters in a monospaced font, bold or not (the
-     * bold advance is used: a cell that turns bold keeps its width). Measured once per font.
+     * Makes a cell fit its text again when the CSS pass sets its styled font (cells are filled
+     * before it).
      *
-     * @param font   the monospaced font, not null
-     * @param chars  the number of characters, ≥ 0
-     * @return the width in pixels
+     * @param cell  the cell, not null
+     * @return the cell
      */
-    public static double monospaced(Font font, int chars) {
-        double advance = ADVANCES.computeIfAbsent(font, f -> {
-            Text t = new Text("0000000000");
-            t.setFont(Font.font(f.getFamily(), FontWeight.BOLD, f.getSize()));
-            return t.getLayoutBounds().getWidth() / 10;
+    public static <C extends TableCell<?, ?>> C fitOnFontChange(C cell) {
+        cell.fontProperty().addListener((o, a, b) -> fitText(cell));
+        return cell;
+    }
+
+    /**
+     * @param <S>  the row type
+     * @return a read-only cell that shows its text and widens its column to it
+     */
+    public static <S> TableCell<S, String> textCell() {
+        return fitOnFontChange(new TableCell<S, String>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                fitText(this);
+            }
         });
-        return Math.ceil(advance * chars);
     }
 
     /**
