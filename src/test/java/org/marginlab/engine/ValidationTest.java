@@ -192,8 +192,8 @@ class ValidationTest {
         assertThatThrownBy(() -> Side.parse("flat")).hasMessage("side: must be long or short (got flat)");
         assertThatThrownBy(() -> MarginMode.parse("portfolio"))
                 .hasMessage("marginMode: must be isolated or cross (got portfolio)");
-        assertThatThrownBy(() -> ContractType.parse("quanto"))
-                .hasMessage("contract: must be linear or inverse (got quanto)");
+        assertThatThrownBy(() -> ContractType.parse("option"))
+                .hasMessage("contract: must be linear, inverse or quanto (got option)");
     }
 
     @Test

@@ -154,7 +154,8 @@ abstract class BaseVenue implements VenueRules {
     @Override
     public final PositionRisk evaluate(Position p, TierTable schedule, MarkValuation m, CrossContext cross) {
         Exposure e = new Exposure(p);
-        BigDecimal roe = m.unrealizedPnl().divide(m.initialMarginAtEntry(), MC);
+        BigDecimal feeToClose = feeToClose(e);
+        BigDecimal roe = m.unrealizedPnl().divide(roeBase(m, feeToClose), MC);
         BigDecimal requirement = m.maintenanceRequirement();
 
         BigDecimal wallet;
@@ -168,7 +169,7 @@ abstract class BaseVenue implements VenueRules {
         legs.add(new LiquidationSolver.Leg(e, schedule, closeFeeRate(p)));
         CrossContext.HedgeGroup group = cross == null ? null : cross.hedgeGroup();
         if (cross == null) {
-            isolatedMargin = p.isolatedMargin() != null ? p.isolatedMargin() : m.initialMarginAtEntry();
+            isolatedMargin = p.isolatedMargin() != null ? p.isolatedMargin() : defaultIsolatedMargin(m, feeToClose);
             wallet = isolatedMargin;
             marginBalance = isolatedMargin.add(m.unrealizedPnl());
             marginRatio = ratio(m.maintenanceMargin(), m.closeFee(), marginBalance);
@@ -176,7 +177,7 @@ abstract class BaseVenue implements VenueRules {
             liquidated = marginBalance.compareTo(requirement) <= 0;
             maxRemovable = maxRemovable(e, isolatedMargin, marginBalance, m).max(BigDecimal.ZERO);
         } else {
-            wallet = cross.walletBalance().subtract(cross.otherMaintenanceMargin()).add(cross.otherUnrealizedPnl());
+            wallet = crossWallet(cross);
             effectiveLeverage = cross.accountMarginBalance().signum() > 0
                     ? m.notional().divide(cross.accountMarginBalance(), MC) : null;
             liquidated = cross.accountLiquidated();
@@ -194,7 +195,7 @@ abstract class BaseVenue implements VenueRules {
                     groupLegs.add(new LiquidationSolver.Leg(new Exposure(leg.position()), leg.schedule(),
                             closeFeeRate(leg.position())));
                 }
-                solved = new GroupSolution(liquidation(groupLegs, wallet), LiquidationSolver.bankruptcy(groupLegs, wallet));
+                solved = new GroupSolution(liquidation(groupLegs, wallet), bankruptcy(groupLegs, wallet));
                 group.solved(solved);
             }
             int me = group.indexOf(p);
@@ -203,7 +204,7 @@ abstract class BaseVenue implements VenueRules {
             bankruptcy = solved.bankruptcy();
         } else {
             liq = liquidation(legs, wallet);
-            bankruptcy = LiquidationSolver.bankruptcy(legs, wallet);
+            bankruptcy = bankruptcy(legs, wallet);
         }
         BigDecimal distance = liq == null ? null
                 : p.markPrice().subtract(liq.price()).abs().divide(p.markPrice(), MC);
@@ -211,7 +212,77 @@ abstract class BaseVenue implements VenueRules {
                 m.initialMarginAtEntry(), m.tier().mmr(), m.tier().maintenanceAmount(), m.maintenanceMargin(),
                 m.unrealizedPnl(), roe, isolatedMargin, marginBalance, marginRatio,
                 liq == null ? null : liq.price(), bankruptcy, effectiveLeverage, maxRemovable, distance,
-                maxLeverage(p, schedule), liq == null ? null : liq.tier(), liquidated);
+                maxLeverage(p, schedule), liq == null ? null : liq.tier(), liquidated, feeToClose, ruleSet(p));
+    }
+
+    /**
+     * The fee to close the venue reserves in the position's margin (spec venues-v2.md §10.1:
+     * {@code |Q|·k·BP·f_t} linear, {@code N/BP·f_t} inverse, BP from the entry at the position's
+     * leverage), or null where the venue reserves none (the default).
+     *
+     * @param e  the position's exposure
+     * @return the fee to close, settlement currency, or null
+     */
+    BigDecimal feeToClose(Exposure e) {
+        return null;
+    }
+
+    /**
+     * The isolated margin of a position that states none. Default: the initial margin at
+     * entry (spec workspace-and-cli.md §1); venues whose position margin holds a fee-to-close
+     * reserve add it (venues-v2.md §13).
+     *
+     * @param m           the position at its mark
+     * @param feeToClose  {@link #feeToClose}, or null
+     * @return the default isolated margin, settlement currency
+     */
+    BigDecimal defaultIsolatedMargin(MarkValuation m, BigDecimal feeToClose) {
+        return m.initialMarginAtEntry();
+    }
+
+    /**
+     * The denominator of the ROE. Default: the initial margin at entry; Bybit UTA divides by
+     * {@code IM + FTC} (venues-v2.md §9.2).
+     *
+     * @param m           the position at its mark
+     * @param feeToClose  {@link #feeToClose}, or null
+     * @return the ROE base, &gt; 0
+     */
+    BigDecimal roeBase(MarkValuation m, BigDecimal feeToClose) {
+        return m.initialMarginAtEntry();
+    }
+
+    /**
+     * The wallet term {@code W} of a cross position's liquidation equation. Default (spec
+     * margin-formulas.md §1.1): the cross wallet less the other positions' requirements plus
+     * their unrealized PnL.
+     *
+     * @param cross  the rest of the account
+     * @return {@code W}, settlement currency
+     */
+    BigDecimal crossWallet(CrossContext cross) {
+        return cross.walletBalance().subtract(cross.otherMaintenanceMargin()).add(cross.otherUnrealizedPnl());
+    }
+
+    /**
+     * The bankruptcy price of the legs: the liquidation equation with no maintenance margin and
+     * no fee. Venues whose margin holds a close-fee reserve keep the fee (venues-v2.md §10.3).
+     *
+     * @param legs    the position and its hedge legs
+     * @param wallet  {@code W}
+     * @return the price, or null if none
+     */
+    BigDecimal bankruptcy(List<LiquidationSolver.Leg> legs, BigDecimal wallet) {
+        return LiquidationSolver.bankruptcy(legs, wallet);
+    }
+
+    /**
+     * @param p  a position
+     * @return the rule-set version that evaluates it, {@code id@version}; by default this
+     *         rule set's ({@link #ruleSetId()})
+     */
+    String ruleSet(Position p) {
+        return ruleSetId();
     }
 
     /** A hedge group's shared liquidation and bankruptcy price. */

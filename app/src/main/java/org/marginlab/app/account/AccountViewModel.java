@@ -172,7 +172,7 @@ public final class AccountViewModel implements DraftEditor {
      * @throws ValidationException ({@code venue}) if the workspace's venue is unknown
      */
     public void load(Workspace workspace) {
-        Venues.byId(workspace.venueId());
+        workspace.rules();
         Draft d = drafts.forEditing(workspace);
         history.reset(d);
         rows.clear();
@@ -265,7 +265,7 @@ public final class AccountViewModel implements DraftEditor {
                 ps.add(r.used());
             }
         }
-        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps);
+        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps, e.draft().asOf());
     }
 
     // ---- commands -----------------------------------------------------------------------------
