@@ -1,0 +1,118 @@
+package org.marginlab.engine.tier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.marginlab.engine.venue.VenueRules;
+import org.marginlab.engine.venue.Venues;
+
+/**
+ * Every bundled tier table: each venue folder's {@code index.txt} lists exactly the tables in the
+ * folder, every listed table loads (so passes {@link TierTable#of}'s checks) and says where it came
+ * from and when, and the registered venues offer exactly the indexed symbols as presets.
+ */
+class BundledTierTablesTest {
+
+    /** The tier folder of the test classpath ({@code target/classes/.../tier}), read as files. */
+    private static Path tierRoot() {
+        try {
+            return Path.of(TierTables.class.getResource("binance-usdm/index.txt").toURI()).getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> venueFolders() {
+        try (Stream<Path> s = Files.list(tierRoot())) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> indexLines(Path folder) {
+        try {
+            return Files.readAllLines(folder.resolve("index.txt"), StandardCharsets.UTF_8).stream().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TreeSet<String> tableFiles(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv"))
+                    .map(n -> n.substring(0, n.length() - 4)).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TierTable table(String venue, String symbol) {
+        return TierTables.bundled(venue, symbol).orElseThrow();
+    }
+
+    /** One tier against the source: floor, cap, max leverage, MMR, maintenance amount. */
+    private static void assertTier(TierTable t, int index, String floor, String cap, String maxLev, String mmr,
+            String amount) {
+        MaintenanceTier tier = t.tiers().get(index);
+        String what = "tier " + (index + 1);
+        assertThat(tier.floor()).as("floor of %s", what).isEqualByComparingTo(floor);
+        assertThat(tier.cap()).as("cap of %s", what).isEqualByComparingTo(cap);
+        assertThat(tier.maxLeverage()).as("max leverage of %s", what).isEqualByComparingTo(maxLev);
+        assertThat(tier.mmr()).as("mmr of %s", what).isEqualByComparingTo(mmr);
+        assertThat(tier.maintenanceAmount()).as("maintenance amount of %s", what).isEqualByComparingTo(amount);
+    }
+
+    @Test
+    void everyFolderHasAnIndexListingExactlyItsTables_inTheOrderBundledSymbolsReturns() {
+        List<Path> folders = venueFolders();
+        assertThat(folders).extracting(p -> p.getFileName().toString())
+                .contains("binance-usdm", "bybit-linear", "hyperliquid");
+        for (Path folder : folders) {
+            String venue = folder.getFileName().toString();
+            assertThat(folder.resolve("index.txt")).as(venue).exists();
+            List<String> listed = indexLines(folder);
+            assertThat(listed).as("%s/index.txt", venue).isNotEmpty().doesNotHaveDuplicates();
+            assertThat(new TreeSet<>(listed)).as("%s/index.txt against the .csv files", venue)
+                    .isEqualTo(tableFiles(folder));
+            assertThat(TierTables.bundledSymbols(venue)).as(venue).isEqualTo(listed);
+        }
+        assertThat(TierTables.bundledSymbols("no-such-venue")).isEmpty();
+    }
+
+    @Test
+    void everyListedTableLoads_withItsDateAndSource() {
+        for (Path folder : venueFolders()) {
+            String venue = folder.getFileName().toString();
+            for (String symbol : indexLines(folder)) {
+                TierTable t = table(venue, symbol);
+                String what = venue + "/" + symbol;
+                assertThat(t.asOf()).as("asOf of %s", what).isNotNull().matches("\\d{4}-\\d{2}-\\d{2}");
+                assertThat(t.source()).as("source of %s", what).isNotBlank();
+                assertThat(t.tiers().get(0).floor()).as(what).isZero();
+                assertThat(t.tiers()).as("max leverage of every tier of %s", what)
+                        .allSatisfy(tier -> assertThat(tier.maxLeverage()).isNotNull());
+            }
+        }
+    }
+
+    @Test
+    void registeredVenues_offerExactlyTheIndexedSymbols() {
+        for (VenueRules venue : Venues.all()) {
+            assertThat(venue.presetSymbols()).as(venue.id()).isEqualTo(TierTables.bundledSymbols(venue.id()));
+        }
+        assertThat(Venues.byId("binance-usdm").presetSymbols())
+                .containsExactly("BTCUSDT", "ETHUSDT");
+    }
+}
