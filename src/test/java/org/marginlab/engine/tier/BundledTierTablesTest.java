@@ -19,7 +19,9 @@ import org.marginlab.engine.venue.Venues;
 /**
  * Every bundled tier table: each venue folder's {@code index.txt} lists exactly the tables in the
  * folder, every listed table loads (so passes {@link TierTable#of}'s checks) and says where it came
- * from and when, and the registered venues offer exactly the indexed symbols as presets.
+ * from and when, and the registered venues offer exactly the indexed symbols as presets. The
+ * figures below are typed by hand from the sources named in each file, not computed by the code
+ * under test.
  */
 class BundledTierTablesTest {
 
@@ -113,6 +115,34 @@ class BundledTierTablesTest {
             assertThat(venue.presetSymbols()).as(venue.id()).isEqualTo(TierTables.bundledSymbols(venue.id()));
         }
         assertThat(Venues.byId("binance-usdm").presetSymbols())
-                .containsExactly("BTCUSDT", "ETHUSDT");
+                .containsExactly("BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "DOGEUSDT");
+    }
+
+    // Binance USDⓈ-M, freqtrade binance_leverage_tiers.json @c9ae5e1e (2024-10-24): bracket,
+    // notionalFloor, notionalCap, initialLeverage, maintMarginRatio, cum as stored there.
+
+    @Test
+    void binanceUsdm_solusdt_matchesSource() {
+        TierTable t = table("binance-usdm", "SOLUSDT");
+        assertThat(t.size()).isEqualTo(10);
+        assertThat(t.asOf()).isEqualTo("2024-10-24");
+        assertTier(t, 1, "20000", "100000", "75", "0.0065", "30");
+        assertTier(t, 9, "200000000", "400000000", "1", "0.5", "66728380");
+    }
+
+    @Test
+    void binanceUsdm_xrpusdt_matchesSource() {
+        TierTable t = table("binance-usdm", "XRPUSDT");
+        assertThat(t.size()).isEqualTo(10);
+        assertTier(t, 2, "20000", "160000", "40", "0.01", "85");
+        assertTier(t, 8, "20000000", "40000000", "2", "0.25", "3345685");
+    }
+
+    @Test
+    void binanceUsdm_dogeusdt_matchesSource() {
+        TierTable t = table("binance-usdm", "DOGEUSDT");
+        assertThat(t.size()).isEqualTo(10);
+        assertTier(t, 1, "10000", "50000", "50", "0.007", "20");
+        assertTier(t, 3, "750000", "800000", "25", "0.02", "7670");
     }
 }
