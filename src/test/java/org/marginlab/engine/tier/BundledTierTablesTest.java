@@ -80,7 +80,7 @@ class BundledTierTablesTest {
     void everyFolderHasAnIndexListingExactlyItsTables_inTheOrderBundledSymbolsReturns() {
         List<Path> folders = venueFolders();
         assertThat(folders).extracting(p -> p.getFileName().toString())
-                .contains("binance-usdm", "bybit-linear", "hyperliquid");
+                .contains("binance-usdm", "bybit-linear", "hyperliquid", "bitget");
         for (Path folder : folders) {
             String venue = folder.getFileName().toString();
             assertThat(folder.resolve("index.txt")).as(venue).exists();
@@ -144,5 +144,34 @@ class BundledTierTablesTest {
         assertThat(t.size()).isEqualTo(10);
         assertTier(t, 1, "10000", "50000", "50", "0.007", "20");
         assertTier(t, 3, "750000", "800000", "25", "0.02", "7670");
+    }
+
+    // Bitget, announcements of 2025-09-26 ('After adjustment' columns); amounts not published,
+    // checked here by hand: amount_2 = 200,000 × (0.50 % − 0.40 %) = 200 (the offset of Bitget's
+    // 2025-11-10 example), ETH amount_3 = 200 + 1,000,000 × (1.00 % − 0.50 %) = 5,200.
+
+    @Test
+    void bitget_btcusdt_matchesSource() {
+        TierTable t = table("bitget", "BTCUSDT");
+        assertThat(t.size()).isEqualTo(12);
+        assertThat(t.asOf()).isEqualTo("2025-09-26");
+        assertTier(t, 0, "0", "200000", "150", "0.004", "0");
+        assertTier(t, 1, "200000", "1000000", "100", "0.005", "200");
+        assertThat(t.tiers().get(6).floor()).isEqualByComparingTo("100000000");
+        assertThat(t.tiers().get(6).cap()).isEqualByComparingTo("150000000");
+        assertThat(t.tiers().get(6).maxLeverage()).isEqualByComparingTo("10");
+        assertThat(t.tiers().get(6).mmr()).isEqualByComparingTo("0.06");
+    }
+
+    @Test
+    void bitget_ethusdt_matchesSource() {
+        TierTable t = table("bitget", "ETHUSDT");
+        assertThat(t.size()).isEqualTo(15);
+        assertThat(t.asOf()).isEqualTo("2025-09-26");
+        assertTier(t, 2, "1000000", "3000000", "75", "0.01", "5200");
+        assertThat(t.tiers().get(14).floor()).isEqualByComparingTo("800000000");
+        assertThat(t.tiers().get(14).cap()).isEqualByComparingTo("1200000000");
+        assertThat(t.tiers().get(14).maxLeverage()).isEqualByComparingTo("1");
+        assertThat(t.tiers().get(14).mmr()).isEqualByComparingTo("0.6");
     }
 }
