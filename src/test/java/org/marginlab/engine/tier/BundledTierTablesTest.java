@@ -80,7 +80,7 @@ class BundledTierTablesTest {
     void everyFolderHasAnIndexListingExactlyItsTables_inTheOrderBundledSymbolsReturns() {
         List<Path> folders = venueFolders();
         assertThat(folders).extracting(p -> p.getFileName().toString())
-                .contains("binance-usdm", "bybit-linear", "hyperliquid", "bitget");
+                .contains("binance-usdm", "bybit-linear", "hyperliquid", "bitget", "bybit-uta");
         for (Path folder : folders) {
             String venue = folder.getFileName().toString();
             assertThat(folder.resolve("index.txt")).as(venue).exists();
@@ -173,5 +173,16 @@ class BundledTierTablesTest {
         assertThat(t.tiers().get(14).cap()).isEqualByComparingTo("1200000000");
         assertThat(t.tiers().get(14).maxLeverage()).isEqualByComparingTo("1");
         assertThat(t.tiers().get(14).mmr()).isEqualByComparingTo("0.6");
+    }
+
+    // Bybit UTA: the bybit-linear BTCUSDT rows (Bybit 'Margin Parameters', tiers 2 and 20).
+
+    @Test
+    void bybitUta_btcusdt_isTheBybitLinearTable() {
+        TierTable t = table("bybit-uta", "BTCUSDT");
+        assertThat(t.asOf()).isEqualTo("2024-05-10");
+        assertTier(t, 1, "2000000", "2600000", "90", "0.0056", "1200");
+        assertTier(t, 19, "75000000", "80000000", "14", "0.045", "1482000");
+        assertThat(t.tiers()).isEqualTo(table("bybit-linear", "BTCUSDT").tiers());
     }
 }
