@@ -156,16 +156,16 @@ class ValidationTest {
 
     @Test
     void test_evaluate_unknownSymbolWithoutTiers() {
-        Position p = valid().symbol("SOLUSDT").build();
+        Position p = valid().symbol("ADAUSDT").build();
         assertThatThrownBy(() -> ENGINE.evaluate(Account.of(BINANCE, BigDecimal.ZERO, List.of(p))))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("positions[0].symbol: has no bundled tier table on binance-usdm (bundled: BTCUSDT, ETHUSDT);"
-                        + " give tiers or maintenance (got SOLUSDT)");
+                .hasMessage("positions[0].symbol: has no bundled tier table on binance-usdm"
+                        + " (bundled: BTCUSDT, ETHUSDT, SOLUSDT, XRPUSDT, DOGEUSDT); give tiers or maintenance (got ADAUSDT)");
     }
 
     @Test
     void test_evaluate_unknownSymbolWithMaintenanceOverride_accepted() {
-        Position p = valid().symbol("SOLUSDT").maintenance(new Maintenance(new BigDecimal("0.01"), BigDecimal.ZERO))
+        Position p = valid().symbol("ADAUSDT").maintenance(new Maintenance(new BigDecimal("0.01"), BigDecimal.ZERO))
                 .build();
         // MM = 0.5·60000·0.01 − 0 = 300
         assertThat(ENGINE.evaluate(p, BINANCE).maintenanceMargin()).isEqualByComparingTo("300");

@@ -43,9 +43,12 @@ abstract class BaseVenue implements VenueRules {
         this.presets = List.copyOf(presets);
     }
 
-    /** The symbols among {@code symbols} that have a bundled table for the venue. */
-    static List<String> presetsOf(String venueId, String... symbols) {
-        return java.util.Arrays.stream(symbols).filter(sym -> TierTables.bundled(venueId, sym).isPresent()).toList();
+    /**
+     * The venue's preset symbols: those with a bundled table, in the order of the venue folder's
+     * {@code index.txt} ({@link TierTables#bundledSymbols}).
+     */
+    static List<String> presetsOf(String venueId) {
+        return TierTables.bundledSymbols(venueId);
     }
 
     @Override
