@@ -49,9 +49,10 @@ class DatedRulesCliTest {
         assertThat(pinned.get("venue").asText()).isEqualTo("binance-usdm");
         assertThat(pinned.get("ruleSet").asText()).isEqualTo("binance-usdm@0000-01-01");
         assertThat(pinned.get("positions")).isEqualTo(plain.get("positions"));
-        // Binance: 60,000 − (6,000 − 60,000·0.004)/1 ... with cum: LP = (60,000 − 6,000)/(1 − 0.004) = 54,216.87
+        // Binance BTCUSDT tier 2 at 60,000 notional (MMR 0.5 %, cum 50), isolated margin 6,000:
+        // LP = (Q·EP − WB − cum)/(Q·(1 − MMR)) = (60,000 − 6,000 − 50)/0.995 = 53,950/0.995 = 54,221.1055…
         assertThat(pinned.get("positions").get(0).get("liquidationPrice").decimalValue())
-                .isBetween(new java.math.BigDecimal("54216.86"), new java.math.BigDecimal("54216.87"));
+                .isBetween(new java.math.BigDecimal("54221.105"), new java.math.BigDecimal("54221.106"));
     }
 
     @Test
