@@ -43,6 +43,9 @@ import org.marginlab.engine.internal.Checks;
  *                               {@code includeFundingReserve}); null = 0
  * @param includeFundingReserve  BitMEX [C] option: add {@code fundingRate} to the maintenance
  *                               rate (§1.3); default false
+ * @param tickSize               the instrument's price tick, quote, &gt; 0, for displayed
+ *                               liquidation and bankruptcy prices (§11); null = the bundled tick
+ *                               of the venue's symbol, if any. A MarginLab addition to §13.
  */
 public record VenueParameters(
         Instant openedAt,
@@ -58,7 +61,8 @@ public record VenueParameters(
         BigDecimal oiUpperCap,
         MmValuation mmValuation,
         BigDecimal fundingRate,
-        boolean includeFundingReserve) {
+        boolean includeFundingReserve,
+        BigDecimal tickSize) {
 
     /** No venue parameters: every field absent. */
     public static final VenueParameters NONE = builder().build();
@@ -76,6 +80,7 @@ public record VenueParameters(
         notNegativeOrNull(imrSlope, "imrSlope");
         notNegativeOrNull(mmrSlope, "maintenance.mmrSlope");
         Checks.positiveOrNull(riskLimit, "riskLimit");
+        Checks.positiveOrNull(tickSize, "tickSize");
         if (imf != null && (imf.signum() <= 0 || imf.compareTo(BigDecimal.ONE) > 0)) {
             throw new ValidationException("imf", "must be > 0 and ≤ 1", imf);
         }
@@ -137,6 +142,7 @@ public record VenueParameters(
         b.mmValuation = mmValuation;
         b.fundingRate = fundingRate;
         b.includeFundingReserve = includeFundingReserve;
+        b.tickSize = tickSize;
         return b;
     }
 
@@ -156,7 +162,8 @@ public record VenueParameters(
                 && same(mmrSlope, v.mmrSlope) && same(riskLimit, v.riskLimit) && same(imf, v.imf)
                 && same(mmf, v.mmf) && same(openInterestNotional, v.openInterestNotional)
                 && same(oiLowerCap, v.oiLowerCap) && same(oiUpperCap, v.oiUpperCap) && mmValuation == v.mmValuation
-                && same(fundingRate, v.fundingRate) && includeFundingReserve == v.includeFundingReserve;
+                && same(fundingRate, v.fundingRate) && includeFundingReserve == v.includeFundingReserve
+                && same(tickSize, v.tickSize);
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {
@@ -213,6 +220,7 @@ public record VenueParameters(
         private MmValuation mmValuation;
         private BigDecimal fundingRate;
         private boolean includeFundingReserve;
+        private BigDecimal tickSize;
 
         private Builder() {
         }
@@ -245,6 +253,8 @@ public record VenueParameters(
         public Builder fundingRate(BigDecimal v) { fundingRate = v; return this; }
         /** @param v BitMEX funding reserve option @return this */
         public Builder includeFundingReserve(boolean v) { includeFundingReserve = v; return this; }
+        /** @param v price tick or null @return this */
+        public Builder tickSize(BigDecimal v) { tickSize = v; return this; }
 
         /**
          * @return the validated parameters
@@ -253,7 +263,7 @@ public record VenueParameters(
         public VenueParameters build() {
             return new VenueParameters(openedAt, liquidationFeeRate, initialMarginRate, imrSlope, mmrSlope, riskLimit,
                     imf, mmf, openInterestNotional, oiLowerCap, oiUpperCap, mmValuation, fundingRate,
-                    includeFundingReserve);
+                    includeFundingReserve, tickSize);
         }
     }
 }

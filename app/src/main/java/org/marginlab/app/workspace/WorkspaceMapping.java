@@ -75,7 +75,7 @@ final class WorkspaceMapping {
             "quantity", "entryPrice", "markPrice", "leverage", "marginMode", "isolatedMargin", "maintenance", "tiers",
             "maxLeverage", "takerFeeRate", "openedAt", "liquidationFeeRate", "initialMarginRate", "imrSlope",
             "riskLimit", "imf", "mmf", "openInterestNotional", "oiLowerCap", "oiUpperCap", "mmValuation",
-            "fundingRate", "includeFundingReserve");
+            "fundingRate", "includeFundingReserve", "tickSize");
     private static final Set<String> MAINTENANCE_FIELDS = Set.of("mmr", "maintenanceAmount", "mmrSlope");
     private static final Set<String> TIER_FIELDS = Set.of("floor", "cap", "maxLeverage", "mmr", "maintenanceAmount",
             "imr");
@@ -225,7 +225,8 @@ final class WorkspaceMapping {
                 .openInterestNotional(optionalDecimal(node, "openInterestNotional"))
                 .oiLowerCap(optionalDecimal(node, "oiLowerCap"))
                 .oiUpperCap(optionalDecimal(node, "oiUpperCap"))
-                .fundingRate(optionalDecimal(node, "fundingRate"));
+                .fundingRate(optionalDecimal(node, "fundingRate"))
+                .tickSize(optionalDecimal(node, "tickSize"));
         if (maintenance != null && maintenance.isObject()) {
             try {
                 v.mmrSlope(optionalDecimal(maintenance, "mmrSlope"));
@@ -423,6 +424,7 @@ final class WorkspaceMapping {
         if (v.includeFundingReserve()) {
             o.put("includeFundingReserve", true);
         }
+        putDecimal(o, "tickSize", v.tickSize());
     }
 
     private static void putDecimal(ObjectNode o, String field, BigDecimal value) {
