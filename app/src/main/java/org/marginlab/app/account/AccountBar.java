@@ -48,7 +48,8 @@ public final class AccountBar extends HBox {
         venue.setConverter(new StringConverter<>() {
             @Override
             public String toString(VenueRules v) {
-                return v == null ? "" : v.displayName();
+                return v == null ? "" : v.displayName() + (v.version().equals(VenueRules.FIRST_VERSION) ? ""
+                        : " · rules of " + v.version());
             }
 
             @Override

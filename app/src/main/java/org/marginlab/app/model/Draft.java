@@ -123,6 +123,14 @@ public record Draft(String name, String venueId, String walletText, List<Positio
         return new Draft(name, newVenueId, walletText, positions, shockText, shockSymbol, pending, asOf);
     }
 
+    /**
+     * @param newAsOf  the evaluation instant for dated rule sets, or null for the latest rules
+     * @return a copy with that instant
+     */
+    public Draft withAsOf(java.time.Instant newAsOf) {
+        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, pending, newAsOf);
+    }
+
     /** @return a copy with another typed wallet */
     public Draft withWalletText(String text) {
         return new Draft(name, venueId, text, positions, shockText, shockSymbol, pending, asOf);

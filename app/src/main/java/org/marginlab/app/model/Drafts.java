@@ -141,6 +141,6 @@ public final class Drafts {
             }
             ps.add(r.parsed().position());
         }
-        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps);
+        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps, e.draft().asOf());
     }
 }
