@@ -185,4 +185,21 @@ class BundledTierTablesTest {
         assertTier(t, 19, "75000000", "80000000", "14", "0.045", "1482000");
         assertThat(t.tiers()).isEqualTo(table("bybit-linear", "BTCUSDT").tiers());
     }
+
+    // Kraken Futures PF_XBTUSD, ccxt pull request #24844 (2025-01-11), partial (tiers 1-4): min and
+    // max notional, maintenance rate and max leverage as printed there. Kraken publishes no amounts;
+    // by hand: 1,000,000 × (2 % − 1 %) = 10,000; 10,000 + 2,000,000 × (2.5 % − 2 %) = 20,000;
+    // 20,000 + 5,000,000 × (5 % − 2.5 %) = 145,000.
+
+    @Test
+    void krakenFutures_pfXbtusd_matchesSource_andIsPartial() {
+        TierTable t = table("kraken-futures", "PF_XBTUSD");
+        assertThat(t.size()).isEqualTo(4);
+        assertThat(t.asOf()).isEqualTo("2025-01-11");
+        assertTier(t, 1, "1000000", "2000000", "25", "0.02", "10000");
+        assertTier(t, 3, "5000000", "10000000", "10", "0.05", "145000");
+        // Above the last published cap there is no tier in the file: the table falls back to its
+        // last tier (5 %), which understates Kraken's tier 5 and above.
+        assertThat(t.indexOf(new java.math.BigDecimal("12000000"))).isEqualTo(3);
+    }
 }
