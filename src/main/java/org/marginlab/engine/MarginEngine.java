@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
 import org.marginlab.engine.transfer.Transfer;
 import org.marginlab.engine.transfer.Transfers;
@@ -196,8 +197,23 @@ public final class MarginEngine {
      */
     public void check(Position position, VenueRules venue) {
         TierTable schedule = venue.schedule(position);
-        venue.valueAtMark(position, schedule);
+        MarkValuation mark = venue.valueAtMark(position, schedule);
+        checkLastCap(position, schedule, mark.notional());
         checkLeverage(venue, position, schedule);
+    }
+
+    /**
+     * A position above the last tier's cap of a capped table is one the venue would not accept,
+     * or one the table (a partial capture) does not describe: its figures would use the last
+     * tier's rate and understate the maintenance margin, so it is refused.
+     */
+    private static void checkLastCap(Position p, TierTable schedule, BigDecimal notional) {
+        MaintenanceTier last = schedule.tiers().get(schedule.tiers().size() - 1);
+        if (last.cap() != null && notional.compareTo(last.cap()) > 0) {
+            throw new ValidationException("quantity", "gives a notional of " + notional.stripTrailingZeros().toPlainString()
+                    + " at the mark, above the last tier of " + p.symbol() + "'s table (cap "
+                    + last.cap().stripTrailingZeros().toPlainString() + "); the table has no tier for it", p.quantity());
+        }
     }
 
     /** A hedge group with its summed terms, built once per evaluation. */
