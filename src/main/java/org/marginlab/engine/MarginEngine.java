@@ -53,6 +53,7 @@ public final class MarginEngine {
         BigDecimal crossFees = BigDecimal.ZERO;
         BigDecimal crossUpnl = BigDecimal.ZERO;
         BigDecimal crossIm = BigDecimal.ZERO;
+        BigDecimal crossNotional = BigDecimal.ZERO;
         BigDecimal allUpnl = BigDecimal.ZERO;
         BigDecimal isolatedMargins = BigDecimal.ZERO;
         boolean anyCross = false;
@@ -79,6 +80,7 @@ public final class MarginEngine {
                 crossRequirement = crossRequirement.add(marks[i].maintenanceRequirement());
                 crossUpnl = crossUpnl.add(marks[i].unrealizedPnl());
                 crossIm = crossIm.add(marks[i].initialMarginAtMark());
+                crossNotional = crossNotional.add(marks[i].notional());
                 if (hedgeGroups != null) {
                     hedgeGroups.computeIfAbsent(p.symbol(), k -> new ArrayList<>(2)).add(i);
                 }
@@ -114,7 +116,7 @@ public final class MarginEngine {
                     groupUpnl = g.upnl;
                 }
                 cross = new CrossContext(wallet, crossRequirement.subtract(groupRequirement),
-                        crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, group);
+                        crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, group, crossNotional);
             }
             try {
                 results.add(rules.evaluate(p, schedules[i], marks[i], cross));

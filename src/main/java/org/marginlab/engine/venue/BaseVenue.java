@@ -111,6 +111,29 @@ abstract class BaseVenue implements VenueRules {
 
     /**
      * @param position  the position
+     * @return whether this position's maintenance margin is valued at the entry price (templates
+     *         L-E, I-E of venues-v2.md §0.2); by default {@link #maintenanceAtEntry()}. Venues
+     *         whose rule differs by contract or margin mode (Phemex inverse, KuCoin isolated
+     *         before 2025-05-22) override this one
+     */
+    boolean maintenanceAtEntry(Position position) {
+        return maintenanceAtEntry();
+    }
+
+    /**
+     * @param position  the position
+     * @return whether {@link #valueAtMark} is the plain form that {@link MarkSweep} reproduces in
+     *         {@code double}: {@code N·mmr_k − amount_k} at the mark (or a fixed value at the
+     *         entry) plus {@code N·closeFeeRate}. A venue that adds other terms (a fixed fee to
+     *         close, a funding term, whole-position tiers) returns false, and the sweep then
+     *         evaluates {@link #valueAtMark} per price
+     */
+    boolean standardValuation(Position position) {
+        return true;
+    }
+
+    /**
+     * @param position  the position
      * @return the fee rate added to the maintenance rate in liquidation (OKX, Gate), else 0
      */
     BigDecimal closeFeeRate(Position position) {
@@ -124,7 +147,7 @@ abstract class BaseVenue implements VenueRules {
 
     private BigDecimal maintenanceNotional(Exposure e) {
         Position p = e.position;
-        return e.notional(maintenanceAtEntry() ? p.entryPrice() : p.markPrice());
+        return e.notional(maintenanceAtEntry(p) ? p.entryPrice() : p.markPrice());
     }
 
     @Override
@@ -146,7 +169,7 @@ abstract class BaseVenue implements VenueRules {
         }
         Exposure e = new Exposure(p);
         BigDecimal notional = e.notional(p.markPrice());
-        BigDecimal mmNotional = maintenanceAtEntry() ? e.notional(p.entryPrice()) : notional;
+        BigDecimal mmNotional = maintenanceAtEntry(p) ? e.notional(p.entryPrice()) : notional;
         MaintenanceTier tier = schedule.lookup(mmNotional);
         BigDecimal mm = tier.maintenanceMargin(mmNotional);
         BigDecimal fee = notional.multiply(closeFeeRate(p));
@@ -180,7 +203,7 @@ abstract class BaseVenue implements VenueRules {
             liquidated = marginBalance.compareTo(requirement) <= 0;
             maxRemovable = maxRemovable(e, isolatedMargin, marginBalance, m).max(BigDecimal.ZERO);
         } else {
-            wallet = crossWallet(cross);
+            wallet = crossWallet(cross, p, m);
             effectiveLeverage = cross.accountMarginBalance().signum() > 0
                     ? m.notional().divide(cross.accountMarginBalance(), MC) : null;
             liquidated = cross.accountLiquidated();
@@ -265,6 +288,20 @@ abstract class BaseVenue implements VenueRules {
      */
     BigDecimal crossWallet(CrossContext cross) {
         return cross.walletBalance().subtract(cross.otherMaintenanceMargin()).add(cross.otherUnrealizedPnl());
+    }
+
+    /**
+     * The wallet term {@code W} of one cross position; by default {@link #crossWallet(CrossContext)}.
+     * KuCoin allocates the cross margin to each position in proportion to its mark value
+     * (venues-v2.md §2.5) and needs the position.
+     *
+     * @param cross     the rest of the account
+     * @param position  the position
+     * @param mark      the position at its mark
+     * @return {@code W}, settlement currency
+     */
+    BigDecimal crossWallet(CrossContext cross, Position position, MarkValuation mark) {
+        return crossWallet(cross);
     }
 
     /**
