@@ -34,6 +34,9 @@ public final class Venues {
         register(OkxGateRules.gate());
         register(new HyperliquidRules());
         register(new GenericRules());
+        // venues-v2.md §2, §4, §5, §9 (each dated version registered)
+        register(KucoinRules.v2021());
+        register(KucoinRules.v2025());
     }
 
     private Venues() {
