@@ -37,6 +37,9 @@ public final class Venues {
         // venues-v2.md §2, §4, §5, §9 (each dated version registered)
         register(KucoinRules.v2021());
         register(KucoinRules.v2025());
+        register(BitgetRules.first());
+        register(BitgetRules.v202509());
+        register(BitgetRules.v202511());
     }
 
     private Venues() {
