@@ -40,6 +40,7 @@ public final class Venues {
         register(BitgetRules.first());
         register(BitgetRules.v202509());
         register(BitgetRules.v202511());
+        register(new PhemexRules());
     }
 
     private Venues() {
