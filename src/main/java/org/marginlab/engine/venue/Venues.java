@@ -41,6 +41,8 @@ public final class Venues {
         register(BitgetRules.v202509());
         register(BitgetRules.v202511());
         register(new PhemexRules());
+        register(BybitUtaRules.v2024());
+        register(BybitUtaRules.v2026());
     }
 
     private Venues() {
