@@ -66,7 +66,7 @@ import org.marginlab.engine.tier.TierTable;
  * position's {@code takerFeeRate}, else 0.06 %. The 2024-07-24 "worst price" check and the
  * 2026-03-27 opening loss in order IM are not modelled. Display rounding: not found (§11).
  * Units: quantity in base units (linear) or contracts of {@code contractSize} USD (coin-M);
- * amounts in USDT/USDC or the coin.
+ * amounts in USDT/USDC or the coin. Signs: {@code dir} = {@code s} = +1 long, −1 short.
  *
  * <p>Stateless, immutable and thread-safe.
  */

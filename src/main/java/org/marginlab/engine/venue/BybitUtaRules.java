@@ -67,6 +67,7 @@ import org.marginlab.engine.tier.TierTable;
  * the same equations. Taker fee: the position's {@code takerFeeRate}, else 0.055 %. Display
  * rounding: not documented by Bybit (§11). Max removable margin: the Binance rule. Units:
  * quantity in base units (linear) or USD contracts (inverse); amounts in USDT/USDC or the coin.
+ * Signs: {@code s} = +1 long, −1 short.
  *
  * <p>Stateless, immutable and thread-safe.
  */

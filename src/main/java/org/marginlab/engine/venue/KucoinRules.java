@@ -65,7 +65,9 @@ import org.marginlab.engine.tier.TierTable;
  * <p>Units: quantity in lots, {@code contractSize} = the lot multiplier (USDT-M, base units per
  * lot) or the USD face value per contract (coin-M); amounts in USDT or in the coin. Margin ratio
  * {@code (MM + fee)/margin balance} (isolated "margin rate", cross "risk rate"), liquidated at
- * ≥ 100 %. Taker fee: the position's {@code takerFeeRate}, else 0.06 %. Display rounding of
+ * ≥ 100 %. Signs: {@code s} = +1 long, −1 short (KuCoin's own cross formulas flip it for reverse
+ * contracts; the forms here use one convention). Taker fee: the position's {@code takerFeeRate},
+ * else 0.06 %. Display rounding of
  * prices: not found (§11). Max removable margin: not published; the Binance rule is used.
  *
  * <p>Stateless, immutable and thread-safe.

@@ -49,7 +49,7 @@ import org.marginlab.engine.tier.TierTable;
  * samples. Taker fee: the position's {@code takerFeeRate}, else 0.06 %. Display rounding: the
  * symbol's price scale, direction not documented (§11). Max removable margin: not published; the
  * Binance rule. Units: quantity in contracts of {@code contractSize} (base units for USDT-M, USD
- * for inverse); amounts in USDT or the coin.
+ * for inverse); amounts in USDT or the coin. Signs: {@code s} = +1 long, −1 short.
  *
  * <p>Stateless, immutable and thread-safe.
  */

@@ -27,6 +27,7 @@ import org.marginlab.engine.Vectors;
 import org.marginlab.engine.Vectors.Case;
 import org.marginlab.engine.tier.TierTable;
 import org.marginlab.engine.venue.BitgetRules;
+import org.marginlab.engine.venue.MarkSweep;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
 
@@ -164,6 +165,20 @@ class BitgetVectorsTest {
         BitgetRules sep = (BitgetRules) Venues.byId("bitget@2025-09-29");
         assertThat(sep.maintenanceMargin(after)).isEqualByComparingTo("1848");
         assertThat(ENGINE.evaluate(after, sep).ruleSet()).isEqualTo("bitget@2025-09-29");
+    }
+
+    @Test
+    void markSweep_followsTheRuleTheVersionApplies() {
+        JsonNode in = Vectors.v2Case("bitget-tiered-mm-2025-11-doc").inputs();
+        VenueRules venue = Venues.byId("bitget@2025-11-10");
+        // whole position (opened before): 330,000·0.56 % = 1,848 at 110,000; no continuous boundaries
+        MarkSweep whole = MarkSweep.of(venue, tiered(in, NOV_10.minusSeconds(1)));
+        assertThat(whole.maintenanceRequirement(110000)).isCloseTo(1848, within(1e-9));
+        assertThat(whole.tierBoundaries()).isEmpty();
+        // sliced: 1,648, and the floor 200,000 is a kink at the price 200,000/3
+        MarkSweep sliced = MarkSweep.of(venue, tiered(in, NOV_10));
+        assertThat(sliced.maintenanceRequirement(110000)).isCloseTo(1648, within(1e-9));
+        assertThat(sliced.tierBoundaries()).hasSize(1);
     }
 
     @Test

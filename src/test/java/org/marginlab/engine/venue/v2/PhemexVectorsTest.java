@@ -20,6 +20,7 @@ import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.Vectors;
 import org.marginlab.engine.Vectors.Case;
+import org.marginlab.engine.venue.MarkSweep;
 import org.marginlab.engine.venue.PhemexRules;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
@@ -153,6 +154,14 @@ class PhemexVectorsTest {
         // at the liquidation price the position is liquidated
         assertThat(ENGINE.evaluate(inverse(Side.LONG, "10").withMarkPrice(l.liquidationPrice()), PHEMEX).liquidated())
                 .isTrue();
+    }
+
+    @Test
+    void markSweep_valuesTheInverseMaintenanceAtTheEntry() {
+        MarkSweep sweep = MarkSweep.of(PHEMEX, inverse(Side.LONG, "10"));
+        // MM at entry 0.0001 whatever the mark; no fee on inverse
+        assertThat(sweep.maintenanceRequirement(40000)).isCloseTo(0.0001, within(1e-15));
+        assertThat(sweep.maintenanceRequirement(60000)).isCloseTo(0.0001, within(1e-15));
     }
 
     @Test
