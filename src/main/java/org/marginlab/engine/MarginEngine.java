@@ -86,7 +86,7 @@ public final class MarginEngine {
                 }
             } else {
                 isolatedMargins = isolatedMargins.add(
-                        p.isolatedMargin() != null ? p.isolatedMargin() : marks[i].initialMarginAtEntry());
+                        p.isolatedMargin() != null ? p.isolatedMargin() : rules.defaultIsolatedMargin(p));
             }
         }
         BigDecimal wallet = account.walletBalance();

@@ -205,7 +205,7 @@ public final class Transfers {
         }
         BigDecimal current = risk.positions().get(i).isolatedMargin();
         changed = changed.withIsolatedMargin(current);
-        BigDecimal margin = venue.valueAtMark(changed, venue.schedule(changed)).initialMarginAtEntry();
+        BigDecimal margin = venue.defaultIsolatedMargin(changed);
         BigDecimal d = margin.subtract(current);
         if (sameLeverage && d.signum() == 0) {
             return account;

@@ -195,7 +195,8 @@ abstract class BaseVenue implements VenueRules {
         legs.add(new LiquidationSolver.Leg(e, schedule, closeFeeRate(p)));
         CrossContext.HedgeGroup group = cross == null ? null : cross.hedgeGroup();
         if (cross == null) {
-            isolatedMargin = p.isolatedMargin() != null ? p.isolatedMargin() : defaultIsolatedMargin(m, feeToClose);
+            isolatedMargin = p.isolatedMargin() != null ? p.isolatedMargin()
+                    : defaultIsolatedMargin(m.initialMarginAtEntry(), feeToClose);
             wallet = isolatedMargin;
             marginBalance = isolatedMargin.add(m.unrealizedPnl());
             marginRatio = ratio(m.maintenanceMargin(), m.closeFee(), marginBalance);
@@ -258,12 +259,18 @@ abstract class BaseVenue implements VenueRules {
      * entry (spec workspace-and-cli.md §1); venues whose position margin holds a fee-to-close
      * reserve add it (venues-v2.md §13).
      *
-     * @param m           the position at its mark
-     * @param feeToClose  {@link #feeToClose}, or null
+     * @param initialMarginAtEntry  the position's initial margin at entry
+     * @param feeToClose            {@link #feeToClose}, or null
      * @return the default isolated margin, settlement currency
      */
-    BigDecimal defaultIsolatedMargin(MarkValuation m, BigDecimal feeToClose) {
-        return m.initialMarginAtEntry();
+    BigDecimal defaultIsolatedMargin(BigDecimal initialMarginAtEntry, BigDecimal feeToClose) {
+        return initialMarginAtEntry;
+    }
+
+    @Override
+    public final BigDecimal defaultIsolatedMargin(Position p) {
+        Exposure e = new Exposure(p);
+        return defaultIsolatedMargin(e.initialMargin(p.entryPrice()), feeToClose(e));
     }
 
     /**

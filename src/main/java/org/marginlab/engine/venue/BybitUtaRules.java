@@ -158,8 +158,8 @@ public final class BybitUtaRules extends BaseVenue {
     }
 
     @Override
-    BigDecimal defaultIsolatedMargin(MarkValuation m, BigDecimal feeToClose) {
-        return m.initialMarginAtEntry().add(feeToClose);
+    BigDecimal defaultIsolatedMargin(BigDecimal initialMarginAtEntry, BigDecimal feeToClose) {
+        return initialMarginAtEntry.add(feeToClose);
     }
 
     @Override

@@ -99,8 +99,8 @@ public final class PhemexRules extends BaseVenue {
     }
 
     @Override
-    BigDecimal defaultIsolatedMargin(MarkValuation m, BigDecimal feeToClose) {
-        return feeToClose == null ? m.initialMarginAtEntry() : m.initialMarginAtEntry().add(feeToClose);
+    BigDecimal defaultIsolatedMargin(BigDecimal initialMarginAtEntry, BigDecimal feeToClose) {
+        return feeToClose == null ? initialMarginAtEntry : initialMarginAtEntry.add(feeToClose);
     }
 
     @Override

@@ -142,6 +142,20 @@ public interface VenueRules {
     }
 
     /**
+     * The isolated margin of an isolated position that states none (spec workspace-and-cli.md §1,
+     * venues-v2.md §13): the initial margin at entry, plus the fee to close where the venue's
+     * position margin holds that reserve (Phemex {@code assignedPosBalance}, Bybit UTA "position
+     * margin"). Every figure that needs a position's isolated margin uses this, so that money is
+     * counted once and the same way.
+     *
+     * @param position  the position, not null
+     * @return the default isolated margin, settlement currency, &gt; 0
+     */
+    default BigDecimal defaultIsolatedMargin(Position position) {
+        return valueAtMark(position, schedule(position)).initialMarginAtEntry();
+    }
+
+    /**
      * The highest leverage allowed for the position at its current notional: the tier's max
      * leverage, capped by the position's stated {@code maxLeverage}.
      *

@@ -1,7 +1,6 @@
 package org.marginlab.engine.whatif;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +14,6 @@ import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
-import org.marginlab.engine.internal.Division;
 
 /**
  * The liquidations a {@link LiquidationCascade} found on the walk from shock 0 to a target, and
@@ -92,7 +90,7 @@ public final class CascadeResult {
                 b[i] = moved ? s * size * mark : 0;
             }
             if (p.marginMode() == MarginMode.ISOLATED) {
-                margin[i] = (p.isolatedMargin() != null ? p.isolatedMargin() : initialMarginAtEntry(p)).doubleValue();
+                margin[i] = (p.isolatedMargin() != null ? p.isolatedMargin() : account.venue().defaultIsolatedMargin(p)).doubleValue();
             }
             alphaSum += alpha[i];
             betaSum += b[i];
@@ -118,13 +116,6 @@ public final class CascadeResult {
             base[k + 1] = wallet + marginSum + returned + alphaSum;
             beta[k + 1] = betaSum;
         }
-    }
-
-    private static BigDecimal initialMarginAtEntry(Position p) {
-        BigDecimal size = p.quantity().multiply(p.contractSize());
-        BigDecimal notional = p.contract() == ContractType.INVERSE ? size.divide(p.entryPrice(), MathContext.DECIMAL128)
-                : size.multiply(p.entryPrice());
-        return Division.divide(notional, p.leverage(), MathContext.DECIMAL128);
     }
 
     /** @return the account the walk started from (the marks as entered); never null */

@@ -145,7 +145,8 @@ public final class MarginComparison {
                 throw e.within("positions[" + i + "]");
             }
             initialMargins.add(im);
-            BigDecimal m = p.marginMode() == MarginMode.ISOLATED && p.isolatedMargin() != null ? p.isolatedMargin() : im;
+            BigDecimal m = p.marginMode() != MarginMode.ISOLATED ? im
+                    : p.isolatedMargin() != null ? p.isolatedMargin() : venue.defaultIsolatedMargin(p);
             if (p.marginMode() == MarginMode.ISOLATED) {
                 enteredIsolated = enteredIsolated.add(m);
             }

@@ -14,6 +14,7 @@ import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.transfer.Transfer.MarginTransfer;
 import org.marginlab.engine.transfer.Transfer.ModeSwitch;
 import org.marginlab.engine.transfer.Transfers;
@@ -104,8 +105,8 @@ public final class DraftEdits {
                 || now.contract() != r.used().contract()) {
             return Edit.done(d.withPosition(p));
         }
-        BigDecimal held = heldMargin(d.position(id), r.used());
-        BigDecimal need = LinkedMargin.of(now);
+        BigDecimal held = heldMargin(d.position(id), r.used(), e.venue());
+        BigDecimal need = LinkedMargin.of(now, e.venue());
         BigDecimal delta = need.subtract(held);
         if (delta.signum() == 0) {
             return Edit.done(d.withPosition(p.withText(InputField.ISOLATED_MARGIN, formats.exact(need))));
@@ -145,7 +146,7 @@ public final class DraftEdits {
         Account moved;
         try {
             moved = Transfers.apply(entered, enteredRisk(e), new ModeSwitch(id, to, to == MarginMode.ISOLATED
-                    ? LinkedMargin.of(r.used()) : null));
+                    ? LinkedMargin.of(r.used(), e.venue()) : null));
         } catch (ValidationException ex) {
             return new Edit(d, "Cannot switch " + id + " to " + to.id() + ": " + ex.getMessage(), true);
         }
@@ -155,7 +156,7 @@ public final class DraftEdits {
         Draft nd = d.withWalletText(formats.exact(moved.walletBalance())).withPosition(next)
                 .withMarginDeltaText(id, "");
         BigDecimal amount = to == MarginMode.ISOLATED ? after.isolatedMargin()
-                : LinkedMargin.held(r.used());
+                : LinkedMargin.held(r.used(), e.venue());
         String what = to == MarginMode.ISOLATED
                 ? id + " is now isolated with " + money(e, amount) + " from the cross wallet"
                 : id + " is now cross; its " + money(e, amount) + " of isolated margin went back to the cross wallet";
@@ -209,8 +210,8 @@ public final class DraftEdits {
         if (p.mode() != MarginMode.ISOLATED || now == null || e.entered() == null || !contains(e.entered(), id)) {
             return new Edit(d, "Margin from leverage needs an isolated position with valid inputs.", true);
         }
-        BigDecimal need = LinkedMargin.of(now);
-        BigDecimal delta = need.subtract(LinkedMargin.held(now));
+        BigDecimal need = LinkedMargin.of(now, e.venue());
+        BigDecimal delta = need.subtract(LinkedMargin.held(now, e.venue()));
         Account moved = e.entered();
         if (delta.signum() != 0) {
             try {
@@ -302,9 +303,9 @@ public final class DraftEdits {
         return e.shock().signum() == 0 && e.risk() != null ? e.risk() : MarginEngine.DEFAULT.evaluate(e.entered());
     }
 
-    private BigDecimal heldMargin(PositionDraft d, Position used) {
+    private BigDecimal heldMargin(PositionDraft d, Position used, VenueRules venue) {
         BigDecimal typed = parser.tryParse(d.text(InputField.ISOLATED_MARGIN));
-        return typed != null && !d.text(InputField.ISOLATED_MARGIN).isBlank() ? typed : LinkedMargin.held(used);
+        return typed != null && !d.text(InputField.ISOLATED_MARGIN).isBlank() ? typed : LinkedMargin.held(used, venue);
     }
 
     private String liquidationChanges(Evaluation e, Account moved, String id) {

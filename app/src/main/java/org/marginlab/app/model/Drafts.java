@@ -33,9 +33,10 @@ public final class Drafts {
      * @return its draft, with no shock and no what-if
      */
     public Draft of(Workspace ws) {
+        VenueRules venue = rulesOrNull(ws);
         List<PositionDraft> ps = new ArrayList<>(ws.positions().size());
         for (Position p : ws.positions()) {
-            ps.add(of(p));
+            ps.add(of(p, venue));
         }
         return new Draft(ws.name(), ws.venueId(), formats.exact(ws.walletBalance()), ps, "", null, List.of(), ws.asOf());
     }
@@ -52,12 +53,13 @@ public final class Drafts {
      */
     public Draft forEditing(Workspace ws) {
         Draft d = of(ws);
+        VenueRules venue = rulesOrNull(ws);
         List<PositionDraft> ps = new ArrayList<>(d.positions().size());
         for (int i = 0; i < d.positions().size(); i++) {
             PositionDraft pd = d.positions().get(i);
             Position p = ws.positions().get(i);
             if (p.marginMode() == MarginMode.ISOLATED && p.isolatedMargin() == null) {
-                pd = pd.withText(InputField.ISOLATED_MARGIN, formats.exact(LinkedMargin.of(p))).withMarginLinked(true);
+                pd = pd.withText(InputField.ISOLATED_MARGIN, formats.exact(LinkedMargin.of(p, venue))).withMarginLinked(true);
             }
             ps.add(pd);
         }
@@ -70,6 +72,25 @@ public final class Drafts {
      *         initial margin at entry ({@link LinkedMargin})
      */
     public PositionDraft of(Position p) {
+        return of(p, null);
+    }
+
+    /** The workspace's rules, or null when it names a venue or version this build does not know. */
+    private static VenueRules rulesOrNull(Workspace ws) {
+        try {
+            return ws.rules();
+        } catch (org.marginlab.engine.ValidationException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @param p      a position, not null
+     * @param venue  its venue's rules (whose default isolated margin decides whether the margin
+     *               follows the leverage), or null
+     * @return its draft
+     */
+    public PositionDraft of(Position p, VenueRules venue) {
         Map<InputField, String> t = new EnumMap<>(InputField.class);
         t.put(InputField.QUANTITY, formats.exact(p.quantity()));
         t.put(InputField.ENTRY_PRICE, formats.exact(p.entryPrice()));
@@ -79,7 +100,7 @@ public final class Drafts {
         t.put(InputField.CONTRACT_SIZE, formats.exact(p.contractSize()));
         t.put(InputField.MMR, p.maintenance() == null ? "" : formats.exact(p.maintenance().mmr()));
         t.put(InputField.MAINTENANCE_AMOUNT, p.maintenance() == null ? "" : formats.exact(p.maintenance().maintenanceAmount()));
-        boolean linked = p.isolatedMargin() == null || p.isolatedMargin().compareTo(LinkedMargin.of(p)) == 0;
+        boolean linked = p.isolatedMargin() == null || p.isolatedMargin().compareTo(LinkedMargin.of(p, venue)) == 0;
         return new PositionDraft(p.id(), p, p.symbol(), p.side(), p.marginMode(), p.contract(), t, linked);
     }
 
@@ -103,7 +124,8 @@ public final class Drafts {
             b.maintenance(new org.marginlab.engine.Maintenance(new BigDecimal("0.005"), BigDecimal.ZERO));
         }
         Position p = b.build();
-        return of(p.withIsolatedMargin(LinkedMargin.of(p)));
+        Position linked = p.withIsolatedMargin(LinkedMargin.of(p, venue));
+        return of(linked, venue);
     }
 
     /**

@@ -115,7 +115,7 @@ public final class Evaluator {
             Position now = p.position();
             boolean otherContract = now != null && type != null && now.contract() != type;
             if (now != null && !otherContract && d.marginLinked() && d.mode() == MarginMode.ISOLATED
-                    && now.isolatedMargin() != null && now.isolatedMargin().compareTo(LinkedMargin.of(now)) != 0) {
+                    && now.isolatedMargin() != null && now.isolatedMargin().compareTo(LinkedMargin.of(now, venue)) != 0) {
                 // a leverage change whose margin transfer was refused: the position keeps the margin it
                 // holds (its figures are true of the account), and the field says which bound stopped it
                 errs.put(InputField.LEVERAGE, null);

@@ -6,11 +6,14 @@ import java.math.RoundingMode;
 
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Position;
+import org.marginlab.engine.venue.VenueRules;
 
 /**
- * The isolated margin of a position whose margin follows its leverage: the initial margin at
- * entry, {@code Q·CS·EP / leverage} (linear, quote) or {@code Q·CS / (EP·leverage)} (inverse,
- * coin), spec workspace-and-cli.md §1 ({@code isolatedMargin} default) and §4 (leverage change),
+ * The isolated margin of a position whose margin follows its leverage: the venue's default
+ * isolated margin ({@link VenueRules#defaultIsolatedMargin}: the initial margin at entry,
+ * {@code Q·CS·EP / leverage} (linear, quote) or {@code Q·CS / (EP·leverage)} (inverse, coin),
+ * plus the fee to close where the venue's position margin reserves it: Phemex, Bybit UTA), spec
+ * workspace-and-cli.md §1 ({@code isolatedMargin} default), §4 (leverage change) and venues-v2.md §13,
  * rounded up to {@value #SCALE} decimals ({@link RoundingMode#UP}) so that it is an amount a
  * wallet can hold and a field can show exactly; the venue takes at least the initial margin.
  */
@@ -22,24 +25,31 @@ public final class LinkedMargin {
     }
 
     /**
-     * @param p  a position, not null
-     * @return its initial margin at entry, rounded up to {@value #SCALE} decimals, settlement
+     * @param p      a position, not null
+     * @param venue  its venue's rules, or null when the venue is unknown (the initial margin at
+     *               entry then)
+     * @return its default isolated margin, rounded up to {@value #SCALE} decimals, settlement
      *         currency, &gt; 0
      */
-    public static BigDecimal of(Position p) {
-        return initialMarginAtEntry(p).setScale(SCALE, RoundingMode.UP).stripTrailingZeros();
+    public static BigDecimal of(Position p, VenueRules venue) {
+        return exact(p, venue).setScale(SCALE, RoundingMode.UP).stripTrailingZeros();
     }
 
     /**
-     * @param p  an isolated position, not null
-     * @return the isolated margin it holds: as stated, or the engine's default (the exact
-     *         initial margin at entry) when none is stated
+     * @param p      an isolated position, not null
+     * @param venue  its venue's rules, or null
+     * @return the isolated margin it holds: as stated, or the engine's exact default when none is
+     *         stated
      */
-    public static BigDecimal held(Position p) {
+    public static BigDecimal held(Position p, VenueRules venue) {
         if (p.isolatedMargin() != null) {
             return p.isolatedMargin();
         }
-        return initialMarginAtEntry(p);
+        return exact(p, venue);
+    }
+
+    private static BigDecimal exact(Position p, VenueRules venue) {
+        return venue != null ? venue.defaultIsolatedMargin(p) : initialMarginAtEntry(p);
     }
 
     /**

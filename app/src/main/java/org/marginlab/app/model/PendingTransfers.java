@@ -202,7 +202,7 @@ final class PendingTransfers {
             return new FieldError(InputField.LEVERAGE, InputField.LEVERAGE.label(),
                     "needs a margin the account cannot move now", typed);
         }
-        BigDecimal need = LinkedMargin.of(now);
+        BigDecimal need = LinkedMargin.of(now, entered.venue());
         BigDecimal delta = need.subtract(now.isolatedMargin());
         String bound;
         if (delta.signum() > 0) {

@@ -56,7 +56,7 @@ public final class PositionParser {
         FieldError problem = null;
         Position p = null;
         try {
-            p = build(draft, errs);
+            p = build(draft, venue, errs);
             if (p != null) {
                 MarginEngine.DEFAULT.check(p, venue);
             }
@@ -91,7 +91,7 @@ public final class PositionParser {
         return decimals;
     }
 
-    private Position build(PositionDraft d, Map<InputField, FieldError> errs) {
+    private Position build(PositionDraft d, VenueRules venue, Map<InputField, FieldError> errs) {
         BigDecimal quantity = required(d, InputField.QUANTITY, errs);
         BigDecimal entry = required(d, InputField.ENTRY_PRICE, errs);
         BigDecimal mark = required(d, InputField.MARK_PRICE, errs);
@@ -122,7 +122,7 @@ public final class PositionParser {
             // the amount a transfer then adds to; the engine's exact default (an inverse contract's
             // 1/6000 BTC) would give a margin text longer than a field or a file holds, and the
             // money moved to it would vanish from the figures
-            p = p.toBuilder().isolatedMargin(LinkedMargin.of(p)).build();
+            p = p.toBuilder().isolatedMargin(LinkedMargin.of(p, venue)).build();
         }
         return p;
     }

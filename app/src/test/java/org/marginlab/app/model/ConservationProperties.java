@@ -22,13 +22,15 @@ import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.Side;
+import org.marginlab.engine.VenueParameters;
 
 /**
  * Money is one pool (spec workspace-and-cli.md §4): through the app's own commands — applying a
  * margin what-if, switching a mode, changing a leverage that a margin follows, "margin from
  * leverage", undo and redo — at unchanged marks the account's total equity (wallet + every
  * isolated margin + every unrealized PnL) never changes, to the last decimal, and the wallet
- * never goes below zero. Random accounts, random sequences of up to eight commands.
+ * never goes below zero. Random accounts on five venues (two of them hold a fee to close in the
+ * default position margin), random sequences of up to eight commands.
  */
 class ConservationProperties {
 
@@ -79,13 +81,22 @@ class ConservationProperties {
                     }
                     return b.build();
                 });
+        // Binance, and venues whose default position margin holds a fee to close (Phemex, Bybit UTA)
+        // or whose rules need more inputs (KuCoin's liquidation-fee rate, Bitget's dated versions)
         return Combinators.combine(positions.list().ofMinSize(1).ofMaxSize(5),
-                Arbitraries.integers().between(0, 200_000)).as((ps, wallet) -> {
+                Arbitraries.integers().between(0, 200_000),
+                Arbitraries.of("binance-usdm", "phemex", "bybit-uta", "kucoin", "bitget")).as((ps, wallet, venue) -> {
                     List<Position> named = new ArrayList<>();
                     for (int i = 0; i < ps.size(); i++) {
-                        named.add(ps.get(i).toBuilder().id("p" + i).build());
+                        Position.Builder b = ps.get(i).toBuilder().id("p" + i);
+                        if (!venue.equals("binance-usdm")) {
+                            b.maintenance(new Maintenance(new BigDecimal("0.01"), BigDecimal.ZERO))
+                                    .venueParameters(VenueParameters.builder().liquidationFeeRate(new BigDecimal("0.001"))
+                                            .build());
+                        }
+                        named.add(b.build());
                     }
-                    return new Workspace("random", "binance-usdm", BigDecimal.valueOf(wallet), named);
+                    return new Workspace("random", venue, BigDecimal.valueOf(wallet), named);
                 });
     }
 
