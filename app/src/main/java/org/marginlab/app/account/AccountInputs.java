@@ -1,8 +1,6 @@
 package org.marginlab.app.account;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -14,9 +12,7 @@ import javafx.beans.property.StringProperty;
 import org.marginlab.app.model.Draft;
 import org.marginlab.app.model.DraftEditor;
 import org.marginlab.app.model.Evaluation;
-import org.marginlab.app.model.PositionDraft;
 import org.marginlab.app.ui.Formats;
-import org.marginlab.engine.ContractType;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
 
@@ -40,7 +36,7 @@ final class AccountInputs {
         this.formats = formats;
         venue.addListener((o, a, b) -> {
             if (!syncing && b != null) {
-                editor.edit(null, d -> withVenue(d, b));
+                editor.command(null, e -> editor.edits().changeVenue(e, b));
             }
         });
         name.addListener((o, a, b) -> {
@@ -68,17 +64,6 @@ final class AccountInputs {
                 shockText.set(this.formats.editable(BigDecimal.valueOf(b.doubleValue()), 1));
             }
         });
-    }
-
-    /** A venue change: positions of a contract type the venue does not have take one it has. */
-    private static Draft withVenue(Draft d, VenueRules rules) {
-        List<PositionDraft> ps = new ArrayList<>(d.positions().size());
-        for (PositionDraft p : d.positions()) {
-            ps.add(rules.contractTypes().contains(p.contract()) ? p
-                    : p.withContract(rules.contractTypes().contains(ContractType.LINEAR) ? ContractType.LINEAR
-                            : ContractType.INVERSE));
-        }
-        return d.withVenueId(rules.id()).withPositions(ps);
     }
 
     /** Sets every buffer from an evaluation's draft, without sending it back as an edit. */

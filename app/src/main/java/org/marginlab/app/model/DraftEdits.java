@@ -10,6 +10,7 @@ import org.marginlab.app.ui.Formats;
 import org.marginlab.engine.Account;
 import org.marginlab.engine.AccountRisk;
 import org.marginlab.engine.MarginEngine;
+import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
@@ -224,6 +225,36 @@ public final class DraftEdits {
                 .withPosition(p.withText(InputField.ISOLATED_MARGIN, formats.exact(need)).withMarginLinked(true));
         return new Edit(nd, delta.signum() == 0 ? "" : id + "'s margin follows its leverage again: "
                 + money(e, delta.abs()) + (delta.signum() > 0 ? " from" : " back to") + " the cross wallet.", false);
+    }
+
+    /**
+     * A venue change: every position is re-checked under the new venue's rules. A position of a
+     * contract type the venue does not have takes one it has; no money moves: an isolated margin
+     * that followed the leverage but differs from the new venue's default isolated margin (Phemex
+     * and Bybit UTA add the fee to close) is kept as it is and stops following, so the editor
+     * offers "Margin from leverage" to move the difference.
+     *
+     * @param e      the current evaluation, not null
+     * @param rules  the new venue's rules, not null
+     * @return the edit
+     */
+    public Edit changeVenue(Evaluation e, VenueRules rules) {
+        Draft d = e.draft();
+        List<PositionDraft> ps = new ArrayList<>(d.positions().size());
+        for (PositionDraft p : d.positions()) {
+            PositionDraft q = rules.contractTypes().contains(p.contract()) ? p
+                    : p.withContract(rules.contractTypes().contains(ContractType.LINEAR) ? ContractType.LINEAR
+                            : ContractType.INVERSE);
+            if (q.mode() == MarginMode.ISOLATED && q.marginLinked()) {
+                Position now = parser.parse(q, rules).position();
+                if (now != null && now.isolatedMargin() != null
+                        && now.isolatedMargin().compareTo(LinkedMargin.of(now, rules)) != 0) {
+                    q = q.withMarginLinked(false);
+                }
+            }
+            ps.add(q);
+        }
+        return Edit.done(d.withVenueId(rules.id()).withPositions(ps));
     }
 
     /**
