@@ -133,8 +133,8 @@ public final class TierRefresh {
             return failed(target, source.displayName(), who, f);
         } catch (RuntimeException e) {
             // a bug reading a hostile answer must not take the dialog down: it refuses, and says so
-            return new Outcome(target, source.displayName(), Status.REFUSED, who + ": refused, nothing changed. "
-                    + "The answer of " + source.host() + " could not be read (" + e.getClass().getSimpleName() + ")",
+            return new Outcome(target, source.displayName(), Status.REFUSED, who + ": refused, nothing changed — "
+                    + "the answer of " + source.host() + " could not be read (" + e.getClass().getSimpleName() + ")",
                     current(target.venueId(), symbol), null, List.of());
         }
         return compared(new Target(target.venueId(), symbol), source.displayName(), after);
@@ -170,10 +170,10 @@ public final class TierRefresh {
             return out;
         } catch (FetchFailure f) {
             return List.of(new Outcome(whole, "Binance USDⓈ-M", Status.REFUSED, "Binance file " + name
-                    + ": refused, nothing changed. " + f.getMessage(), null, null, List.of()));
+                    + ": refused, nothing changed — " + f.getMessage(), null, null, List.of()));
         } catch (RuntimeException e) {
             return List.of(new Outcome(whole, "Binance USDⓈ-M", Status.REFUSED, "Binance file " + name
-                    + ": refused, nothing changed. It could not be read (" + e.getClass().getSimpleName() + ")", null,
+                    + ": refused, nothing changed — it could not be read (" + e.getClass().getSimpleName() + ")", null,
                     null, List.of()));
         }
     }
@@ -233,10 +233,10 @@ public final class TierRefresh {
     private static Outcome failed(Target target, String venue, String who, FetchFailure f) {
         TierTable before = current(target.venueId(), target.symbol());
         if (f.kind() == FetchFailure.Kind.OFFLINE) {
-            return new Outcome(target, venue, Status.OFFLINE, who + ": offline. " + f.getMessage(), before, null,
+            return new Outcome(target, venue, Status.OFFLINE, who + ": offline — " + f.getMessage(), before, null,
                     List.of());
         }
-        return new Outcome(target, venue, Status.REFUSED, who + ": refused, nothing changed. " + f.getMessage(), before,
+        return new Outcome(target, venue, Status.REFUSED, who + ": refused, nothing changed — " + f.getMessage(), before,
                 null, List.of());
     }
 }

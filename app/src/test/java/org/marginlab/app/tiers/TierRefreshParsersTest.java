@@ -120,7 +120,7 @@ class TierRefreshParsersTest {
 
         Outcome sol = refresh.fetch(new Target("hyperliquid", "SOL"));
         assertThat(sol.status()).isEqualTo(Status.REFUSED);
-        assertThat(sol.message()).isEqualTo("Hyperliquid SOL: refused, nothing changed. universe does not list SOL");
+        assertThat(sol.message()).isEqualTo("Hyperliquid SOL: refused, nothing changed — universe does not list SOL");
     }
 
     @Test
@@ -200,7 +200,7 @@ class TierRefreshParsersTest {
         Outcome o = refresh.fetch(new Target("okx", "BTCUSDT"));
 
         assertThat(o.status()).isEqualTo(Status.REFUSED);
-        assertThat(o.message()).isEqualTo("OKX USDT swap BTCUSDT: refused, nothing changed. "
+        assertThat(o.message()).isEqualTo("OKX USDT swap BTCUSDT: refused, nothing changed — "
                 + "instruments: the answer does not list BTC-USDT-SWAP");
     }
 
