@@ -24,9 +24,9 @@ import com.sun.net.httpserver.HttpServer;
  * ({@code /tiers/*.json} test resources) or hostile ones at exact paths and queries. Never the
  * network.
  */
-final class LocalVenue implements AutoCloseable {
+public final class LocalVenue implements AutoCloseable {
     /** What to answer at one path and query. */
-    interface Answer {
+    public interface Answer {
         void answer(HttpExchange exchange) throws IOException;
     }
 
@@ -44,7 +44,7 @@ final class LocalVenue implements AutoCloseable {
     }
 
     /** @return a started server on a free port of 127.0.0.1 */
-    static LocalVenue start() {
+    public static LocalVenue start() {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             LocalVenue v = new LocalVenue(s);
@@ -58,33 +58,33 @@ final class LocalVenue implements AutoCloseable {
     }
 
     /** @return {@code http://127.0.0.1:<port>} */
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** @return the host and port, as messages name it */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Serves a recorded answer ({@code /tiers/<name>}) at a path and query. */
-    LocalVenue serve(String pathAndQuery, String resource) {
+    public LocalVenue serve(String pathAndQuery, String resource) {
         byte[] body = resource(resource);
         return answer(pathAndQuery, ex -> send(ex, 200, body));
     }
 
     /** Serves bytes with a status at a path and query. */
-    LocalVenue serveBytes(String pathAndQuery, int status, byte[] body) {
+    public LocalVenue serveBytes(String pathAndQuery, int status, byte[] body) {
         return answer(pathAndQuery, ex -> send(ex, status, body));
     }
 
     /** Serves text with status 200 at a path and query. */
-    LocalVenue serveText(String pathAndQuery, String body) {
+    public LocalVenue serveText(String pathAndQuery, String body) {
         return serveBytes(pathAndQuery, 200, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Answers only after a delay (longer than the client waits). */
-    LocalVenue serveSlowly(String pathAndQuery, Duration delay, String resource) {
+    public LocalVenue serveSlowly(String pathAndQuery, Duration delay, String resource) {
         byte[] body = resource(resource);
         return answer(pathAndQuery, ex -> {
             try {
@@ -97,13 +97,13 @@ final class LocalVenue implements AutoCloseable {
     }
 
     /** Answers with a custom handler. */
-    LocalVenue answer(String pathAndQuery, Answer answer) {
+    public LocalVenue answer(String pathAndQuery, Answer answer) {
         routes.put(pathAndQuery, answer);
         return this;
     }
 
     /** @return the requests received, {@code GET /path?query} or {@code POST /path body} */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
@@ -136,7 +136,7 @@ final class LocalVenue implements AutoCloseable {
     }
 
     /** @return the bytes of the test resource {@code /tiers/<name>} */
-    static byte[] resource(String name) {
+    public static byte[] resource(String name) {
         try (InputStream in = LocalVenue.class.getResourceAsStream("/tiers/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource /tiers/" + name);
