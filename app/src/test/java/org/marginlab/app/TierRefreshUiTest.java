@@ -174,12 +174,14 @@ class TierRefreshUiTest {
         // the documented meta gives BTC and ETH 50x with no margin table: one tier, MMR 1/(2·50) = 1 %
         assertThat(cells(robot, "Symbol")).containsExactly("0:BTC", "1:BTC", "2:ETH", "3:ETH");
         assertThat(cells(robot, "Tier")).containsExactly("0:1", "1:2 (gone)", "2:1", "3:2 (gone)");
-        assertThat(cells(robot, "MMR before")).containsExactly("0:1.25 %", "1:2.5 %", "2:2 %", "3:3.3333 %");
-        assertThat(cells(robot, "MMR after")).containsExactly("0:1 %", "1:—", "2:1 %", "3:—");
-        assertThat(cells(robot, "Cap before")).containsExactly("0:150,000,000", "1:∞", "2:100,000,000", "3:∞");
-        assertThat(cells(robot, "Cap after")).containsExactly("0:∞", "1:—", "2:∞", "3:—");
-        assertThat(cells(robot, "Max lev. before")).containsExactly("0:40×", "1:20×", "2:25×", "3:15×");
-        assertThat(cells(robot, "Max lev. after")).containsExactly("0:50×", "1:—", "2:50×", "3:—");
+        assertThat(cells(robot, "MMR")).containsExactly("0:1.25 % → 1 %", "1:2.5 % → —", "2:2 % → 1 %", "3:3.3333 % → —");
+        assertThat(cells(robot, "Cap (notional)")).containsExactly("0:150,000,000 → ∞", "1:∞ → —", "2:100,000,000 → ∞",
+                "3:∞ → —");
+        assertThat(cells(robot, "Max leverage")).containsExactly("0:40× → 50×", "1:20× → —", "2:25× → 50×", "3:15× → —");
+        javafx.scene.Parent dialog = (javafx.scene.Parent) robot.lookup("#tierDialog").query();
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(org.marginlab.app.layout.FitProblems.of(dialog)));
+        assertThat(cut).as("every header, cell and line is shown whole").isEmpty();
         assertThat(robot.lookup("#tierMessage").queryLabeled().getText()).isEqualTo("2 tables to apply. Apply stores "
                 + "them in " + data.resolve("tiers") + " and the workspace uses them at once. The others stay as they are.");
         assertThat(liquidationPrice(robot)).as("nothing changes before Apply").isEqualTo("3,235.29 USDC");

@@ -37,11 +37,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.marginlab.app.tiers.TierRefreshViewModel.ChangeRow;
 import org.marginlab.app.tiers.TierRefreshViewModel.StatusRow;
 import org.marginlab.app.tiers.TierRefreshViewModel.TargetRow;
+import org.marginlab.app.ui.TableFit;
 
 /**
  * The Update tier tables window: the venues' symbols to fetch, Fetch and Import Binance file…,
- * a progress indicator, one status line per symbol, the table of what changed (tier, MMR, cap and
- * max leverage before → after), Apply and Cancel. It only builds nodes, binds to
+ * a progress indicator, one status line per symbol, the table of what changed (tier; MMR, cap and
+ * max leverage as before → after), Apply and Cancel. It only builds nodes, binds to
  * {@link TierRefreshViewModel} and forwards the buttons; the network and the files are the
  * view-model's background work.
  *
@@ -135,14 +136,14 @@ public final class TierRefreshDialog {
 
         TableView<ChangeRow> table = new TableView<>(model.changes());
         table.setId("tierChanges");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Fetch to see which tiers change."));
         table.setPrefHeight(220);
+        // before → after in one cell; every column as wide as its header and its longest text
         table.getColumns().addAll(List.of(column("Venue", ChangeRow::venue), column("Symbol", ChangeRow::symbol),
-                column("Tier", ChangeRow::tier), column("MMR before", ChangeRow::mmrBefore),
-                column("MMR after", ChangeRow::mmrAfter), column("Cap before", ChangeRow::capBefore),
-                column("Cap after", ChangeRow::capAfter), column("Max lev. before", ChangeRow::maxBefore),
-                column("Max lev. after", ChangeRow::maxAfter)));
+                column("Tier", ChangeRow::tier), column("MMR", r -> r.mmrBefore() + " → " + r.mmrAfter()),
+                column("Cap (notional)", r -> r.capBefore() + " → " + r.capAfter()),
+                column("Max leverage", r -> r.maxBefore() + " → " + r.maxAfter())));
+        TableFit.headersInFull(table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label message = wrapping("");
@@ -224,6 +225,7 @@ public final class TierRefreshDialog {
     private static TableColumn<ChangeRow, String> column(String title, Function<ChangeRow, String> value) {
         TableColumn<ChangeRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setCellFactory(col -> TableFit.textCell());
         c.setSortable(false);
         return c;
     }
