@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
 import org.marginlab.engine.transfer.Transfer;
 import org.marginlab.engine.transfer.Transfers;
@@ -52,6 +53,7 @@ public final class MarginEngine {
         BigDecimal crossFees = BigDecimal.ZERO;
         BigDecimal crossUpnl = BigDecimal.ZERO;
         BigDecimal crossIm = BigDecimal.ZERO;
+        BigDecimal crossNotional = BigDecimal.ZERO;
         BigDecimal allUpnl = BigDecimal.ZERO;
         BigDecimal isolatedMargins = BigDecimal.ZERO;
         boolean anyCross = false;
@@ -78,6 +80,7 @@ public final class MarginEngine {
                 crossRequirement = crossRequirement.add(marks[i].maintenanceRequirement());
                 crossUpnl = crossUpnl.add(marks[i].unrealizedPnl());
                 crossIm = crossIm.add(marks[i].initialMarginAtMark());
+                crossNotional = crossNotional.add(marks[i].notional());
                 if (hedgeGroups != null) {
                     hedgeGroups.computeIfAbsent(p.symbol(), k -> new ArrayList<>(2)).add(i);
                 }
@@ -113,7 +116,7 @@ public final class MarginEngine {
                     groupUpnl = g.upnl;
                 }
                 cross = new CrossContext(wallet, crossRequirement.subtract(groupRequirement),
-                        crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, group);
+                        crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, group, crossNotional);
             }
             try {
                 results.add(rules.evaluate(p, schedules[i], marks[i], cross));
@@ -196,8 +199,23 @@ public final class MarginEngine {
      */
     public void check(Position position, VenueRules venue) {
         TierTable schedule = venue.schedule(position);
-        venue.valueAtMark(position, schedule);
+        MarkValuation mark = venue.valueAtMark(position, schedule);
+        checkLastCap(position, schedule, mark.notional());
         checkLeverage(venue, position, schedule);
+    }
+
+    /**
+     * A position above the last tier's cap of a capped table is one the venue would not accept,
+     * or one the table (a partial capture) does not describe: its figures would use the last
+     * tier's rate and understate the maintenance margin, so it is refused.
+     */
+    private static void checkLastCap(Position p, TierTable schedule, BigDecimal notional) {
+        MaintenanceTier last = schedule.tiers().get(schedule.tiers().size() - 1);
+        if (last.cap() != null && notional.compareTo(last.cap()) > 0) {
+            throw new ValidationException("quantity", "gives a notional of " + notional.stripTrailingZeros().toPlainString()
+                    + " at the mark, above the last tier of " + p.symbol() + "'s table (cap "
+                    + last.cap().stripTrailingZeros().toPlainString() + "); the table has no tier for it", p.quantity());
+        }
     }
 
     /** A hedge group with its summed terms, built once per evaluation. */

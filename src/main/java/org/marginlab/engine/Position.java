@@ -39,6 +39,7 @@ public final class Position {
     private final TierTable tiers;
     private final BigDecimal maxLeverage;
     private final BigDecimal takerFeeRate;
+    private final VenueParameters venueParameters;
 
     private Position(Builder b) {
         this.id = Checks.notBlank(b.id, "id");
@@ -56,6 +57,7 @@ public final class Position {
         this.tiers = b.tiers;
         this.maxLeverage = Checks.positiveOrNull(b.maxLeverage, "maxLeverage");
         this.takerFeeRate = b.takerFeeRate == null ? null : Checks.fraction(b.takerFeeRate, "takerFeeRate");
+        this.venueParameters = b.venueParameters == null ? VenueParameters.NONE : b.venueParameters;
     }
 
     /** @return a new builder; every required field must be set before {@link Builder#build()} */
@@ -81,6 +83,7 @@ public final class Position {
         b.tiers = tiers;
         b.maxLeverage = maxLeverage;
         b.takerFeeRate = takerFeeRate;
+        b.venueParameters = venueParameters;
         return b;
     }
 
@@ -180,6 +183,14 @@ public final class Position {
         return takerFeeRate;
     }
 
+    /**
+     * @return the inputs only some venues read (spec venues-v2.md §13); never null, every field
+     *         absent by default
+     */
+    public VenueParameters venueParameters() {
+        return venueParameters;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -194,7 +205,7 @@ public final class Position {
                 && same(entryPrice, p.entryPrice) && same(markPrice, p.markPrice) && same(leverage, p.leverage)
                 && same(isolatedMargin, p.isolatedMargin) && Objects.equals(maintenance, p.maintenance)
                 && Objects.equals(tiers, p.tiers) && same(maxLeverage, p.maxLeverage)
-                && same(takerFeeRate, p.takerFeeRate);
+                && same(takerFeeRate, p.takerFeeRate) && venueParameters.equals(p.venueParameters);
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {
@@ -229,6 +240,7 @@ public final class Position {
         private TierTable tiers;
         private BigDecimal maxLeverage;
         private BigDecimal takerFeeRate;
+        private VenueParameters venueParameters;
 
         private Builder() {
         }
@@ -263,6 +275,8 @@ public final class Position {
         public Builder maxLeverage(BigDecimal v) { maxLeverage = v; return this; }
         /** @param v taker fee rate; null for the venue default @return this */
         public Builder takerFeeRate(BigDecimal v) { takerFeeRate = v; return this; }
+        /** @param v the venue-specific inputs; null for none @return this */
+        public Builder venueParameters(VenueParameters v) { venueParameters = v; return this; }
 
         /**
          * @return the validated position, never null

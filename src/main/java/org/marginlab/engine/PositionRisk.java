@@ -39,6 +39,12 @@ import org.marginlab.engine.tier.MaintenanceTier;
  * @param liquidationTier       the tier in force at the liquidation price, or null
  * @param liquidated            whether the position is at or past its liquidation condition
  *                              at the current mark
+ * @param feeToClose            the fee to close the venue reserves in the position's margin
+ *                              ({@code FTC}, spec venues-v2.md §10.1: Bybit UTA, Phemex),
+ *                              settlement currency; null where the venue reserves none
+ * @param ruleSet               the rule-set version that computed these figures,
+ *                              {@code id@version} (spec venues-v2.md §12.2), e.g.
+ *                              {@code kucoin@2025-05-22}
  */
 public record PositionRisk(
         String positionId,
@@ -60,5 +66,7 @@ public record PositionRisk(
         BigDecimal distanceToLiquidation,
         BigDecimal maxLeverage,
         MaintenanceTier liquidationTier,
-        boolean liquidated) {
+        boolean liquidated,
+        BigDecimal feeToClose,
+        String ruleSet) {
 }

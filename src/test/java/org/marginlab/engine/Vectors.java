@@ -112,6 +112,30 @@ public final class Vectors {
         return cases;
     }
 
+    /** The v2 venues' vector file (spec venues-v2.md §15), kept apart from the v1 files. */
+    static final String V2_FILE = "venues_v2.json";
+
+    /**
+     * @param id  a case id of {@code venues_v2.json}
+     * @return that case; fails if there is none
+     */
+    public static Case v2Case(String id) {
+        return v2Cases().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no case " + id + " in " + V2_FILE));
+    }
+
+    /** @return every case of {@code src/test/resources/vectors-v2/venues_v2.json}, in file order */
+    public static List<Case> v2Cases() {
+        try (InputStream in = Vectors.class.getResourceAsStream("/vectors-v2/" + V2_FILE)) {
+            assertThat(in).as("test resource /vectors-v2/%s", V2_FILE).isNotNull();
+            List<Case> cases = new ArrayList<>();
+            JSON.readTree(in).forEach(node -> cases.add(new Case(V2_FILE, node)));
+            return cases;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static JsonNode read(String file) {
         try (InputStream in = Vectors.class.getResourceAsStream(FOLDER + file)) {
             assertThat(in).as("test resource %s%s", FOLDER, file).isNotNull();

@@ -251,7 +251,11 @@ public final class MainView extends BorderPane {
         redo.setId("redo");
         redo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         redo.disableProperty().bind(account.canRedoProperty().not());
-        editMenu.getItems().addAll(undo, redo);
+        MenuItem rulesAsOf = item("Rules _as of…", "mdi2c-calendar-clock", null, false,
+                () -> org.marginlab.app.account.RulesAsOfDialog.show(getScene() == null ? null : getScene().getWindow(),
+                        account));
+        rulesAsOf.setId("rulesAsOf");
+        editMenu.getItems().addAll(undo, redo, new SeparatorMenuItem(), rulesAsOf);
 
         Menu position = new Menu("_Position");
         MenuItem add = item("_Add position", "mdi2p-plus", KeyCode.N, true, account::addPosition);

@@ -117,6 +117,16 @@ class TierRefreshUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Leaves ticked only the given venue/symbol boxes (as a user unticks the others). */
+    private void tickOnly(FxRobot robot, String... ids) {
+        List<String> keep = List.of(ids);
+        robot.interact(() -> {
+            for (Node n : robot.lookup("#tierTargets").query().lookupAll(".check-box")) {
+                ((CheckBox) n).setSelected(keep.contains(n.getId()));
+            }
+        });
+    }
+
     private List<String> statusLines(FxRobot robot) {
         return LabelTexts.of(robot.lookup("#tierStatus").query());
     }
@@ -164,6 +174,7 @@ class TierRefreshUiTest {
         assertThat(robot.lookup("#tier-okx-BTCUSDT").queryAs(CheckBox.class).isSelected()).isFalse();
         assertThat(robot.lookup("#tierApply").queryButton().isDisabled()).isTrue();
         assertThat(venue.requests()).as("nothing is fetched before Fetch").isEmpty();
+        tickOnly(robot, "tier-bybit-linear-BTCUSDT", "tier-hyperliquid-BTC", "tier-hyperliquid-ETH", "tier-hyperliquid-SOL");
 
         fetchAndWait(robot);
         assertThat(statusLines(robot)).containsExactly(
@@ -230,6 +241,7 @@ class TierRefreshUiTest {
         }
         addMenuItem(robot, URI.create("http://127.0.0.1:" + port));
         openDialog(robot);
+        tickOnly(robot, "tier-bybit-linear-BTCUSDT", "tier-hyperliquid-BTC", "tier-hyperliquid-ETH", "tier-hyperliquid-SOL");
         fetchAndWait(robot);
 
         assertThat(statusLines(robot)).containsExactly(

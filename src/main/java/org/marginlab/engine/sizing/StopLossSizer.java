@@ -82,7 +82,7 @@ public final class StopLossSizer {
                     + " the entry price " + entryPrice.stripTrailingZeros().toPlainString() + " for a " + side.id(),
                     stopPrice);
         }
-        if (contract == ContractType.LINEAR) {
+        if (!contract.isInverse()) {
             return riskAmount.divide(contractSize.multiply(adverse), DOWN);
         }
         return riskAmount.multiply(entryPrice).multiply(stopPrice).divide(contractSize.multiply(adverse), DOWN);

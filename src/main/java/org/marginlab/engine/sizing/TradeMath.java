@@ -53,7 +53,7 @@ public final class TradeMath {
     public static BigDecimal averageEntryPrice(ContractType contract, List<Fill> fills) {
         Checks.notNull(contract, "contract");
         BigDecimal quantity = totalQuantity(fills);
-        if (contract == ContractType.LINEAR) {
+        if (!contract.isInverse()) {
             BigDecimal value = BigDecimal.ZERO;
             for (Fill f : fills) {
                 value = value.add(f.quantity().multiply(f.price()));
@@ -122,7 +122,7 @@ public final class TradeMath {
         BigDecimal size = Checks.positive(quantity, "quantity").multiply(Checks.positive(contractSize, "contractSize"));
         Checks.positive(price, "price");
         Checks.positive(leverage, "leverage");
-        if (contract == ContractType.LINEAR) {
+        if (!contract.isInverse()) {
             return size.multiply(price).divide(leverage, MathContext.DECIMAL128);
         }
         return size.divide(price.multiply(leverage), MathContext.DECIMAL128);
@@ -157,7 +157,7 @@ public final class TradeMath {
         Checks.positive(entryPrice, "entryPrice");
         Checks.positive(exitPrice, "exitPrice");
         BigDecimal move = side.signDecimal().multiply(size).multiply(exitPrice.subtract(entryPrice));
-        if (contract == ContractType.LINEAR) {
+        if (!contract.isInverse()) {
             return move;
         }
         return move.divide(entryPrice.multiply(exitPrice), MathContext.DECIMAL128);
@@ -192,7 +192,7 @@ public final class TradeMath {
         Checks.positive(exitPrice, "exitPrice");
         Checks.positive(leverage, "leverage");
         BigDecimal numerator = side.signDecimal().multiply(exitPrice.subtract(entryPrice)).multiply(leverage);
-        return numerator.divide(contract == ContractType.LINEAR ? entryPrice : exitPrice, MathContext.DECIMAL128);
+        return numerator.divide(!contract.isInverse() ? entryPrice : exitPrice, MathContext.DECIMAL128);
     }
 
     /**
@@ -248,7 +248,7 @@ public final class TradeMath {
         Checks.notNull(roe, "roe");
         BigDecimal signedRoe = roe.multiply(side.signDecimal());
         String lev = leverage.stripTrailingZeros().toPlainString();
-        if (contract == ContractType.LINEAR) {
+        if (!contract.isInverse()) {
             BigDecimal factor = leverage.add(signedRoe);
             if (factor.signum() <= 0) {
                 throw new ValidationException("roe", side == Side.LONG

@@ -33,11 +33,16 @@ import org.marginlab.engine.ValidationException;
  * parsed table passes {@link TierTable#of}'s checks, so a broken table (wrong maintenance
  * amount, a gap between tiers) is rejected when loaded, never used.
  *
+ * <p>Each venue folder also holds {@code index.txt}: the symbols that have a table there, one per
+ * line in display order ({@code #} lines and blank lines ignored), because the resources of a jar
+ * cannot be listed. Adding a table is adding its file and its line.
+ *
  * <p>Thread-safe; tables are loaded once and cached.
  */
 public final class TierTables {
     private static final String HEADER = "floor,cap,maxLeverage,mmr,maintenanceAmount";
     private static final Map<String, Optional<TierTable>> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> INDEX = new ConcurrentHashMap<>();
 
     private TierTables() {
     }
@@ -53,6 +58,39 @@ public final class TierTables {
     public static Optional<TierTable> bundled(String venueId, String symbol) {
         String key = venueId + "/" + symbol.trim().toUpperCase(Locale.ROOT);
         return CACHE.computeIfAbsent(key, TierTables::load);
+    }
+
+    /**
+     * The symbols with a bundled table on a venue, as its {@code index.txt} lists them.
+     *
+     * @param venueId  venue rule-set id, e.g. {@code binance-usdm}, not null
+     * @return the symbols in display order (an index line whose table file is missing is left
+     *         out; the tables themselves are not read); empty if the venue has no index; unmodifiable
+     */
+    public static List<String> bundledSymbols(String venueId) {
+        return INDEX.computeIfAbsent(venueId, TierTables::loadIndex);
+    }
+
+    private static List<String> loadIndex(String venueId) {
+        String resource = venueId + "/index.txt";
+        try (InputStream in = TierTables.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return List.of();
+            }
+            List<String> symbols = new ArrayList<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    String symbol = line.trim();
+                    if (!symbol.isEmpty() && !symbol.startsWith("#")
+                            && TierTables.class.getResource(venueId + "/" + symbol + ".csv") != null) {
+                        symbols.add(symbol);
+                    }
+                }
+            }
+            return List.copyOf(symbols);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled tier index " + resource, e);
+        }
     }
 
     private static Optional<TierTable> load(String key) {

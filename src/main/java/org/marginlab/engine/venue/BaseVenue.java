@@ -60,9 +60,12 @@ abstract class BaseVenue implements VenueRules {
         this.presets = List.copyOf(presets);
     }
 
-    /** The symbols among {@code symbols} that have a bundled table for the venue. */
-    static List<String> presetsOf(String venueId, String... symbols) {
-        return java.util.Arrays.stream(symbols).filter(sym -> TierTables.bundled(venueId, sym).isPresent()).toList();
+    /**
+     * The venue's preset symbols: those with a bundled table, in the order of the venue folder's
+     * {@code index.txt} ({@link TierTables#bundledSymbols}).
+     */
+    static List<String> presetsOf(String venueId) {
+        return TierTables.bundledSymbols(venueId);
     }
 
     @Override
@@ -152,6 +155,29 @@ abstract class BaseVenue implements VenueRules {
 
     /**
      * @param position  the position
+     * @return whether this position's maintenance margin is valued at the entry price (templates
+     *         L-E, I-E of venues-v2.md §0.2); by default {@link #maintenanceAtEntry()}. Venues
+     *         whose rule differs by contract or margin mode (Phemex inverse, KuCoin isolated
+     *         before 2025-05-22) override this one
+     */
+    boolean maintenanceAtEntry(Position position) {
+        return maintenanceAtEntry();
+    }
+
+    /**
+     * @param position  the position
+     * @return whether {@link #valueAtMark} is the plain form that {@link MarkSweep} reproduces in
+     *         {@code double}: {@code N·mmr_k − amount_k} at the mark (or a fixed value at the
+     *         entry) plus {@code N·closeFeeRate}. A venue that adds other terms (a fixed fee to
+     *         close, a funding term, whole-position tiers) returns false, and the sweep then
+     *         evaluates {@link #valueAtMark} per price
+     */
+    boolean standardValuation(Position position) {
+        return true;
+    }
+
+    /**
+     * @param position  the position
      * @return the fee rate added to the maintenance rate in liquidation (OKX, Gate), else 0
      */
     BigDecimal closeFeeRate(Position position) {
@@ -165,7 +191,7 @@ abstract class BaseVenue implements VenueRules {
 
     private BigDecimal maintenanceNotional(Exposure e) {
         Position p = e.position;
-        return e.notional(maintenanceAtEntry() ? p.entryPrice() : p.markPrice());
+        return e.notional(maintenanceAtEntry(p) ? p.entryPrice() : p.markPrice());
     }
 
     @Override
@@ -187,7 +213,7 @@ abstract class BaseVenue implements VenueRules {
         }
         Exposure e = new Exposure(p);
         BigDecimal notional = e.notional(p.markPrice());
-        BigDecimal mmNotional = maintenanceAtEntry() ? e.notional(p.entryPrice()) : notional;
+        BigDecimal mmNotional = maintenanceAtEntry(p) ? e.notional(p.entryPrice()) : notional;
         MaintenanceTier tier = schedule.lookup(mmNotional);
         BigDecimal mm = tier.maintenanceMargin(mmNotional);
         BigDecimal fee = notional.multiply(closeFeeRate(p));
@@ -198,7 +224,8 @@ abstract class BaseVenue implements VenueRules {
     @Override
     public final PositionRisk evaluate(Position p, TierTable schedule, MarkValuation m, CrossContext cross) {
         Exposure e = new Exposure(p);
-        BigDecimal roe = m.unrealizedPnl().divide(m.initialMarginAtEntry(), MC);
+        BigDecimal feeToClose = feeToClose(e);
+        BigDecimal roe = m.unrealizedPnl().divide(roeBase(m, feeToClose), MC);
         BigDecimal requirement = m.maintenanceRequirement();
 
         BigDecimal wallet;
@@ -212,7 +239,7 @@ abstract class BaseVenue implements VenueRules {
         legs.add(new LiquidationSolver.Leg(e, schedule, closeFeeRate(p)));
         CrossContext.HedgeGroup group = cross == null ? null : cross.hedgeGroup();
         if (cross == null) {
-            isolatedMargin = p.isolatedMargin() != null ? p.isolatedMargin() : m.initialMarginAtEntry();
+            isolatedMargin = p.isolatedMargin() != null ? p.isolatedMargin() : defaultIsolatedMargin(m, feeToClose);
             wallet = isolatedMargin;
             marginBalance = isolatedMargin.add(m.unrealizedPnl());
             marginRatio = ratio(m.maintenanceMargin(), m.closeFee(), marginBalance);
@@ -220,7 +247,7 @@ abstract class BaseVenue implements VenueRules {
             liquidated = marginBalance.compareTo(requirement) <= 0;
             maxRemovable = maxRemovable(e, isolatedMargin, marginBalance, m).max(BigDecimal.ZERO);
         } else {
-            wallet = cross.walletBalance().subtract(cross.otherMaintenanceMargin()).add(cross.otherUnrealizedPnl());
+            wallet = crossWallet(cross, p, m);
             effectiveLeverage = cross.accountMarginBalance().signum() > 0
                     ? m.notional().divide(cross.accountMarginBalance(), MC) : null;
             liquidated = cross.accountLiquidated();
@@ -238,7 +265,7 @@ abstract class BaseVenue implements VenueRules {
                     groupLegs.add(new LiquidationSolver.Leg(new Exposure(leg.position()), leg.schedule(),
                             closeFeeRate(leg.position())));
                 }
-                solved = new GroupSolution(liquidation(groupLegs, wallet), LiquidationSolver.bankruptcy(groupLegs, wallet));
+                solved = new GroupSolution(liquidation(groupLegs, wallet), bankruptcy(groupLegs, wallet));
                 group.solved(solved);
             }
             int me = group.indexOf(p);
@@ -247,7 +274,7 @@ abstract class BaseVenue implements VenueRules {
             bankruptcy = solved.bankruptcy();
         } else {
             liq = liquidation(legs, wallet);
-            bankruptcy = LiquidationSolver.bankruptcy(legs, wallet);
+            bankruptcy = bankruptcy(legs, wallet);
         }
         BigDecimal distance = liq == null ? null
                 : p.markPrice().subtract(liq.price()).abs().divide(p.markPrice(), MC);
@@ -255,7 +282,91 @@ abstract class BaseVenue implements VenueRules {
                 m.initialMarginAtEntry(), m.tier().mmr(), m.tier().maintenanceAmount(), m.maintenanceMargin(),
                 m.unrealizedPnl(), roe, isolatedMargin, marginBalance, marginRatio,
                 liq == null ? null : liq.price(), bankruptcy, effectiveLeverage, maxRemovable, distance,
-                maxLeverage(p, schedule), liq == null ? null : liq.tier(), liquidated);
+                maxLeverage(p, schedule), liq == null ? null : liq.tier(), liquidated, feeToClose, ruleSet(p));
+    }
+
+    /**
+     * The fee to close the venue reserves in the position's margin (spec venues-v2.md §10.1:
+     * {@code |Q|·k·BP·f_t} linear, {@code N/BP·f_t} inverse, BP from the entry at the position's
+     * leverage), or null where the venue reserves none (the default).
+     *
+     * @param e  the position's exposure
+     * @return the fee to close, settlement currency, or null
+     */
+    BigDecimal feeToClose(Exposure e) {
+        return null;
+    }
+
+    /**
+     * The isolated margin of a position that states none. Default: the initial margin at
+     * entry (spec workspace-and-cli.md §1); venues whose position margin holds a fee-to-close
+     * reserve add it (venues-v2.md §13).
+     *
+     * @param m           the position at its mark
+     * @param feeToClose  {@link #feeToClose}, or null
+     * @return the default isolated margin, settlement currency
+     */
+    BigDecimal defaultIsolatedMargin(MarkValuation m, BigDecimal feeToClose) {
+        return m.initialMarginAtEntry();
+    }
+
+    /**
+     * The denominator of the ROE. Default: the initial margin at entry; Bybit UTA divides by
+     * {@code IM + FTC} (venues-v2.md §9.2).
+     *
+     * @param m           the position at its mark
+     * @param feeToClose  {@link #feeToClose}, or null
+     * @return the ROE base, &gt; 0
+     */
+    BigDecimal roeBase(MarkValuation m, BigDecimal feeToClose) {
+        return m.initialMarginAtEntry();
+    }
+
+    /**
+     * The wallet term {@code W} of a cross position's liquidation equation. Default (spec
+     * margin-formulas.md §1.1): the cross wallet less the other positions' requirements plus
+     * their unrealized PnL.
+     *
+     * @param cross  the rest of the account
+     * @return {@code W}, settlement currency
+     */
+    BigDecimal crossWallet(CrossContext cross) {
+        return cross.walletBalance().subtract(cross.otherMaintenanceMargin()).add(cross.otherUnrealizedPnl());
+    }
+
+    /**
+     * The wallet term {@code W} of one cross position; by default {@link #crossWallet(CrossContext)}.
+     * KuCoin allocates the cross margin to each position in proportion to its mark value
+     * (venues-v2.md §2.5) and needs the position.
+     *
+     * @param cross     the rest of the account
+     * @param position  the position
+     * @param mark      the position at its mark
+     * @return {@code W}, settlement currency
+     */
+    BigDecimal crossWallet(CrossContext cross, Position position, MarkValuation mark) {
+        return crossWallet(cross);
+    }
+
+    /**
+     * The bankruptcy price of the legs: the liquidation equation with no maintenance margin and
+     * no fee. Venues whose margin holds a close-fee reserve keep the fee (venues-v2.md §10.3).
+     *
+     * @param legs    the position and its hedge legs
+     * @param wallet  {@code W}
+     * @return the price, or null if none
+     */
+    BigDecimal bankruptcy(List<LiquidationSolver.Leg> legs, BigDecimal wallet) {
+        return LiquidationSolver.bankruptcy(legs, wallet);
+    }
+
+    /**
+     * @param p  a position
+     * @return the rule-set version that evaluates it, {@code id@version}; by default this
+     *         rule set's ({@link #ruleSetId()})
+     */
+    String ruleSet(Position p) {
+        return ruleSetId();
     }
 
     /** A hedge group's shared liquidation and bankruptcy price. */

@@ -32,7 +32,7 @@ public final class BinanceCoinm extends BaseVenue {
 
     /** Creates the rule set; use {@link Venues#byId(String)} to share one. */
     public BinanceCoinm() {
-        super(ID, "Binance COIN-M Futures", "coin", Set.of(ContractType.INVERSE), presetsOf(ID, "BTCUSD"));
+        super(ID, "Binance COIN-M Futures", "coin", Set.of(ContractType.INVERSE), presetsOf(ID));
     }
 
     /** @return 0.0005 (0.05 %, the regular-tier COIN-M taker rate); not used in liquidation */

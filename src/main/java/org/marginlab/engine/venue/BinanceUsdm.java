@@ -1,7 +1,6 @@
 package org.marginlab.engine.venue;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Set;
 
 import org.marginlab.engine.ContractType;
@@ -39,7 +38,7 @@ public final class BinanceUsdm extends BaseVenue {
 
     /** Creates the rule set; use {@link Venues#byId(String)} to share one. */
     public BinanceUsdm() {
-        super(ID, "Binance USD-M Futures", "USDT", Set.of(ContractType.LINEAR), List.of("BTCUSDT", "ETHUSDT"));
+        super(ID, "Binance USD-M Futures", "USDT", Set.of(ContractType.LINEAR), presetsOf(ID));
     }
 
     /** @return 0.0005 (0.05 %, the regular-tier USDⓈ-M taker rate); not used in liquidation */

@@ -51,13 +51,13 @@ public final class BybitRules extends BaseVenue {
     /** @return the USDT-perpetual rules ({@code bybit-linear}) */
     public static BybitRules linear() {
         return new BybitRules(LINEAR_ID, "Bybit USDT Perpetual", "USDT", ContractType.LINEAR,
-                presetsOf(LINEAR_ID, "BTCUSDT"));
+                presetsOf(LINEAR_ID));
     }
 
     /** @return the inverse rules ({@code bybit-inverse}) */
     public static BybitRules inverse() {
         return new BybitRules(INVERSE_ID, "Bybit Inverse", "coin", ContractType.INVERSE,
-                presetsOf(INVERSE_ID, "BTCUSD"));
+                presetsOf(INVERSE_ID));
     }
 
     /** @return 0.00055 (0.055 %, Bybit's regular derivatives taker rate); not used in v1 liquidation */

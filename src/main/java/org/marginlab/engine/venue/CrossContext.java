@@ -19,6 +19,9 @@ import org.marginlab.engine.tier.TierTable;
  * @param hedgeGroup                the cross positions on the same symbol that share this
  *                                  position's liquidation price (Binance hedge mode), this one
  *                                  included; null when the position stands alone
+ * @param crossNotional             Σ notional at the mark of every cross position of the
+ *                                  account, this one included ({@code Σ|MV_i|}, the denominator
+ *                                  of KuCoin's allocated margin ratio, venues-v2.md §2.5)
  */
 public record CrossContext(
         BigDecimal walletBalance,
@@ -26,7 +29,8 @@ public record CrossContext(
         BigDecimal otherUnrealizedPnl,
         BigDecimal accountMarginBalance,
         boolean accountLiquidated,
-        HedgeGroup hedgeGroup) {
+        HedgeGroup hedgeGroup,
+        BigDecimal crossNotional) {
 
     /**
      * A position of a hedge group.

@@ -39,7 +39,7 @@ public final class HyperliquidRules extends BaseVenue {
 
     /** Creates the rule set; use {@link Venues#byId(String)} to share one. */
     public HyperliquidRules() {
-        super(ID, "Hyperliquid", "USDC", Set.of(ContractType.LINEAR), presetsOf(ID, "BTC", "ETH", "SOL"));
+        super(ID, "Hyperliquid", "USDC", Set.of(ContractType.LINEAR), presetsOf(ID));
     }
 
     /** @return 0.00045 (0.045 %, the base-tier taker rate); not used in liquidation */

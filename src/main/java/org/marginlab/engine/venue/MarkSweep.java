@@ -36,8 +36,10 @@ import org.marginlab.engine.tier.TierTable;
  * {@link org.marginlab.engine.MarginEngine}.
  *
  * <p>For a rule set that is not one of the bundled venues (an outside implementation of
- * {@link VenueRules}) the sweep falls back to {@link VenueRules#valueAtMark} per price, which is
- * exact but slower, and reports no tier boundaries.
+ * {@link VenueRules}), or a position whose valuation adds terms this form lacks (a fixed fee to
+ * close, a funding term, whole-position tiers: {@code BaseVenue.standardValuation}), the sweep
+ * falls back to {@link VenueRules#valueAtMark} per price, which is exact but slower, and reports
+ * no tier boundaries.
  *
  * <p>Immutable and thread-safe.
  */
@@ -59,7 +61,10 @@ public final class MarkSweep {
     private final double[] floors;
     private final double[] mmrs;
     private final double[] amounts;
-    /** Whether the venue is not a {@link BaseVenue}: then evaluate per price in BigDecimal. */
+    /**
+     * Whether the venue is not a {@link BaseVenue}, or its valuation of the position is not the
+     * plain form: then evaluate per price in BigDecimal.
+     */
     private final boolean fallback;
 
     private MarkSweep(VenueRules venue, Position position, TierTable schedule) {
@@ -82,11 +87,11 @@ public final class MarkSweep {
             mmrs[k] = tiers.get(k).mmr().doubleValue();
             amounts[k] = tiers.get(k).maintenanceAmount().doubleValue();
         }
-        if (venue instanceof BaseVenue) {
+        if (venue instanceof BaseVenue && ((BaseVenue) venue).standardValuation(position)) {
             BaseVenue base = (BaseVenue) venue;
             this.fallback = false;
             this.feeRate = base.closeFeeRate(position).doubleValue();
-            this.maintenanceAtEntry = base.maintenanceAtEntry();
+            this.maintenanceAtEntry = base.maintenanceAtEntry(position);
             // Bybit: the maintenance margin is valued at the entry, exactly as the engine does.
             BigDecimal entryValue = inverse ? b.divide(position.entryPrice(), MC) : b.multiply(position.entryPrice());
             this.entryMaintenance = schedule.lookup(entryValue).maintenanceMargin(entryValue).doubleValue();

@@ -1,7 +1,6 @@
 package org.marginlab.engine.venue;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Set;
 
 import org.marginlab.engine.ContractType;
@@ -23,8 +22,9 @@ import org.marginlab.engine.Position;
  * <p>Margin ratio: OKX reports {@code equity / (maintenance margin + fees)}, which falls toward
  * 100 % as risk grows, liquidation at ≤ 100 % (OKX help "Isolated margin mode", §3, §11). Gate
  * publishes no ratio in the sources; {@code gate} reports the Binance-style
- * {@code (maintenance margin + fee) / margin balance}, liquidation at ≥ 100 %. Both have no
- * bundled tier table: positions give {@code tiers} or {@code maintenance}. Taker fee: the
+ * {@code (maintenance margin + fee) / margin balance}, liquidation at ≥ 100 %. Neither bundles
+ * a tier table yet (presets would come from an {@code okx} or {@code gate} tier folder): positions
+ * give {@code tiers} or {@code maintenance}. Taker fee: the
  * position's {@code takerFeeRate}, else 0.05 % (both venues' regular-tier taker rate). Max
  * removable margin: the Binance rule.
  *
@@ -39,7 +39,7 @@ public final class OkxGateRules extends BaseVenue {
     private final MarginRatioDefinition ratioDefinition;
 
     private OkxGateRules(String id, String name, MarginRatioDefinition ratioDefinition) {
-        super(id, name, "USDT", Set.of(ContractType.LINEAR), List.of());
+        super(id, name, "USDT", Set.of(ContractType.LINEAR), presetsOf(id));
         this.ratioDefinition = ratioDefinition;
     }
 

@@ -23,8 +23,51 @@ import org.marginlab.engine.tier.TierTable;
  */
 public interface VenueRules {
 
+    /**
+     * The version of a venue's first known rule set, when no source dates it (spec
+     * venues-v2.md §12.2): every v1 rule set is {@code <id>@0000-01-01}.
+     */
+    String FIRST_VERSION = "0000-01-01";
+
+    /** How a dated rule-set version is chosen for a position (spec venues-v2.md §12.2). */
+    enum AppliesBy {
+        /** The version in force at the evaluation instant ({@code asOf}) applies. */
+        EVALUATION_TIME,
+        /**
+         * The version in force when the position was opened ({@code openedAt}, default
+         * {@code asOf}) applies: Bitget's 2025-11-10 maintenance change.
+         */
+        POSITION_OPEN_TIME
+    }
+
     /** @return the rule-set id used in workspace files, e.g. {@code binance-usdm}; never null */
     String id();
+
+    /**
+     * @return the version: the ISO date (UTC) from which this rule set applies, e.g.
+     *         {@code 2025-05-22}; {@link #FIRST_VERSION} for a venue's first undated rules
+     */
+    default String version() {
+        return FIRST_VERSION;
+    }
+
+    /**
+     * @return the instant from which this version applies; by default the start (UTC) of the
+     *         {@link #version()} date; never null
+     */
+    default java.time.Instant effectiveFrom() {
+        return java.time.LocalDate.parse(version()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    /** @return how this version is chosen; by default by the evaluation instant */
+    default AppliesBy appliesBy() {
+        return AppliesBy.EVALUATION_TIME;
+    }
+
+    /** @return {@code id@version}, e.g. {@code kucoin@2025-05-22}: what a report names */
+    default String ruleSetId() {
+        return id() + "@" + version();
+    }
 
     /** @return a name for people, e.g. {@code Binance USD-M Futures}; never null */
     String displayName();
@@ -44,7 +87,7 @@ public interface VenueRules {
      * @return the currency code, never null
      */
     default String settlementCurrency(Position position) {
-        if (position.contract() == ContractType.LINEAR) {
+        if (!position.contract().isInverse()) {
             return settlementCurrency();
         }
         String symbol = position.symbol().toUpperCase(Locale.ROOT);

@@ -147,7 +147,7 @@ public final class TargetSolver {
             throw unreachable(position, targetLiquidationPrice, "would need an initial margin ≤ 0 (no leverage reaches it)");
         }
         BigDecimal size = position.quantity().multiply(position.contractSize());
-        BigDecimal entryNotional = position.contract() == ContractType.LINEAR
+        BigDecimal entryNotional = !position.contract().isInverse()
                 ? size.multiply(position.entryPrice())
                 : size.divide(position.entryPrice(), MC);
         BigDecimal leverage = entryNotional.divide(wallet, DOWN);

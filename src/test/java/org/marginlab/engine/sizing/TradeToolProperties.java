@@ -48,7 +48,7 @@ class TradeToolProperties {
         BigDecimal q = StopLossSizer.quantityForRisk(contract, side, contractSize, entry, stop, risk);
         // loss = Q·CS·|Δ| (linear) or Q·CS·|Δ|/(entry·stop) (inverse); compared without dividing
         BigDecimal move = q.multiply(contractSize).multiply(entry.subtract(stop).abs());
-        BigDecimal budget = contract == ContractType.LINEAR ? risk : risk.multiply(entry).multiply(stop);
+        BigDecimal budget = !contract.isInverse() ? risk : risk.multiply(entry).multiply(stop);
         assertThat(move).isLessThanOrEqualTo(budget);
         assertThat(move).isGreaterThanOrEqualTo(budget.subtract(budget.multiply(NEAR)));
     }

@@ -87,7 +87,7 @@ class TierTablesTest {
 
     @Test
     void test_bundled_unknownSymbolOrVenue_empty() {
-        assertThat(TierTables.bundled("binance-usdm", "SOLUSDT")).isEmpty();
+        assertThat(TierTables.bundled("binance-usdm", "ADAUSDT")).isEmpty();
         assertThat(TierTables.bundled("kraken-futures", "BTCUSDT")).isEmpty();
     }
 

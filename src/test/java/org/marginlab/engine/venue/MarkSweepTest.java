@@ -19,6 +19,7 @@ import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.Side;
+import org.marginlab.engine.VenueParameters;
 import org.marginlab.engine.tier.TierTable;
 
 /**
@@ -221,6 +222,9 @@ class MarkSweepTest {
         if (random.nextInt(4) == 0) {
             b.takerFeeRate(BigDecimal.valueOf(random.nextInt(11), 4));
         }
+        // kucoin@2025-05-22 requires a liquidation-fee rate on isolated positions (venues-v2.md
+        // §2.4); the other rule sets ignore it. Fixed, so the random sequence is unchanged.
+        b.venueParameters(VenueParameters.builder().liquidationFeeRate(new BigDecimal("0.001")).build());
         BigDecimal im = entryNotional;
         b.isolatedMargin(im.multiply(BigDecimal.valueOf(0.02 + random.nextDouble() * 0.5)).round(new MathContext(12)));
         return b.build();

@@ -48,7 +48,8 @@ public final class AccountBar extends HBox {
         venue.setConverter(new StringConverter<>() {
             @Override
             public String toString(VenueRules v) {
-                return v == null ? "" : v.displayName();
+                return v == null ? "" : v.displayName() + (v.version().equals(VenueRules.FIRST_VERSION) ? ""
+                        : " · rules of " + v.version());
             }
 
             @Override
@@ -59,7 +60,8 @@ public final class AccountBar extends HBox {
         venue.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip venueTip = new Tooltip();
         venueTip.textProperty().bind(Bindings.createStringBinding(() -> (venue.getValue() == null ? ""
-                : venue.getValue().displayName() + " (id " + venue.getValue().id() + " in files and on the command line). ")
+                : venue.getValue().displayName() + " (id " + venue.getValue().id() + " in files and on the command line; rules "
+                        + venue.getValue().ruleSetId() + "). ")
                 + "The venue whose margin rules and tier tables apply. Changing it re-checks every position (leverage "
                 + "against the new tiers, contract type) and says what no longer fits.", venue.valueProperty()));
         venue.setTooltip(venueTip);

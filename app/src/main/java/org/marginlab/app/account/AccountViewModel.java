@@ -118,6 +118,23 @@ public final class AccountViewModel implements DraftEditor {
         show(next, key);
     }
 
+    /**
+     * Sets the workspace's {@code asOf} (spec venues-v2.md §12.2): the rule-set versions in force
+     * at that instant apply; null for the latest. An edit of the document, undoable.
+     *
+     * @param asOf  the instant, or null
+     */
+    public void setRulesAsOf(java.time.Instant asOf) {
+        if (!java.util.Objects.equals(asOf, evaluation.get().draft().asOf())) {
+            edit(null, d -> d.withAsOf(asOf));
+        }
+    }
+
+    /** @return the workspace's {@code asOf}, or null for the latest rules */
+    public java.time.Instant rulesAsOf() {
+        return evaluation.get().draft().asOf();
+    }
+
     @Override
     public void command(String key, Function<Evaluation, DraftEdits.Edit> command) {
         DraftEdits.Edit e = command.apply(evaluation.get());
@@ -172,7 +189,7 @@ public final class AccountViewModel implements DraftEditor {
      * @throws ValidationException ({@code venue}) if the workspace's venue is unknown
      */
     public void load(Workspace workspace) {
-        Venues.byId(workspace.venueId());
+        workspace.rules();
         Draft d = drafts.forEditing(workspace);
         history.reset(d);
         rows.clear();
@@ -274,7 +291,7 @@ public final class AccountViewModel implements DraftEditor {
                 ps.add(r.used());
             }
         }
-        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps);
+        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps, e.draft().asOf());
     }
 
     // ---- commands -----------------------------------------------------------------------------

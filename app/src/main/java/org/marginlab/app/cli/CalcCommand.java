@@ -90,6 +90,12 @@ final class CalcCommand implements Callable<Integer> {
                     + "margin) out of the cross wallet, to cross its isolated margin goes back. Repeatable.")
     List<String> mode;
 
+    @Option(names = "--as-of", paramLabel = "INSTANT",
+            description = "Evaluate with the rule-set versions in force at INSTANT (ISO 8601, e.g. 2025-05-22T04:00:00Z "
+                    + "or 2025-05-22); overrides the workspace's asOf. Default: the workspace's asOf, else the latest "
+                    + "rules.")
+    String asOf;
+
     @Option(names = "--mark", paramLabel = "ID=PRICE",
             description = "Override position ID's mark price before evaluating. Repeatable.")
     List<String> mark;
@@ -115,6 +121,9 @@ final class CalcCommand implements Callable<Integer> {
             read = WorkspaceFile.read(Path.of(file));
         }
         Workspace workspace = read.workspace();
+        if (asOf != null) {
+            workspace = workspace.withAsOf(WorkspaceFile.parseInstant(asOf, "--as-of"));
+        }
         // the tier tables the app stored (Help → Update tier tables), so that calc gives the app's figures;
         // exactly those (clear: run in-process, as the tests do, nothing else stays installed)
         InstalledTiers.clear();

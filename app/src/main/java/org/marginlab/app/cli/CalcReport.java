@@ -65,6 +65,7 @@ final class CalcReport {
             g.setPrettyPrinter(WorkspaceFile.prettyPrinter());
             g.writeStartObject();
             g.writeStringField("venue", e.risk().venueId());
+            g.writeStringField("ruleSet", e.venue().ruleSetId());
             writeState(g, e.risk(), e.outcome(), e, true);
             if (!e.draft().pending().isEmpty()) {
                 g.writeObjectFieldStart("after");
@@ -121,6 +122,10 @@ final class CalcReport {
             number(g, "distanceToLiquidation", liquidated ? null : p.distanceToLiquidation());
             number(g, "maxAddableMargin", cross ? null : maxAddable);
             g.writeBooleanField("liquidated", liquidated);
+            number(g, "feeToClose", p.feeToClose());
+            if (!p.ruleSet().equals(e.venue().ruleSetId())) {
+                g.writeStringField("ruleSet", p.ruleSet());
+            }
             PositionResult.WhatIfResult w = withWhatIfs ? e.position(p.positionId()).whatIf() : null;
             if (w != null) {
                 PositionRisk a = w.after() == null ? p : w.after();

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The formula reference of Help: for each venue's rule set, the formulas MarginLab computes with
  * and where each comes from (the venue document, and the section of the project's spec
- * {@code margin-formulas.md} that records it). The same formulas as the rule sets' Javadoc.
+ * {@code margin-formulas.md}, or {@code venues-v2.md} for the v2 venues ({@link FormulaReferenceV2}),
+ * that records it). The same formulas as the rule sets' Javadoc.
  *
  * <p>Symbols: {@code s} = +1 long, −1 short; {@code Q} = quantity (× contract size); {@code WB}
  * = the position's margin (isolated) or the cross wallet; {@code TMM1}, {@code UPNL1} = the
@@ -105,6 +106,7 @@ public final class FormulaReference {
      * @return its formulas with their sources, or empty for an unknown id
      */
     public static Optional<List<Entry>> of(String venueId) {
-        return Optional.ofNullable(BY_VENUE.get(venueId));
+        List<Entry> v1 = BY_VENUE.get(venueId);
+        return Optional.ofNullable(v1 != null ? v1 : FormulaReferenceV2.BY_VENUE.get(venueId));
     }
 }

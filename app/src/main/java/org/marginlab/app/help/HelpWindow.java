@@ -114,7 +114,8 @@ public final class HelpWindow {
         VBox box = new VBox(8);
         box.setId("formulaText");
         box.getChildren().add(paragraph("The formulas MarginLab computes with, venue by venue, and where each comes from. "
-                + "Spec sections refer to the project's margin-formulas.md."));
+                + "Spec sections refer to the project's margin-formulas.md, or venues-v2.md where named. Rule sets change "
+                + "over time: each venue lists its dated versions, and a workspace's asOf (or a pinned id@version) picks one."));
         for (String symbol : FormulaReference.SYMBOLS) {
             Label l = paragraph(symbol);
             l.getStyleClass().add(Styles.TEXT_SMALL);
@@ -137,12 +138,26 @@ public final class HelpWindow {
                 grid.add(new VBox(2, formula, source), 1, row++);
                 GridPane.setHgrow(grid.getChildren().get(grid.getChildren().size() - 1), Priority.ALWAYS);
             }
-            TitledPane pane = new TitledPane(v.displayName() + " (" + v.id() + ")", grid);
+            Label versions = paragraph("Versions: " + String.join("; ", Venues.versions(v.id()).stream()
+                    .map(HelpWindow::versionText).toList()));
+            versions.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            versions.setId("versions-" + v.id());
+            TitledPane pane = new TitledPane(v.displayName() + " (" + v.id() + ")", new VBox(8, versions, grid));
             pane.setId("formulas-" + v.id());
             pane.setExpanded(v.id().equals("binance-usdm"));
             box.getChildren().add(pane);
         }
         return scroll(box);
+    }
+
+    /** {@code kucoin@2025-05-22 (from 2025-05-22 04:00 UTC)}, or {@code … (first known rules)}. */
+    static String versionText(VenueRules v) {
+        if (v.version().equals(VenueRules.FIRST_VERSION)) {
+            return v.ruleSetId() + " (first known rules)";
+        }
+        String from = v.effectiveFrom().toString().replace("T", " ").replace(":00Z", " UTC").replace(" 00:00 UTC", "");
+        return v.ruleSetId() + " (from " + from + (v.appliesBy() == VenueRules.AppliesBy.POSITION_OPEN_TIME
+                ? ", for positions opened from then" : "") + ")";
     }
 
     /** A shortcut: what it does and its keys. */

@@ -24,9 +24,11 @@ import java.util.Objects;
  * @param shockText    the typed price shock in percent (−90 … 200), empty for none; not null
  * @param shockSymbol  the symbol the shock moves, or null for every symbol
  * @param pending      the what-ifs in the order they apply; unmodifiable
+ * @param asOf         the workspace's evaluation instant for dated rule sets (spec
+ *                     venues-v2.md §12.2), or null for the latest versions; part of the document
  */
 public record Draft(String name, String venueId, String walletText, List<PositionDraft> positions,
-        String shockText, String shockSymbol, List<PendingTransfer> pending) {
+        String shockText, String shockSymbol, List<PendingTransfer> pending, java.time.Instant asOf) {
 
     /** Copies the lists; checks ids are unique. */
     public Draft {
@@ -44,13 +46,29 @@ public record Draft(String name, String venueId, String walletText, List<Positio
     }
 
     /**
+     * A draft without an {@code asOf}.
+     *
+     * @param name         the title, may be null
+     * @param venueId      the venue id, not null
+     * @param walletText   the typed wallet
+     * @param positions    the positions
+     * @param shockText    the typed shock
+     * @param shockSymbol  the shocked symbol or null
+     * @param pending      the what-ifs
+     */
+    public Draft(String name, String venueId, String walletText, List<PositionDraft> positions, String shockText,
+            String shockSymbol, List<PendingTransfer> pending) {
+        this(name, venueId, walletText, positions, shockText, shockSymbol, pending, null);
+    }
+
+    /**
      * @param other  another draft, not null
      * @return whether both describe the same document (name, venue, wallet, positions), whatever
      *         their shock and what-ifs
      */
     public boolean sameDocument(Draft other) {
         return Objects.equals(name, other.name) && venueId.equals(other.venueId) && walletText.equals(other.walletText)
-                && positions.equals(other.positions);
+                && positions.equals(other.positions) && Objects.equals(asOf, other.asOf);
     }
 
     /**
@@ -65,7 +83,8 @@ public record Draft(String name, String venueId, String walletText, List<Positio
                 kept.add(t);
             }
         }
-        return new Draft(other.name, other.venueId, other.walletText, other.positions, shockText, shockSymbol, kept);
+        return new Draft(other.name, other.venueId, other.walletText, other.positions, shockText, shockSymbol, kept,
+                other.asOf);
     }
 
     /**
@@ -96,17 +115,25 @@ public record Draft(String name, String venueId, String walletText, List<Positio
 
     /** @return a copy with another name */
     public Draft withName(String newName) {
-        return new Draft(newName, venueId, walletText, positions, shockText, shockSymbol, pending);
+        return new Draft(newName, venueId, walletText, positions, shockText, shockSymbol, pending, asOf);
     }
 
     /** @return a copy on another venue */
     public Draft withVenueId(String newVenueId) {
-        return new Draft(name, newVenueId, walletText, positions, shockText, shockSymbol, pending);
+        return new Draft(name, newVenueId, walletText, positions, shockText, shockSymbol, pending, asOf);
+    }
+
+    /**
+     * @param newAsOf  the evaluation instant for dated rule sets, or null for the latest rules
+     * @return a copy with that instant
+     */
+    public Draft withAsOf(java.time.Instant newAsOf) {
+        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, pending, newAsOf);
     }
 
     /** @return a copy with another typed wallet */
     public Draft withWalletText(String text) {
-        return new Draft(name, venueId, text, positions, shockText, shockSymbol, pending);
+        return new Draft(name, venueId, text, positions, shockText, shockSymbol, pending, asOf);
     }
 
     /** @return a copy with other positions */
@@ -117,7 +144,7 @@ public record Draft(String name, String venueId, String walletText, List<Positio
                 kept.add(t);
             }
         }
-        return new Draft(name, venueId, walletText, newPositions, shockText, shockSymbol, kept);
+        return new Draft(name, venueId, walletText, newPositions, shockText, shockSymbol, kept, asOf);
     }
 
     /**
@@ -131,17 +158,17 @@ public record Draft(String name, String venueId, String walletText, List<Positio
             throw new IllegalArgumentException("no position " + p.id());
         }
         copy.set(i, p);
-        return new Draft(name, venueId, walletText, copy, shockText, shockSymbol, pending);
+        return new Draft(name, venueId, walletText, copy, shockText, shockSymbol, pending, asOf);
     }
 
     /** @return a copy with another shock text and symbol */
     public Draft withShock(String text, String symbol) {
-        return new Draft(name, venueId, walletText, positions, text, symbol, pending);
+        return new Draft(name, venueId, walletText, positions, text, symbol, pending, asOf);
     }
 
     /** @return a copy with other what-ifs */
     public Draft withPending(List<PendingTransfer> newPending) {
-        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, newPending);
+        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, newPending, asOf);
     }
 
     /**

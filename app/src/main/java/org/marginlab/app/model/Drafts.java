@@ -37,7 +37,7 @@ public final class Drafts {
         for (Position p : ws.positions()) {
             ps.add(of(p));
         }
-        return new Draft(ws.name(), ws.venueId(), formats.exact(ws.walletBalance()), ps, "", null, List.of());
+        return new Draft(ws.name(), ws.venueId(), formats.exact(ws.walletBalance()), ps, "", null, List.of(), ws.asOf());
     }
 
     /**
@@ -141,6 +141,6 @@ public final class Drafts {
             }
             ps.add(r.parsed().position());
         }
-        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps);
+        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps, e.draft().asOf());
     }
 }

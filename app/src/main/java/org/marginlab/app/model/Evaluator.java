@@ -74,7 +74,7 @@ public final class Evaluator {
         VenueRules venue;
         FieldError venueError = null;
         try {
-            venue = Venues.byId(draft.venueId());
+            venue = Venues.resolve(draft.venueId(), draft.asOf());
         } catch (ValidationException e) {
             venue = null;
             venueError = new FieldError(null, "Venue", e.rule(), draft.venueId());

@@ -150,6 +150,7 @@ public final class PositionView extends BorderPane {
         leverageSlider.setMinWidth(60);
 
         boolean inverse = vm.contractProperty().get() == ContractType.INVERSE;
+        boolean quanto = vm.contractProperty().get() == ContractType.QUANTO;
         Node margin = field(InputField.ISOLATED_MARGIN, Bindings.concat("_Isolated margin (", vm.currencyProperty(), ")"),
                 "The margin set aside for this position. It follows the leverage (the initial margin at entry) until you "
                         + "type one of your own; adding or removing margin moves money from or to the cross wallet.");
@@ -170,10 +171,11 @@ public final class PositionView extends BorderPane {
         ((VBox) margin).getChildren().add(linkBox);
         margin.visibleProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.ISOLATED));
         margin.managedProperty().bind(margin.visibleProperty());
-        Node contractSize = field(InputField.CONTRACT_SIZE, "Contract size (" + (inverse ? "USD" : "base") + ")",
-                "Inverse: the USD value of one contract (100 on Binance BTCUSD, 1 on Bybit). Linear: base units per unit of quantity, usually 1.");
-        contractSize.setVisible(inverse);
-        contractSize.setManaged(inverse);
+        Node contractSize = field(InputField.CONTRACT_SIZE, "Contract size (" + (inverse ? "USD" : quanto ? "multiplier" : "base") + ")",
+                "Inverse: the USD value of one contract (100 on Binance BTCUSD, 1 on Bybit). Quanto: the coin value of one "
+                        + "contract per 1 USD of price (BitMEX ETHUSD: 0.000001 XBT). Linear: base units per unit of quantity, usually 1.");
+        contractSize.setVisible(inverse || quanto);
+        contractSize.setManaged(inverse || quanto);
 
         TitledPane maintenance = new TitledPane("Maintenance override", new VBox(4,
                 field(InputField.MMR, "Maintenance margin rate (fraction)",
@@ -184,7 +186,7 @@ public final class PositionView extends BorderPane {
         maintenance.setExpanded(!vm.textProperty(InputField.MMR).get().isBlank());
         maintenance.getStyleClass().add(Styles.DENSE);
 
-        Node quantity = field(InputField.QUANTITY, inverse ? "_Quantity (contracts)" : "_Quantity (base)",
+        Node quantity = field(InputField.QUANTITY, inverse || quanto ? "_Quantity (contracts)" : "_Quantity (base)",
                 inverse ? "Number of contracts; must be > 0." : "Position size in the base coin, e.g. 0.5 BTC; must be > 0.");
         Node entry = field(InputField.ENTRY_PRICE, Bindings.concat("_Entry price (", vm.quoteCurrencyProperty(), ")"),
                 "Average price at which the position was opened; must be > 0.");

@@ -29,7 +29,12 @@ final class BybitSource extends VenueSource {
         /** USDT perpetuals, rule set {@code bybit-linear}. */
         LINEAR("linear", "bybit-linear", "Bybit USDT perpetual", List.of("BTCUSDT", "ETHUSDT", "SOLUSDT")),
         /** Inverse (coin-margined) contracts, rule set {@code bybit-inverse}. */
-        INVERSE("inverse", "bybit-inverse", "Bybit inverse", List.of("BTCUSD", "ETHUSD"));
+        INVERSE("inverse", "bybit-inverse", "Bybit inverse", List.of("BTCUSD", "ETHUSD")),
+        /**
+         * USDT perpetuals in the Unified Trading Account, rule set {@code bybit-uta}: the same
+         * endpoint (it takes no account type), as the bundled {@code bybit-uta} table assumes.
+         */
+        UTA("linear", "bybit-uta", "Bybit UTA USDT perpetual", List.of("BTCUSDT", "ETHUSDT", "SOLUSDT"));
 
         final String query;
         final String venueId;

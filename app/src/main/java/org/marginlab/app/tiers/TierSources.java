@@ -38,6 +38,7 @@ public final class TierSources {
         return List.of(
                 new BybitSource(BybitSource.Category.LINEAR, base),
                 new BybitSource(BybitSource.Category.INVERSE, base),
+                new BybitSource(BybitSource.Category.UTA, base),
                 new OkxSource(base),
                 new GateSource(base),
                 new HyperliquidSource(base),

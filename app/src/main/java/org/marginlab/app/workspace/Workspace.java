@@ -1,6 +1,7 @@
 package org.marginlab.app.workspace;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Set;
 import org.marginlab.engine.Account;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.venue.VenueRules;
+import org.marginlab.engine.venue.Venues;
 
 /**
  * A workspace: the document the app opens and saves and the command line evaluates
@@ -28,8 +31,11 @@ import org.marginlab.engine.ValidationException;
  * @param walletBalance  cross wallet balance, settlement currency, ≥ 0 (0 when the file gives
  *                       none)
  * @param positions      the positions in file order, ids unique; unmodifiable
+ * @param asOf           the evaluation instant that picks dated rule-set versions (spec
+ *                       venues-v2.md §12.2, workspace {@code asOf}), or null for the latest
  */
-public record Workspace(String name, String venueId, BigDecimal walletBalance, List<Position> positions) {
+public record Workspace(String name, String venueId, BigDecimal walletBalance, List<Position> positions,
+        Instant asOf) {
 
     /**
      * @throws ValidationException ({@code venue}, {@code walletBalance},
@@ -62,6 +68,18 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
     }
 
     /**
+     * A workspace without an {@code asOf}: the latest rule-set versions apply.
+     *
+     * @param name           the title, may be null
+     * @param venueId        the venue id, not blank
+     * @param walletBalance  the cross wallet, ≥ 0
+     * @param positions      the positions, ids unique
+     */
+    public Workspace(String name, String venueId, BigDecimal walletBalance, List<Position> positions) {
+        this(name, venueId, walletBalance, positions, null);
+    }
+
+    /**
      * An empty workspace on a venue.
      *
      * @param name     the title, may be null
@@ -80,7 +98,26 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
      *         another rule of {@link Account#of(String, BigDecimal, List)}
      */
     public Account toAccount() {
-        return Account.of(venueId, walletBalance, positions);
+        return Account.of(rules(), walletBalance, positions);
+    }
+
+    /**
+     * The rule set this workspace names, at its {@code asOf} (spec venues-v2.md §12.2).
+     *
+     * @return the rule set, never null
+     * @throws ValidationException ({@code venue}) if the id or version is unknown;
+     *         ({@code asOf}) if it is before the venue's first version
+     */
+    public VenueRules rules() {
+        return Venues.resolve(venueId, asOf);
+    }
+
+    /**
+     * @param asOf  the evaluation instant, or null for the latest rule sets
+     * @return a copy with that instant
+     */
+    public Workspace withAsOf(Instant asOf) {
+        return new Workspace(name, venueId, walletBalance, positions, asOf);
     }
 
     /**
@@ -108,11 +145,11 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
         for (int i = 0; i < copy.size(); i++) {
             if (copy.get(i).id().equals(position.id())) {
                 copy.set(i, position);
-                return new Workspace(name, venueId, walletBalance, copy);
+                return new Workspace(name, venueId, walletBalance, copy, asOf);
             }
         }
         copy.add(position);
-        return new Workspace(name, venueId, walletBalance, copy);
+        return new Workspace(name, venueId, walletBalance, copy, asOf);
     }
 
     /**
@@ -122,7 +159,7 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
     public Workspace withoutPosition(String id) {
         List<Position> copy = new ArrayList<>(positions);
         copy.removeIf(p -> p.id().equals(id));
-        return new Workspace(name, venueId, walletBalance, copy);
+        return new Workspace(name, venueId, walletBalance, copy, asOf);
     }
 
     /**
@@ -130,7 +167,7 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
      * @return a copy with those positions
      */
     public Workspace withPositions(List<Position> positions) {
-        return new Workspace(name, venueId, walletBalance, positions);
+        return new Workspace(name, venueId, walletBalance, positions, asOf);
     }
 
     /**
@@ -138,7 +175,7 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
      * @return a copy with that title
      */
     public Workspace withName(String name) {
-        return new Workspace(name, venueId, walletBalance, positions);
+        return new Workspace(name, venueId, walletBalance, positions, asOf);
     }
 
     /**
@@ -146,7 +183,7 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
      * @return a copy on that venue
      */
     public Workspace withVenueId(String venueId) {
-        return new Workspace(name, venueId, walletBalance, positions);
+        return new Workspace(name, venueId, walletBalance, positions, asOf);
     }
 
     /**
@@ -154,6 +191,6 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
      * @return a copy with that wallet balance
      */
     public Workspace withWalletBalance(BigDecimal walletBalance) {
-        return new Workspace(name, venueId, walletBalance, positions);
+        return new Workspace(name, venueId, walletBalance, positions, asOf);
     }
 }

@@ -92,6 +92,19 @@ public final class WorkspaceFile {
     public static final int MAX_NUMBER_LENGTH = WorkspaceJson.MAX_NUMBER_LENGTH;
     /** Most positions in a workspace. */
     public static final int MAX_POSITIONS = WorkspaceMapping.MAX_POSITIONS;
+
+    /**
+     * Parses an evaluation instant as the workspace's {@code asOf} is read: ISO 8601
+     * ({@code 2025-05-22T04:00:00Z}), or a date alone ({@code 2025-05-22}, its start in UTC).
+     *
+     * @param text   the text, not null
+     * @param field  the field or option to name in the error
+     * @return the instant, never null
+     * @throws ValidationException naming {@code field} if the text is neither
+     */
+    public static java.time.Instant parseInstant(String text, String field) {
+        return WorkspaceMapping.parseInstant(text.strip(), field);
+    }
     /** Most tiers in one position's explicit tier table. */
     public static final int MAX_TIERS = WorkspaceMapping.MAX_TIERS;
     /** Most warnings one read reports (a further one says that there are more). */

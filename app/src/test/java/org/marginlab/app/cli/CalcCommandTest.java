@@ -74,7 +74,9 @@ class CalcCommandTest {
         Run run = run("calc", "--json", "--add-margin", "btc-long=500", EXAMPLE);
         JsonNode report = json(run);
 
-        assertThat(keys(report)).containsExactly("venue", "account", "positions", "after");
+        // §2.1's fields in order; "ruleSet" (venues-v2.md §12.2) is an addition after "venue"
+        assertThat(keys(report)).containsExactly("venue", "ruleSet", "account", "positions", "after");
+        assertThat(report.get("ruleSet").asText()).isEqualTo("binance-usdm@0000-01-01");
         assertThat(report.get("venue").asText()).isEqualTo("binance-usdm");
 
         JsonNode account = report.get("account");
@@ -97,7 +99,8 @@ class CalcCommandTest {
         assertThat(keys(p)).containsExactly("id", "notional", "initialMargin", "mmr", "maintenanceAmount",
                 "maintenanceMargin", "unrealizedPnl", "roe", "marginBalance", "marginRatio", "liquidationPrice",
                 "bankruptcyPrice", "effectiveLeverage", "maxRemovableMargin", "distanceToLiquidation", "maxAddableMargin",
-                "liquidated", "whatIf");
+                "liquidated", "feeToClose", "whatIf");
+        assertThat(p.get("feeToClose").isNull()).as("Binance reserves no fee to close").isTrue();
         assertThat(p.get("id").asText()).isEqualTo("btc-long");
         assertNumber(p, "notional", "29500");
         assertNumber(p, "initialMargin", "1500");
@@ -192,7 +195,7 @@ class CalcCommandTest {
     void withoutAddMarginThereIsNoWhatIf() throws Exception {
         JsonNode p = json(run("calc", "--json", EXAMPLE)).get("positions").get(0);
         assertThat(p.has("whatIf")).isFalse();
-        assertThat(keys(p)).endsWith("distanceToLiquidation", "maxAddableMargin", "liquidated");
+        assertThat(keys(p)).endsWith("distanceToLiquidation", "maxAddableMargin", "liquidated", "feeToClose");
     }
 
     @Test

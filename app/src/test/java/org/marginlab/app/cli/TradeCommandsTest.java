@@ -85,7 +85,7 @@ class TradeCommandsTest {
 
     @Test
     void avgEntryErrors() {
-        assertInvalid(run("avg-entry", "--contract", "quanto", "1@1"), "--contract: must be linear or inverse (got quanto)");
+        assertInvalid(run("avg-entry", "--contract", "option", "1@1"), "--contract: must be linear, inverse or quanto (got option)");
         assertInvalid(run("avg-entry", "--contract", "linear", "1@100", "2x100"),
                 "fills[1]: must be QTY@PRICE, e.g. 0.5@50000 (got 2x100)");
         assertInvalid(run("avg-entry", "--contract", "linear", "1@100", "2@0"), "fills[1].price: must be > 0 (got 0)");

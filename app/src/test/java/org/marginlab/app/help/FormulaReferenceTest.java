@@ -14,8 +14,13 @@ class FormulaReferenceTest {
             assertThat(FormulaReference.of(v.id())).as(v.id()).isPresent();
             assertThat(FormulaReference.of(v.id()).get()).as(v.id())
                     .anySatisfy(e -> assertThat(e.figure()).startsWith("Liquidation price"))
-                    .allSatisfy(e -> assertThat(e.source()).as(v.id() + " " + e.figure()).contains("spec §"));
+                    .allSatisfy(e -> assertThat(e.source()).as(v.id() + " " + e.figure()).containsAnyOf("spec §", "spec venues-v2 §"));
         }
+    }
+
+    @Test
+    void versionsReadAsTheirDates() {
+        assertThat(HelpWindow.versionText(Venues.byId("binance-usdm"))).isEqualTo("binance-usdm@0000-01-01 (first known rules)");
     }
 
     @Test

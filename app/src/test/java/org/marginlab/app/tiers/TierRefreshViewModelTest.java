@@ -63,8 +63,14 @@ class TierRefreshViewModelTest {
     @Test
     void tickedAreTheBundledTheInstalledAndTheUsedSymbols() {
         List<VenueSource> sources = TierSources.create(venue.base());
-        assertThat(ticked(TierRefreshViewModel.targetsFor(sources, "binance-usdm", List.of("BTCUSDT"))))
-                .containsExactly("bybit-linear/BTCUSDT", "hyperliquid/BTC", "hyperliquid/ETH", "hyperliquid/SOL");
+        List<String> bundled = ticked(TierRefreshViewModel.targetsFor(sources, "binance-usdm", List.of("BTCUSDT")));
+        assertThat(bundled).contains("bybit-linear/BTCUSDT", "hyperliquid/BTC", "hyperliquid/ETH", "hyperliquid/SOL")
+                .doesNotContain("bybit-linear/ETHUSDT", "okx/BTCUSDT", "gate/BTCUSDT");
+        for (String key : bundled) {
+            int slash = key.indexOf('/');
+            assertThat(org.marginlab.engine.tier.TierTables.bundled(key.substring(0, slash), key.substring(slash + 1)))
+                    .as(key + " is ticked because a table is bundled").isPresent();
+        }
 
         List<TargetRow> okx = TierRefreshViewModel.targetsFor(sources, "okx", List.of("btcusdt", "DOGEUSDT", "bad/one"));
         assertThat(ticked(okx)).contains("okx/BTCUSDT", "okx/DOGEUSDT").doesNotContain("okx/ETHUSDT");

@@ -230,8 +230,8 @@ class WorkspaceFileTest {
                 .isEqualTo("positions[0].side: must be long or short (got up)");
         assertThat(message(withPosition(BTC.replace("}", ", \"marginMode\": \"portfolio\"}"))))
                 .isEqualTo("positions[0].marginMode: must be isolated or cross (got portfolio)");
-        assertThat(message(withPosition(BTC.replace("}", ", \"contract\": \"quanto\"}"))))
-                .isEqualTo("positions[0].contract: must be linear or inverse (got quanto)");
+        assertThat(message(withPosition(BTC.replace("}", ", \"contract\": \"option\"}"))))
+                .isEqualTo("positions[0].contract: must be linear, inverse or quanto (got option)");
         assertThat(message(withPosition(BTC.replace("\"side\": \"long\"", "\"side\": 1"))))
                 .isEqualTo("positions[0].side: must be a string (got 1)");
     }

@@ -1,0 +1,87 @@
+package org.marginlab.app.account;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.marginlab.engine.venue.VenueRules;
+import org.marginlab.engine.venue.Venues;
+
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * Edit → Rules as of…: picks the workspace's {@code asOf} (spec venues-v2.md §12.2), the date
+ * whose rule-set versions apply, or the latest rules. Lists the venue's dated versions so the
+ * choice is informed. A view: it only reads the account and calls
+ * {@link AccountViewModel#setRulesAsOf} on OK (an undoable edit).
+ */
+public final class RulesAsOfDialog {
+    private RulesAsOfDialog() {
+    }
+
+    /**
+     * Shows the dialog and applies the choice on OK.
+     *
+     * @param owner    the owning window, may be null
+     * @param account  the account, not null
+     */
+    public static void show(Window owner, AccountViewModel account) {
+        Dialog<ButtonType> dialog = build(account);
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> apply(dialog, account));
+    }
+
+    /**
+     * @param account  the account
+     * @return the dialog, not shown (tests look it up and press its buttons)
+     */
+    static Dialog<ButtonType> build(AccountViewModel account) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("Rules as of");
+        dialog.setHeaderText("Which date's venue rules apply to this workspace?");
+        DatePicker date = new DatePicker();
+        date.setId("rulesAsOfDate");
+        date.setPromptText("yyyy-mm-dd");
+        CheckBox latest = new CheckBox("Latest rules (no date)");
+        latest.setId("rulesLatest");
+        Instant asOf = account.rulesAsOf();
+        latest.setSelected(asOf == null);
+        date.setValue(asOf == null ? null : asOf.atZone(ZoneOffset.UTC).toLocalDate());
+        date.disableProperty().bind(latest.selectedProperty());
+        VenueRules venue = account.venueProperty().get();
+        List<VenueRules> versions = venue == null ? List.of() : Venues.versions(venue.id());
+        Label known = new Label(versions.isEmpty() ? "" : venue.displayName() + " rule sets: " + String.join("; ",
+                versions.stream().map(v -> v.version().equals(VenueRules.FIRST_VERSION) ? v.ruleSetId() + " (first known)"
+                        : v.ruleSetId() + " (from " + v.effectiveFrom() + ")").toList()));
+        known.setId("rulesVersions");
+        known.setWrapText(true);
+        known.setMaxWidth(460);
+        Label hint = new Label("Venues change their formulas without changing their pages (KuCoin on 2025-05-22, Bitget on "
+                + "2025-09-29 and 2025-11-10). A date reproduces the figures a venue showed then; the date is saved with the "
+                + "workspace (asOf) and undone with Ctrl+Z.");
+        hint.setWrapText(true);
+        hint.setMaxWidth(460);
+        dialog.getDialogPane().setContent(new VBox(10, latest, date, known, hint));
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().getProperties().put(DatePicker.class, date);
+        dialog.getDialogPane().getProperties().put(CheckBox.class, latest);
+        return dialog;
+    }
+
+    /** Applies the dialog's choice: the date's start in UTC, or null for the latest rules. */
+    static void apply(Dialog<ButtonType> dialog, AccountViewModel account) {
+        DatePicker date = (DatePicker) dialog.getDialogPane().getProperties().get(DatePicker.class);
+        CheckBox latest = (CheckBox) dialog.getDialogPane().getProperties().get(CheckBox.class);
+        LocalDate day = latest.isSelected() ? null : date.getValue();
+        account.setRulesAsOf(day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+}
