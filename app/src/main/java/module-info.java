@@ -6,6 +6,8 @@ module org.marginlab.app {
     requires org.marginlab.engine;
 
     requires java.logging;
+    // Help → Update tier tables: the venues' public endpoints (org.marginlab.app.tiers)
+    requires java.net.http;
     requires javafx.controls;
     requires org.controlsfx.controls;
     requires org.kordamp.ikonli.javafx;

@@ -124,6 +124,8 @@ final class AppStart {
         // the preferences, the recent files, the file to open, an autosave left by a crash
         java.nio.file.Path dataFolder = org.marginlab.app.workspace.Autosave.defaultFolder();
         ErrorReporter.install(dataFolder);
+        // the tier tables the user refreshed earlier (never fetched here): installed before the first evaluation
+        org.marginlab.app.tiers.TierStore.Loaded tiers = org.marginlab.app.tiers.TierStore.installStored(dataFolder);
         java.util.Optional<org.marginlab.app.workspace.Autosave.Recovered> recovered =
                 org.marginlab.app.workspace.Autosave.find(dataFolder);
         Preferences prefs = Preferences.load(RecentFiles.configDir().resolve("preferences.properties"));
@@ -138,6 +140,10 @@ final class AppStart {
         model.openSample(Samples.BTC_LONG_ISOLATED);
         Main.fileToOpen().ifPresent(model::open);
         model.setDialogs(DocumentDialogs.NONE);
+        if (!tiers.problems().isEmpty()) {
+            String opened = model.messageProperty().get(); // what opening the file said, kept
+            model.showNotice((opened.isEmpty() ? "" : opened + " ") + String.join(" ", tiers.problems()));
+        }
         StartupProbe.mark("prepared");
         warmUpTheme(prefs.theme());
         return new Prepared(prefs, model, List.copyOf(errors), recovered);

@@ -175,7 +175,42 @@ public final class MarginLabApp extends Application {
         MenuItem report = new MenuItem("_Report a problem…");
         report.setOnAction(e -> org.marginlab.app.help.ProblemReport.show(stage, ErrorReporter.logFolder(),
                 uri -> getHostServices().showDocument(uri)));
-        return List.of(guide, formulas, keys, report);
+        MenuItem tiers = tierItem(stage, model, org.marginlab.app.tiers.TierSources.defaults(), java.time.LocalDate::now,
+                Autosave.defaultFolder(), TIER_WORKER, Platform::runLater);
+        return List.of(guide, formulas, keys, new javafx.scene.control.SeparatorMenuItem(), tiers,
+                new javafx.scene.control.SeparatorMenuItem(), report);
+    }
+
+    /** The venues' tier tables are fetched on this thread, on request only (Help → Update tier tables). */
+    private static final java.util.concurrent.Executor TIER_WORKER =
+            org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-tiers");
+
+    /**
+     * Help → Update tier tables…: fetches the venues' public tables (on request only, never at
+     * start-up), stores what the user applies under the data folder and re-evaluates the open
+     * workspace with it; the header says what changed.
+     *
+     * @param owner       the main window, not null
+     * @param model       the application view-model, not null
+     * @param sources     the venues' sources, not null ({@code TierSources.defaults()}; tests: a local server)
+     * @param today       the date fetched tables are dated with, not null
+     * @param dataFolder  where the tables are stored, not null
+     * @param worker      runs the network and file work, not null
+     * @param fx          hands results to the JavaFX thread, not null
+     * @return the menu item
+     */
+    static MenuItem tierItem(javafx.stage.Window owner, AppViewModel model,
+            List<org.marginlab.app.tiers.VenueSource> sources, java.util.function.Supplier<java.time.LocalDate> today,
+            Path dataFolder, java.util.concurrent.Executor worker, java.util.concurrent.Executor fx) {
+        return org.marginlab.app.tiers.TierRefreshDialog.menuItem(owner, () -> {
+            org.marginlab.app.model.Draft draft = model.account().evaluation().draft();
+            return org.marginlab.app.tiers.TierRefreshViewModel.forApp(sources, today, dataFolder, draft.venueId(),
+                    draft.positions().stream().map(org.marginlab.app.model.PositionDraft::symbol).toList(), worker, fx,
+                    model.account().locale());
+        }, (applied, summary) -> {
+            model.account().tiersChanged();
+            model.showNotice(summary);
+        });
     }
 
     private static boolean offerRestore(Stage owner, Autosave.Recovered r) {

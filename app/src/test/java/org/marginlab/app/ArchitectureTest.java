@@ -130,15 +130,18 @@ class ArchitectureTest {
      * No file is read or written by a view or a view-model: files go through the workspace and
      * settings packages, which the document commands run on a background thread ({@code FileWork},
      * {@code Autosave}, {@code RecentFiles}' writer, the preferences writer), the start's
-     * preparing thread ({@code AppStart}), the command line, the log and the start-up trace.
+     * preparing thread ({@code AppStart}), the command line, the log and the start-up trace; the
+     * stored tier tables ({@code tiers.TierStore}), read on the start's preparing thread and written
+     * on the tier dialog's background thread.
      */
     @Test
     void filesAreTouchedOnlyByTheClassesThatRunOffTheFxThread() {
         noClasses().that().resideInAPackage("org.marginlab.app..")
                 .and().resideOutsideOfPackages("org.marginlab.app.workspace..", "org.marginlab.app.settings..",
                         "org.marginlab.app.cli..", "org.marginlab.app.startup..")
-                .and(not(DescribedPredicate.describe("Main, ErrorReporter or a test",
+                .and(not(DescribedPredicate.describe("Main, ErrorReporter, TierStore or a test",
                         (JavaClass c) -> c.getSimpleName().equals("Main") || c.getSimpleName().equals("ErrorReporter")
+                                || c.getName().equals("org.marginlab.app.tiers.TierStore")
                                 || c.getSimpleName().endsWith("Test") || c.getName().contains("Test$")
                                 || c.getPackageName().startsWith("org.marginlab.app.kill")
                                 || c.getPackageName().startsWith("org.marginlab.app.bench"))))

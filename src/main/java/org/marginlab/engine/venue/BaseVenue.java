@@ -13,6 +13,7 @@ import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.tier.InstalledTiers;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
 import org.marginlab.engine.tier.TierTables;
@@ -31,9 +32,25 @@ abstract class BaseVenue implements VenueRules {
     private final String currency;
     private final Set<ContractType> contracts;
     private final List<String> presets;
-    /** Bundled tables by symbol as typed, so an evaluation does not build lookup keys. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Optional<TierTable>> presetCache =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Preset tables by symbol as typed (so an evaluation does not build lookup keys), valid for
+     * one {@link InstalledTiers#version()}: a table installed at run time takes effect at the next
+     * lookup, and while none is installed a lookup costs one volatile read more than a map get.
+     */
+    private volatile PresetCache presetCache = new PresetCache(-1);
+
+    /** The presets seen under one version of the installed tables. */
+    private static final class PresetCache {
+        final long version;
+        final java.util.concurrent.ConcurrentHashMap<String, Optional<TierTable>> bySymbol =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        /** Bundled then installed symbols, computed once per version. */
+        volatile List<String> symbols;
+
+        PresetCache(long version) {
+            this.version = version;
+        }
+    }
 
     BaseVenue(String id, String displayName, String currency, Set<ContractType> contracts, List<String> presets) {
         this.id = id;
@@ -86,14 +103,41 @@ abstract class BaseVenue implements VenueRules {
         return false;
     }
 
+    /** The bundled symbols, then the symbols with only an installed table ({@link InstalledTiers}). */
     @Override
     public final List<String> presetSymbols() {
-        return presets;
+        PresetCache c = presetCache();
+        List<String> symbols = c.symbols;
+        if (symbols == null) {
+            List<String> installed = InstalledTiers.symbols(id);
+            if (installed.isEmpty()) {
+                symbols = presets;
+            } else {
+                java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(presets);
+                all.addAll(installed);
+                symbols = List.copyOf(all);
+            }
+            c.symbols = symbols;
+        }
+        return symbols;
     }
 
+    /** The installed table of the symbol ({@link InstalledTiers}) if there is one, else the bundled one. */
     @Override
     public Optional<TierTable> presetTiers(String symbol) {
-        return presetCache.computeIfAbsent(symbol, s -> TierTables.bundled(id, s));
+        return presetCache().bySymbol.computeIfAbsent(symbol,
+                s -> InstalledTiers.lookup(id, s).or(() -> TierTables.bundled(id, s)));
+    }
+
+    /** The cache of the current version of the installed tables (a new one once it changed). */
+    private PresetCache presetCache() {
+        long version = InstalledTiers.version();
+        PresetCache c = presetCache;
+        if (c.version != version) {
+            c = new PresetCache(version);
+            presetCache = c;
+        }
+        return c;
     }
 
     @Override

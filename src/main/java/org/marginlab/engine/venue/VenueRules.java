@@ -110,12 +110,19 @@ public interface VenueRules {
      */
     boolean sharesLiquidationPriceAcrossHedge();
 
-    /** @return the symbols with a bundled tier table, in display order; never null */
+    /**
+     * @return the symbols with a bundled tier table, in display order, then those with only an
+     *         installed one ({@link org.marginlab.engine.tier.InstalledTiers}); never null
+     */
     List<String> presetSymbols();
 
     /**
+     * The symbol's preset table: an installed (refreshed) table wins over the bundled one
+     * ({@link org.marginlab.engine.tier.InstalledTiers}); its {@code asOf} and {@code source} say
+     * where it came from.
+     *
      * @param symbol  instrument, e.g. {@code BTCUSDT}, not null
-     * @return the bundled, dated tier table of the symbol, or empty
+     * @return the installed or bundled, dated tier table of the symbol, or empty
      */
     Optional<TierTable> presetTiers(String symbol);
 

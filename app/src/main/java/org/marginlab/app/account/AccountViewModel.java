@@ -199,6 +199,15 @@ public final class AccountViewModel implements DraftEditor {
         updateHistory();
     }
 
+    /**
+     * The venues' tier tables changed (Help → Update tier tables installed refreshed ones):
+     * evaluates the same draft again, every position parsed anew against the tables now in use.
+     * Nothing counts as an edit: the undo history and the unsaved marker stay as they were.
+     */
+    public void tiersChanged() {
+        publish(evaluator.evaluate(evaluation.get().draft(), null));
+    }
+
     /** Undoes the last edit (a typed value counts once); does nothing when there is none. */
     public void undo() {
         moveInHistory(history.undo(evaluation.get().draft()));

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.marginlab.app.tiers.TierStore;
+import org.marginlab.app.workspace.Autosave;
 import org.marginlab.app.workspace.ReadResult;
 import org.marginlab.app.workspace.Workspace;
 import org.marginlab.app.workspace.WorkspaceException;
@@ -32,6 +34,7 @@ import org.marginlab.app.ui.Formats;
 import java.util.ArrayList;
 import java.util.Locale;
 import org.marginlab.engine.WhatIf;
+import org.marginlab.engine.tier.InstalledTiers;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +47,11 @@ import picocli.CommandLine.Spec;
  * {@code marginlab calc [FILE|-] [--json] [--add-margin ID=AMOUNT]... [--mode ID=isolated[:MARGIN]|cross]...
  * [--mark ID=PRICE]...} (spec workspace-and-cli.md §2 and §4): evaluates a workspace with the
  * app's own {@link Evaluator}, on the draft the app would build from the same file.
+ *
+ * <p>The tier tables are the app's: the bundled ones, with the tables the app stored through Help →
+ * Update tier tables ({@code <data folder>/tiers}) in front of them, so that {@code calc} and the
+ * window give the same figures; {@code --bundled-tiers} uses the bundled ones only. A stored table
+ * that cannot be read is named in a warning and not used. Nothing is fetched.
  *
  * <p>{@code --mark} replaces a position's mark price before the evaluation. {@code --add-margin}
  * and {@code --mode} are what-ifs: transfers between the cross wallet and a position, applied in
@@ -92,6 +100,11 @@ final class CalcCommand implements Callable<Integer> {
             description = "Override position ID's mark price before evaluating. Repeatable.")
     List<String> mark;
 
+    @Option(names = "--bundled-tiers",
+            description = "Use only the tier tables bundled with MarginLab, not those stored by the app's "
+                    + "Help > Update tier tables (by default calc uses the same stored tables as the app).")
+    boolean bundledTiers;
+
     @Override
     public Integer call() throws WorkspaceException {
         Map<String, BigDecimal> marks = Assignments.parse("--mark", "PRICE", mark);
@@ -110,6 +123,15 @@ final class CalcCommand implements Callable<Integer> {
         Workspace workspace = read.workspace();
         if (asOf != null) {
             workspace = workspace.withAsOf(WorkspaceFile.parseInstant(asOf, "--as-of"));
+        }
+        // the tier tables the app stored (Help → Update tier tables), so that calc gives the app's figures;
+        // exactly those (clear: run in-process, as the tests do, nothing else stays installed)
+        InstalledTiers.clear();
+        List<String> tierWarnings = List.of();
+        if (!bundledTiers) {
+            TierStore.Loaded stored = new TierStore(Autosave.defaultFolder()).load();
+            InstalledTiers.installAll(stored.tables());
+            tierWarnings = stored.problems();
         }
 
         for (Map.Entry<String, BigDecimal> e : marks.entrySet()) {
@@ -142,6 +164,9 @@ final class CalcCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         for (String w : read.warnings()) {
+            err.println("warning: " + w);
+        }
+        for (String w : tierWarnings) {
             err.println("warning: " + w);
         }
         err.flush();

@@ -67,7 +67,13 @@ public final class UserGuide {
                     "The venue decides the formulas and the maintenance tiers. Changing it re-checks every position: a "
                             + "position whose symbol has no bundled tiers on the new venue says so and offers two fixes, a "
                             + "maintenance margin rate of your own (Maintenance override) or a symbol the venue has tiers "
-                            + "for. Help → Formula reference lists each venue's formulas and their sources.")),
+                            + "for. Help → Formula reference lists each venue's formulas and their sources.",
+                    "The bundled tier tables are dated. Help → Update tier tables… fetches the current ones from the "
+                            + "venues' public endpoints (only when you press Fetch; no API key is sent), shows which tiers "
+                            + "changed and, on Apply, stores them in your data folder and uses them at once, in the window "
+                            + "and in marginlab calc. Binance's brackets need a signed request: save the answer of GET "
+                            + "/fapi/v1/leverageBracket to a file and import it there. Offline, the bundled and stored "
+                            + "tables are used.")),
             new Topic("Files, undo and safety", List.of(
                     "Workspaces are .marginlab files (JSON). Saving is atomic: a crash never leaves half a file. "
                             + "Unsaved changes are kept aside every few seconds and offered back after a crash; Quit and "

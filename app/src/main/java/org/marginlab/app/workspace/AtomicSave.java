@@ -54,11 +54,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * with the reason in words: {@link #reason}), and a {@link FileSystemException} naming the backup ("cannot keep the previous version:
  * …; nothing was saved") if the backup cannot be made; in every case the file is unchanged.
  *
+ * <p>Used for workspace files and for the stored tier tables ({@code org.marginlab.app.tiers.TierStore}).
+ *
  * <p>Stateless.
  */
-final class AtomicSave {
+public final class AtomicSave {
     /** What is appended to a file's name for the previous version kept beside it. */
-    static final String BACKUP_SUFFIX = ".bak";
+    public static final String BACKUP_SUFFIX = ".bak";
 
     private AtomicSave() {
     }
@@ -73,7 +75,7 @@ final class AtomicSave {
      * @throws IOException if the destination is a folder, the folder is not writable, the disk
      *         is full or the backup cannot be made; the file is then unchanged
      */
-    static void replace(Path file, byte[] bytes) throws IOException {
+    public static void replace(Path file, byte[] bytes) throws IOException {
         Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
         if (Files.isDirectory(target)) {
             throw new FileSystemException(target.toString(), null, "is a directory");

@@ -16,7 +16,7 @@ import javafx.scene.text.Text;
  * clipped it), and every figure ({@code .figure-value}) that lies outside the window with no
  * scroll pane around it to reach it. Call on the JavaFX thread, after a layout pass.
  */
-final class FitProblems {
+public final class FitProblems {
     private FitProblems() {
     }
 
@@ -24,7 +24,7 @@ final class FitProblems {
      * @param root  the window's root, laid out, not null
      * @return one line per problem: the node's id or class, its whole text and what is shown; empty when everything fits
      */
-    static List<String> of(Parent root) {
+    public static List<String> of(Parent root) {
         List<String> out = new ArrayList<>();
         Bounds window = root.localToScene(root.getLayoutBounds());
         collect(root, window, false, out);

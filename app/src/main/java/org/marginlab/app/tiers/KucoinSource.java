@@ -1,0 +1,89 @@
+package org.marginlab.app.tiers;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.marginlab.engine.tier.TierTable;
+
+/**
+ * KuCoin Futures' risk limit levels, {@code GET /api/v1/contracts/risk-limit/XBTUSDTM}
+ * (https://www.kucoin.com/docs/rest/futures-trading/risk-limit/get-futures-risk-limit-level):
+ * {@code data[]} with {@code level}, {@code minRiskLimit} and {@code maxRiskLimit} (the level's
+ * bounds in USDT), {@code maxLeverage}, {@code initialMargin} and {@code maintainMargin}. KuCoin
+ * publishes no deduction: the maintenance amount is computed with the recurrence. {@code code} must
+ * be {@code "200000"}. MarginLab's {@code BTCUSDT} is KuCoin's {@code XBTUSDTM} (KuCoin calls
+ * bitcoin XBT); {@code ETHUSDT} is {@code ETHUSDTM}.
+ */
+final class KucoinSource extends VenueSource {
+    static final URI DEFAULT_BASE = URI.create("https://api-futures.kucoin.com");
+
+    KucoinSource(URI base) {
+        super(base == null ? DEFAULT_BASE : base);
+    }
+
+    @Override
+    public String venueId() {
+        return "kucoin";
+    }
+
+    @Override
+    public String displayName() {
+        return "KuCoin USDT-M";
+    }
+
+    @Override
+    public List<String> defaultSymbols() {
+        return List.of("BTCUSDT", "ETHUSDT", "SOLUSDT");
+    }
+
+    /** @return KuCoin's contract for a MarginLab symbol: {@code BTCUSDT} → {@code XBTUSDTM} */
+    static String contract(String symbol) throws FetchFailure {
+        String base = baseOf(checkedSymbol(symbol), "USDT");
+        return (base.equals("BTC") ? "XBT" : base) + "USDTM";
+    }
+
+    @Override
+    public TierTable fetch(String symbol, JsonHttp http, String asOf) throws FetchFailure {
+        String contract = contract(symbol);
+        URI uri = uri("/api/v1/contracts/risk-limit/" + q(contract));
+        return parse(http.get(uri), contract, uri.toString(), asOf);
+    }
+
+    /**
+     * @param answer    the parsed answer
+     * @param contract  KuCoin's contract asked, e.g. {@code XBTUSDTM}
+     * @param source    the URL
+     * @param asOf      the fetch date
+     * @return the table
+     * @throws FetchFailure if the answer is refused
+     */
+    static TierTable parse(JsonNode answer, String contract, String source, String asOf) throws FetchFailure {
+        Fields.object(answer, "the answer");
+        String code = Fields.optionalText(answer, "code");
+        if (!"200000".equals(code)) {
+            throw FetchFailure.refused("KuCoin answered code " + code + ": " + Fields.optionalText(answer, "msg"));
+        }
+        JsonNode list = Fields.array(answer, "data", "");
+        TierBuilder tiers = new TierBuilder();
+        for (int i = 0; i < list.size(); i++) {
+            String where = "data[" + i + "]";
+            JsonNode t = Fields.object(list.get(i), where);
+            String sym = Fields.optionalText(t, "symbol");
+            if (sym != null && !sym.equals(contract)) {
+                throw FetchFailure.refused(where + ".symbol: must be " + contract + " (got " + sym + ")");
+            }
+            int level = Fields.integer(t, "level", where);
+            if (level != i + 1) {
+                throw FetchFailure.refused(where + ".level: levels must be 1, 2, 3 … in order (got " + level + " at place "
+                        + (i + 1) + ")");
+            }
+            BigDecimal min = Fields.decimal(t, "minRiskLimit", where);
+            tiers.add(min, Fields.decimal(t, "maxRiskLimit", where), Fields.decimal(t, "maxLeverage", where),
+                    Fields.decimal(t, "maintainMargin", where), null, where);
+        }
+        return tiers.build(source, asOf);
+    }
+}
