@@ -67,4 +67,32 @@ class VenueChangeTest {
         assertThat(row(vm, "eth-long").validProperty().get()).isTrue();
         assertThat(vm.figures().leftOut().get()).isEmpty();
     }
+
+    /**
+     * Bybit UTA reserves the fee to close in the position margin (venues-v2.md §9.2): its default
+     * isolated margin is IM + FTC = 1,500 + 0.5·60,000·(1 − 1/20)·0.00055 = 1,500 + 15.675. A
+     * venue change moves no money: btc-long keeps its 1,500, stops following the leverage, and the
+     * account's total equity (10,000 + 1,500 − 500 = 11,000) does not change.
+     */
+    @Test
+    void switchingToAVenueWithAFeeToCloseMovesNoMoney() {
+        AccountViewModel vm = AccountViewModelTest.open(Samples.BTC_LONG_ISOLATED);
+        assertThat(vm.totalEquityProperty().get()).isEqualTo("11,000.00 USDT");
+
+        vm.venueProperty().set(Venues.byId("bybit-uta"));
+
+        PositionViewModel btc = row(vm, "btc-long");
+        assertThat(btc.validProperty().get()).isTrue();
+        assertThat(btc.textProperty(InputField.ISOLATED_MARGIN).get()).isEqualTo("1500");
+        assertThat(vm.walletTextProperty().get()).isEqualTo("10000");
+        assertThat(vm.totalEquityProperty().get()).isEqualTo("11,000.00 USDT");
+        assertThat(btc.leverageNoteProperty().get()).as("offers to follow the leverage again").isNotEmpty();
+        assertThat(vm.evaluationProperty().get().position("btc-long").risk().feeToClose())
+                .isEqualByComparingTo("15.675");
+
+        btc.linkMarginToLeverage();
+        assertThat(btc.textProperty(InputField.ISOLATED_MARGIN).get()).isEqualTo("1515.675");
+        assertThat(vm.walletTextProperty().get()).isEqualTo("9984.325");
+        assertThat(vm.totalEquityProperty().get()).isEqualTo("11,000.00 USDT");
+    }
 }
