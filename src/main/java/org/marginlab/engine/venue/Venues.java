@@ -43,6 +43,8 @@ public final class Venues {
         register(new PhemexRules());
         register(BybitUtaRules.v2024());
         register(BybitUtaRules.v2026());
+        // venues-v2.md §1, §3, §6, §7, §8 (one version each)
+        register(new BitmexRules());
     }
 
     private Venues() {
