@@ -45,6 +45,7 @@ public final class Venues {
         register(BybitUtaRules.v2026());
         // venues-v2.md §1, §3, §6, §7, §8 (one version each)
         register(new BitmexRules());
+        register(new MexcRules());
     }
 
     private Venues() {
