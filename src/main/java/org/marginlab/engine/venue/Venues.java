@@ -46,6 +46,7 @@ public final class Venues {
         // venues-v2.md §1, §3, §6, §7, §8 (one version each)
         register(new BitmexRules());
         register(new MexcRules());
+        register(new KrakenFuturesRules());
     }
 
     private Venues() {
