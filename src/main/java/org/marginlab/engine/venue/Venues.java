@@ -47,6 +47,7 @@ public final class Venues {
         register(new BitmexRules());
         register(new MexcRules());
         register(new KrakenFuturesRules());
+        register(new DeribitRules());
     }
 
     private Venues() {
