@@ -48,6 +48,7 @@ public final class Venues {
         register(new MexcRules());
         register(new KrakenFuturesRules());
         register(new DeribitRules());
+        register(new DydxV4Rules());
     }
 
     private Venues() {
