@@ -23,8 +23,9 @@ import org.marginlab.engine.tier.TierTable;
  * precision and the quantum and ppm roundings are in the helpers below.
  *
  * <ul>
- *   <li>{@code MMR_i = |S_i·P_i·MMF_i|}; {@code MMF} = the position's {@code mmf} (else its
- *       {@code maintenance}/{@code tiers}). {@code IMR_i = |S_i·P_i·IMF_eff,i|} when the position
+ *   <li>{@code MMR_i = |S_i·P_i·MMF_i|}; {@code MMF} = the position's {@code tiers} or
+ *       {@code maintenance} when it gives them, else its {@code mmf}, else the bundled table of
+ *       the market. {@code IMR_i = |S_i·P_i·IMF_eff,i|} when the position
  *       gives {@code imf} (with the open-interest scaling of {@link #effectiveImf}), else
  *       {@code notional/lev}.</li>
  *   <li>Equity {@code e = Q + Σ S_i·P_i}; liquidatable when {@code e < Σ MMR_i}.</li>

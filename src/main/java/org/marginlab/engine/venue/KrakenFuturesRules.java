@@ -34,8 +34,9 @@ import org.marginlab.engine.tier.TierTable;
  * positions its floors, caps and maintenance amounts are in <b>contracts (USD face)</b>, for
  * linear in USD position value ({@link #tierTable} builds one from the published levels; the
  * table recurrence gives the slice deduction {@code D_k = Σ_{j<k} cap_j·(MMR_{j+1} − MMR_j)}).
- * The level is the one that contains {@code N}, so an inverse position's level does not change
- * with the price.
+ * Likewise an inverse position's {@code maintenance} override states {@code D} in USD. The level
+ * is the one that contains {@code N}, so an inverse position's level does not change with the
+ * price.
  * <ul>
  *   <li>Inverse, default — template I-P with {@code φ = 0} (derived): {@code MM(P) =
  *       (m_k·N − D_k)/P}, {@code LP = (N·(1 + s·m_k) − s·D_k) / (N/EP + s·M)}; a non-positive
