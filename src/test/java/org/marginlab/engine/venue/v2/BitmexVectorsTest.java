@@ -190,6 +190,22 @@ public class BitmexVectorsTest {
     }
 
     @Test
+    void displayRoundingVectorsInputs_areBitmexInverseIsolatedLiquidationPrices() {
+        // general-display-rounding-*: 25x, MMR 0.5 %, entry 64,000: long 64,000/1.035, short 64,000/0.965,
+        // shown on a 0.5 tick toward the entry as 61,836.0 and 66,321.0
+        for (Case c : List.of(Vectors.v2Case("general-display-rounding-long-derived"),
+                Vectors.v2Case("general-display-rounding-short-derived"))) {
+            Side side = Side.parse(c.node().get("side").asText());
+            PositionRisk r = ENGINE.evaluate(position(ContractType.INVERSE, side, "64000", "1", "64000", "25")
+                    .symbol("XBTUSD").maintenance(new Maintenance(d("0.005"), BigDecimal.ZERO)).build(), BITMEX);
+            assertThat(r.liquidationPrice()).as(c.id()).isCloseTo(dec(c.inputs(), "price"),
+                    org.assertj.core.api.Assertions.within(d("1e-10")));
+            assertThat(org.marginlab.engine.DisplayPrices.liquidationPrice(r.liquidationPrice(), dec(c.inputs(), "tick_size"),
+                    side)).as(c.id()).isEqualByComparingTo(dec(c.expected(), "displayed_price"));
+        }
+    }
+
+    @Test
     void oneTimesLinearLong_keepsAFiniteLiquidationPriceAtMmrTimesEntry() {
         // L-E (§0.2): 1x linear long LP = m·EP = 0.005·100 = 0.5; BP = 0 → none
         PositionRisk r = ENGINE.evaluate(position(ContractType.LINEAR, Side.LONG, "1", "1", "100", "1")
