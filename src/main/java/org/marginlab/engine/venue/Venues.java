@@ -43,6 +43,12 @@ public final class Venues {
         register(new PhemexRules());
         register(BybitUtaRules.v2024());
         register(BybitUtaRules.v2026());
+        // venues-v2.md §1, §3, §6, §7, §8 (one version each)
+        register(new BitmexRules());
+        register(new MexcRules());
+        register(new KrakenFuturesRules());
+        register(new DeribitRules());
+        register(new DydxV4Rules());
     }
 
     private Venues() {

@@ -1,0 +1,214 @@
+package org.marginlab.engine.venue;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Set;
+
+import org.marginlab.engine.ContractType;
+import org.marginlab.engine.Side;
+import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.internal.Checks;
+import org.marginlab.engine.sizing.Costs;
+import org.marginlab.engine.sizing.TradeMath;
+
+/**
+ * MEXC futures, rule-set id {@code mexc} (spec venues-v2.md §3): USDT-M (linear) and coin-M
+ * (inverse), isolated and cross, one version {@code mexc@0000-01-01} (no dated change found).
+ *
+ * <p>Units (§3.2): USDT-M quantity in contracts × {@code contractSize} base units, prices and
+ * amounts in USDT; coin-M contracts of {@code contractSize} USD, amounts in the coin. "Fair
+ * price" is the mark price. {@code s} = +1 long, −1 short.
+ *
+ * <ul>
+ *   <li>Initial margin [A]: USDT-M {@code EP·contracts·size/lev}; coin-M
+ *       {@code contracts·size/(lev·EP)} ({@link #initialMargin}).</li>
+ *   <li>Maintenance margin at the <em>entry</em>: {@code MM = EP·size·MMR} (MEXC blog
+ *       "Liquidation in Futures"), the level rate on the whole position; the level is the one
+ *       covering the chosen {@code riskLimit}, else the entry value.</li>
+ *   <li>Isolated liquidation [B]: template L-E, {@code LP_long = (MM − PM + EP·size)/size},
+ *       {@code LP_short = (EP·size − MM + PM)/size} with {@code PM} the position margin
+ *       ("commission excluded"). Coin-M: not found; template I-E by analogy (derived).
+ *       Bankruptcy price: the same with {@code MM = 0}.</li>
+ *   <li>Cross: not found in detail (the blog section was cut off); the shared-wallet form with MM
+ *       at entry, as BitMEX §1.3 (derived): {@code M} = cross wallet − the other positions' MM
+ *       + their unrealized PnL.</li>
+ *   <li>Uncertain (spec §14 #5): MEXC's liquidation condition adds "liquidation fees" whose rate
+ *       and place in the price are not published; the documented LP excludes them; followed:
+ *       excluded.</li>
+ *   <li>Margin ratio {@code MM / margin balance}: liquidation at a margin rate ≥ 100 %.</li>
+ * </ul>
+ * Helpers: {@link #initialMargin}, fees, funding and PnL §3.3 ({@link #tradingFee},
+ * {@link #fundingFee}, {@link #closingPnl}, {@link #totalRealizedPnl}), and the [C] risk levels
+ * ({@link MexcRiskLevels}). Stateless, immutable and thread-safe.
+ */
+public final class MexcRules extends RiskLimitVenue {
+    /** Rule-set id. */
+    public static final String ID = "mexc";
+
+    /** Creates the rule set; use {@link Venues#byId(String)} to share one. */
+    public MexcRules() {
+        super(ID, "MEXC", "USDT", Set.of(ContractType.LINEAR, ContractType.INVERSE), presetsOf(ID));
+    }
+
+    /** The position value at entry: MEXC values MM on the open value. */
+    @Override
+    BigDecimal stepKey(Exposure e) {
+        return e.notional(e.position.entryPrice());
+    }
+
+    /**
+     * Initial margin (§3.3, [A], MEXC Learn "Margins &amp; PNL Calculations" 2025-07-16): USDT-M
+     * {@code EP·contracts·size/lev}, coin-M {@code contracts·size/(lev·EP)}.
+     *
+     * @param contract      linear or inverse, not null
+     * @param contracts     number of contracts, &gt; 0, not null
+     * @param contractSize  base units (USDT-M) or USD (coin-M) per contract, &gt; 0, not null
+     * @param entryPrice    &gt; 0, not null
+     * @param leverage      &gt; 0, not null
+     * @return the initial margin, USDT (USDT-M) or coin (coin-M); never null
+     * @throws ValidationException naming a missing or non-positive value
+     */
+    public static BigDecimal initialMargin(ContractType contract, BigDecimal contracts, BigDecimal contractSize,
+            BigDecimal entryPrice, BigDecimal leverage) {
+        return TradeMath.initialMargin(contract, contracts, contractSize, entryPrice, leverage);
+    }
+
+    /**
+     * Trading fee of a fill (§3.3, [A]): {@code fill price × contracts × size × rate} (USDT-M);
+     * coin-M {@code contracts × size / fill price × rate} (§10.1).
+     *
+     * @param contract      linear or inverse, not null
+     * @param contracts     &gt; 0, not null
+     * @param contractSize  &gt; 0, not null
+     * @param fillPrice     &gt; 0, not null
+     * @param feeRate       maker or taker rate, in (−1, 1), not null
+     * @return the fee, settlement currency; never null
+     * @throws ValidationException naming a missing or out-of-range value
+     */
+    public static BigDecimal tradingFee(ContractType contract, BigDecimal contracts, BigDecimal contractSize,
+            BigDecimal fillPrice, BigDecimal feeRate) {
+        return Costs.fee(contract, contracts, contractSize, fillPrice, feeRate);
+    }
+
+    /**
+     * Funding fee of one interval (§3.3, [A]): {@code rate × fair price × contracts × size}
+     * (USDT-M); a positive rate means longs pay.
+     *
+     * @param contract      linear or inverse, not null
+     * @param side          long or short, not null
+     * @param contracts     &gt; 0, not null
+     * @param contractSize  &gt; 0, not null
+     * @param fairPrice     the fair (mark) price, &gt; 0, not null
+     * @param fundingRate   in (−1, 1), not null
+     * @return the fee paid by the position (negative: received), settlement currency; never null
+     * @throws ValidationException naming a missing or out-of-range value
+     */
+    public static BigDecimal fundingFee(ContractType contract, Side side, BigDecimal contracts, BigDecimal contractSize,
+            BigDecimal fairPrice, BigDecimal fundingRate) {
+        return Costs.fundingPayment(contract, side, contracts, contractSize, fairPrice, fundingRate);
+    }
+
+    /**
+     * Closing PnL (§3.3, [A]), fees and funding excluded: USDT-M
+     * {@code s·(close − entry)·contracts·size}; coin-M {@code s·contracts·size·(1/entry − 1/close)}.
+     *
+     * @param contract      linear or inverse, not null
+     * @param side          long or short, not null
+     * @param contracts     contracts closed, &gt; 0, not null
+     * @param contractSize  &gt; 0, not null
+     * @param entryPrice    average open price, &gt; 0, not null
+     * @param closePrice    &gt; 0, not null
+     * @return the closing PnL, settlement currency; never null
+     * @throws ValidationException naming a missing or non-positive value
+     */
+    public static BigDecimal closingPnl(ContractType contract, Side side, BigDecimal contracts, BigDecimal contractSize,
+            BigDecimal entryPrice, BigDecimal closePrice) {
+        return TradeMath.pnl(contract, side, contracts, contractSize, entryPrice, closePrice);
+    }
+
+    /**
+     * Total realized PnL (§3.3, [A]): {@code closing PnL + funding − open fee − close fee}, with
+     * funding as received; here {@code fundingPaid} is the amount paid ({@link #fundingFee}), so
+     * {@code closingPnl − fundingPaid − openFee − closeFee}.
+     *
+     * @param closingPnl   not null
+     * @param fundingPaid  funding paid (negative: received), not null
+     * @param openFee      not null
+     * @param closeFee     not null
+     * @return the total realized PnL, settlement currency; never null
+     * @throws ValidationException naming a missing value
+     */
+    public static BigDecimal totalRealizedPnl(BigDecimal closingPnl, BigDecimal fundingPaid, BigDecimal openFee,
+            BigDecimal closeFee) {
+        return Checks.notNull(closingPnl, "closingPnl").subtract(Checks.notNull(fundingPaid, "fundingPaid"))
+                .subtract(Checks.notNull(openFee, "openFee")).subtract(Checks.notNull(closeFee, "closeFee"));
+    }
+
+    /**
+     * MEXC's risk levels as read from the contract-detail API (§3.3 risk tiers, <b>[C]</b>).
+     * Uncertain (spec §14 #6): our reading of {@code riskBaseVol}/{@code riskIncr*} differs from
+     * ccxt's parser (which ignores {@code riskBaseVol}); followed: ours — level 1 up to
+     * {@code riskBaseVol}, one level per further {@code riskIncrVol}, up to
+     * {@code riskLevelLimit}; {@code MMR_L = maintenanceMarginRate + (L − 1)·riskIncrMmr},
+     * {@code IMR_L = initialMarginRate + (L − 1)·riskIncrImr}; the level rate applies to the whole
+     * position; volume in contracts ({@code riskLimitType = BY_VOLUME}) or value
+     * ({@code BY_VALUE}), as the API states.
+     *
+     * @param maintenanceMarginRate  level-1 MMR, in [0, 1)
+     * @param initialMarginRate      level-1 IMR, in (0, 1]
+     * @param riskBaseVol            the volume of level 1, &gt; 0
+     * @param riskIncrVol            the volume each further level adds, &gt; 0
+     * @param riskIncrMmr            the MMR each level adds, ≥ 0
+     * @param riskIncrImr            the IMR each level adds, ≥ 0
+     * @param riskLevelLimit         the highest level, ≥ 1
+     */
+    public record MexcRiskLevels(BigDecimal maintenanceMarginRate, BigDecimal initialMarginRate, BigDecimal riskBaseVol,
+            BigDecimal riskIncrVol, BigDecimal riskIncrMmr, BigDecimal riskIncrImr, int riskLevelLimit) {
+
+        /** @throws ValidationException naming the first missing or out-of-range parameter */
+        public MexcRiskLevels {
+            Checks.fraction(maintenanceMarginRate, "maintenanceMarginRate");
+            Checks.positive(initialMarginRate, "initialMarginRate");
+            Checks.positive(riskBaseVol, "riskBaseVol");
+            Checks.positive(riskIncrVol, "riskIncrVol");
+            Checks.notNegative(riskIncrMmr, "riskIncrMmr");
+            Checks.notNegative(riskIncrImr, "riskIncrImr");
+            if (riskLevelLimit < 1) {
+                throw new ValidationException("riskLevelLimit", "must be ≥ 1", riskLevelLimit);
+            }
+        }
+
+        /**
+         * One level.
+         *
+         * @param level  {@code L}, from 1
+         * @param mmr    {@code MMR_L}
+         * @param imr    {@code IMR_L}
+         */
+        public record Level(int level, BigDecimal mmr, BigDecimal imr) {
+        }
+
+        /**
+         * @param volume  the position volume (contracts, or value for {@code BY_VALUE}), ≥ 0, not null
+         * @return the level that covers it: 1 up to {@code riskBaseVol} inclusive, then
+         *         {@code 1 + ceil((volume − riskBaseVol)/riskIncrVol)}; never null
+         * @throws ValidationException ({@code volume}) if it is beyond the highest level
+         */
+        public Level level(BigDecimal volume) {
+            Checks.notNegative(volume, "volume");
+            int level = 1;
+            if (volume.compareTo(riskBaseVol) > 0) {
+                BigDecimal extra = volume.subtract(riskBaseVol).divide(riskIncrVol, 0, RoundingMode.CEILING);
+                if (extra.compareTo(BigDecimal.valueOf(riskLevelLimit - 1L)) > 0) {
+                    throw new ValidationException("volume", "must be ≤ " + riskBaseVol.add(riskIncrVol.multiply(
+                            BigDecimal.valueOf(riskLevelLimit - 1L))).toPlainString() + ", the limit of level "
+                            + riskLevelLimit + " (the highest)", volume);
+                }
+                level += extra.intValue();
+            }
+            BigDecimal steps = BigDecimal.valueOf(level - 1L);
+            return new Level(level, maintenanceMarginRate.add(steps.multiply(riskIncrMmr)),
+                    initialMarginRate.add(steps.multiply(riskIncrImr)));
+        }
+    }
+}
