@@ -26,29 +26,29 @@ public final class Venues {
     private static final Map<String, List<VenueRules>> BY_ID = new LinkedHashMap<>();
 
     static {
+        // display order: by venue, the generic rules last; v1 rule sets (margin-formulas.md) and the
+        // v2 ones (venues-v2.md §0.3), each dated version registered
         register(new BinanceUsdm());
         register(new BinanceCoinm());
         register(BybitRules.linear());
         register(BybitRules.inverse());
+        register(BybitUtaRules.v2024());
+        register(BybitUtaRules.v2026());
         register(OkxGateRules.okx());
         register(OkxGateRules.gate());
-        register(new HyperliquidRules());
-        register(new GenericRules());
-        // venues-v2.md §2, §4, §5, §9 (each dated version registered)
-        register(KucoinRules.v2021());
-        register(KucoinRules.v2025());
         register(BitgetRules.first());
         register(BitgetRules.v202509());
         register(BitgetRules.v202511());
-        register(new PhemexRules());
-        register(BybitUtaRules.v2024());
-        register(BybitUtaRules.v2026());
-        // venues-v2.md §1, §3, §6, §7, §8 (one version each)
-        register(new BitmexRules());
+        register(KucoinRules.v2021());
+        register(KucoinRules.v2025());
         register(new MexcRules());
+        register(new BitmexRules());
+        register(new PhemexRules());
         register(new KrakenFuturesRules());
         register(new DeribitRules());
         register(new DydxV4Rules());
+        register(new HyperliquidRules());
+        register(new GenericRules());
     }
 
     private Venues() {

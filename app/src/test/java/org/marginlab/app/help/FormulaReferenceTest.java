@@ -19,6 +19,22 @@ class FormulaReferenceTest {
     }
 
     @Test
+    void everyEntryIsForARegisteredVenue() {
+        for (String id : FormulaReferenceV2.BY_VENUE.keySet()) {
+            assertThat(Venues.versions(id)).as(id).isNotEmpty();
+        }
+    }
+
+    @Test
+    void datedVersionsReadAsTheirDates() {
+        assertThat(HelpWindow.versionText(Venues.byId("kucoin@2025-05-22")))
+                .isEqualTo("kucoin@2025-05-22 (from 2025-05-22 04:00 UTC)");
+        assertThat(HelpWindow.versionText(Venues.byId("bitget@2025-11-10")))
+                .isEqualTo("bitget@2025-11-10 (from 2025-11-10 08:00 UTC, for positions opened from then)");
+        assertThat(HelpWindow.versionText(Venues.byId("bitget@2025-09-29"))).isEqualTo("bitget@2025-09-29 (from 2025-09-29)");
+    }
+
+    @Test
     void versionsReadAsTheirDates() {
         assertThat(HelpWindow.versionText(Venues.byId("binance-usdm"))).isEqualTo("binance-usdm@0000-01-01 (first known rules)");
     }

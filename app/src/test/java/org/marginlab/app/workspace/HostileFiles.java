@@ -156,8 +156,9 @@ public final class HostileFiles {
         c.add(read("too many positions", "{\"venue\": \"binance-usdm\", \"positions\": [" + "{}, ".repeat(1000) + "{}]}",
                 "positions: must hold at most 1000 positions (got 1001 positions)"));
         c.add(new Case("unknown venue", utf8(full.replace("binance-usdm", "venue-from-2030")),
-                "venue: must be one of binance-usdm, binance-coinm, bybit-linear, bybit-inverse, okx, gate, hyperliquid, "
-                        + "generic (got venue-from-2030)", Stage.EVALUATE));
+                "venue: must be one of binance-usdm, binance-coinm, bybit-linear, bybit-inverse, bybit-uta, okx, gate, "
+                        + "bitget, kucoin, mexc, bitmex, phemex, kraken-futures, deribit, dydx-v4, hyperliquid, generic "
+                        + "(got venue-from-2030)", Stage.EVALUATE));
         return c;
     }
 }
