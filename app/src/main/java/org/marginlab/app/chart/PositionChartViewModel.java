@@ -24,6 +24,8 @@ import org.marginlab.app.ui.Formats;
 import org.marginlab.engine.Account;
 import org.marginlab.engine.AccountRisk;
 import org.marginlab.engine.ContractType;
+import org.marginlab.engine.DisplayPrices;
+import org.marginlab.engine.tier.TickSizes;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
@@ -203,8 +205,10 @@ public final class PositionChartViewModel {
         List<Marker> markers = new ArrayList<>(4);
         addMarker(markers, MarkerKind.ENTRY, p.entryPrice(), null);
         addMarker(markers, MarkerKind.MARK, p.markPrice(), shocked ? "Mark (shocked)" : null);
-        addMarker(markers, MarkerKind.LIQUIDATION, r.liquidationPrice(), null);
-        addMarker(markers, MarkerKind.BANKRUPTCY, r.bankruptcyPrice(), null);
+        // labelled as every other view shows them: on the instrument's tick toward the entry (§11)
+        BigDecimal tick = TickSizes.of(venue.id(), p).orElse(null);
+        addMarker(markers, MarkerKind.LIQUIDATION, r.liquidationPrice(), null, tick, p.side());
+        addMarker(markers, MarkerKind.BANKRUPTCY, r.bankruptcyPrice(), null, tick, p.side());
         double lowest = Double.POSITIVE_INFINITY;
         double highest = 0;
         for (Marker m : markers) {
@@ -318,9 +322,15 @@ public final class PositionChartViewModel {
     }
 
     private void addMarker(List<Marker> markers, MarkerKind kind, BigDecimal price, String title) {
+        addMarker(markers, kind, price, title, null, null);
+    }
+
+    private void addMarker(List<Marker> markers, MarkerKind kind, BigDecimal price, String title, BigDecimal tick,
+            org.marginlab.engine.Side side) {
         if (price != null && price.signum() > 0) {
+            BigDecimal label = tick == null ? price : DisplayPrices.liquidationPrice(price, tick, side);
             markers.add(new Marker(kind, price, price.doubleValue(),
-                    (title == null ? kind.title() : title) + " " + formats.price(price, RoundingMode.HALF_UP)));
+                    (title == null ? kind.title() : title) + " " + formats.price(label, RoundingMode.HALF_UP)));
         }
     }
 

@@ -123,6 +123,13 @@ final class CalcReport {
             number(g, "maxAddableMargin", cross ? null : maxAddable);
             g.writeBooleanField("liquidated", liquidated);
             number(g, "feeToClose", p.feeToClose());
+            PositionResult shownResult = e.position(p.positionId());
+            if (shownResult.tickSize() != null) {
+                // venues-v2.md §11: full precision above, and the price as displayed (on the tick)
+                number(g, "tickSize", shownResult.tickSize());
+                number(g, "liquidationPriceDisplayed", shownResult.shownPrice(p.liquidationPrice()));
+                number(g, "bankruptcyPriceDisplayed", shownResult.shownPrice(p.bankruptcyPrice()));
+            }
             if (!p.ruleSet().equals(e.venue().ruleSetId())) {
                 g.writeStringField("ruleSet", p.ruleSet());
             }
@@ -194,9 +201,8 @@ final class CalcReport {
                 Display.plain(p.quantity()),
                 Display.price(p.entryPrice(), RoundingMode.HALF_UP),
                 Display.price(p.markPrice(), RoundingMode.HALF_UP),
-                (r.liquidationPrice() == null ? "none" : Display.price(r.liquidationPrice(), PRICE_ROUNDING))
-                        + (e.outcome().liquidated(i) ? " (liquidated)" : ""),
-                r.bankruptcyPrice() == null ? "none" : Display.price(r.bankruptcyPrice(), PRICE_ROUNDING),
+                shown(e, r.positionId(), r.liquidationPrice()) + (e.outcome().liquidated(i) ? " (liquidated)" : ""),
+                shown(e, r.positionId(), r.bankruptcyPrice()),
                 r.marginRatio() == null ? (r.marginMode() == MarginMode.CROSS ? "(account)" : "-")
                         : Display.percent(r.marginRatio()),
                 Display.amount(r.unrealizedPnl(), p.contract()),
@@ -224,7 +230,7 @@ final class CalcReport {
                 PositionRisk r = risk.positions().get(i - 1);
                 PositionResult.WhatIfResult w = e.position(r.positionId()).whatIf();
                 if (w != null) {
-                    out.println("  " + whatIfLine(workspace.positions().get(i - 1), w, w.after() == null ? r : w.after()));
+                    out.println("  " + whatIfLine(e, workspace.positions().get(i - 1), w, w.after() == null ? r : w.after()));
                 }
             }
         }
@@ -251,24 +257,30 @@ final class CalcReport {
             for (PositionRisk a : after.positions()) {
                 PositionRisk b = risk.position(a.positionId());
                 if (!java.util.Objects.equals(a.liquidationPrice(), b.liquidationPrice())) {
-                    out.println("  " + a.positionId() + " liq. price "
-                            + (b.liquidationPrice() == null ? "none" : Display.price(b.liquidationPrice(), PRICE_ROUNDING))
-                            + " -> " + (a.liquidationPrice() == null ? "none"
-                                    : Display.price(a.liquidationPrice(), PRICE_ROUNDING)));
+                    out.println("  " + a.positionId() + " liq. price " + shown(e, a.positionId(), b.liquidationPrice())
+                            + " -> " + shown(e, a.positionId(), a.liquidationPrice()));
                 }
             }
         }
         out.flush();
     }
 
-    private static String whatIfLine(Position p, PositionResult.WhatIfResult w, PositionRisk a) {
+    /**
+     * A liquidation or bankruptcy price as the app shows it: on the instrument's tick toward the
+     * entry where a tick is known ({@link PositionResult#shownPrice}, spec venues-v2.md §11), then
+     * half-up to the displayed digits.
+     */
+    private static String shown(Evaluation e, String id, BigDecimal price) {
+        BigDecimal p = e.position(id).shownPrice(price);
+        return p == null ? "none" : Display.price(p, PRICE_ROUNDING);
+    }
+
+    private static String whatIfLine(Evaluation e, Position p, PositionResult.WhatIfResult w, PositionRisk a) {
         BigDecimal delta = w.delta();
         return "what-if " + (delta.signum() >= 0 ? "+" : "") + Display.amount(delta, p.contract()) + " margin: "
                 + "isolated margin " + Display.amount(a.isolatedMargin(), p.contract())
-                + ", liq. price " + (a.liquidationPrice() == null ? "none"
-                        : Display.price(a.liquidationPrice(), PRICE_ROUNDING))
-                + ", bankruptcy " + (a.bankruptcyPrice() == null ? "none"
-                        : Display.price(a.bankruptcyPrice(), PRICE_ROUNDING))
+                + ", liq. price " + shown(e, p.id(), a.liquidationPrice())
+                + ", bankruptcy " + shown(e, p.id(), a.bankruptcyPrice())
                 + ", margin ratio " + (a.marginRatio() == null ? "-" : Display.percent(a.marginRatio()))
                 + ", leverage " + (a.effectiveLeverage() == null ? "-" : Display.leverage(a.effectiveLeverage()));
     }

@@ -12,7 +12,9 @@ import javafx.collections.ObservableList;
 
 import org.marginlab.app.compare.ComparisonFigures.RowFigures;
 import org.marginlab.engine.AccountRisk;
+import org.marginlab.engine.DisplayPrices;
 import org.marginlab.engine.Position;
+import org.marginlab.engine.tier.TickSizes;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.whatif.LiquidationEvent;
 import org.marginlab.engine.whatif.MarginComparison;
@@ -104,8 +106,8 @@ final class ComparisonTable {
             String marginText = text.number(margin);
 
             SidePair liquidation = pair(
-                    isoEvent != null ? prose.liquidated(isoEvent) : price(text, iso.liquidationPrice()),
-                    crossEvent != null ? prose.liquidated(crossEvent) : price(text, cross.liquidationPrice()),
+                    isoEvent != null ? prose.liquidated(isoEvent) : price(text, shown(variants, p, iso.liquidationPrice())),
+                    crossEvent != null ? prose.liquidated(crossEvent) : price(text, shown(variants, p, cross.liquidationPrice())),
                     isoEvent != null ? null : iso.liquidationPrice(), crossEvent != null ? null : cross.liquidationPrice(),
                     isoEvent != null || crossEvent != null);
             SidePair distance = pair(isoEvent != null ? "—" : ratio(text, iso.distanceToLiquidation()),
@@ -135,6 +137,18 @@ final class ComparisonTable {
     private static SidePair pair(String iso, String cross, BigDecimal a, BigDecimal b, boolean forceDifferent) {
         boolean different = forceDifferent ? !iso.equals(cross) : ComparisonViewModel.differ(a, b);
         return new SidePair(iso, cross, different);
+    }
+
+    /**
+     * A liquidation price as the position's other views show it: on the instrument's tick toward
+     * the entry where a tick is known (spec venues-v2.md §11; {@code PositionResult.shownPrice}).
+     */
+    private static BigDecimal shown(MarginComparison.Variants variants, Position p, BigDecimal price) {
+        if (price == null) {
+            return null;
+        }
+        return TickSizes.of(variants.entered().venue().id(), p)
+                .map(tick -> DisplayPrices.liquidationPrice(price, tick, p.side())).orElse(price);
     }
 
     private static String price(CompareText text, BigDecimal p) {

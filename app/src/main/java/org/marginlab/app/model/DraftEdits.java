@@ -358,14 +358,17 @@ public final class DraftEdits {
                 break;
             }
             sb.append(shown == 0 ? " Liquidation price: " : ", ").append(before.positionId()).append(' ')
-                    .append(price(before.liquidationPrice())).append(" → ").append(price(now.liquidationPrice()));
+                    .append(price(e, before.positionId(), before.liquidationPrice())).append(" → ")
+                    .append(price(e, before.positionId(), now.liquidationPrice()));
             shown++;
         }
         return shown == 0 ? "" : sb.append('.').toString();
     }
 
-    private String price(BigDecimal p) {
-        return p == null ? "none" : formats.price(p, java.math.RoundingMode.HALF_UP);
+    /** A liquidation price as the position's views show it ({@link PositionResult#shownPrice}). */
+    private String price(Evaluation e, String id, BigDecimal p) {
+        BigDecimal shown = e.position(id).shownPrice(p);
+        return shown == null ? "none" : formats.price(shown, java.math.RoundingMode.HALF_UP);
     }
 
     private String money(Evaluation e, BigDecimal amount) {

@@ -20,6 +20,7 @@ import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.tier.TickSizes;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
 import org.marginlab.engine.whatif.AccountOutcome;
@@ -195,7 +196,8 @@ public final class Evaluator {
             }
             boolean stale = parsed.get(i).position() == null;
             results.add(new PositionResult(d, parsed.get(i), errs, problems.get(i), u,
-                    stale || u == null, r, liquidated, shockedMark, maxAddable, applied.whatIf(d.id())));
+                    stale || u == null, r, liquidated, shockedMark, maxAddable, applied.whatIf(d.id()),
+                    u == null || venue == null ? null : TickSizes.of(venue.id(), u).orElse(null)));
             if (problems.get(i) != null && problem.length() == 0) {
                 append(problem, problems.get(i).pathMessage(d.id()));
             }

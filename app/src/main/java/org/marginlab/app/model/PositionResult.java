@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import org.marginlab.engine.Position;
+import org.marginlab.engine.DisplayPrices;
 import org.marginlab.engine.PositionRisk;
+import org.marginlab.engine.tier.TickSizes;
 
 /**
  * One position's slice of an {@link Evaluation}: its draft, what parsing made of it, and the
@@ -30,14 +32,32 @@ import org.marginlab.engine.PositionRisk;
  * @param maxAddableMargin  the most margin that can be added now (the account's available balance
  *                          at the typed marks), settlement currency; null for a cross position
  * @param whatIf            the margin what-if of this position, or null when none is pending
+ * @param tickSize          the instrument's price tick (the position's own, else the venue's bundled
+ *                          one, {@link TickSizes}), or null when none is known
  */
 public record PositionResult(PositionDraft draft, PositionParser.Parsed parsed, Map<InputField, FieldError> errors,
         FieldError problem, Position used, boolean stale, PositionRisk risk, boolean liquidated, BigDecimal shockedMark,
-        BigDecimal maxAddableMargin, WhatIfResult whatIf) {
+        BigDecimal maxAddableMargin, WhatIfResult whatIf, BigDecimal tickSize) {
 
     /** Makes the error map unmodifiable. */
     public PositionResult {
         errors = Map.copyOf(errors);
+    }
+
+    /**
+     * The liquidation or bankruptcy price as every view shows it (spec venues-v2.md §11 rule 2):
+     * rounded to the tick toward the entry (long up, short down, {@link DisplayPrices}) when the
+     * tick is known, so the shown price is never later than the true one; else unchanged (views then
+     * round half-up to their decimals, as Binance prints its FAQ's 26,316.8933 as 26,316.89).
+     *
+     * @param price  a liquidation or bankruptcy price of this position at full precision, or null
+     * @return the price to show, or null when {@code price} is null
+     */
+    public BigDecimal shownPrice(BigDecimal price) {
+        if (price == null || tickSize == null || used == null) {
+            return price;
+        }
+        return DisplayPrices.liquidationPrice(price, tickSize, used.side());
     }
 
     /** @return the position's id */

@@ -73,7 +73,11 @@ final class PositionFigures {
                         ? "No liquidation price: the margin covers the position however far the price rises."
                         : "No liquidation price: the margin covers the position even if the price falls to zero.";
             }
-            return Figure.LIQUIDATION_PRICE.explanation() + " Shown rounded to the nearest cent, as the venue displays it.";
+            BigDecimal tick = v.result().tickSize();
+            return Figure.LIQUIDATION_PRICE.explanation() + (tick == null
+                    ? " Shown rounded to the nearest cent, as the venue displays it."
+                    : " Shown on the instrument's tick (" + tick.stripTrailingZeros().toPlainString() + "), rounded toward "
+                            + "the entry, so it is never later than the true price.");
         }, Figure.LIQUIDATION_PRICE.explanation());
         whatIfLiquidation = whatIf(r -> priceOrNone(r.liquidationPrice()));
         whatIfMarginRatio = whatIf(r -> r.marginRatio() == null ? "n/a" : formats.percent(r.marginRatio()));
@@ -172,8 +176,11 @@ final class PositionFigures {
         return v.decimals() == 2 ? formats.price(amount, RoundingMode.HALF_UP) : formats.amount(amount, "", v.decimals()).strip();
     }
 
+    /** A liquidation or bankruptcy price of the shown position, as {@link PositionResult#shownPrice} shows it. */
     private String priceOrNone(BigDecimal price) {
-        return price == null ? "none" : formats.price(price, PRICE_ROUNDING);
+        Shown v = shown.get();
+        BigDecimal p = v == null ? price : v.result().shownPrice(price);
+        return p == null ? "none" : formats.price(p, PRICE_ROUNDING);
     }
 
     /** Formats one figure from the last slice; called only when a view reads it. */
@@ -194,9 +201,11 @@ final class PositionFigures {
                         + (v.result().shockedMark().compareTo(p.markPrice()) == 0 ? ""
                                 : " (" + formats.percent(v.shock()) + ")");
             case LIQUIDATION_PRICE:
-                return r.liquidationPrice() == null ? "none" : formats.price(r.liquidationPrice(), PRICE_ROUNDING) + " " + quote;
+                return r.liquidationPrice() == null ? "none"
+                        : formats.price(v.result().shownPrice(r.liquidationPrice()), PRICE_ROUNDING) + " " + quote;
             case BANKRUPTCY_PRICE:
-                return r.bankruptcyPrice() == null ? "none" : formats.price(r.bankruptcyPrice(), PRICE_ROUNDING) + " " + quote;
+                return r.bankruptcyPrice() == null ? "none"
+                        : formats.price(v.result().shownPrice(r.bankruptcyPrice()), PRICE_ROUNDING) + " " + quote;
             case MARGIN_RATIO:
                 if (v.result().liquidated()) {
                     return "liquidated";
