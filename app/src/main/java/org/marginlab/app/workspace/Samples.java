@@ -27,8 +27,15 @@ public final class Samples {
     /** A course example: three isolated longs that a cross wallet would lose all at once. */
     public static final String COURSE_CROSS_CASCADE = "course-cross-cascade.marginlab";
 
+    /**
+     * KuCoin Futures, two isolated positions and one cross: its isolated rules changed on
+     * 2025-05-22 (maintenance margin at the mark, a liquidation fee), which Edit → Rules as of…
+     * shows side by side (spec venues-v2.md §2.3, §2.4).
+     */
+    public static final String KUCOIN_RULE_CHANGE = "kucoin-rule-change.marginlab";
+
     private static final List<String> NAMES = List.of(BTC_LONG_ISOLATED, BINANCE_FAQ_CROSS, BTC_LONG_ETH_SHORT_HEDGE,
-            BINANCE_COINM_BTCUSD, HYPERLIQUID_ACCOUNT, COURSE_CROSS_CASCADE);
+            BINANCE_COINM_BTCUSD, HYPERLIQUID_ACCOUNT, COURSE_CROSS_CASCADE, KUCOIN_RULE_CHANGE);
 
     private Samples() {
     }
@@ -45,6 +52,7 @@ public final class Samples {
             case BINANCE_COINM_BTCUSD: return "Binance COIN-M BTCUSD long (inverse)";
             case HYPERLIQUID_ACCOUNT: return "Hyperliquid account (BTC, ETH, SOL)";
             case COURSE_CROSS_CASCADE: return "Course: cross cascade (three longs, one drop)";
+            case KUCOIN_RULE_CHANGE: return "KuCoin: the 2025-05-22 rule change";
             default: return fileName;
         }
     }

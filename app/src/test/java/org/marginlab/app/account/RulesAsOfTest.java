@@ -44,4 +44,26 @@ class RulesAsOfTest {
         vm.setRulesAsOf(null);
         assertThat(vm.canUndoProperty().get()).isFalse();
     }
+
+    /**
+     * The KuCoin sample under both isolated rules (spec venues-v2.md §2.3, §2.4), xbt-long: long
+     * 0.2 at 60,000, 10x (margin 1,200), MMR 0.4 %, liquidation-fee rate 0.1 %, mark 59,000.
+     * From 2025-05-22 (L-P, φ = LFR): LP = (0.2·60,000 − 1,200) / (0.2·(1 − 0.004 − 0.001)) =
+     * 10,800 / 0.199 = 54,271.36. Before (L-E, MM at entry 48): LP = 60,000 − (1,200 − 48)/0.2 =
+     * 54,240.00.
+     */
+    @Test
+    void theKucoinSampleShowsEachRuleSetByItsDate() {
+        AccountViewModel vm = AccountViewModelTest.open(Samples.KUCOIN_RULE_CHANGE);
+        assertThat(vm.evaluationProperty().get().venue().ruleSetId()).isEqualTo("kucoin@2025-05-22");
+        assertThat(AccountViewModelTest.row(vm, "xbt-long").figureProperty(org.marginlab.app.position.Figure.LIQUIDATION_PRICE)
+                .get()).isEqualTo("54,271.36 USDT");
+
+        vm.setRulesAsOf(Instant.parse("2025-05-01T00:00:00Z"));
+
+        assertThat(vm.evaluationProperty().get().venue().ruleSetId()).isEqualTo("kucoin@2021-01-01");
+        assertThat(vm.venueProperty().get().version()).isEqualTo("2021-01-01");
+        assertThat(AccountViewModelTest.row(vm, "xbt-long").figureProperty(org.marginlab.app.position.Figure.LIQUIDATION_PRICE)
+                .get()).isEqualTo("54,240.00 USDT");
+    }
 }
