@@ -103,7 +103,7 @@ public final class WorkspaceFile {
      * @throws ValidationException naming {@code field} if the text is neither
      */
     public static java.time.Instant parseInstant(String text, String field) {
-        return WorkspaceMapping.parseInstant(text.strip(), field);
+        return VenueFieldsMapping.parseInstant(text.strip(), field);
     }
     /** Most tiers in one position's explicit tier table. */
     public static final int MAX_TIERS = WorkspaceMapping.MAX_TIERS;

@@ -9,11 +9,6 @@ import static org.marginlab.app.workspace.JsonFields.show;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +20,6 @@ import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
-import org.marginlab.engine.VenueParameters;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
 
@@ -75,7 +69,7 @@ final class WorkspaceMapping {
             "quantity", "entryPrice", "markPrice", "leverage", "marginMode", "isolatedMargin", "maintenance", "tiers",
             "maxLeverage", "takerFeeRate", "openedAt", "liquidationFeeRate", "initialMarginRate", "imrSlope",
             "riskLimit", "imf", "mmf", "openInterestNotional", "oiLowerCap", "oiUpperCap", "mmValuation",
-            "fundingRate", "includeFundingReserve", "tickSize");
+            "fundingRate", "includeFundingReserve", "tickSize"); // the last thirteen: VenueFieldsMapping
     private static final Set<String> MAINTENANCE_FIELDS = Set.of("mmr", "maintenanceAmount", "mmrSlope");
     private static final Set<String> TIER_FIELDS = Set.of("floor", "cap", "maxLeverage", "mmr", "maintenanceAmount",
             "imr");
@@ -153,7 +147,7 @@ final class WorkspaceMapping {
             }
             wallet = BigDecimal.ZERO;
         }
-        return new ReadResult(new Workspace(name, venue.strip(), wallet, positions, instant(root, "asOf")), warnings);
+        return new ReadResult(new Workspace(name, venue.strip(), wallet, positions, VenueFieldsMapping.instant(root, "asOf")), warnings);
     }
 
     /** The file's version, 1 when absent; refuses anything this reader cannot upgrade. */
@@ -208,75 +202,11 @@ final class WorkspaceMapping {
         }
         b.maxLeverage(optionalDecimal(node, "maxLeverage"));
         b.takerFeeRate(optionalDecimal(node, "takerFeeRate"));
-        b.venueParameters(venueParameters(node, maintenance));
+        b.venueParameters(VenueFieldsMapping.read(node, maintenance));
         return b.build();
     }
 
-    /** The optional venue-specific fields of spec venues-v2.md §13. */
-    private static VenueParameters venueParameters(JsonNode node, JsonNode maintenance) {
-        VenueParameters.Builder v = VenueParameters.builder()
-                .openedAt(instant(node, "openedAt"))
-                .liquidationFeeRate(optionalDecimal(node, "liquidationFeeRate"))
-                .initialMarginRate(optionalDecimal(node, "initialMarginRate"))
-                .imrSlope(optionalDecimal(node, "imrSlope"))
-                .riskLimit(optionalDecimal(node, "riskLimit"))
-                .imf(optionalDecimal(node, "imf"))
-                .mmf(optionalDecimal(node, "mmf"))
-                .openInterestNotional(optionalDecimal(node, "openInterestNotional"))
-                .oiLowerCap(optionalDecimal(node, "oiLowerCap"))
-                .oiUpperCap(optionalDecimal(node, "oiUpperCap"))
-                .fundingRate(optionalDecimal(node, "fundingRate"))
-                .tickSize(optionalDecimal(node, "tickSize"));
-        if (maintenance != null && maintenance.isObject()) {
-            try {
-                v.mmrSlope(optionalDecimal(maintenance, "mmrSlope"));
-            } catch (ValidationException e) {
-                throw e.within("maintenance");
-            }
-        }
-        String valuation = optionalText(node, "mmValuation");
-        if (valuation != null) {
-            v.mmValuation(VenueParameters.MmValuation.parse(valuation));
-        }
-        JsonNode reserve = present(node, "includeFundingReserve");
-        if (reserve != null) {
-            if (!reserve.isBoolean()) {
-                throw new ValidationException("includeFundingReserve", "must be true or false", show(reserve));
-            }
-            v.includeFundingReserve(reserve.booleanValue());
-        }
-        return v.build();
-    }
 
-    /**
-     * An optional ISO-8601 instant ({@code 2025-05-22T04:00:00Z}); a date alone
-     * ({@code 2025-05-22}) is read as its start in UTC.
-     */
-    static Instant instant(JsonNode node, String field) {
-        String text = optionalText(node, field);
-        if (text == null) {
-            return null;
-        }
-        return parseInstant(text.strip(), field);
-    }
-
-    /**
-     * @param text   an ISO-8601 instant or date
-     * @param field  the field named in the error
-     * @return the instant
-     * @throws ValidationException if the text is neither
-     */
-    static Instant parseInstant(String text, String field) {
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "must be an ISO-8601 instant such as 2025-05-22T04:00:00Z or a date "
-                    + "such as 2025-05-22", text);
-        }
-    }
 
     private Maintenance maintenance(JsonNode node, String warnPrefix) {
         if (!node.isObject()) {
@@ -399,35 +329,13 @@ final class WorkspaceMapping {
             }
             putDecimal(o, "maxLeverage", p.maxLeverage());
             putDecimal(o, "takerFeeRate", p.takerFeeRate());
-            putVenueParameters(o, p.venueParameters());
+            VenueFieldsMapping.write(o, p.venueParameters());
         }
         return root;
     }
 
-    private static void putVenueParameters(ObjectNode o, VenueParameters v) {
-        if (v.openedAt() != null) {
-            o.put("openedAt", v.openedAt().toString());
-        }
-        putDecimal(o, "liquidationFeeRate", v.liquidationFeeRate());
-        putDecimal(o, "initialMarginRate", v.initialMarginRate());
-        putDecimal(o, "imrSlope", v.imrSlope());
-        putDecimal(o, "riskLimit", v.riskLimit());
-        putDecimal(o, "imf", v.imf());
-        putDecimal(o, "mmf", v.mmf());
-        putDecimal(o, "openInterestNotional", v.openInterestNotional());
-        putDecimal(o, "oiLowerCap", v.oiLowerCap());
-        putDecimal(o, "oiUpperCap", v.oiUpperCap());
-        if (v.mmValuation() != null) {
-            o.put("mmValuation", v.mmValuation().id());
-        }
-        putDecimal(o, "fundingRate", v.fundingRate());
-        if (v.includeFundingReserve()) {
-            o.put("includeFundingReserve", true);
-        }
-        putDecimal(o, "tickSize", v.tickSize());
-    }
 
-    private static void putDecimal(ObjectNode o, String field, BigDecimal value) {
+    static void putDecimal(ObjectNode o, String field, BigDecimal value) {
         if (value != null) {
             o.put(field, value.toPlainString());
         }
