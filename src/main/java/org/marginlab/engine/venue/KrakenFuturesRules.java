@@ -9,11 +9,9 @@ import java.util.Set;
 
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Position;
-import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.VenueParameters.MmValuation;
 import org.marginlab.engine.internal.Checks;
-import org.marginlab.engine.sizing.TradeMath;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
 
@@ -155,24 +153,6 @@ public final class KrakenFuturesRules extends BaseVenue {
         return price == null ? null : new LiquidationSolver.Solution(price, level);
     }
 
-    /**
-     * Profit and loss of a position closed at an exit price (§6.2, [A], Kraken "Calculation of
-     * profit and loss"): inverse {@code s·N·(1/EP − 1/exit)} in the coin, linear
-     * {@code s·Q·CS·(exit − EP)} in USD.
-     *
-     * @param contract      linear or inverse, not null
-     * @param side          long or short, not null
-     * @param quantity      contracts (inverse) or base units (linear), &gt; 0, not null
-     * @param contractSize  USD per contract (inverse, 1 for PI_) or base units per unit, &gt; 0, not null
-     * @param entryPrice    &gt; 0, not null
-     * @param exitPrice     &gt; 0, not null
-     * @return the PnL, settlement currency; never null
-     * @throws ValidationException naming a missing or non-positive value
-     */
-    public static BigDecimal pnl(ContractType contract, Side side, BigDecimal quantity, BigDecimal contractSize,
-            BigDecimal entryPrice, BigDecimal exitPrice) {
-        return TradeMath.pnl(contract, side, quantity, contractSize, entryPrice, exitPrice);
-    }
 
     /**
      * One level of Kraken's margin schedule, as published.

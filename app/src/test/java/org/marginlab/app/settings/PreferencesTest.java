@@ -48,8 +48,9 @@ class PreferencesTest {
         assertThat(p.warnings()).containsExactly(
                 "theme: must be light, dark or high-contrast (got purple); light is used.",
                 "numberLocale: must be a language tag such as en-US or de-DE (got not a tag!); the system's format is used.",
-                "defaultVenue: must be one of binance-usdm, binance-coinm, bybit-linear, bybit-inverse, okx, gate, "
-                        + "hyperliquid, generic (got kraken); binance-usdm is used.");
+                "defaultVenue: must be one of binance-usdm, binance-coinm, bybit-linear, bybit-inverse, bybit-uta, okx, gate, "
+                        + "bitget, kucoin, mexc, bitmex, phemex, kraken-futures, deribit, dydx-v4, hyperliquid, generic "
+                        + "(got kraken); binance-usdm is used.");
     }
 
     @Test

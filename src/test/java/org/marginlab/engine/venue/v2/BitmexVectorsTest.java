@@ -24,6 +24,7 @@ import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.VenueParameters;
 import org.marginlab.engine.Vectors;
+import org.marginlab.engine.sizing.BitmexAverageEntry;
 import org.marginlab.engine.Vectors.Case;
 import org.marginlab.engine.sizing.Fill;
 import org.marginlab.engine.tier.TierTable;
@@ -143,11 +144,11 @@ public class BitmexVectorsTest {
         for (JsonNode f : in.get("fills")) {
             fills.add(new Fill(f.get(0).decimalValue(), f.get(1).decimalValue()));
         }
-        Vectors.assertWithin(c.id() + " avg_entry_price", BitmexRules.averageEntryPrice(Side.LONG, lot, fills),
+        Vectors.assertWithin(c.id() + " avg_entry_price", BitmexAverageEntry.averageEntryPrice(Side.LONG, lot, fills),
                 dec(c.expected(), "avg_entry_price"), c.tolerance());
         JsonNode satoshis = c.expected().get("satoshi_values_per_lot");
         for (int i = 0; i < fills.size(); i++) {
-            assertThat(BitmexRules.satoshiValuePerLot(Side.LONG, lot, fills.get(i).price()))
+            assertThat(BitmexAverageEntry.satoshiValuePerLot(Side.LONG, lot, fills.get(i).price()))
                     .as("fill %d", i).isEqualByComparingTo(satoshis.get(i).decimalValue());
         }
         // a plain harmonic mean (42,070.1632) fails the case by design
@@ -288,9 +289,9 @@ public class BitmexVectorsTest {
     @Test
     void shortFillsAreRoundedHalfUp() {
         // 100/41,300 = 0.0024213075…: long floors to 0.00242130, short rounds to 0.00242131
-        assertThat(BitmexRules.satoshiValuePerLot(Side.LONG, d("100"), d("41300"))).isEqualByComparingTo("0.0024213");
-        assertThat(BitmexRules.satoshiValuePerLot(Side.SHORT, d("100"), d("41300"))).isEqualByComparingTo("0.00242131");
-        assertThatThrownBy(() -> BitmexRules.averageEntryPrice(Side.LONG, d("100"), List.of()))
+        assertThat(BitmexAverageEntry.satoshiValuePerLot(Side.LONG, d("100"), d("41300"))).isEqualByComparingTo("0.0024213");
+        assertThat(BitmexAverageEntry.satoshiValuePerLot(Side.SHORT, d("100"), d("41300"))).isEqualByComparingTo("0.00242131");
+        assertThatThrownBy(() -> BitmexAverageEntry.averageEntryPrice(Side.LONG, d("100"), List.of()))
                 .isInstanceOf(ValidationException.class).hasMessageStartingWith("fills: must contain at least one fill");
     }
 

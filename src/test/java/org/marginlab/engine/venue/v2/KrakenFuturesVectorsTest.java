@@ -24,6 +24,7 @@ import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.VenueParameters;
 import org.marginlab.engine.VenueParameters.MmValuation;
 import org.marginlab.engine.Vectors;
+import org.marginlab.engine.sizing.KrakenFuturesPnl;
 import org.marginlab.engine.Vectors.Case;
 import org.marginlab.engine.tier.TierTable;
 import org.marginlab.engine.venue.KrakenFuturesRules;
@@ -78,7 +79,7 @@ public class KrakenFuturesVectorsTest {
         Case c = Vectors.v2Case("kraken-pnl-inverse-doc");
         JsonNode in = c.inputs();
         BigDecimal expected = dec(c.expected(), "pnl");
-        Vectors.assertWithin(c.id() + " helper", KrakenFuturesRules.pnl(ContractType.INVERSE, Side.LONG,
+        Vectors.assertWithin(c.id() + " helper", KrakenFuturesPnl.pnl(ContractType.INVERSE, Side.LONG,
                 dec(in, "contracts"), dec(in, "contract_size"), dec(in, "entry_price"), dec(in, "exit_price")), expected,
                 c.tolerance());
         Position p = Position.builder().id("eth").symbol("PI_ETHUSD").contract(ContractType.INVERSE).side(Side.LONG)
@@ -94,7 +95,7 @@ public class KrakenFuturesVectorsTest {
         Case c = Vectors.v2Case("kraken-pnl-linear-doc");
         JsonNode in = c.inputs();
         BigDecimal expected = dec(c.expected(), "pnl");
-        Vectors.assertWithin(c.id() + " helper", KrakenFuturesRules.pnl(ContractType.LINEAR, Side.LONG,
+        Vectors.assertWithin(c.id() + " helper", KrakenFuturesPnl.pnl(ContractType.LINEAR, Side.LONG,
                 dec(in, "quantity"), BigDecimal.ONE, dec(in, "entry_price"), dec(in, "exit_price")), expected,
                 c.tolerance());
         Position p = Position.builder().id("btc").symbol("PF_XBTUSD").side(Side.LONG).quantity(dec(in, "quantity"))

@@ -23,6 +23,7 @@ import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.VenueParameters;
 import org.marginlab.engine.Vectors;
+import org.marginlab.engine.sizing.MexcCalculations;
 import org.marginlab.engine.Vectors.Case;
 import org.marginlab.engine.tier.TierTable;
 import org.marginlab.engine.venue.BitmexRules;
@@ -77,7 +78,7 @@ public class MexcVectorsTest {
         Case c = Vectors.v2Case("mexc-usdtm-initial-margin-doc");
         JsonNode in = c.inputs();
         BigDecimal expected = dec(c.expected(), "initial_margin");
-        Vectors.assertWithin(c.id() + " helper", MexcRules.initialMargin(ContractType.LINEAR, dec(in, "contracts"),
+        Vectors.assertWithin(c.id() + " helper", MexcCalculations.initialMargin(ContractType.LINEAR, dec(in, "contracts"),
                 dec(in, "contract_size"), dec(in, "entry_price"), dec(in, "leverage")), expected, c.tolerance());
         PositionRisk r = ENGINE.evaluate(Account.of(BitmexVectorsTest.venueOf(c), BigDecimal.ZERO,
                 List.of(imPosition(c, ContractType.LINEAR, "BTC_USDT")))).positions().get(0);
@@ -89,7 +90,7 @@ public class MexcVectorsTest {
         Case c = Vectors.v2Case("mexc-coinm-initial-margin-doc");
         JsonNode in = c.inputs();
         BigDecimal expected = dec(c.expected(), "initial_margin");
-        Vectors.assertWithin(c.id() + " helper", MexcRules.initialMargin(ContractType.INVERSE, dec(in, "contracts"),
+        Vectors.assertWithin(c.id() + " helper", MexcCalculations.initialMargin(ContractType.INVERSE, dec(in, "contracts"),
                 dec(in, "contract_size"), dec(in, "entry_price"), dec(in, "leverage")), expected, c.tolerance());
         PositionRisk r = ENGINE.evaluate(Account.of(BitmexVectorsTest.venueOf(c), BigDecimal.ZERO,
                 List.of(imPosition(c, ContractType.INVERSE, "BTC_USD")))).positions().get(0);
@@ -103,21 +104,21 @@ public class MexcVectorsTest {
         JsonNode funding = c.inputs().get("funding");
         JsonNode closing = c.inputs().get("closing_pnl");
         JsonNode ex = c.expected();
-        BigDecimal takerFee = MexcRules.tradingFee(ContractType.LINEAR, dec(fee, "contracts"), dec(fee, "contract_size"),
+        BigDecimal takerFee = MexcCalculations.tradingFee(ContractType.LINEAR, dec(fee, "contracts"), dec(fee, "contract_size"),
                 dec(fee, "fill_price"), dec(fee, "fee_rate"));
         Vectors.assertWithin(c.id() + " taker_fee", takerFee, dec(ex, "taker_fee"), c.tolerance());
-        BigDecimal fundingPaid = MexcRules.fundingFee(ContractType.LINEAR, Side.LONG, dec(funding, "contracts"),
+        BigDecimal fundingPaid = MexcCalculations.fundingFee(ContractType.LINEAR, Side.LONG, dec(funding, "contracts"),
                 dec(funding, "contract_size"), dec(funding, "fair_price"), dec(funding, "funding_rate"));
         Vectors.assertWithin(c.id() + " funding_fee_paid_by_long", fundingPaid, dec(ex, "funding_fee_paid_by_long"),
                 c.tolerance());
-        BigDecimal pnl = MexcRules.closingPnl(ContractType.LINEAR, Side.LONG, dec(closing, "contracts"),
+        BigDecimal pnl = MexcCalculations.closingPnl(ContractType.LINEAR, Side.LONG, dec(closing, "contracts"),
                 dec(closing, "contract_size"), dec(closing, "entry_price"), dec(closing, "close_price"));
         Vectors.assertWithin(c.id() + " closing_pnl", pnl, dec(ex, "closing_pnl"), c.tolerance());
         // the short receives what the long pays; total realized PnL = 1,000 − 3 − 6 − 6 = 985
-        assertThat(MexcRules.fundingFee(ContractType.LINEAR, Side.SHORT, dec(funding, "contracts"),
+        assertThat(MexcCalculations.fundingFee(ContractType.LINEAR, Side.SHORT, dec(funding, "contracts"),
                 dec(funding, "contract_size"), dec(funding, "fair_price"), dec(funding, "funding_rate")))
                 .isEqualByComparingTo("-3");
-        assertThat(MexcRules.totalRealizedPnl(pnl, fundingPaid, takerFee, takerFee)).isEqualByComparingTo("985");
+        assertThat(MexcCalculations.totalRealizedPnl(pnl, fundingPaid, takerFee, takerFee)).isEqualByComparingTo("985");
     }
 
     @Test
@@ -213,7 +214,7 @@ public class MexcVectorsTest {
         assertThatThrownBy(() -> ENGINE.evaluate(Position.builder().id("x").symbol("NOPE").side(Side.LONG)
                 .quantity(d("1")).entryPrice(d("1")).leverage(d("1")).build(), MEXC))
                 .isInstanceOf(ValidationException.class).hasMessageStartingWith("symbol: has no bundled tier table on mexc");
-        assertThatThrownBy(() -> MexcRules.tradingFee(ContractType.LINEAR, d("1"), d("1"), d("1"), d("1")))
+        assertThatThrownBy(() -> MexcCalculations.tradingFee(ContractType.LINEAR, d("1"), d("1"), d("1"), d("1")))
                 .isInstanceOf(ValidationException.class).hasMessageStartingWith("feeRate: must be between -1 and 1");
     }
 }
