@@ -71,6 +71,9 @@ public final class MainView extends BorderPane {
         name.textProperty().bind(app.workspaceNameProperty());
         // a long name wraps in the room the venue and wallet leave, never ends in an ellipsis
         Wrapping.toWidth(name);
+        // wraps, but keeps room for a few words a line (a long name beside a wide venue box would
+        // otherwise fold to a letter or two a line and push the figures down)
+        name.setMinWidth(150);
         HBox.setHgrow(name, Priority.ALWAYS);
         Label message = new Label();
         message.setId("workspaceMessage");

@@ -86,7 +86,7 @@ public final class BitgetRules extends BaseVenue {
     private final boolean slicedForNewPositions;
 
     private BitgetRules(String version, Instant effectiveFrom, boolean marginAtMark, boolean slicedForNewPositions) {
-        super(ID, "Bitget Futures", "USDT", Set.of(ContractType.LINEAR, ContractType.INVERSE),
+        super(ID, "Bitget", "USDT", Set.of(ContractType.LINEAR, ContractType.INVERSE),
                 presetsOf(ID));
         this.version = version;
         this.effectiveFrom = effectiveFrom;

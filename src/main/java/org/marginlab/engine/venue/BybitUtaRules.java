@@ -86,7 +86,7 @@ public final class BybitUtaRules extends BaseVenue {
     private final boolean inverseAtLiquidation;
 
     private BybitUtaRules(String version, boolean inverseAtLiquidation) {
-        super(ID, "Bybit Unified Trading Account", "USDT", Set.of(ContractType.LINEAR, ContractType.INVERSE),
+        super(ID, "Bybit UTA", "USDT", Set.of(ContractType.LINEAR, ContractType.INVERSE),
                 presetsOf(ID));
         this.version = version;
         this.inverseAtLiquidation = inverseAtLiquidation;

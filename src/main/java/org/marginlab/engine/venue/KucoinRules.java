@@ -87,7 +87,7 @@ public final class KucoinRules extends BaseVenue {
     private final boolean markValued;
 
     private KucoinRules(String version, Instant effectiveFrom, boolean markValued) {
-        super(ID, "KuCoin Futures", "USDT", Set.of(ContractType.LINEAR, ContractType.INVERSE),
+        super(ID, "KuCoin", "USDT", Set.of(ContractType.LINEAR, ContractType.INVERSE),
                 presetsOf(ID));
         this.version = version;
         this.effectiveFrom = effectiveFrom;

@@ -62,7 +62,7 @@ public final class PhemexRules extends BaseVenue {
 
     /** Creates the rule set; use {@link Venues#byId(String)} to share one. */
     public PhemexRules() {
-        super(ID, "Phemex Contracts", "USDT", Set.of(ContractType.LINEAR, ContractType.INVERSE),
+        super(ID, "Phemex", "USDT", Set.of(ContractType.LINEAR, ContractType.INVERSE),
                 presetsOf(ID));
     }
 

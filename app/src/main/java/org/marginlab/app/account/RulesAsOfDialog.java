@@ -51,6 +51,9 @@ public final class RulesAsOfDialog {
         DatePicker date = new DatePicker();
         date.setId("rulesAsOfDate");
         date.setPromptText("yyyy-mm-dd");
+        // ISO dates, as the workspace file and calc --as-of write them, whatever the locale
+        date.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
         CheckBox latest = new CheckBox("Latest rules (no date)");
         latest.setId("rulesLatest");
         Instant asOf = account.rulesAsOf();
@@ -60,8 +63,7 @@ public final class RulesAsOfDialog {
         VenueRules venue = account.venueProperty().get();
         List<VenueRules> versions = venue == null ? List.of() : Venues.versions(venue.id());
         Label known = new Label(versions.isEmpty() ? "" : venue.displayName() + " rule sets: " + String.join("; ",
-                versions.stream().map(v -> v.version().equals(VenueRules.FIRST_VERSION) ? v.ruleSetId() + " (first known)"
-                        : v.ruleSetId() + " (from " + v.effectiveFrom() + ")").toList()));
+                versions.stream().map(RuleSetText::describe).toList()));
         known.setId("rulesVersions");
         known.setWrapText(true);
         known.setMaxWidth(460);
@@ -72,16 +74,37 @@ public final class RulesAsOfDialog {
         hint.setMaxWidth(460);
         dialog.getDialogPane().setContent(new VBox(10, latest, date, known, hint));
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        // OK only with a date to apply: "Latest rules", or a date that reads as yyyy-mm-dd
+        javafx.beans.binding.BooleanBinding noDate = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !latest.isSelected() && typed(date) == null, latest.selectedProperty(),
+                date.getEditor().textProperty(), date.valueProperty());
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(noDate);
         dialog.getDialogPane().getProperties().put(DatePicker.class, date);
         dialog.getDialogPane().getProperties().put(CheckBox.class, latest);
         return dialog;
+    }
+
+    /**
+     * The date as typed (Enter may close the dialog before the picker commits its text), else as
+     * picked; null when the text is not a yyyy-mm-dd date.
+     */
+    private static LocalDate typed(DatePicker date) {
+        String text = date.getEditor().getText();
+        if (text != null && !text.isBlank()) {
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+        return date.getValue();
     }
 
     /** Applies the dialog's choice: the date's start in UTC, or null for the latest rules. */
     static void apply(Dialog<ButtonType> dialog, AccountViewModel account) {
         DatePicker date = (DatePicker) dialog.getDialogPane().getProperties().get(DatePicker.class);
         CheckBox latest = (CheckBox) dialog.getDialogPane().getProperties().get(CheckBox.class);
-        LocalDate day = latest.isSelected() ? null : date.getValue();
+        LocalDate day = latest.isSelected() ? null : typed(date);
         account.setRulesAsOf(day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 }

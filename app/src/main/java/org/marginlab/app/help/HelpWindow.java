@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.marginlab.app.account.RuleSetText;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
 
@@ -150,14 +151,9 @@ public final class HelpWindow {
         return scroll(box);
     }
 
-    /** {@code kucoin@2025-05-22 (from 2025-05-22 04:00 UTC)}, or {@code … (first known rules)}. */
+    /** @see RuleSetText#describe */
     static String versionText(VenueRules v) {
-        if (v.version().equals(VenueRules.FIRST_VERSION)) {
-            return v.ruleSetId() + " (first known rules)";
-        }
-        String from = v.effectiveFrom().toString().replace("T", " ").replace(":00Z", " UTC").replace(" 00:00 UTC", "");
-        return v.ruleSetId() + " (from " + from + (v.appliesBy() == VenueRules.AppliesBy.POSITION_OPEN_TIME
-                ? ", for positions opened from then" : "") + ")";
+        return RuleSetText.describe(v);
     }
 
     /** A shortcut: what it does and its keys. */
