@@ -169,7 +169,13 @@ public final class MarginLabApp extends Application {
         guide.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F1));
         guide.setOnAction(e -> open.accept(org.marginlab.app.help.HelpWindow.Page.GUIDE));
         MenuItem formulas = new MenuItem("_Formula reference");
-        formulas.setOnAction(e -> open.accept(org.marginlab.app.help.HelpWindow.Page.FORMULAS));
+        formulas.setOnAction(e -> {
+            open.accept(org.marginlab.app.help.HelpWindow.Page.FORMULAS);
+            // on the workspace's venue
+            if (model.account().venueProperty().get() != null) {
+                help[0].showVenue(model.account().venueProperty().get().id());
+            }
+        });
         MenuItem keys = new MenuItem("_Keyboard shortcuts");
         keys.setOnAction(e -> open.accept(org.marginlab.app.help.HelpWindow.Page.SHORTCUTS));
         MenuItem report = new MenuItem("_Report a problem…");

@@ -78,6 +78,28 @@ public final class HelpWindow {
         return w;
     }
 
+    /**
+     * Opens the formula reference on a venue: its section expanded and scrolled to, the others
+     * as they were.
+     *
+     * @param venueId  a rule-set id (without a version); an unknown id changes nothing
+     */
+    public void showVenue(String venueId) {
+        tabs.getSelectionModel().select(Page.FORMULAS.ordinal());
+        javafx.scene.Node pane = stage.getScene().lookup("#formulas-" + venueId);
+        if (pane instanceof TitledPane t) {
+            t.setExpanded(true);
+            javafx.application.Platform.runLater(() -> {
+                ScrollPane scroll = (ScrollPane) tabs.getTabs().get(Page.FORMULAS.ordinal()).getContent();
+                double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                if (contentHeight > viewport) {
+                    scroll.setVvalue(Math.min(1, t.getBoundsInParent().getMinY() / (contentHeight - viewport)));
+                }
+            });
+        }
+    }
+
     /** @return its stage (tests close it) */
     public Stage stage() {
         return stage;

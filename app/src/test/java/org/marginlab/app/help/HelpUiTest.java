@@ -77,6 +77,16 @@ class HelpUiTest {
             assertThat(robot.lookup("#formulas-" + v.id()).tryQuery()).as(v.id()).isPresent();
         }
 
+        // on a venue with dated rules: its section opens, with its versions and an uncertain reading named
+        robot.interact(() -> help[0].showVenue("kucoin"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        assertThat(robot.lookup("#formulas-kucoin").queryAs(javafx.scene.control.TitledPane.class).isExpanded()).isTrue();
+        assertThat(robot.lookup("#versions-kucoin").queryLabeled().getText()).isEqualTo(
+                "Versions: kucoin@2021-01-01 (from 2021-01-01); kucoin@2025-05-22 (from 2025-05-22 04:00 UTC)");
+        assertThat(String.join("\n", LabelTexts.of(tabs.getTabs().get(1).getContent())))
+                .contains("uncertain, §14 #2", "LP = (Q·entry − s·(M + ded)) / (Q·(1 − s·(MMR + LFR)))");
+
         // asked again: the same window, on the page asked for
         robot.interact(() -> assertThat(HelpWindow.show(help[0], stage, view.menuBar(), HelpWindow.Page.GUIDE))
                 .isSameAs(help[0]));
