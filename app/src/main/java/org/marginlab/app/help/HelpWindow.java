@@ -86,18 +86,32 @@ public final class HelpWindow {
      */
     public void showVenue(String venueId) {
         tabs.getSelectionModel().select(Page.FORMULAS.ordinal());
-        javafx.scene.Node pane = stage.getScene().lookup("#formulas-" + venueId);
-        if (pane instanceof TitledPane t) {
-            t.setExpanded(true);
-            javafx.application.Platform.runLater(() -> {
-                ScrollPane scroll = (ScrollPane) tabs.getTabs().get(Page.FORMULAS.ordinal()).getContent();
-                double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
-                double viewport = scroll.getViewportBounds().getHeight();
-                if (contentHeight > viewport) {
-                    scroll.setVvalue(Math.min(1, t.getBoundsInParent().getMinY() / (contentHeight - viewport)));
-                }
-            });
+        // looked up in the tab's own content: a tab not shown yet is not in the scene
+        ScrollPane scroll = (ScrollPane) tabs.getTabs().get(Page.FORMULAS.ordinal()).getContent();
+        javafx.scene.Node pane = scroll.getContent().lookup("#formulas-" + venueId);
+        if (!(pane instanceof TitledPane t)) {
+            return;
         }
+        // only this venue open, the others folded to their titles
+        for (javafx.scene.Node n : ((javafx.scene.layout.Pane) scroll.getContent()).getChildren()) {
+            if (n instanceof TitledPane other && other != t) {
+                other.setExpanded(false);
+            }
+        }
+        t.setAnimated(false);
+        t.setExpanded(true);
+        t.setAnimated(true);
+        Runnable scrollTo = () -> {
+            Region content = (Region) scroll.getContent();
+            content.applyCss();
+            content.layout();
+            double contentHeight = content.getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            if (contentHeight > viewport) {
+                scroll.setVvalue(Math.min(1, t.getBoundsInParent().getMinY() / (contentHeight - viewport)));
+            }
+        };
+        javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(scrollTo));
     }
 
     /** @return its stage (tests close it) */

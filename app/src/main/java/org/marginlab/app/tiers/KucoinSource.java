@@ -39,9 +39,16 @@ final class KucoinSource extends VenueSource {
         return List.of("BTCUSDT", "ETHUSDT", "SOLUSDT");
     }
 
-    /** @return KuCoin's contract for a MarginLab symbol: {@code BTCUSDT} → {@code XBTUSDTM} */
+    /**
+     * @return KuCoin's contract for a symbol: KuCoin's own ({@code XBTUSDTM}, as a workspace on
+     *         {@code kucoin} names it) as it is, else {@code BTCUSDT} → {@code XBTUSDTM}
+     */
     static String contract(String symbol) throws FetchFailure {
-        String base = baseOf(checkedSymbol(symbol), "USDT");
+        String checked = checkedSymbol(symbol);
+        if (checked.endsWith("USDTM") && checked.length() > 5) {
+            return checked;
+        }
+        String base = baseOf(checked, "USDT");
         return (base.equals("BTC") ? "XBT" : base) + "USDTM";
     }
 

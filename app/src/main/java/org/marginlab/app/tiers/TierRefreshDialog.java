@@ -136,7 +136,11 @@ public final class TierRefreshDialog {
 
         TableView<ChangeRow> table = new TableView<>(model.changes());
         table.setId("tierChanges");
-        table.setPlaceholder(new Label("Fetch to see which tiers change."));
+        Label placeholder = new Label("Fetch to see which tiers change.");
+        table.setPlaceholder(placeholder);
+        // after a fetch with no change, say so instead of asking to fetch again
+        model.statuses().addListener((ListChangeListener<StatusRow>) c -> placeholder.setText(model.statuses().isEmpty()
+                ? "Fetch to see which tiers change." : "No tier changes."));
         table.setPrefHeight(220);
         // before → after in one cell; every column as wide as its header and its longest text
         table.getColumns().addAll(List.of(column("Venue", ChangeRow::venue), column("Symbol", ChangeRow::symbol),

@@ -161,6 +161,9 @@ class TierRefreshParsersTest {
         tier(o.after().tiers().get(1), "500", "1000", "2", "0.25", "112.5");
         assertThat(KucoinSource.contract("BTCUSDT")).isEqualTo("XBTUSDTM");
         assertThat(KucoinSource.contract("ethusdt")).isEqualTo("ETHUSDTM");
+        // KuCoin's own contract, as a workspace on kucoin names it (the KuCoin sample's XBTUSDTM)
+        assertThat(KucoinSource.contract("XBTUSDTM")).isEqualTo("XBTUSDTM");
+        assertThat(KucoinSource.contract("solusdtm")).isEqualTo("SOLUSDTM");
     }
 
     @Test
