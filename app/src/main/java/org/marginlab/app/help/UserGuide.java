@@ -73,7 +73,15 @@ public final class UserGuide {
                             + "changed and, on Apply, stores them in your data folder and uses them at once, in the window "
                             + "and in marginlab calc. Binance's brackets need a signed request: save the answer of GET "
                             + "/fapi/v1/leverageBracket to a file and import it there. Offline, the bundled and stored "
-                            + "tables are used.")),
+                            + "tables are used.",
+                    "Venues change their rules over time (KuCoin on 2025-05-22, Bitget on 2025-09-29 and 2025-11-10). "
+                            + "Edit → Rules as of… picks the date whose rules apply, saved with the workspace and undone "
+                            + "with Ctrl+Z; the venue box then says which (\"KuCoin · rules of 2025-05-22\"). Open the "
+                            + "KuCoin sample and pick 2025-05-01 to see the old rule's liquidation prices.",
+                    "Bybit UTA and Phemex keep the fee to close in the position's margin: their default isolated margin "
+                            + "is the initial margin plus that fee. Where the instrument's price tick is known, liquidation "
+                            + "and bankruptcy prices are shown on the tick, rounded toward the entry, so the shown price is "
+                            + "never later than the true one.")),
             new Topic("Files, undo and safety", List.of(
                     "Workspaces are .marginlab files (JSON). Saving is atomic: a crash never leaves half a file. "
                             + "Unsaved changes are kept aside every few seconds and offered back after a crash; Quit and "
