@@ -109,4 +109,26 @@ public final class Account {
         }
         throw new ValidationException("positionId", "must name a position of the workspace", id);
     }
+
+    /**
+     * The account as rules that apply by opening time see it (spec venues-v2.md §12.2): a position
+     * that states no {@code openedAt} was opened at the evaluation instant {@code asOf} (Bitget's
+     * 2025-11-10 maintenance margin applies to positions opened from then). Without an
+     * {@code asOf} the account is returned as it is: the latest rules, every position opened after
+     * every change.
+     *
+     * @param asOf  the evaluation instant, or null
+     * @return this account, or a copy whose positions all state an {@code openedAt}
+     */
+    public Account withOpenedAtDefault(java.time.Instant asOf) {
+        if (asOf == null || positions.stream().allMatch(p -> p.venueParameters().openedAt() != null)) {
+            return this;
+        }
+        List<Position> out = new java.util.ArrayList<>(positions.size());
+        for (Position p : positions) {
+            out.add(p.venueParameters().openedAt() != null ? p
+                    : p.toBuilder().venueParameters(p.venueParameters().toBuilder().openedAt(asOf).build()).build());
+        }
+        return new Account(venue, walletBalance, out);
+    }
 }

@@ -31,12 +31,15 @@ public final class DisplayPrices {
      * @param price     the price at full precision, &gt; 0, not null
      * @param tickSize  the venue's tick, &gt; 0, not null
      * @param side      the position's side, not null
-     * @return the displayed price, a whole number of ticks, at the tick's scale; never null
+     * @return the displayed price, a whole number of ticks (at least one: a short's price below one
+     *         tick shows one tick, never 0), at the tick's scale; never null
      * @throws ValidationException naming a missing or non-positive value
      */
     public static BigDecimal liquidationPrice(BigDecimal price, BigDecimal tickSize, Side side) {
         Checks.notNull(side, "side");
-        return toTick(price, tickSize, side == Side.LONG ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        BigDecimal shown = toTick(price, tickSize, side == Side.LONG ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        // a price is never shown as 0: a short's price below one tick shows one tick
+        return shown.signum() > 0 ? shown : tickSize.setScale(Math.max(tickSize.scale(), 0), RoundingMode.UNNECESSARY);
     }
 
     /**

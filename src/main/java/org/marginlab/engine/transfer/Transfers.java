@@ -174,7 +174,9 @@ public final class Transfers {
             Position cross = p.toBuilder().marginMode(MarginMode.CROSS).isolatedMargin(null).build();
             return replace(account, i, cross, account.walletBalance().add(r.isolatedMargin()));
         }
-        BigDecimal margin = s.margin() != null ? s.margin() : r.initialMargin();
+        // the venue's default isolated margin: the initial margin, plus the fee to close where the
+        // venue's position margin reserves it (Phemex, Bybit UTA), as the engine gives a position without one
+        BigDecimal margin = s.margin() != null ? s.margin() : account.venue().defaultIsolatedMargin(p);
         String field = s.margin() != null ? "isolatedMargin" : "marginMode";
         // The available balance of the account with P no longer cross, derived exactly from this
         // evaluation: the cross sums are exact, so taking P's terms out gives the same numbers as

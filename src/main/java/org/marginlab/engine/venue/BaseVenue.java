@@ -311,10 +311,17 @@ abstract class BaseVenue implements VenueRules {
         return initialMarginAtEntry;
     }
 
+    /**
+     * {@inheritDoc} The venue's own initial margin at entry ({@link #valueAtMark}: dYdX and
+     * Deribit size it by their fractions, not by the leverage), plus the fee to close where the
+     * venue reserves it: the same value {@link #evaluate} gives a position without a margin.
+     *
+     * @throws ValidationException as {@link #schedule} and {@link #valueAtMark}
+     */
     @Override
     public final BigDecimal defaultIsolatedMargin(Position p) {
-        Exposure e = new Exposure(p);
-        return defaultIsolatedMargin(e.initialMargin(p.entryPrice()), feeToClose(e));
+        MarkValuation m = valueAtMark(p, schedule(p));
+        return defaultIsolatedMargin(m.initialMarginAtEntry(), feeToClose(new Exposure(p)));
     }
 
     /**

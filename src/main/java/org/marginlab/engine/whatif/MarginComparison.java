@@ -145,8 +145,11 @@ public final class MarginComparison {
                 throw e.within("positions[" + i + "]");
             }
             initialMargins.add(im);
-            BigDecimal m = p.marginMode() != MarginMode.ISOLATED ? im
-                    : p.isolatedMargin() != null ? p.isolatedMargin() : venue.defaultIsolatedMargin(p);
+            // on the isolated side a position holds the venue's default isolated margin (the initial
+            // margin, plus the fee to close where the venue reserves it) unless it states its own;
+            // the initial margins stay the weights of the proportional split
+            BigDecimal m = p.marginMode() == MarginMode.ISOLATED && p.isolatedMargin() != null ? p.isolatedMargin()
+                    : venue.defaultIsolatedMargin(p);
             if (p.marginMode() == MarginMode.ISOLATED) {
                 enteredIsolated = enteredIsolated.add(m);
             }

@@ -125,8 +125,14 @@ public final class AccountViewModel implements DraftEditor {
      * @param asOf  the instant, or null
      */
     public void setRulesAsOf(java.time.Instant asOf) {
-        if (!java.util.Objects.equals(asOf, evaluation.get().draft().asOf())) {
-            edit(null, d -> d.withAsOf(asOf));
+        Draft d = evaluation.get().draft();
+        int at = d.venueId().indexOf('@');
+        if (at >= 0) {
+            // a pinned version would win over any date: the date replaces the pin (spec venues-v2.md §12.2)
+            String id = d.venueId().substring(0, at);
+            edit(null, x -> x.withAsOf(asOf).withVenueId(id));
+        } else if (!java.util.Objects.equals(asOf, d.asOf())) {
+            edit(null, x -> x.withAsOf(asOf));
         }
     }
 

@@ -67,9 +67,12 @@ public final class RulesAsOfDialog {
         known.setId("rulesVersions");
         known.setWrapText(true);
         known.setMaxWidth(460);
+        String pinned = account.evaluationProperty().get().draft().venueId();
         Label hint = new Label("Venues change their formulas without changing their pages (KuCoin on 2025-05-22, Bitget on "
-                + "2025-09-29 and 2025-11-10). A date reproduces the figures a venue showed then; the date is saved with the "
-                + "workspace (asOf) and undone with Ctrl+Z.");
+                + "2025-09-29 and 2025-11-10). A date applies the rules in force at the end of that day (UTC) and "
+                + "reproduces the figures a venue showed then; it is saved with the workspace (asOf) and undone with Ctrl+Z."
+                + (pinned.contains("@") ? " This workspace names one version, " + pinned + "; OK replaces that with "
+                        + "the rules of the date (or the latest)." : ""));
         hint.setWrapText(true);
         hint.setMaxWidth(460);
         dialog.getDialogPane().setContent(new VBox(10, latest, date, known, hint));
@@ -105,6 +108,15 @@ public final class RulesAsOfDialog {
         DatePicker date = (DatePicker) dialog.getDialogPane().getProperties().get(DatePicker.class);
         CheckBox latest = (CheckBox) dialog.getDialogPane().getProperties().get(CheckBox.class);
         LocalDate day = latest.isSelected() ? null : typed(date);
-        account.setRulesAsOf(day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        Instant now = account.rulesAsOf();
+        Instant chosen;
+        if (day == null) {
+            chosen = null;
+        } else if (now != null && now.atZone(ZoneOffset.UTC).toLocalDate().equals(day)) {
+            chosen = now; // the date shown, unchanged: keep the file's own time of day
+        } else {
+            chosen = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1); // 23:59:59 UTC
+        }
+        account.setRulesAsOf(chosen);
     }
 }

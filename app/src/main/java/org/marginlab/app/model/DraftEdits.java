@@ -240,6 +240,11 @@ public final class DraftEdits {
      */
     public Edit changeVenue(Evaluation e, VenueRules rules) {
         Draft d = e.draft();
+        if (e.venue() != null && e.venue().id().equals(rules.id())) {
+            // the same venue picked again (the box lists the latest versions): keep the version the
+            // workspace names or its asOf picks; Edit → Rules as of… changes that
+            return new Edit(d, "", true);
+        }
         List<PositionDraft> ps = new ArrayList<>(d.positions().size());
         for (PositionDraft p : d.positions()) {
             PositionDraft q = rules.contractTypes().contains(p.contract()) ? p

@@ -100,6 +100,8 @@ public final class Drafts {
         t.put(InputField.CONTRACT_SIZE, formats.exact(p.contractSize()));
         t.put(InputField.MMR, p.maintenance() == null ? "" : formats.exact(p.maintenance().mmr()));
         t.put(InputField.MAINTENANCE_AMOUNT, p.maintenance() == null ? "" : formats.exact(p.maintenance().maintenanceAmount()));
+        BigDecimal lfr = p.venueParameters().liquidationFeeRate();
+        t.put(InputField.LIQUIDATION_FEE_RATE, lfr == null ? "" : formats.exact(lfr));
         boolean linked = p.isolatedMargin() == null || p.isolatedMargin().compareTo(LinkedMargin.of(p, venue)) == 0;
         return new PositionDraft(p.id(), p, p.symbol(), p.side(), p.marginMode(), p.contract(), t, linked);
     }
@@ -139,7 +141,9 @@ public final class Drafts {
      */
     public Workspace toWorkspace(Evaluation e) {
         if (e.venueError() != null) {
-            throw new ValidationException("venue", e.venueError().rule(), e.draft().venueId());
+            boolean asOf = "asOf".equals(e.venueError().label());
+            throw new ValidationException(asOf ? "asOf" : "venue", e.venueError().rule(),
+                    asOf ? e.venueError().got() : e.draft().venueId());
         }
         if (e.walletError() != null) {
             throw new ValidationException("walletBalance", e.walletError().rule(), e.walletError().got());

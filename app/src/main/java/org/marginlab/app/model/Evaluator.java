@@ -78,7 +78,10 @@ public final class Evaluator {
             venue = Venues.resolve(draft.venueId(), draft.asOf());
         } catch (ValidationException e) {
             venue = null;
-            venueError = new FieldError(null, "Venue", e.rule(), draft.venueId());
+            // an asOf before the venue's first rules is the asOf's error, not the venue's
+            boolean asOf = "asOf".equals(e.field());
+            venueError = new FieldError(null, asOf ? "asOf" : "Venue", e.rule(),
+                    asOf ? String.valueOf(draft.asOf()) : draft.venueId());
         }
         FieldError walletError = walletError(draft.walletText());
         BigDecimal wallet = walletError == null ? decimals.parse(draft.walletText())
@@ -95,7 +98,8 @@ public final class Evaluator {
         List<FieldError> problems = new ArrayList<>(n);
         StringBuilder problem = new StringBuilder();
         if (venueError != null) {
-            problem.append(venueError.pathMessage("workspace").replace("workspace.venue", "venue"));
+            problem.append(venueError.pathMessage("workspace").replace("workspace.venue", "venue")
+                    .replace("workspace.asof", "asOf"));
         }
         Map<String, PositionResult> before = previous == null ? Map.of() : byId(previous);
         boolean sameVenue = previous != null && previous.draft().venueId().equals(draft.venueId());
@@ -150,7 +154,7 @@ public final class Evaluator {
         }
         if (venue != null) {
             try {
-                entered = Account.of(venue, wallet, included);
+                entered = Account.of(venue, wallet, included).withOpenedAtDefault(draft.asOf());
                 shocked = scope.apply(entered, shock);
                 risk = MarginEngine.DEFAULT.evaluate(shocked);
                 outcome = AccountOutcome.of(entered, scope, shock, risk);

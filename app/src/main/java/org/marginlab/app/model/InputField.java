@@ -14,6 +14,8 @@ public enum InputField {
     CONTRACT_SIZE("Contract size", "contractSize", "contractSize"),
     MMR("Maintenance margin rate", "maintenance.mmr", "mmr"),
     MAINTENANCE_AMOUNT("Maintenance amount", "maintenance.maintenanceAmount", "maintenanceAmount"),
+    /** KuCoin's liquidation-fee rate (spec venues-v2.md §2.4, §13); other venues ignore it. */
+    LIQUIDATION_FEE_RATE("Liquidation fee rate", "liquidationFeeRate", "liquidationFeeRate"),
     MARGIN_DELTA("Margin change", "marginDelta", "marginDelta");
 
     private final String label;

@@ -49,7 +49,15 @@ public final class LinkedMargin {
     }
 
     private static BigDecimal exact(Position p, VenueRules venue) {
-        return venue != null ? venue.defaultIsolatedMargin(p) : initialMarginAtEntry(p);
+        if (venue != null) {
+            try {
+                return venue.defaultIsolatedMargin(p);
+            } catch (org.marginlab.engine.ValidationException e) {
+                // the venue cannot price it (no tier table for the symbol): the position is reported
+                // by its own check; meanwhile its margin is the plain initial margin
+            }
+        }
+        return initialMarginAtEntry(p);
     }
 
     /**

@@ -100,6 +100,7 @@ public final class PositionParser {
         BigDecimal contractSize = optional(d, InputField.CONTRACT_SIZE, errs);
         BigDecimal mmr = optional(d, InputField.MMR, errs);
         BigDecimal amount = optional(d, InputField.MAINTENANCE_AMOUNT, errs);
+        BigDecimal liquidationFee = optional(d, InputField.LIQUIDATION_FEE_RATE, errs);
         if (mmr == null && amount != null && !errs.containsKey(InputField.MAINTENANCE_AMOUNT)
                 && !errs.containsKey(InputField.MMR)) {
             errs.put(InputField.MMR, new FieldError(InputField.MMR, InputField.MMR.label(),
@@ -116,6 +117,10 @@ public final class PositionParser {
         if (mmr != null) {
             b.tiers(null);
         }
+        // the typed liquidation-fee rate; the position's other venue inputs stay as loaded
+        org.marginlab.engine.VenueParameters kept = d.template() != null ? d.template().venueParameters()
+                : org.marginlab.engine.VenueParameters.NONE;
+        b.venueParameters(kept.toBuilder().liquidationFeeRate(liquidationFee).build());
         Position p = b.build();
         if (p.marginMode() == MarginMode.ISOLATED && margin == null) {
             // no margin typed: the linked margin (initial margin at entry rounded up to 8 decimals),

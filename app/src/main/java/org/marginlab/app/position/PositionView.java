@@ -181,9 +181,23 @@ public final class PositionView extends BorderPane {
                 field(InputField.MMR, "Maintenance margin rate (fraction)",
                         "Overrides the venue's tiers: 0.005 means 0.5 %. Leave empty to use the tier table."),
                 field(InputField.MAINTENANCE_AMOUNT, Bindings.concat("Maintenance amount (", vm.currencyProperty(), ")"),
-                        "The amount subtracted from notional × MMR (Binance 'cum', Bybit deduction); 0 if empty.")));
+                        "The amount subtracted from notional × MMR (Binance 'cum', Bybit deduction); 0 if empty."),
+                field(InputField.LIQUIDATION_FEE_RATE, "Liquidation fee rate (fraction)",
+                        "KuCoin, from 2025-05-22: liquidation happens when the margin falls to the maintenance margin "
+                                + "plus this rate × the value at the liquidation price (0.001 = 0.1 %). KuCoin publishes no "
+                                + "rate per contract, so it must be given there. Other venues ignore it.")));
         maintenance.setId("maintenanceOverride");
-        maintenance.setExpanded(!vm.textProperty(InputField.MMR).get().isBlank());
+        maintenance.setExpanded(!vm.textProperty(InputField.MMR).get().isBlank()
+                || !java.util.Objects.toString(vm.errorProperty(InputField.LIQUIDATION_FEE_RATE).get(), "").isEmpty());
+        // a missing rate the venue needs opens the pane on its field (weakly held: the view-model
+        // outlives this view)
+        javafx.beans.value.ChangeListener<String> openOnError = (o, a, b) -> {
+            if (b != null && !b.isEmpty()) {
+                maintenance.setExpanded(true);
+            }
+        };
+        maintenance.getProperties().put("openOnError", openOnError);
+        vm.errorProperty(InputField.LIQUIDATION_FEE_RATE).addListener(new javafx.beans.value.WeakChangeListener<>(openOnError));
         maintenance.getStyleClass().add(Styles.DENSE);
 
         Node quantity = field(InputField.QUANTITY, inverse || quanto ? "_Quantity (contracts)" : "_Quantity (base)",

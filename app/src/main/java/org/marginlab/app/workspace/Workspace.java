@@ -98,7 +98,7 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
      *         another rule of {@link Account#of(String, BigDecimal, List)}
      */
     public Account toAccount() {
-        return Account.of(rules(), walletBalance, positions);
+        return Account.of(rules(), walletBalance, positions).withOpenedAtDefault(asOf);
     }
 
     /**

@@ -66,4 +66,31 @@ class RulesAsOfTest {
         assertThat(AccountViewModelTest.row(vm, "xbt-long").figureProperty(org.marginlab.app.position.Figure.LIQUIDATION_PRICE)
                 .get()).isEqualTo("54,240.00 USDT");
     }
+
+    @Test
+    void pickingThePinnedVenueAgainKeepsItsVersion_andADateReplacesThePin() throws Exception {
+        AccountViewModel vm = new AccountViewModel(org.marginlab.engine.MarginEngine.DEFAULT, java.util.Locale.US);
+        vm.load(Samples.open(Samples.KUCOIN_RULE_CHANGE).withVenueId("kucoin@2021-01-01"));
+        assertThat(vm.evaluationProperty().get().venue().ruleSetId()).isEqualTo("kucoin@2021-01-01");
+
+        vm.venueProperty().set(org.marginlab.engine.venue.Venues.byId("kucoin"));
+
+        assertThat(vm.evaluationProperty().get().venue().ruleSetId()).as("the pin stays").isEqualTo("kucoin@2021-01-01");
+        assertThat(vm.canUndoProperty().get()).isFalse();
+
+        vm.setRulesAsOf(Instant.parse("2025-06-01T00:00:00Z"));
+        assertThat(vm.evaluationProperty().get().draft().venueId()).isEqualTo("kucoin");
+        assertThat(vm.evaluationProperty().get().venue().ruleSetId()).isEqualTo("kucoin@2025-05-22");
+        vm.undo();
+        assertThat(vm.evaluationProperty().get().draft().venueId()).isEqualTo("kucoin@2021-01-01");
+    }
+
+    @Test
+    void anAsOfBeforeTheVenuesFirstRulesIsTheAsOfsError() {
+        AccountViewModel vm = AccountViewModelTest.open(Samples.BTC_LONG_ISOLATED);
+        vm.setRulesAsOf(Instant.parse("2020-01-01T00:00:00Z"));
+        vm.venueProperty().set(org.marginlab.engine.venue.Venues.byId("kucoin"));
+        assertThat(vm.problemProperty().get()).startsWith("asOf: must not be before 2021-01-01T00:00:00Z, the first rule set "
+                + "of kucoin (got 2020-01-01T00:00:00Z)");
+    }
 }

@@ -78,4 +78,20 @@ class DatedRulesCliTest {
                 "asOf: must be an ISO-8601 instant such as 2025-05-22T04:00:00Z or a date such as 2025-05-22 "
                         + "(got someday)");
     }
+
+    /**
+     * Bitget's 2025-11-10 rule applies by opening time (spec venues-v2.md §12.2): a position that
+     * states no openedAt was opened at the workspace's asOf, so with the 2025-11-10 version pinned
+     * and asOf 2025-10-01 it keeps the whole-position maintenance margin of 2025-09-29.
+     */
+    @Test
+    void aPositionWithoutOpenedAtWasOpenedAtTheAsOf() throws Exception {
+        String ws = workspace("bitget@2025-11-10", ", \"asOf\": \"2025-10-01T00:00:00Z\"").replace("\"leverage\": \"10\"}",
+                "\"leverage\": \"10\", \"maintenance\": {\"mmr\": \"0.004\", \"maintenanceAmount\": \"0\"}}");
+        JsonNode r = report(runWithStdin(ws, "calc", "--json"));
+        assertThat(r.get("ruleSet").asText()).isEqualTo("bitget@2025-11-10");
+        assertThat(r.get("positions").get(0).get("ruleSet").asText()).isEqualTo("bitget@2025-09-29");
+        JsonNode later = report(runWithStdin(ws.replace("2025-10-01T00:00:00Z", "2025-12-01T00:00:00Z"), "calc", "--json"));
+        assertThat(later.get("positions").get(0).has("ruleSet")).as("same as the account's").isFalse();
+    }
 }
