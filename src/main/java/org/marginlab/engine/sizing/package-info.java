@@ -5,7 +5,10 @@
  * open an order and the max open size for a balance and leverage
  * ({@link org.marginlab.engine.sizing.OrderMath}); the position size from an entry, a stop and a
  * risk amount, evaluated on a venue to flag a liquidation before the stop
- * ({@link org.marginlab.engine.sizing.StopLossSizer}). Used by the {@code avg-entry} and
- * {@code target} commands (spec workspace-and-cli.md §2.2).
+ * ({@link org.marginlab.engine.sizing.StopLossSizer}); the probability that the mark touches
+ * the liquidation price within a horizon under a driftless geometric Brownian motion
+ * ({@link org.marginlab.engine.sizing.LiquidationProbability}), with dated default volatilities
+ * per base asset ({@link org.marginlab.engine.sizing.Volatilities}). Used by the
+ * {@code avg-entry} and {@code target} commands (spec workspace-and-cli.md §2.2).
  */
 package org.marginlab.engine.sizing;
