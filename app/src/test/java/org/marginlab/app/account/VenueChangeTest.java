@@ -95,4 +95,31 @@ class VenueChangeTest {
         assertThat(vm.walletTextProperty().get()).isEqualTo("9984.325");
         assertThat(vm.totalEquityProperty().get()).isEqualTo("11,000.00 USDT");
     }
+
+    /**
+     * KuCoin's isolated rule of 2025-05-22 needs the liquidation-fee rate, which KuCoin publishes
+     * per contract nowhere (spec venues-v2.md §2.4, §14 #4): after Venue → KuCoin the rate's field
+     * says so and typing one brings the figures back: LP = (Q·EP − M)/(Q·(1 − MMR − LFR)) with
+     * KuCoin's bundled-free symbol priced by a maintenance override of 0.5 %:
+     * (0.5·60,000 − 1,500)/(0.5·(1 − 0.005 − 0.001)) = 28,500/0.497 = 57,344.06.
+     */
+    @Test
+    void kucoinAsksForItsLiquidationFeeRateInTheEditor() {
+        AccountViewModel vm = AccountViewModelTest.open(Samples.BTC_LONG_ISOLATED);
+        vm.venueProperty().set(Venues.byId("kucoin"));
+        PositionViewModel btc = row(vm, "btc-long");
+        // first what KuCoin lacks for BTCUSDT (no bundled tiers), then what the rule lacks
+        assertThat(vm.problemProperty().get()).startsWith("btc-long.symbol: has no bundled tier table on kucoin");
+        btc.textProperty(InputField.MMR).set("0.005");
+        assertThat(btc.errorProperty(InputField.LIQUIDATION_FEE_RATE).get())
+                .startsWith("Liquidation fee rate is required on kucoin@2025-05-22");
+
+        btc.textProperty(InputField.LIQUIDATION_FEE_RATE).set("0.001");
+
+        assertThat(btc.errorProperty(InputField.LIQUIDATION_FEE_RATE).get()).isNull();
+        assertThat(btc.validProperty().get()).isTrue();
+        assertThat(btc.figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("57,344.06 USDT");
+        assertThat(vm.toWorkspace().positions().get(0).venueParameters().liquidationFeeRate())
+                .isEqualByComparingTo("0.001");
+    }
 }
