@@ -5,7 +5,10 @@
  * open an order and the max open size for a balance and leverage
  * ({@link org.marginlab.engine.sizing.OrderMath}); the position size from an entry, a stop and a
  * risk amount, evaluated on a venue to flag a liquidation before the stop
- * ({@link org.marginlab.engine.sizing.StopLossSizer}). Used by the {@code avg-entry} and
- * {@code target} commands (spec workspace-and-cli.md §2.2).
+ * ({@link org.marginlab.engine.sizing.StopLossSizer}); a scale-in ladder with the average entry,
+ * margin and liquidation price after each fill ({@link org.marginlab.engine.sizing.Ladder}); fees,
+ * funding and the break-even price ({@link org.marginlab.engine.sizing.Costs}). Used by the
+ * {@code avg-entry}, {@code target}, {@code size}, {@code ladder}, {@code cost} and
+ * {@code max-open} commands (spec workspace-and-cli.md §2.2).
  */
 package org.marginlab.engine.sizing;
