@@ -5,10 +5,13 @@
  * open an order and the max open size for a balance and leverage
  * ({@link org.marginlab.engine.sizing.OrderMath}); the position size from an entry, a stop and a
  * risk amount, evaluated on a venue to flag a liquidation before the stop
- * ({@link org.marginlab.engine.sizing.StopLossSizer}); the probability that the mark touches
- * the liquidation price within a horizon under a driftless geometric Brownian motion
- * ({@link org.marginlab.engine.sizing.LiquidationProbability}), with dated default volatilities
- * per base asset ({@link org.marginlab.engine.sizing.Volatilities}). Used by the
- * {@code avg-entry} and {@code target} commands (spec workspace-and-cli.md §2.2).
+ * ({@link org.marginlab.engine.sizing.StopLossSizer}); a scale-in ladder with the average entry,
+ * margin and liquidation price after each fill ({@link org.marginlab.engine.sizing.Ladder}); fees,
+ * funding and the break-even price ({@link org.marginlab.engine.sizing.Costs}); the probability
+ * that the mark touches the liquidation price within a horizon under a driftless geometric
+ * Brownian motion ({@link org.marginlab.engine.sizing.LiquidationProbability}), with dated default
+ * volatilities per base asset ({@link org.marginlab.engine.sizing.Volatilities}). Used by the
+ * {@code avg-entry}, {@code target}, {@code size}, {@code ladder}, {@code cost} and
+ * {@code max-open} commands (spec workspace-and-cli.md §2.2).
  */
 package org.marginlab.engine.sizing;

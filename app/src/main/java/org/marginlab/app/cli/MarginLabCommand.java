@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code marginlab} command line (spec workspace-and-cli.md §2): {@code calc},
- * {@code avg-entry} and {@code target}.
+ * {@code avg-entry} and {@code target}; the trade planner's {@code size}, {@code ladder},
+ * {@code cost} and {@code max-open}.
  *
  * <p>Exit status: 0 on success; 2 on invalid input (a missing or malformed file, an invalid
  * field, an unknown venue, a bad option), with exactly one line on standard error naming the
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         description = "Margin, liquidation and what-if calculations for perpetual futures.%n"
                 + "Without arguments, or with a .marginlab file, the launcher opens the desktop app.",
-        subcommands = {CalcCommand.class, AvgEntryCommand.class, TargetCommand.class},
+        subcommands = {CalcCommand.class, AvgEntryCommand.class, TargetCommand.class, SizeCommand.class,
+            LadderCommand.class, CostCommand.class, MaxOpenCommand.class},
         usageHelpAutoWidth = true)
 public final class MarginLabCommand implements Callable<Integer> {
     /** Exit status on success. */
@@ -62,7 +64,7 @@ public final class MarginLabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: one of calc, avg-entry, target");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: one of calc, avg-entry, target, size, ladder, cost, max-open");
     }
 
     /**
