@@ -84,9 +84,6 @@ public final class MarginEngine {
                 if (hedgeGroups != null) {
                     hedgeGroups.computeIfAbsent(p.symbol(), k -> new ArrayList<>(2)).add(i);
                 }
-            } else {
-                isolatedMargins = isolatedMargins.add(
-                        p.isolatedMargin() != null ? p.isolatedMargin() : rules.defaultIsolatedMargin(p));
             }
         }
         BigDecimal wallet = account.walletBalance();
@@ -118,10 +115,16 @@ public final class MarginEngine {
                 cross = new CrossContext(wallet, crossRequirement.subtract(groupRequirement),
                         crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, group, crossNotional);
             }
+            PositionRisk r;
             try {
-                results.add(rules.evaluate(p, schedules[i], marks[i], cross));
+                r = rules.evaluate(p, schedules[i], marks[i], cross);
             } catch (ValidationException e) {
                 throw e.within("positions[" + i + "]");
+            }
+            results.add(r);
+            if (cross == null) {
+                // the margin the position's own evaluation holds (stated, else the venue's default)
+                isolatedMargins = isolatedMargins.add(r.isolatedMargin());
             }
         }
         BigDecimal available = marginBalance.subtract(crossIm).max(BigDecimal.ZERO);

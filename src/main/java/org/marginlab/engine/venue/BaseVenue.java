@@ -73,6 +73,19 @@ abstract class BaseVenue implements VenueRules {
         return id;
     }
 
+    /** {@link #ruleSetId()}, built once (a report and every position name it). */
+    private volatile String ruleSetId;
+
+    @Override
+    public final String ruleSetId() {
+        String s = ruleSetId;
+        if (s == null) {
+            s = id + "@" + version();
+            ruleSetId = s;
+        }
+        return s;
+    }
+
     @Override
     public final String displayName() {
         return displayName;
