@@ -1,6 +1,5 @@
 package org.marginlab.app.tiers;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
@@ -16,6 +15,8 @@ import org.marginlab.engine.tier.TierTable;
  * with the recurrence. {@code code} must be {@code "00000"}.
  */
 final class BitgetSource extends VenueSource {
+    private static final LevelFields FIELDS = new LevelFields("00000", "Bitget", "startUnit", "endUnit", "leverage", "keepMarginRate");
+
     static final URI DEFAULT_BASE = URI.create("https://api.bitget.com");
 
     BitgetSource(URI base) {
@@ -54,29 +55,6 @@ final class BitgetSource extends VenueSource {
      * @throws FetchFailure if the answer is refused
      */
     static TierTable parse(JsonNode answer, String symbol, String source, String asOf) throws FetchFailure {
-        Fields.object(answer, "the answer");
-        String code = Fields.optionalText(answer, "code");
-        if (!"00000".equals(code)) {
-            throw FetchFailure.refused("Bitget answered code " + code + ": " + Fields.optionalText(answer, "msg"));
-        }
-        JsonNode list = Fields.array(answer, "data", "");
-        TierBuilder tiers = new TierBuilder();
-        for (int i = 0; i < list.size(); i++) {
-            String where = "data[" + i + "]";
-            JsonNode t = Fields.object(list.get(i), where);
-            String sym = Fields.optionalText(t, "symbol");
-            if (sym != null && !sym.equals(symbol)) {
-                throw FetchFailure.refused(where + ".symbol: must be " + symbol + " (got " + sym + ")");
-            }
-            int level = Fields.integer(t, "level", where);
-            if (level != i + 1) {
-                throw FetchFailure.refused(where + ".level: levels must be 1, 2, 3 … in order (got " + level + " at place "
-                        + (i + 1) + ")");
-            }
-            BigDecimal start = Fields.decimal(t, "startUnit", where);
-            tiers.add(start, Fields.decimal(t, "endUnit", where), Fields.decimal(t, "leverage", where),
-                    Fields.decimal(t, "keepMarginRate", where), null, where);
-        }
-        return tiers.build(source, asOf);
+        return levels(answer, FIELDS, symbol, source, asOf);
     }
 }

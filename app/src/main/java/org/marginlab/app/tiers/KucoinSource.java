@@ -1,6 +1,5 @@
 package org.marginlab.app.tiers;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
@@ -18,6 +17,8 @@ import org.marginlab.engine.tier.TierTable;
  * bitcoin XBT); {@code ETHUSDT} is {@code ETHUSDTM}.
  */
 final class KucoinSource extends VenueSource {
+    private static final LevelFields FIELDS = new LevelFields("200000", "KuCoin", "minRiskLimit", "maxRiskLimit", "maxLeverage", "maintainMargin");
+
     static final URI DEFAULT_BASE = URI.create("https://api-futures.kucoin.com");
 
     KucoinSource(URI base) {
@@ -68,29 +69,6 @@ final class KucoinSource extends VenueSource {
      * @throws FetchFailure if the answer is refused
      */
     static TierTable parse(JsonNode answer, String contract, String source, String asOf) throws FetchFailure {
-        Fields.object(answer, "the answer");
-        String code = Fields.optionalText(answer, "code");
-        if (!"200000".equals(code)) {
-            throw FetchFailure.refused("KuCoin answered code " + code + ": " + Fields.optionalText(answer, "msg"));
-        }
-        JsonNode list = Fields.array(answer, "data", "");
-        TierBuilder tiers = new TierBuilder();
-        for (int i = 0; i < list.size(); i++) {
-            String where = "data[" + i + "]";
-            JsonNode t = Fields.object(list.get(i), where);
-            String sym = Fields.optionalText(t, "symbol");
-            if (sym != null && !sym.equals(contract)) {
-                throw FetchFailure.refused(where + ".symbol: must be " + contract + " (got " + sym + ")");
-            }
-            int level = Fields.integer(t, "level", where);
-            if (level != i + 1) {
-                throw FetchFailure.refused(where + ".level: levels must be 1, 2, 3 … in order (got " + level + " at place "
-                        + (i + 1) + ")");
-            }
-            BigDecimal min = Fields.decimal(t, "minRiskLimit", where);
-            tiers.add(min, Fields.decimal(t, "maxRiskLimit", where), Fields.decimal(t, "maxLeverage", where),
-                    Fields.decimal(t, "maintainMargin", where), null, where);
-        }
-        return tiers.build(source, asOf);
+        return levels(answer, FIELDS, contract, source, asOf);
     }
 }

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.marginlab.engine.tier.TierTable;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * One venue's public tier endpoint: how to ask for a symbol's tiers and how to read the answer.
  * Adding a venue is one subclass (its endpoint, its symbol naming, its parser) and one line in
@@ -98,6 +100,59 @@ public abstract class VenueSource {
             throw FetchFailure.refused("the symbol must end in " + quote + ", like BTC" + quote + " (got " + symbol + ")");
         }
         return symbol.substring(0, symbol.length() - quote.length());
+    }
+
+    /**
+     * The field names of an answer that lists numbered levels ({@code data[i].level} = 1, 2, 3 …),
+     * each with its floor, cap, max leverage and maintenance margin rate: Bitget's and KuCoin's.
+     *
+     * @param okCode    the answer's {@code code} on success
+     * @param venue     the venue's name, for messages
+     * @param floor     the level's lowest position value
+     * @param cap       its highest
+     * @param leverage  its max leverage
+     * @param mmr       its maintenance margin rate
+     */
+    protected record LevelFields(String okCode, String venue, String floor, String cap, String leverage, String mmr) {
+    }
+
+    /**
+     * Reads an answer of numbered levels ({@link LevelFields}): {@code code} must be the success
+     * code, every level must be for {@code symbol} (when it names one) and in order.
+     *
+     * @param answer  the parsed answer
+     * @param fields  where the figures are
+     * @param symbol  the symbol asked
+     * @param source  the URL
+     * @param asOf    the fetch date
+     * @return the table
+     * @throws FetchFailure if the answer is refused, naming the level and the field
+     */
+    protected static TierTable levels(JsonNode answer, LevelFields fields, String symbol, String source, String asOf)
+            throws FetchFailure {
+        Fields.object(answer, "the answer");
+        String code = Fields.optionalText(answer, "code");
+        if (!fields.okCode().equals(code)) {
+            throw FetchFailure.refused(fields.venue() + " answered code " + code + ": " + Fields.optionalText(answer, "msg"));
+        }
+        JsonNode list = Fields.array(answer, "data", "");
+        TierBuilder tiers = new TierBuilder();
+        for (int i = 0; i < list.size(); i++) {
+            String where = "data[" + i + "]";
+            JsonNode t = Fields.object(list.get(i), where);
+            String sym = Fields.optionalText(t, "symbol");
+            if (sym != null && !sym.equals(symbol)) {
+                throw FetchFailure.refused(where + ".symbol: must be " + symbol + " (got " + sym + ")");
+            }
+            int level = Fields.integer(t, "level", where);
+            if (level != i + 1) {
+                throw FetchFailure.refused(where + ".level: levels must be 1, 2, 3 … in order (got " + level + " at place "
+                        + (i + 1) + ")");
+            }
+            tiers.add(Fields.decimal(t, fields.floor(), where), Fields.decimal(t, fields.cap(), where),
+                    Fields.decimal(t, fields.leverage(), where), Fields.decimal(t, fields.mmr(), where), null, where);
+        }
+        return tiers.build(source, asOf);
     }
 
     /** @return the text URL-encoded for a query */
