@@ -43,6 +43,20 @@ public final class DisplayPrices {
     }
 
     /**
+     * A liquidation or bankruptcy price as a view shows it: on the tick toward the entry
+     * ({@link #liquidationPrice}) when the tick is known, else as it is (the view then rounds it
+     * to its own decimals).
+     *
+     * @param price     the price at full precision, or null (none)
+     * @param tickSize  the instrument's tick, or null when none is known
+     * @param side      the position's side, not null
+     * @return the price to show, or null when {@code price} is null
+     */
+    public static BigDecimal shown(BigDecimal price, BigDecimal tickSize, Side side) {
+        return price == null || tickSize == null ? price : liquidationPrice(price, tickSize, side);
+    }
+
+    /**
      * A price rounded to a whole number of ticks.
      *
      * @param price     the price, &gt; 0, not null

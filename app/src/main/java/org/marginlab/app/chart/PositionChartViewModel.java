@@ -328,7 +328,7 @@ public final class PositionChartViewModel {
     private void addMarker(List<Marker> markers, MarkerKind kind, BigDecimal price, String title, BigDecimal tick,
             org.marginlab.engine.Side side) {
         if (price != null && price.signum() > 0) {
-            BigDecimal label = tick == null ? price : DisplayPrices.liquidationPrice(price, tick, side);
+            BigDecimal label = side == null ? price : DisplayPrices.shown(price, tick, side);
             markers.add(new Marker(kind, price, price.doubleValue(),
                     (title == null ? kind.title() : title) + " " + formats.price(label, RoundingMode.HALF_UP)));
         }

@@ -144,11 +144,7 @@ final class ComparisonTable {
      * the entry where a tick is known (spec venues-v2.md §11; {@code PositionResult.shownPrice}).
      */
     private static BigDecimal shown(MarginComparison.Variants variants, Position p, BigDecimal price) {
-        if (price == null) {
-            return null;
-        }
-        return TickSizes.of(variants.entered().venue().id(), p)
-                .map(tick -> DisplayPrices.liquidationPrice(price, tick, p.side())).orElse(price);
+        return DisplayPrices.shown(price, TickSizes.of(variants.entered().venue().id(), p).orElse(null), p.side());
     }
 
     private static String price(CompareText text, BigDecimal p) {

@@ -176,7 +176,7 @@ public final class HelpWindow {
                 GridPane.setHgrow(grid.getChildren().get(grid.getChildren().size() - 1), Priority.ALWAYS);
             }
             Label versions = paragraph("Versions: " + String.join("; ", Venues.versions(v.id()).stream()
-                    .map(HelpWindow::versionText).toList()));
+                    .map(RuleSetText::describe).toList()));
             versions.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             versions.setId("versions-" + v.id());
             TitledPane pane = new TitledPane(v.displayName() + " (" + v.id() + ")", new VBox(8, versions, grid));
@@ -185,11 +185,6 @@ public final class HelpWindow {
             box.getChildren().add(pane);
         }
         return scroll(box);
-    }
-
-    /** @see RuleSetText#describe */
-    static String versionText(VenueRules v) {
-        return RuleSetText.describe(v);
     }
 
     /** A shortcut: what it does and its keys. */

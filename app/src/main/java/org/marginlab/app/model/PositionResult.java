@@ -54,10 +54,7 @@ public record PositionResult(PositionDraft draft, PositionParser.Parsed parsed, 
      * @return the price to show, or null when {@code price} is null
      */
     public BigDecimal shownPrice(BigDecimal price) {
-        if (price == null || tickSize == null || used == null) {
-            return price;
-        }
-        return DisplayPrices.liquidationPrice(price, tickSize, used.side());
+        return used == null ? price : DisplayPrices.shown(price, tickSize, used.side());
     }
 
     /** @return the position's id */

@@ -3,6 +3,7 @@ package org.marginlab.app.help;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.marginlab.app.account.RuleSetText;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
 
@@ -27,16 +28,16 @@ class FormulaReferenceTest {
 
     @Test
     void datedVersionsReadAsTheirDates() {
-        assertThat(HelpWindow.versionText(Venues.byId("kucoin@2025-05-22")))
+        assertThat(RuleSetText.describe(Venues.byId("kucoin@2025-05-22")))
                 .isEqualTo("kucoin@2025-05-22 (from 2025-05-22 04:00 UTC)");
-        assertThat(HelpWindow.versionText(Venues.byId("bitget@2025-11-10")))
+        assertThat(RuleSetText.describe(Venues.byId("bitget@2025-11-10")))
                 .isEqualTo("bitget@2025-11-10 (from 2025-11-10 08:00 UTC, for positions opened from then)");
-        assertThat(HelpWindow.versionText(Venues.byId("bitget@2025-09-29"))).isEqualTo("bitget@2025-09-29 (from 2025-09-29)");
+        assertThat(RuleSetText.describe(Venues.byId("bitget@2025-09-29"))).isEqualTo("bitget@2025-09-29 (from 2025-09-29)");
     }
 
     @Test
     void versionsReadAsTheirDates() {
-        assertThat(HelpWindow.versionText(Venues.byId("binance-usdm"))).isEqualTo("binance-usdm@0000-01-01 (first known rules)");
+        assertThat(RuleSetText.describe(Venues.byId("binance-usdm"))).isEqualTo("binance-usdm@0000-01-01 (first known rules)");
     }
 
     @Test
