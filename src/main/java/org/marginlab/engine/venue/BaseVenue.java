@@ -332,6 +332,12 @@ abstract class BaseVenue implements VenueRules {
      * @throws ValidationException as {@link #schedule} and {@link #valueAtMark}
      */
     @Override
+    public final BigDecimal feeToClose(Position p) {
+        org.marginlab.engine.internal.Checks.notNull(p, "position");
+        return feeToClose(new Exposure(p));
+    }
+
+    @Override
     public final BigDecimal defaultIsolatedMargin(Position p) {
         MarkValuation m = valueAtMark(p, schedule(p));
         return defaultIsolatedMargin(m.initialMarginAtEntry(), feeToClose(new Exposure(p)));

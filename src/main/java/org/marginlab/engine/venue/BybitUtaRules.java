@@ -223,18 +223,6 @@ public final class BybitUtaRules extends BaseVenue {
     }
 
     /**
-     * Bybit's fee to close of a position (§9.2, §10.1), valued at the bankruptcy price from the
-     * entry at its leverage.
-     *
-     * @param p  the position, not null
-     * @return {@code FTC}, settlement currency
-     */
-    public BigDecimal feeToClose(Position p) {
-        Checks.notNull(p, "position");
-        return feeToClose(new Exposure(p));
-    }
-
-    /**
      * Bybit's initial margin: at the mark for USDC ({@code Q·MP/lev}), at the entry otherwise
      * ({@code Q·EP/lev}, inverse {@code N/(EP·lev)}).
      *

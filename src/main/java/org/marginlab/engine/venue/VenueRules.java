@@ -163,6 +163,19 @@ public interface VenueRules {
     }
 
     /**
+     * The fee to close the venue reserves in the position's margin (spec venues-v2.md §10.1:
+     * {@code |Q|·k·BP·f_t} linear, {@code N/BP·f_t} inverse, BP from the entry at the position's
+     * leverage, the taker rate the position's or the venue's), as {@link PositionRisk#feeToClose}
+     * reports it.
+     *
+     * @param position  the position, not null
+     * @return the fee, settlement currency, or null where the venue reserves none
+     */
+    default BigDecimal feeToClose(Position position) {
+        return null;
+    }
+
+    /**
      * The highest leverage allowed for the position at its current notional: the tier's max
      * leverage, capped by the position's stated {@code maxLeverage}.
      *

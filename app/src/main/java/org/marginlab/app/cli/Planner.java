@@ -15,11 +15,10 @@ import org.marginlab.app.workspace.Autosave;
 import org.marginlab.app.workspace.Decimals;
 import org.marginlab.app.workspace.WorkspaceFile;
 import org.marginlab.engine.ContractType;
+import org.marginlab.engine.Position;
 import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.tier.InstalledTiers;
-import org.marginlab.engine.venue.BybitUtaRules;
-import org.marginlab.engine.venue.PhemexRules;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
 
@@ -152,12 +151,18 @@ final class Planner {
 
     /**
      * Whether the venue reserves the fee to close in the position margin (spec venues-v2.md §10.1,
-     * §10.2): Bybit UTA (every contract) and Phemex (USDT-M; not its inverse contracts). The
-     * engine's {@code PositionRisk.feeToClose} is non-null exactly there (PlannerCommandsTest checks
-     * that the two agree).
+     * §10.2; today Bybit UTA on every contract and Phemex USDT-M), as the rule set itself says
+     * ({@link VenueRules#feeToClose}); PlannerCommandsTest checks it against the engine's figures.
      */
     static boolean reservesFeeToClose(VenueRules venue, ContractType contract) {
-        return venue instanceof BybitUtaRules || (venue instanceof PhemexRules && !contract.isInverse());
+        if (!venue.contractTypes().contains(contract)) {
+            return false;
+        }
+        // asked of the rule set itself (VenueRules.feeToClose), with any position of the contract type
+        Position probe = Position.builder().id("probe").symbol(contract.isInverse() ? "BTCUSD" : "BTCUSDT")
+                .contract(contract).side(Side.LONG).quantity(BigDecimal.ONE)
+                .entryPrice(BigDecimal.TEN).leverage(BigDecimal.TEN).build();
+        return venue.feeToClose(probe) != null;
     }
 
     /**
