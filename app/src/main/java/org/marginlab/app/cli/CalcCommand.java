@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.marginlab.app.tiers.TierStore;
-import org.marginlab.app.workspace.Autosave;
 import org.marginlab.app.workspace.ReadResult;
 import org.marginlab.app.workspace.Workspace;
 import org.marginlab.app.workspace.WorkspaceException;
@@ -34,7 +32,6 @@ import org.marginlab.app.ui.Formats;
 import java.util.ArrayList;
 import java.util.Locale;
 import org.marginlab.engine.WhatIf;
-import org.marginlab.engine.tier.InstalledTiers;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,13 +123,7 @@ final class CalcCommand implements Callable<Integer> {
         }
         // the tier tables the app stored (Help → Update tier tables), so that calc gives the app's figures;
         // exactly those (clear: run in-process, as the tests do, nothing else stays installed)
-        InstalledTiers.clear();
-        List<String> tierWarnings = List.of();
-        if (!bundledTiers) {
-            TierStore.Loaded stored = new TierStore(Autosave.defaultFolder()).load();
-            InstalledTiers.installAll(stored.tables());
-            tierWarnings = stored.problems();
-        }
+        List<String> tierWarnings = Planner.installTiers(bundledTiers);
 
         for (Map.Entry<String, BigDecimal> e : marks.entrySet()) {
             Position p = find(workspace, "--mark", e.getKey(), e.getKey() + "=" + e.getValue().toPlainString());

@@ -167,7 +167,8 @@ final class Planner {
 
     /**
      * Installs the tier tables the app stored (Help → Update tier tables) in front of the bundled
-     * ones, as {@code calc} does, or none with {@code bundledOnly}.
+     * ones (every command that evaluates: calc and the planner commands give the app's figures), or
+     * none with {@code bundledOnly}; exactly those (cleared first: the tests run commands in-process).
      *
      * @return warnings about stored tables that could not be read; never null
      */
