@@ -2,6 +2,9 @@ package org.marginlab.app.cli;
 
 import java.math.BigDecimal;
 
+import org.marginlab.app.planner.Instrument;
+import org.marginlab.app.planner.Numbers;
+import org.marginlab.app.planner.SizeInputs;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Maintenance;
 import org.marginlab.engine.MarginMode;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 final class InstrumentOptions {
     /** The symbol of a planned position that names none (its schedule is {@code --mmr}). */
-    static final String NO_SYMBOL = "CUSTOM";
+    static final String NO_SYMBOL = Instrument.NO_SYMBOL;
 
     @Option(names = "--venue", paramLabel = "ID", defaultValue = "binance-usdm",
             description = "Rule set, as in a workspace (e.g. bybit-linear, okx, kucoin@2025-05-22; default: ${DEFAULT-VALUE}).")
@@ -57,84 +60,50 @@ final class InstrumentOptions {
             description = "Use only the tier tables bundled with MarginLab, not those stored by Help > Update tier tables.")
     boolean bundledTiers;
 
-    /** The parsed options, checked by name. */
+    /** The parsed options, checked by name ({@link Instrument#parse}, the planner's rules). */
     record Parsed(VenueRules venue, String symbol, ContractType contract, BigDecimal contractSize,
             Maintenance maintenance, BigDecimal maxLeverage, BigDecimal takerFeeGiven) {
+
+        static Parsed of(Instrument i) {
+            return new Parsed(i.venue(), i.symbol(), i.contract(), i.contractSize(), i.maintenance(), i.maxLeverage(),
+                    i.takerFeeGiven());
+        }
 
         /**
          * A position template: the instrument, the side, leverage and mode; quantity and prices 1
          * (to be replaced).
          */
         Position.Builder template(Side side, BigDecimal leverage, MarginMode mode) {
-            return Position.builder().id("plan").symbol(symbol == null ? NO_SYMBOL : symbol).contract(contract)
-                    .contractSize(contractSize).side(side).quantity(BigDecimal.ONE).entryPrice(BigDecimal.ONE)
-                    .leverage(leverage).marginMode(mode).maintenance(maintenance).maxLeverage(maxLeverage)
-                    .takerFeeRate(takerFeeGiven);
+            return new Instrument(venue, symbol, contract, contractSize, maintenance, maxLeverage, takerFeeGiven)
+                    .template(side, leverage, mode);
         }
     }
 
     Parsed parse() {
         VenueRules rules = Planner.venue(venue);
-        ContractType type = Planner.contract(contract);
-        BigDecimal size = Planner.positive(contractSize, "--contract-size");
-        Maintenance maintenance = null;
-        if (mmr != null) {
-            BigDecimal rate = Planner.notNegative(mmr, "--mmr");
-            if (rate.compareTo(BigDecimal.ONE) >= 0) {
-                throw new ValidationException("--mmr", "must be < 1 (a fraction, 0.005 = 0.5 %)", rate);
-            }
-            BigDecimal amount = maintenanceAmount == null ? BigDecimal.ZERO
-                    : Planner.notNegative(maintenanceAmount, "--maintenance-amount");
-            maintenance = new Maintenance(rate, amount);
-        } else if (maintenanceAmount != null) {
-            throw new ValidationException("--maintenance-amount", "needs --mmr (it overrides the tier table with it)",
-                    maintenanceAmount);
-        } else if (symbol == null || symbol.isBlank()) {
-            throw new ValidationException("--symbol", "is required without --mmr (it selects the venue's tier table)",
-                    symbol == null ? null : "'" + symbol + "'");
-        }
-        BigDecimal maxLev = maxLeverage == null ? null : Planner.positive(maxLeverage, "--max-leverage");
-        BigDecimal taker = null;
-        if (takerFee != null) {
-            taker = Planner.notNegative(takerFee, "--taker-fee");
-            if (taker.compareTo(BigDecimal.ONE) >= 0) {
-                throw new ValidationException("--taker-fee", "must be < 1 (a fraction, 0.0005 = 0.05 %)", taker);
-            }
-        }
-        if (!rules.contractTypes().contains(type)) {
-            throw new ValidationException("--contract", "must be "
-                    + String.join(" or ", rules.contractTypes().stream().map(ContractType::id).sorted().toList())
-                    + " on " + rules.id(), type.id());
-        }
-        return new Parsed(rules, symbol == null || symbol.isBlank() ? null : symbol.strip(), type, size, maintenance,
-                maxLev, taker);
+        SizeInputs.InstrumentTexts t = texts();
+        return Parsed.of(Instrument.parse(Numbers.PLAIN, rules, t.symbol(), t.contract(), t.contractSize(), t.mmr(),
+                t.maintenanceAmount(), t.maxLeverage(), t.takerFee()));
+    }
+
+    /** The typed instrument options, as the planner reads them. */
+    SizeInputs.InstrumentTexts texts() {
+        return new SizeInputs.InstrumentTexts(symbol, contract, contractSize, mmr, maintenanceAmount, maxLeverage, takerFee);
     }
 
     /** An engine rule in the command line's words: a workspace's {@code tiers or maintenance} is {@code --mmr}. */
     static String cliRule(String rule) {
-        return rule.replace("give tiers or maintenance", "give --mmr");
+        return Instrument.plannerRule(rule);
     }
 
     /** An engine error about the planned position under the option the user typed, in its words. */
     static ValidationException renamed(ValidationException e) {
-        ValidationException r = Planner.renamed(e, RENAMES);
-        return r == e && r.rule().equals(cliRule(r.rule())) ? e
-                : new ValidationException(r.field(), cliRule(r.rule()), r.value());
+        return Instrument.renamed(e);
     }
 
     /**
      * Engine field → option, for errors about the planned position ({@code symbol: has no bundled
      * tier table} → {@code --symbol: …}).
      */
-    static final String[] RENAMES = {
-        "symbol", "--symbol",
-        "contract", "--contract",
-        "contractSize", "--contract-size",
-        "maintenance.mmr", "--mmr",
-        "maintenance.maintenanceAmount", "--maintenance-amount",
-        "maxLeverage", "--max-leverage",
-        "takerFeeRate", "--taker-fee",
-        "leverage", "--leverage",
-        "venue", "--venue",
-    };
+    static final String[] RENAMES = Instrument.renames();
 }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.marginlab.app.planner.MaxOpenPlan;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.sizing.MaxOpen;
 import org.marginlab.engine.sizing.OrderCost;
 import org.marginlab.engine.sizing.OrderMath;
-import org.marginlab.engine.tier.TierTable;
 import org.marginlab.engine.venue.VenueRules;
 
 import picocli.CommandLine.Command;
@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * order the available balance allows ({@link OrderMath#maxOpen}, spec margin-formulas.md §1.4, the
  * community-reported Binance rule [C]): {@code Q = balance / (P/lev + max(0, s·(P − M)))}, with the
  * open loss of a buy above the mark or a sell below it. With {@code --symbol} the notional is also
- * capped by the venue's tier table at the leverage. Fees are not included.
+ * capped by the venue's tier table at the leverage. Fees are not included. The computation is
+ * {@link MaxOpenPlan} (the Planner tab calls the same).
  */
 @Command(name = "max-open",
         mixinStandardHelpOptions = true,
@@ -84,20 +85,9 @@ final class MaxOpenCommand implements Callable<Integer> {
             throw new ValidationException("--venue", "must have linear contracts (max-open is linear)", venue);
         }
         List<String> tierWarnings = Planner.installTiers(bundledTiers);
-        TierTable tiers = null;
-        if (symbol != null) {
-            tiers = rules.presetTiers(symbol.strip()).orElseThrow(() -> new ValidationException("--symbol",
-                    "has no tier table on " + rules.id() + (rules.presetSymbols().isEmpty() ? ""
-                            : " (bundled: " + String.join(", ", rules.presetSymbols()) + ")"), symbol));
-        }
-        MaxOpen max;
-        try {
-            max = OrderMath.maxOpen(s, available, orderPrice, markPrice, lev, tiers);
-        } catch (ValidationException e) {
-            throw Planner.renamed(e, "leverage", "--leverage");
-        }
-        OrderCost cost = max.quantity().signum() > 0
-                ? OrderMath.costToOpen(s, max.quantity(), orderPrice, markPrice, lev) : null;
+        MaxOpenPlan plan = MaxOpenPlan.compute(s, available, orderPrice, markPrice, lev, rules, symbol);
+        MaxOpen max = plan.max();
+        OrderCost cost = plan.cost();
         String limit = max.limit() == MaxOpen.Limit.BALANCE ? "balance" : "tierNotionalCap";
 
         StringWriter text = new StringWriter();

@@ -10,6 +10,8 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
+import org.marginlab.app.planner.Numbers;
+import org.marginlab.app.planner.PlanInputs;
 import org.marginlab.app.tiers.TierStore;
 import org.marginlab.app.workspace.Autosave;
 import org.marginlab.app.workspace.Decimals;
@@ -20,7 +22,6 @@ import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.tier.InstalledTiers;
 import org.marginlab.engine.venue.VenueRules;
-import org.marginlab.engine.venue.Venues;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -55,20 +56,12 @@ final class Planner {
 
     /** A required decimal option &gt; 0. */
     static BigDecimal positive(String text, String option) {
-        BigDecimal v = Decimals.parse(text, option);
-        if (v.signum() <= 0) {
-            throw new ValidationException(option, "must be > 0", v);
-        }
-        return v;
+        return PlanInputs.positive(Numbers.PLAIN, text, option);
     }
 
     /** A decimal option ≥ 0. */
     static BigDecimal notNegative(String text, String option) {
-        BigDecimal v = Decimals.parse(text, option);
-        if (v.signum() < 0) {
-            throw new ValidationException(option, "must be ≥ 0", v);
-        }
-        return v;
+        return PlanInputs.notNegative(Numbers.PLAIN, text, option);
     }
 
     /** A fee or funding rate: a fraction in (−1, 1), as {@code Costs} requires. */
@@ -84,33 +77,16 @@ final class Planner {
     }
 
     static Side side(String text) {
-        try {
-            return Side.parse(text);
-        } catch (ValidationException e) {
-            throw new ValidationException("--side", e.rule(), e.value());
-        }
+        return PlanInputs.side(text, "--side");
     }
 
     /** Linear or inverse (the planner's arithmetic covers these two). */
     static ContractType contract(String text) {
-        ContractType type;
-        try {
-            type = ContractType.parse(text);
-        } catch (ValidationException e) {
-            throw new ValidationException("--contract", "must be linear or inverse", e.value());
-        }
-        if (type == ContractType.QUANTO) {
-            throw new ValidationException("--contract", "must be linear or inverse", text);
-        }
-        return type;
+        return PlanInputs.contract(text, "--contract");
     }
 
     static VenueRules venue(String id) {
-        try {
-            return Venues.byId(id);
-        } catch (ValidationException e) {
-            throw new ValidationException("--venue", e.rule(), e.value());
-        }
+        return PlanInputs.venue(id, "--venue");
     }
 
     /**
@@ -121,14 +97,7 @@ final class Planner {
      * @return the renamed error (the original if its field is not listed), to throw
      */
     static ValidationException renamed(ValidationException e, String... renames) {
-        for (int i = 0; i + 1 < renames.length; i += 2) {
-            if (e.field().equals(renames[i])) {
-                ValidationException r = new ValidationException(renames[i + 1], e.rule(), e.value());
-                r.setStackTrace(e.getStackTrace());
-                return r;
-            }
-        }
-        return e;
+        return PlanInputs.renamed(e, renames);
     }
 
     // ---------------------------------------------------------------------------- venue data
@@ -138,15 +107,7 @@ final class Planner {
      * is 0: MarginLab has no sourced rate) needs the option.
      */
     static BigDecimal takerFee(BigDecimal given, VenueRules venue, String option) {
-        if (given != null) {
-            return given;
-        }
-        BigDecimal d = venue.defaultTakerFeeRate();
-        if (d == null || d.signum() <= 0) {
-            throw new ValidationException(option, "is required on " + venue.id()
-                    + ": MarginLab has no default taker rate for it (give the rate, e.g. 0.0005 = 0.05 %)", null);
-        }
-        return d;
+        return PlanInputs.takerFee(given, venue, option);
     }
 
     /**

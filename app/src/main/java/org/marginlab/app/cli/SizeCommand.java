@@ -3,24 +3,21 @@ package org.marginlab.app.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.marginlab.app.workspace.Decimals;
-import org.marginlab.engine.Account;
+import org.marginlab.app.planner.Instrument;
+import org.marginlab.app.planner.Numbers;
+import org.marginlab.app.planner.SizeFromRisk;
+import org.marginlab.app.planner.SizeInputs;
+import org.marginlab.app.planner.SizePlan;
 import org.marginlab.engine.ContractType;
-import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.MarginMode;
-import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.Side;
-import org.marginlab.engine.ValidationException;
-import org.marginlab.engine.sizing.Costs;
 import org.marginlab.engine.sizing.StopLossSizer;
-import org.marginlab.engine.sizing.TradeMath;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +41,9 @@ import picocli.CommandLine.Spec;
  * default margin ({@code VenueRules.defaultIsolatedMargin}), or cross on a wallet of the balance.
  * The venue's tier at the sized notional bounds the leverage, and a notional above a capped table's
  * last tier is refused. Warnings: the liquidation price comes at or before the stop (the stop would
- * never fill); the margin and the fee to open exceed the balance.
+ * never fill); the margin and the fee to open exceed the balance. The computation and its checks
+ * are {@link SizeFromRisk} (the Planner tab calls the same); this command reads the options and
+ * prints.
  */
 @Command(name = "size",
         mixinStandardHelpOptions = true,
@@ -91,69 +90,22 @@ final class SizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BigDecimal wallet = Planner.positive(balance, "--balance");
-        BigDecimal entryPrice = Planner.positive(entry, "--entry");
-        BigDecimal stopPrice = Planner.positive(stop, "--stop");
-        BigDecimal lev = Planner.positive(leverage, "--leverage");
-        MarginMode marginMode = marginMode(mode);
-        Side s = side == null ? inferSide(entryPrice, stopPrice) : Planner.side(side);
-        BigDecimal riskAmount = riskAmount(risk, wallet);
-        InstrumentOptions.Parsed inst = instrument.parse();
-        BigDecimal taker = Planner.takerFee(inst.takerFeeGiven(), inst.venue(), "--taker-fee");
+        SizeInputs in = SizeInputs.parse(Numbers.PLAIN, new SizeInputs.Texts(balance, risk, entry, stop, leverage, side, mode),
+                () -> Planner.venue(instrument.venue), instrument.texts());
         List<String> tierWarnings = Planner.installTiers(instrument.bundledTiers);
+        SizePlan plan = SizeFromRisk.plan(in);
 
+        Instrument inst = in.instrument();
         ContractType contract = inst.contract();
-        BigDecimal cs = inst.contractSize();
-        BigDecimal quantity;
-        try {
-            quantity = StopLossSizer.quantityForRisk(contract, s, cs, entryPrice, stopPrice, riskAmount);
-        } catch (ValidationException e) {
-            throw Planner.renamed(e, "stopPrice", "--stop", "entryPrice", "--entry", "riskAmount", "--risk");
-        }
-        Position position;
-        PositionRisk r;
-        try {
-            position = inst.template(s, lev, marginMode).quantity(quantity).entryPrice(entryPrice).markPrice(entryPrice)
-                    .build();
-            if (marginMode == MarginMode.ISOLATED) {
-                position = position.withIsolatedMargin(inst.venue().defaultIsolatedMargin(position));
-            }
-            MarginEngine.DEFAULT.check(position, inst.venue());
-            BigDecimal crossWallet = marginMode == MarginMode.CROSS ? wallet : BigDecimal.ZERO;
-            r = MarginEngine.DEFAULT.evaluate(Account.of(inst.venue(), crossWallet, List.of(position))).positions().get(0);
-        } catch (ValidationException e) {
-            ValidationException bare = e.path().isEmpty() || e.path().equals("positions[0]")
-                    ? new ValidationException(e.field(), e.rule(), e.value()) : e;
-            if (bare.field().equals("quantity")) {
-                // the quantity is the risk's: a notional above the table's last tier
-                throw new ValidationException("--risk", "sizes a quantity of " + quantity.stripTrailingZeros().toPlainString()
-                        + ", which " + bare.rule(), risk);
-            }
-            if (bare.field().equals("leverage")) {
-                throw new ValidationException("--leverage", bare.rule() + " at the sized quantity "
-                        + quantity.stripTrailingZeros().toPlainString(), bare.value());
-            }
-            throw InstrumentOptions.renamed(bare);
-        }
-
-        BigDecimal feeToOpen = Costs.fee(contract, quantity, cs, entryPrice, taker);
-        BigDecimal feeToClose = Costs.fee(contract, quantity, cs, stopPrice, taker);
-        BigDecimal lossAtStop = TradeMath.pnl(contract, s, quantity, cs, entryPrice, stopPrice).negate();
-        BigDecimal lossWithFees = lossAtStop.add(feeToOpen).add(feeToClose);
+        MarginMode marginMode = in.mode();
+        Side s = in.side();
+        BigDecimal wallet = in.balance();
+        BigDecimal riskAmount = in.riskAmount();
+        BigDecimal taker = in.takerFee();
+        PositionRisk r = plan.risk();
         BigDecimal lp = r.liquidationPrice();
-        boolean beforeStop = lp != null && s.signDecimal().multiply(lp.subtract(stopPrice)).signum() >= 0;
-        BigDecimal margin = marginMode == MarginMode.ISOLATED ? r.isolatedMargin() : r.initialMargin();
-
-        List<String> warnings = new ArrayList<>();
-        if (beforeStop) {
-            warnings.add("liquidation at " + Planner.price(lp) + " comes before the stop at " + Planner.price(stopPrice)
-                    + ": lower the leverage or move the stop");
-        }
-        if (margin.add(feeToOpen).compareTo(wallet) > 0) {
-            warnings.add((marginMode == MarginMode.ISOLATED ? "the isolated margin" : "the initial margin")
-                    + " and the fee to open, " + Planner.amount(margin.add(feeToOpen), contract)
-                    + ", exceed the balance " + Planner.amount(wallet, contract) + ": raise the leverage or widen the stop");
-        }
+        List<String> warnings = plan.warnings().stream()
+                .map(w -> w.message(Planner::price, a -> Planner.amount(a, contract))).toList();
 
         StringWriter text = new StringWriter();
         if (json) {
@@ -164,12 +116,12 @@ final class SizeCommand implements Callable<Integer> {
             f.put("contract", contract.id());
             f.put("side", s.id());
             f.put("marginMode", marginMode.id());
-            f.put("leverage", lev);
+            f.put("leverage", in.leverage());
             f.put("balance", wallet);
             f.put("riskAmount", riskAmount);
-            f.put("entryPrice", entryPrice);
-            f.put("stopPrice", stopPrice);
-            f.put("quantity", quantity);
+            f.put("entryPrice", in.entryPrice());
+            f.put("stopPrice", in.stopPrice());
+            f.put("quantity", plan.quantity());
             f.put("notional", r.notional());
             f.put("initialMargin", r.initialMargin());
             f.put("isolatedMargin", marginMode == MarginMode.ISOLATED ? r.isolatedMargin() : null);
@@ -177,22 +129,22 @@ final class SizeCommand implements Callable<Integer> {
             f.put("bankruptcyPrice", r.bankruptcyPrice());
             f.put("distanceToLiquidation", r.distanceToLiquidation());
             f.put("takerFeeRate", taker);
-            f.put("feeToOpen", feeToOpen);
-            f.put("feeToClose", feeToClose);
+            f.put("feeToOpen", plan.feeToOpen());
+            f.put("feeToClose", plan.feeToClose());
             f.put("feeToCloseReserved", r.feeToClose());
-            f.put("lossAtStop", lossAtStop);
-            f.put("lossAtStopWithFees", lossWithFees);
-            f.put("liquidatedBeforeStop", beforeStop);
+            f.put("lossAtStop", plan.lossAtStop());
+            f.put("lossAtStopWithFees", plan.lossWithFees());
+            f.put("liquidatedBeforeStop", plan.liquidatedBeforeStop());
             f.put("warnings", warnings);
             Planner.writeJson(f, text);
         } else {
             PrintWriter w = new PrintWriter(text);
             int k = 22;
             w.println((inst.symbol() == null ? "(--mmr " + Display.plain(inst.maintenance().mmr()) + ")" : inst.symbol())
-                    + " " + s.id() + ", " + marginMode.id() + ", " + Display.plain(lev) + "x on " + inst.venue().ruleSetId());
+                     + " " + s.id() + ", " + marginMode.id() + ", " + Display.plain(in.leverage()) + "x on " + inst.venue().ruleSetId());
             w.println(Planner.line("risk", k, Planner.amount(riskAmount, contract) + " ("
                     + Display.percent(riskAmount.divide(wallet, Planner.MC)) + " of " + Planner.amount(wallet, contract) + ")"));
-            w.println(Planner.line("quantity", k, Planner.quantity(quantity) + " (before fees)"));
+            w.println(Planner.line("quantity", k, Planner.quantity(plan.quantity()) + " (before fees)"));
             w.println(Planner.line("notional", k, Planner.amount(r.notional(), contract)));
             w.println(Planner.line("initial margin", k, Planner.amount(r.initialMargin(), contract)));
             if (marginMode == MarginMode.ISOLATED) {
@@ -200,15 +152,15 @@ final class SizeCommand implements Callable<Integer> {
             }
             w.println(Planner.line("liquidation price", k, Planner.price(lp)));
             w.println(Planner.line("bankruptcy price", k, Planner.price(r.bankruptcyPrice())));
-            w.println(Planner.line("fee to open", k, Planner.amount(feeToOpen, contract) + " (taker "
+            w.println(Planner.line("fee to open", k, Planner.amount(plan.feeToOpen(), contract) + " (taker "
                     + Planner.ratePercent(taker) + ", at the entry)"));
-            w.println(Planner.line("fee to close", k, Planner.amount(feeToClose, contract) + " (at the stop)"));
+            w.println(Planner.line("fee to close", k, Planner.amount(plan.feeToClose(), contract) + " (at the stop)"));
             if (r.feeToClose() != null) {
                 w.println(Planner.line("fee to close reserved", k, Planner.amount(r.feeToClose(), contract)
                         + " (in the margin, at the bankruptcy price)"));
             }
-            w.println(Planner.line("loss at the stop", k, Planner.amount(lossAtStop, contract)));
-            w.println(Planner.line("loss with fees", k, Planner.amount(lossWithFees, contract)));
+            w.println(Planner.line("loss at the stop", k, Planner.amount(plan.lossAtStop(), contract)));
+            w.println(Planner.line("loss with fees", k, Planner.amount(plan.lossWithFees(), contract)));
             for (String warning : warnings) {
                 w.println("warning: " + warning);
             }
@@ -216,54 +168,5 @@ final class SizeCommand implements Callable<Integer> {
         }
         Planner.print(spec, text.toString(), tierWarnings);
         return MarginLabCommand.OK;
-    }
-
-    private static MarginMode marginMode(String text) {
-        try {
-            return MarginMode.parse(text);
-        } catch (ValidationException e) {
-            throw new ValidationException("--mode", e.rule(), e.value());
-        }
-    }
-
-    private static Side inferSide(BigDecimal entryPrice, BigDecimal stopPrice) {
-        int c = stopPrice.compareTo(entryPrice);
-        if (c == 0) {
-            throw new ValidationException("--stop", "must differ from the entry price "
-                    + entryPrice.stripTrailingZeros().toPlainString(), stopPrice);
-        }
-        return c < 0 ? Side.LONG : Side.SHORT;
-    }
-
-    /** {@code 1%} of the balance, or an amount; &gt; 0 and ≤ the balance. */
-    private static BigDecimal riskAmount(String text, BigDecimal wallet) {
-        String t = text.strip();
-        BigDecimal amount;
-        if (t.endsWith("%")) {
-            BigDecimal pct;
-            try {
-                pct = Decimals.parse(t.substring(0, t.length() - 1), "--risk");
-            } catch (ValidationException e) {
-                throw new ValidationException("--risk", "must be a percentage (1%) or an amount (100)", text);
-            }
-            if (pct.signum() <= 0 || pct.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw new ValidationException("--risk", "must be > 0% and ≤ 100% of the balance", text);
-            }
-            amount = wallet.multiply(pct).movePointLeft(2);
-        } else {
-            try {
-                amount = Decimals.parse(t, "--risk");
-            } catch (ValidationException e) {
-                throw new ValidationException("--risk", "must be a percentage (1%) or an amount (100)", text);
-            }
-            if (amount.signum() <= 0) {
-                throw new ValidationException("--risk", "must be > 0", text);
-            }
-            if (amount.compareTo(wallet) > 0) {
-                throw new ValidationException("--risk", "must be ≤ the balance " + wallet.stripTrailingZeros().toPlainString(),
-                        text);
-            }
-        }
-        return amount;
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.marginlab.app.planner.Targets;
 import org.marginlab.app.workspace.Decimals;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Side;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code marginlab target --side long|short --entry PRICE --leverage X --roe FRACTION
  * [--contract linear|inverse] [--json]} (spec workspace-and-cli.md §2.2): the exit price at which
- * PnL / initial margin equals the requested ROE ({@link TradeMath#targetPrice}).
+ * PnL / initial margin equals the requested ROE ({@link TradeMath#targetPrice}, through
+ * {@link Targets#exitForRoe}, as the Planner tab's Targets).
  */
 @Command(name = "target",
         mixinStandardHelpOptions = true,
@@ -67,14 +69,7 @@ final class TargetCommand implements Callable<Integer> {
         BigDecimal entryPrice = Decimals.parse(entry, "--entry");
         BigDecimal lev = Decimals.parse(leverage, "--leverage");
         BigDecimal fraction = Decimals.parse(roe, "--roe");
-        BigDecimal target;
-        try {
-            target = TradeMath.targetPrice(type, s, entryPrice, lev, fraction);
-        } catch (ValidationException e) {
-            // name the option the user typed: entryPrice → --entry, leverage → --leverage, roe → --roe
-            String option = e.field().equals("entryPrice") ? "--entry" : "--" + e.field();
-            throw new ValidationException(option, e.rule(), e.value());
-        }
+        BigDecimal target = Targets.exitForRoe(type, s, entryPrice, lev, fraction);
 
         StringWriter text = new StringWriter();
         if (json) {
