@@ -1,5 +1,6 @@
 package org.marginlab.app;
 
+import org.marginlab.app.planner.PlannerView;
 import org.marginlab.app.ui.LazyTab;
 
 import java.io.IOException;
@@ -314,7 +315,8 @@ public final class MarginLabApp extends Application {
 
     /** The tabs after Positions, each built the first time it is shown. */
     private static LazyTab[] tabs(AppViewModel model) {
-        return new LazyTab[] {ComparisonView.tab(model.account(), model.worker(), model.fx()), PositionChartView.tab(model.account())};
+        return new LazyTab[] {ComparisonView.tab(model.account(), model.worker(), model.fx()), PositionChartView.tab(model.account()),
+            PlannerView.tab(model.account())};
     }
 
     private static Scene scene(javafx.scene.Parent view) {
