@@ -98,7 +98,8 @@ public final class LiquidationSolver {
         if (!beyond(atOne, target)) {
             throw new ValidationException("--distance", "cannot be reached by leverage: even at 1x the liquidation price "
                     + plain(atOne.liquidationPrice()) + " is not at or " + (in.side() == Side.LONG ? "below " : "above ")
-                    + plain(target) + "; widen the stop, lower the distance or add margin", plain(distancePercent));
+                    + plain(target) + "; widen the stop, lower the distance or add margin",
+                    distancePercent.stripTrailingZeros().toPlainString());
         }
         Position p = atOne.position();
         VenueRules venue = in.instrument().venue();
@@ -106,7 +107,7 @@ public final class LiquidationSolver {
         long cap = max == null ? Long.MAX_VALUE : max.setScale(0, RoundingMode.FLOOR).longValueExact();
         if (cap < 1) {
             throw new ValidationException("--distance", "cannot be reached by leverage: the max leverage at this size is "
-                    + plain(max) + "x, below 1x", plain(distancePercent));
+                    + plain(max) + "x, below 1x", distancePercent.stripTrailingZeros().toPlainString());
         }
         // lo does it; hi does not (or is above the cap)
         long lo = 1;
@@ -162,7 +163,7 @@ public final class LiquidationSolver {
         while (!beyond(atMargin(in, hi.multiply(unit)), target)) {
             if (doublings++ >= MAX_DOUBLINGS) {
                 throw new ValidationException("--distance", "cannot be reached by adding margin; widen the stop or lower "
-                        + "the distance", plain(distancePercent));
+                        + "the distance", distancePercent.stripTrailingZeros().toPlainString());
             }
             lo = hi;
             hi = hi.multiply(BigDecimal.valueOf(2));
@@ -200,8 +201,8 @@ public final class LiquidationSolver {
         }
     }
 
+    /** A price or leverage for a message: 2 decimals, half-up. */
     private static String plain(BigDecimal v) {
-        return v == null ? "none" : v.setScale(Math.max(2, Math.min(8, v.scale())), RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
+        return v == null ? "none" : v.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

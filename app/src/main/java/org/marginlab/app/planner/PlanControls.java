@@ -3,7 +3,6 @@ package org.marginlab.app.planner;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -14,9 +13,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-import org.controlsfx.control.decoration.Decorator;
-import org.controlsfx.validation.ValidationMessage;
-import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marginlab.app.ui.Wrapping;
 
@@ -24,12 +20,10 @@ import atlantafx.base.theme.Styles;
 
 /**
  * The Planner tab's building blocks, as the position editor's: a typed field with its caption
- * and its error under it (red, and the field decorated), a card heading, a grid of figures with
+ * and its error under it (the field's border and the message in the theme's danger colour), a card heading, a grid of figures with
  * a tooltip on each. Views only bind: every text comes from a view-model.
  */
 final class PlanControls {
-    private static final GraphicValidationDecoration DECORATION = new GraphicValidationDecoration();
-
     private PlanControls() {
     }
 
@@ -47,7 +41,7 @@ final class PlanControls {
         field.setId(id);
         field.textProperty().bindBidirectional(text);
         field.setTooltip(tip(tooltip));
-        field.setPrefColumnCount(9);
+        field.setPrefColumnCount(8);
         Label errorLabel = new Label();
         errorLabel.setId(id + "Error");
         errorLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");
@@ -55,23 +49,12 @@ final class PlanControls {
         errorLabel.textProperty().bind(error);
         errorLabel.visibleProperty().bind(javafx.beans.binding.Bindings.isNotNull(error));
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
-        error.addListener((o, before, message) -> decorate(field, message));
-        field.sceneProperty().addListener((o, a, scene) -> decorate(field, error.get()));
+        error.addListener((o, before, message) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, message != null));
+        field.pseudoClassStateChanged(Styles.STATE_DANGER, error.get() != null);
         Label label = new Label(caption);
         label.setLabelFor(field);
         label.setMinWidth(Region.USE_PREF_SIZE);
         return new VBox(2, label, field, errorLabel);
-    }
-
-    private static void decorate(Control control, String message) {
-        control.pseudoClassStateChanged(Styles.STATE_DANGER, message != null);
-        if (control.getScene() == null) {
-            return;
-        }
-        Decorator.removeAllDecorations(control);
-        if (message != null) {
-            DECORATION.applyValidationDecoration(ValidationMessage.error(control, message));
-        }
     }
 
     /** A card's heading with an icon. */

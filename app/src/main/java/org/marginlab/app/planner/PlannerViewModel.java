@@ -59,6 +59,8 @@ public final class PlannerViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper solveResult = new ReadOnlyStringWrapper(this, "solveResult", "");
     private boolean prefilling;
+    /** Whether the selected position was not in the evaluation yet at the last prefill. */
+    private boolean pendingPrefill;
 
     /** The typed inputs of the section, in the order of the form. */
     static final List<PlanField> INPUTS = List.of(PlanField.BALANCE, PlanField.RISK, PlanField.ENTRY, PlanField.STOP,
@@ -85,6 +87,12 @@ public final class PlannerViewModel {
         texts.get(PlanField.RISK).set("1%");
         texts.get(PlanField.DISTANCE).set(DEFAULT_DISTANCE);
         account.selectedProperty().addListener((o, a, b) -> prefill());
+        // a selection made while a workspace loads can come before the evaluation that holds it
+        account.evaluationProperty().addListener((o, a, b) -> {
+            if (pendingPrefill) {
+                prefill();
+            }
+        });
         prefill();
     }
 
@@ -109,7 +117,9 @@ public final class PlannerViewModel {
             }
             texts.get(PlanField.BALANCE).set(e.draft().walletText());
             PositionViewModel selected = account.selectedProperty().get();
-            PositionDraft p = selected == null ? null : e.draft().position(selected.id());
+            int index = selected == null ? -1 : e.draft().indexOf(selected.id());
+            pendingPrefill = selected != null && index < 0;
+            PositionDraft p = index < 0 ? null : e.draft().positions().get(index);
             if (p != null) {
                 texts.get(PlanField.SYMBOL).set(p.symbol());
                 contract.set(p.contract());

@@ -8,7 +8,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -72,7 +71,7 @@ final class SizePane {
                 + "side follows from it)."));
         add(grid, 0, 2, field(PlanField.LEVERAGE, "The leverage; the tier of the sized notional bounds it."));
         add(grid, 1, 2, new VBox(2, new Label("Margin mode"), pair(MarginMode.ISOLATED, MarginMode.CROSS)));
-        add(grid, 0, 3, PlanControls.field("planIsolatedMargin", "Isolated margin (empty: initial margin)",
+        add(grid, 0, 3, PlanControls.field("planIsolatedMargin", "Isolated margin",
                 vm.isolatedMarginProperty(), vm.isolatedMarginErrorProperty(), "The isolated margin of the planned "
                         + "position; empty for the venue's default, the initial margin at the leverage. Solve margin "
                         + "fills it."));
@@ -80,18 +79,18 @@ final class SizePane {
         GridPane instrument = new GridPane();
         instrument.setHgap(12);
         instrument.setVgap(8);
-        add(instrument, 0, 0, new VBox(2, venueCaption, venue));
-        add(instrument, 1, 0, field(PlanField.SYMBOL, "The symbol: selects the venue's tier table."));
-        add(instrument, 0, 1, new VBox(2, new Label("Contract"), contractPair()));
-        add(instrument, 1, 1, field(PlanField.CONTRACT_SIZE, "Base units per unit of quantity (linear, usually 1) "
+        instrument.add(new VBox(2, venueCaption, venue), 0, 0, 2, 1);
+        add(instrument, 0, 1, field(PlanField.SYMBOL, "The symbol: selects the venue's tier table."));
+        add(instrument, 1, 1, new VBox(2, new Label("Contract"), contractPair()));
+        add(instrument, 0, 4, field(PlanField.CONTRACT_SIZE, "Base units per unit of quantity (linear, usually 1) "
                 + "or quote per contract (inverse, e.g. 100)."));
-        add(instrument, 0, 2, field(PlanField.MMR, "A maintenance margin rate overriding the tier table (a fraction, "
+        add(instrument, 1, 4, field(PlanField.MMR, "A maintenance margin rate overriding the tier table (a fraction, "
                 + "0.004 = 0.4 %); empty for the symbol's table."));
-        add(instrument, 1, 2, field(PlanField.MAINTENANCE_AMOUNT, "The maintenance amount (Binance cum) with the "
+        add(instrument, 0, 5, field(PlanField.MAINTENANCE_AMOUNT, "The maintenance amount (Binance cum) with the "
                 + "rate; empty for 0."));
-        add(instrument, 0, 3, field(PlanField.MAX_LEVERAGE, "The asset's max leverage, where the venue or the rate "
+        add(instrument, 1, 5, field(PlanField.MAX_LEVERAGE, "The asset's max leverage, where the venue or the rate "
                 + "needs one; empty for the table's."));
-        add(instrument, 1, 3, field(PlanField.TAKER_FEE, "The taker fee rate, a fraction (0.0005 = 0.05 %); empty "
+        add(instrument, 0, 6, field(PlanField.TAKER_FEE, "The taker fee rate, a fraction (0.0005 = 0.05 %); empty "
                 + "for the venue's default."));
 
         Button refill = new Button("From the selected position", new FontIcon("mdi2r-refresh"));
@@ -174,14 +173,13 @@ final class SizePane {
         margin.setTooltip(PlanControls.tip("Set the least isolated margin, at this leverage, whose liquidation price "
                 + "is at least the distance beyond the stop."));
         margin.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane buttons = new FlowPane(8, 8, leverage, margin);
+        HBox buttons = new HBox(8, leverage, margin);
         Label result = new Label();
         result.setId("solveResult");
         result.textProperty().bind(vm.solveResultProperty());
         Wrapping.toWidth(result);
-        HBox row = new HBox(12, distance, buttons);
-        row.setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
-        return new VBox(6, PlanControls.heading("Liquidation beyond the stop", "mdi2a-arrow-collapse-down"), row, result);
+        return new VBox(6, PlanControls.heading("Liquidation beyond the stop", "mdi2a-arrow-collapse-down"), distance,
+                buttons, result);
     }
 
     private StringBinding f(java.util.function.Function<PlanFigures, String> part) {
