@@ -42,6 +42,7 @@ final class PlanControls {
         field.textProperty().bindBidirectional(text);
         field.setTooltip(tip(tooltip));
         field.setPrefColumnCount(8);
+        field.setMaxWidth(Region.USE_PREF_SIZE);
         Label errorLabel = new Label();
         errorLabel.setId(id + "Error");
         errorLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");

@@ -323,7 +323,9 @@ public final class PlannerViewModel {
         plan.set(next);
         PlanFigures shown = next == null ? PlanFigures.NONE : PlanFigures.of(next, formats());
         figures.set(shown);
-        warning.set(String.join("\n", shown.warnings()));
+        // the command line's sentences, as sentences: "Liquidation at …"
+        warning.set(String.join("\n", shown.warnings().stream()
+                .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).toList()));
     }
 
     /** {@code Entry price must be > 0 (got 0)}: the field's label, the rule in the tab's words, the value. */

@@ -82,15 +82,15 @@ final class SizePane {
         instrument.add(new VBox(2, venueCaption, venue), 0, 0, 2, 1);
         add(instrument, 0, 1, field(PlanField.SYMBOL, "The symbol: selects the venue's tier table."));
         add(instrument, 1, 1, new VBox(2, new Label("Contract"), contractPair()));
-        add(instrument, 0, 4, field(PlanField.CONTRACT_SIZE, "Base units per unit of quantity (linear, usually 1) "
+        add(instrument, 0, 2, field(PlanField.CONTRACT_SIZE, "Base units per unit of quantity (linear, usually 1) "
                 + "or quote per contract (inverse, e.g. 100)."));
-        add(instrument, 1, 4, field(PlanField.MMR, "A maintenance margin rate overriding the tier table (a fraction, "
+        add(instrument, 1, 2, field(PlanField.MMR, "A maintenance margin rate overriding the tier table (a fraction, "
                 + "0.004 = 0.4 %); empty for the symbol's table."));
-        add(instrument, 0, 5, field(PlanField.MAINTENANCE_AMOUNT, "The maintenance amount (Binance cum) with the "
+        add(instrument, 0, 3, field(PlanField.MAINTENANCE_AMOUNT, "The maintenance amount (Binance cum) with the "
                 + "rate; empty for 0."));
-        add(instrument, 1, 5, field(PlanField.MAX_LEVERAGE, "The asset's max leverage, where the venue or the rate "
+        add(instrument, 1, 3, field(PlanField.MAX_LEVERAGE, "The asset's max leverage, where the venue or the rate "
                 + "needs one; empty for the table's."));
-        add(instrument, 0, 6, field(PlanField.TAKER_FEE, "The taker fee rate, a fraction (0.0005 = 0.05 %); empty "
+        add(instrument, 0, 4, field(PlanField.TAKER_FEE, "The taker fee rate, a fraction (0.0005 = 0.05 %); empty "
                 + "for the venue's default."));
 
         Button refill = new Button("From the selected position", new FontIcon("mdi2r-refresh"));

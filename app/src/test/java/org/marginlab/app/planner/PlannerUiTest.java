@@ -96,6 +96,10 @@ class PlannerUiTest {
         assertThat(text(robot, "#planStopError")).isEqualTo("Stop price is required");
 
         type(robot, "#planStop", "58000");
+        // the command line's rule for --risk, at the field with its label
+        type(robot, "#planRisk", "150%");
+        assertThat(text(robot, "#planRiskError")).isEqualTo("Risk must be > 0% and ≤ 100% of the balance (got 150%)");
+        type(robot, "#planRisk", "1%");
         type(robot, "#planLeverage", "10");
         // 100/(60000 − 58000) = 0.05; notional 3,000; margin 300; LP 2700/0.0498 = 54,216.87; BP 54,000;
         // fees 1.50 and 1.45; loss 100, with fees 102.95
@@ -122,7 +126,7 @@ class PlannerUiTest {
         Label warning = robot.lookup("#planWarning").queryAs(Label.class);
         assertThat(warning.isVisible()).isTrue();
         assertThat(warning.getText()).isEqualTo(
-                "liquidation at 58,232.93 comes before the stop at 58,000.00: lower the leverage or move the stop");
+                "Liquidation at 58,232.93 comes before the stop at 58,000.00: lower the leverage or move the stop");
         assertThat(text(robot, "#planLiquidationPrice")).isEqualTo("58,232.93");
 
         // Solve leverage with the default 0.5 %: LP ≤ 57,710 at 23x (57,621.79), not at 24x
