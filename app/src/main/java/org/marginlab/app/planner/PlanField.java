@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * The planner's inputs. The planning functions name a field by its command-line option (the
- * command line prints {@code --entry: must be > 0 (got 0)}); the Planner tab shows the same rule at
- * the field with its label ({@code Entry price must be > 0 (got 0)}) and, in a rule that names
- * another field ({@code needs --mmr}), that field's label.
+ * command line prints {@code --entry: must be > 0 (got 0)}), or for an input only the tab has
+ * ({@code --distance}, {@code --available}, {@code --exit}, {@code --pnl}) a name of the same form;
+ * the Planner tab shows the same rule at the field with its label ({@code Entry price must be > 0
+ * (got 0)}) and, in a rule that names another field ({@code needs --mmr}), that field's label.
  */
 public enum PlanField {
     BALANCE("--balance", "Account size"),
@@ -43,7 +44,10 @@ public enum PlanField {
         this.label = label;
     }
 
-    /** @return the command-line option, e.g. {@code --entry}; the planning functions' name for it */
+    /**
+     * @return the planning functions' name for it, e.g. {@code --entry} (the command line's option
+     *         where it has one)
+     */
     public String option() {
         return option;
     }
