@@ -136,16 +136,18 @@ public final class LadderPane extends VBox {
         warning.setCellFactory(c -> TableFit.fitOnFontChange(new TableCell<>() {
             private final FontIcon icon = new FontIcon("mdi2a-alert-outline");
 
+            {
+                icon.iconColorProperty().bind(textFillProperty());
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 boolean shown = !empty && item != null && !item.isEmpty();
                 setText(shown ? item : null);
                 setGraphic(shown ? icon : null);
-                getStyleClass().remove(Styles.DANGER);
-                if (shown) {
-                    getStyleClass().add(Styles.DANGER);
-                }
+                // the danger colour of the app's error texts (.field-error), on a table cell
+                setStyle(shown ? "-fx-text-fill: -color-danger-fg;" : "");
                 TableFit.fitText(this);
             }
         }));
@@ -176,6 +178,7 @@ public final class LadderPane extends VBox {
 
             {
                 field.setPrefColumnCount(8);
+                field.setPromptText(part.word());
                 field.focusedProperty().addListener((o, was, now) -> {
                     if (now && getTableRow() != null) {
                         getTableView().getSelectionModel().select(getIndex());

@@ -152,7 +152,7 @@ public final class LadderViewModel {
         PositionResult r = selected();
         Position base = r == null ? null : r.used();
         instrument.set(r == null ? "" : base == null ? r.id() : base.symbol() + " · " + base.contract().id() + " · "
-                + (e.venue() == null ? e.draft().venueId() : e.venue().ruleSetId()) + " · from position " + r.id()
+                + e.draft().venueId() + " · from position " + r.id()
                 + (mode.get() == MarginMode.CROSS ? " · cross wallet " + formats.amount(e.wallet(), e.currency(),
                         e.amountDecimals()) : ""));
         String problem = check(r, base, e);
