@@ -133,14 +133,17 @@ public final class DraftEdits {
      * @param e  the current evaluation, not null
      * @param id  the position's id
      * @param side  the side, not null
-     * @param texts  leverage, quantity and entry price as they are to be typed, in this order
+     * @param leverage  the leverage, as text to type into its field (the workspace's number format)
+     * @param quantity  the quantity, as text to type
+     * @param entryPrice  the entry price, as text to type
      * @return the edit; refused (its notice says why) when the inputs or the transfer are refused
      */
-    public Edit adopt(Evaluation e, String id, org.marginlab.engine.Side side, String... texts) {
+    public Edit adopt(Evaluation e, String id, org.marginlab.engine.Side side, String leverage, String quantity,
+            String entryPrice) {
         Draft d = e.draft();
         PositionDraft p = d.position(id);
-        PositionDraft next = p.withSide(side).withText(InputField.LEVERAGE, texts[0])
-                .withText(InputField.QUANTITY, texts[1]).withText(InputField.ENTRY_PRICE, texts[2]);
+        PositionDraft next = p.withSide(side).withText(InputField.LEVERAGE, leverage)
+                .withText(InputField.QUANTITY, quantity).withText(InputField.ENTRY_PRICE, entryPrice);
         PositionResult r = e.position(id);
         PositionParser.Parsed parsed = e.venue() == null ? null
                 : parser.parse(next.withText(InputField.ISOLATED_MARGIN, ""), e.venue());
