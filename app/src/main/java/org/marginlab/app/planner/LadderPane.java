@@ -137,7 +137,7 @@ public final class LadderPane extends VBox {
             private final FontIcon icon = new FontIcon("mdi2a-alert-outline");
 
             {
-                icon.iconColorProperty().bind(textFillProperty());
+                textFillProperty().addListener((o, was, now) -> icon.setIconColor(now));
             }
 
             @Override
