@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.marginlab.app.planner.LadderInput;
+import org.marginlab.app.planner.LadderWarnings;
 import org.marginlab.app.workspace.Decimals;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
-import org.marginlab.engine.sizing.Ladder;
 import org.marginlab.engine.sizing.LadderStep;
 import org.marginlab.engine.sizing.PlannedFill;
 
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code marginlab ladder --side long|short --leverage X (--fill QTY@PRICE | --fill-amount AMOUNT@PRICE)...
  * [--mode isolated|cross --balance AMOUNT] [venue options] [--json]}: a scale-in (DCA) ladder, and
  * after each fill the average entry (linear weighted, inverse harmonic), the margin, the liquidation
- * and bankruptcy prices and the distance from the fill to the liquidation price ({@link Ladder}).
+ * and bankruptcy prices and the distance from the fill to the liquidation price ({@link org.marginlab.engine.sizing.Ladder}); the fills are read and the warnings
+ * worded by the app's ladder rules ({@link LadderInput}, {@link LadderWarnings}).
  *
  * <p>Fills are written {@code QTY@PRICE} as in {@code avg-entry} ({@code 0.1@60000}: 0.1 at
  * 60,000), or {@code AMOUNT@PRICE} with {@code --fill-amount} for an amount in quote (USDT; USD for
@@ -123,30 +125,18 @@ final class LadderCommand implements Callable<Integer> {
 
         List<LadderStep> steps;
         try {
-            steps = new Ladder(inst.venue()).plan(inst.template(s, lev, marginMode).build(), wallet, planned);
+            steps = LadderInput.plan(inst.venue(), inst.template(s, lev, marginMode).build(), wallet, planned);
+        } catch (LadderInput.Invalid e) {
+            throw located((ValidationException) e.getCause(), fills);
         } catch (ValidationException e) {
             throw located(e, fills);
         }
 
         ContractType contract = inst.contract();
         List<String> warnings = new ArrayList<>();
-        for (LadderStep step : steps) {
-            if (step.nextFillBeyondLiquidation()) {
-                LadderStep next = steps.get(step.fill());
-                warnings.add("fill " + next.fill() + " at " + Planner.price(next.fillPrice())
-                        + " lies at or beyond the liquidation price " + Planner.price(step.liquidationPrice())
-                        + " after fill " + step.fill() + ": the position would be liquidated before it fills");
-            }
-            if (marginMode == MarginMode.CROSS && step.initialMargin().compareTo(wallet.add(step.risk().unrealizedPnl())) > 0) {
-                warnings.add("after fill " + step.fill() + " the initial margin " + Planner.amount(step.initialMargin(), contract)
-                        + " exceeds the cross margin balance " + Planner.amount(wallet.add(step.risk().unrealizedPnl()), contract)
-                        + " (wallet + unrealized PnL at the fill): not enough margin for this fill");
-            }
-            if (step.liquidated()) {
-                warnings.add("after fill " + step.fill() + " the position is liquidated at its own price "
-                        + Planner.price(step.fillPrice()) + " (liquidation price " + Planner.price(step.liquidationPrice())
-                        + ")");
-            }
+        for (LadderWarnings.Warning warning : LadderWarnings.of(steps, marginMode, wallet, Planner::price,
+                a -> Planner.amount(a, contract))) {
+            warnings.add(warning.text());
         }
 
         StringWriter text = new StringWriter();
@@ -231,7 +221,13 @@ final class LadderCommand implements Callable<Integer> {
         return MarginLabCommand.OK;
     }
 
-    /** {@code q:QTY@PRICE} or {@code a:AMOUNT@PRICE}, numbered from 1 in messages. */
+    /** Reads fills as the app's ladder does ({@link LadderInput}), numbers as plain decimals. */
+    private static final LadderInput INPUT = new LadderInput(t -> Decimals.parse(t, "fill"));
+
+    /**
+     * {@code q:QTY@PRICE} or {@code a:AMOUNT@PRICE}, numbered from 1 in messages; the rules are
+     * {@link LadderInput#fill}'s, worded with the option.
+     */
     private static PlannedFill parseFill(String tagged, int number) {
         boolean amount = tagged.startsWith("a:");
         String option = amount ? "--fill-amount" : "--fill";
@@ -242,20 +238,18 @@ final class LadderCommand implements Callable<Integer> {
         if (at <= 0 || at != text.lastIndexOf('@') || at == text.length() - 1) {
             throw new ValidationException(option, "must be " + form + example + " (fill " + number + ")", text);
         }
-        BigDecimal size;
-        BigDecimal price;
+        String size = text.substring(0, at);
+        String price = text.substring(at + 1);
         try {
-            size = Decimals.parse(text.substring(0, at), option);
-            price = Decimals.parse(text.substring(at + 1), option);
-        } catch (ValidationException e) {
+            return INPUT.fill(number, price, amount ? null : size, amount ? size : null);
+        } catch (LadderInput.Invalid e) {
+            if (e.kind() == LadderInput.Kind.NOT_POSITIVE) {
+                throw new ValidationException(option, (amount ? "AMOUNT" : "QTY") + " and PRICE must be > 0 (fill "
+                        + number + ")", text);
+            }
             throw new ValidationException(option, "must be " + form + " with decimal numbers" + example + " (fill "
                     + number + ")", text);
         }
-        if (size.signum() <= 0 || price.signum() <= 0) {
-            throw new ValidationException(option, (amount ? "AMOUNT" : "QTY") + " and PRICE must be > 0 (fill "
-                    + number + ")", text);
-        }
-        return amount ? PlannedFill.ofAmount(price, size) : PlannedFill.ofQuantity(price, size);
     }
 
     /**
@@ -264,11 +258,7 @@ final class LadderCommand implements Callable<Integer> {
      * position above the tier table's last cap is the fill's ({@code --fill}, its text as typed).
      */
     private static ValidationException located(ValidationException e, List<String> typed) {
-        String path = e.path();
-        int index = -1;
-        if (path.startsWith("fills[")) {
-            index = Integer.parseInt(path.substring("fills[".length(), path.indexOf(']')));
-        }
+        int index = LadderInput.stepOf(e);
         String where = index < 0 ? "" : " (fill " + (index + 1) + ")";
         ValidationException r;
         if (e.field().equals("quantity") && index >= 0) {

@@ -124,6 +124,58 @@ public final class DraftEdits {
     }
 
     /**
+     * Makes a position the last step of a planned scale-in ladder (the Planner's "Use as position"):
+     * the given side, leverage, quantity and entry price and, isolated, the margin following the
+     * leverage ({@link LinkedMargin}): the difference to the margin it holds moves from or to the
+     * cross wallet as for {@link #change}, and the whole edit is refused, nothing changed, when the
+     * account cannot move it ({@link Transfers}, spec workspace-and-cli.md §4).
+     *
+     * @param e  the current evaluation, not null
+     * @param id  the position's id
+     * @param side  the side, not null
+     * @param leverage  the leverage, as text to type into its field (the workspace's number format)
+     * @param quantity  the quantity, as text to type
+     * @param entryPrice  the entry price, as text to type
+     * @return the edit; refused (its notice says why) when the inputs or the transfer are refused
+     */
+    public Edit adopt(Evaluation e, String id, org.marginlab.engine.Side side, String leverage, String quantity,
+            String entryPrice) {
+        Draft d = e.draft();
+        PositionDraft p = d.position(id);
+        PositionDraft next = p.withSide(side).withText(InputField.LEVERAGE, leverage)
+                .withText(InputField.QUANTITY, quantity).withText(InputField.ENTRY_PRICE, entryPrice);
+        PositionResult r = e.position(id);
+        PositionParser.Parsed parsed = e.venue() == null ? null
+                : parser.parse(next.withText(InputField.ISOLATED_MARGIN, ""), e.venue());
+        if (parsed == null || parsed.position() == null) {
+            String why = parsed == null ? "the venue is unknown" : parsed.errors().values().stream()
+                    .filter(java.util.Objects::nonNull).map(FieldError::message).findFirst()
+                    .orElse(parsed.problem() == null ? "its inputs would be invalid" : parsed.problem().message());
+            return new Edit(d, "Cannot use the ladder as " + id + ": " + why, true);
+        }
+        if (e.entered() == null || r.used() == null || !contains(e.entered(), id)) {
+            return new Edit(d, "Cannot use the ladder as " + id + " while its inputs are invalid: " + firstError(r), true);
+        }
+        if (p.mode() != MarginMode.ISOLATED) {
+            return new Edit(d.withPosition(next), id + " is now the ladder's position.", false);
+        }
+        BigDecimal held = heldMargin(p, r.used(), e.venue());
+        BigDecimal need = LinkedMargin.of(parsed.position(), e.venue());
+        Account moved = e.entered();
+        try {
+            Account resized = moved.with(parsed.position().withIsolatedMargin(held));
+            moved = need.compareTo(held) == 0 ? moved : Transfers.apply(resized, MarginEngine.DEFAULT.evaluate(resized),
+                    new MarginTransfer(id, need.subtract(held)));
+        } catch (ValidationException ex) {
+            return new Edit(d, "Cannot use the ladder as " + id + ": " + ex.getMessage(), true);
+        }
+        return new Edit(d.withWalletText(formats.exact(moved.walletBalance())).withPosition(next.withText(
+                InputField.ISOLATED_MARGIN, formats.exact(need)).withMarginLinked(true)), id + " is now the ladder's position, "
+                + "isolated with " + money(e, need) + " (wallet " + money(e, e.entered().walletBalance()) + " → "
+                + money(e, moved.walletBalance()) + ").", false);
+    }
+
+    /**
      * Switches a position isolated ↔ cross as a transfer: to isolated it takes its initial margin
      * at entry out of the cross wallet (refused when the account's available balance without it
      * cannot fund that); to cross its isolated margin goes back to the wallet.
