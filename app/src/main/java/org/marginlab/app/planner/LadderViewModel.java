@@ -97,7 +97,7 @@ public final class LadderViewModel {
 
     /**
      * Starts the ladder again from the selected position: its side, leverage and margin mode, and
-     * one fill of its quantity at its entry price (as typed in the Account tab).
+     * one fill of its quantity at its entry price (as typed in the Positions tab).
      */
     public void fromPosition() {
         PositionResult r = selected();
@@ -168,10 +168,10 @@ public final class LadderViewModel {
 
     private String check(PositionResult r, Position base, Evaluation e) {
         if (r == null) {
-            return "Select a position in the Account tab: the ladder plans on its instrument.";
+            return "Select a position in the Positions tab: the ladder plans on its instrument.";
         }
         if (base == null || e.venue() == null) {
-            return "Position " + r.id() + " has invalid inputs: fix them in the Account tab first.";
+            return "Position " + r.id() + " has invalid inputs: fix them in the Positions tab first.";
         }
         if (rows.isEmpty()) {
             return "Add a fill: at least one fill is required.";
@@ -259,7 +259,7 @@ public final class LadderViewModel {
      * half-up) and, isolated, the margin following the leverage, the difference moved from or to
      * the cross wallet. One undoable edit; the account's notice says what moved or why it was
      * refused (e.g. more than the available balance). Refused too when the ladder's margin mode
-     * differs from the position's (switch the position's mode in the Account tab first).
+     * differs from the position's (switch the position's mode in the Positions tab first).
      */
     public void useAsPosition() {
         PositionResult r = selected();
@@ -274,7 +274,7 @@ public final class LadderViewModel {
         if (r.draft().mode() != mode.get()) {
             account.command(null, e -> new org.marginlab.app.model.DraftEdits.Edit(e.draft(), "Cannot use the ladder as "
                     + id + ": the ladder is " + mode.get().id() + " and the position " + r.draft().mode().id()
-                    + "; switch the position's margin mode in the Account tab first.", true));
+                    + "; switch the position's margin mode in the Positions tab first.", true));
             return;
         }
         String quantity = formats.editable(last.quantity(), 12);

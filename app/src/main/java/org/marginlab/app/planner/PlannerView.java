@@ -27,8 +27,7 @@ public final class PlannerView extends BorderPane {
         ReflowPane top = new ReflowPane(size.inputs(), size.results(), column, 12);
         top.setId("plannerPanes");
         sections = new VBox(12, top);
-        // LADDER SECTION: the scale-in ladder (LadderPane) goes here, stacked below the sections above, e.g.
-        // sections.getChildren().add(new LadderPane(new LadderViewModel(...)));
+        sections.getChildren().add(new LadderPane(new LadderViewModel(vm.account())));
         ScrollPane scroll = new ScrollPane(sections);
         scroll.setId("plannerScroll");
         scroll.setFitToWidth(true);
