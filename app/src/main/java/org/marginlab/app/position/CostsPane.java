@@ -10,14 +10,12 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 
 import org.marginlab.app.model.InputField;
 
@@ -26,7 +24,7 @@ import atlantafx.base.theme.Styles;
 /**
  * The position's costs in the position view: the collapsible "Costs" pane of the editor (fee
  * rates, funding, holding time, volatility and horizon; node id {@code #costsPane}) and the
- * "Costs" group of the results ({@code #costsGroup}: fee to open, fee to close, reserved fee to
+ * "Costs" group of the results (headed {@code #costsGroup}: fee to open, fee to close, reserved fee to
  * close and liquidation fee where they apply, projected funding, break-even price). Every number
  * comes from the view-model ({@link org.marginlab.app.model.PositionCosts}); this only builds
  * and binds nodes.
@@ -74,6 +72,14 @@ final class CostsPane {
                         + "default from MarginLab's dated table (one past year's realized volatility), if it has one."), 1, 2);
         grid.add(fields.field(InputField.PROBABILITY_HORIZON_HOURS, "Probability horizon (hours)",
                 "The window of the probability of liquidation. Empty: 24 hours."), 0, 3);
+        // what an empty field means, as its placeholder
+        fields.get(InputField.TAKER_FEE_RATE).setPromptText("venue default");
+        fields.get(InputField.MAKER_FEE_RATE).setPromptText("none");
+        fields.get(InputField.FUNDING_RATE).setPromptText("0");
+        fields.get(InputField.FUNDING_INTERVAL_HOURS).setPromptText("venue's interval");
+        fields.get(InputField.HOLDING_HOURS).setPromptText("0");
+        fields.get(InputField.VOLATILITY).setPromptText("symbol's default");
+        fields.get(InputField.PROBABILITY_HORIZON_HOURS).setPromptText("24");
         TitledPane pane = new TitledPane("Costs", grid);
         pane.setId("costsPane");
         pane.getStyleClass().add(Styles.DENSE);
@@ -92,20 +98,23 @@ final class CostsPane {
     }
 
     /**
+     * Adds the results' Costs group to the results grid: a "Costs" heading ({@code #costsGroup})
+     * and a row per cost figure, in the grid's two columns so the values line up with the figures
+     * above; a figure whose text is empty (it does not apply) is hidden.
+     *
+     * @param grid   the results grid (labels, values), not null
+     * @param row    the first free row
      * @param value  builds the bound value label of a figure (the view's own), not null
-     * @return the results' Costs group; a figure whose text is empty (it does not apply) is hidden
      */
-    static Node results(Function<Figure, Label> value) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("figures");
-        grid.setHgap(16);
-        grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, values);
-        int row = 0;
+    static void results(GridPane grid, int row, Function<Figure, Label> value) {
+        Label heading = new Label("Costs");
+        heading.setId("costsGroup");
+        heading.getStyleClass().addAll(Styles.TITLE_4);
+        heading.setTooltip(tip("The position's own costs (spec venues-v2.md §10.1–§10.3). Where the venue puts a cost "
+                + "into its margin or liquidation price, the figures above already hold it; the others are only in "
+                + "the PnL and the break-even price."));
+        GridPane.setMargin(heading, new Insets(8, 0, 0, 0));
+        grid.add(heading, 0, row++, 2, 1);
         for (Figure f : Figure.values()) {
             if (!f.cost()) {
                 continue;
@@ -121,13 +130,5 @@ final class CostsPane {
             }
             grid.addRow(row++, name, v);
         }
-        Label heading = new Label("Costs");
-        heading.getStyleClass().addAll(Styles.TITLE_4);
-        heading.setTooltip(tip("The position's own costs (spec venues-v2.md §10.1–§10.3). Where the venue puts a cost "
-                + "into its margin or liquidation price, the figures above already hold it; the others are only in "
-                + "the PnL and the break-even price."));
-        VBox box = new VBox(6, heading, grid);
-        box.setId("costsGroup");
-        return box;
     }
 }

@@ -369,6 +369,7 @@ public final class PositionView extends BorderPane {
             v.setTooltip(tip(f.explanation()));
             grid.addRow(row++, name, v);
         }
+        CostsPane.results(grid, row, this::value);
 
         Label liqCaption = muted(Figure.LIQUIDATION_PRICE.label());
         liqCaption.setTooltip(tip(Figure.LIQUIDATION_PRICE.explanation()));
@@ -379,7 +380,7 @@ public final class PositionView extends BorderPane {
                 stale,
                 liqCaption, liq,
                 ratioCaption, ratio, riskText, gauge,
-                grid, CostsPane.results(this::value));
+                grid);
         box.getStyleClass().addAll("card", "results");
         vm.staleProperty().addListener((o, a, s) -> box.pseudoClassStateChanged(STALE, s));
         box.setMinWidth(Region.USE_PREF_SIZE);
