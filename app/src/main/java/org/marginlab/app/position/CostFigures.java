@@ -32,22 +32,19 @@ final class CostFigures {
         }
         switch (f) {
             case FEE_TO_OPEN:
-                return formats.amount(c.feeToOpen(), ccy, decimals) + " (taker " + rate(c.takerFeeRate(), formats)
-                        + (c.takerFeeRateOfVenue() ? ", venue default)" : ")")
-                        + maker(c.makerFeeToOpen(), c, ccy, decimals, formats);
+                return formats.amount(c.feeToOpen(), ccy, decimals) + "\ntaker " + rate(c.takerFeeRate(), formats)
+                        + (c.takerFeeRateOfVenue() ? " (venue)" : "") + maker(c.makerFeeToOpen(), ccy, decimals, formats);
             case FEE_TO_CLOSE:
-                return formats.amount(c.feeToCloseAtMark(), ccy, decimals) + " (taker, at the mark)"
-                        + maker(c.makerFeeToCloseAtMark(), c, ccy, decimals, formats);
+                return formats.amount(c.feeToCloseAtMark(), ccy, decimals) + "\nat the mark"
+                        + maker(c.makerFeeToCloseAtMark(), ccy, decimals, formats);
             case RESERVED_FEE_TO_CLOSE:
-                return c.reservedFeeToClose() == null ? ""
-                        : formats.amount(c.reservedFeeToClose(), ccy, decimals) + " (in the margin)";
+                return c.reservedFeeToClose() == null ? "" : formats.amount(c.reservedFeeToClose(), ccy, decimals);
             case LIQUIDATION_FEE:
-                return c.liquidationFee() == null ? ""
-                        : formats.amount(c.liquidationFee(), ccy, decimals) + " (at the liquidation price)";
+                return c.liquidationFee() == null ? "" : formats.amount(c.liquidationFee(), ccy, decimals);
             case PROJECTED_FUNDING:
                 return funding(c, ccy, decimals, formats);
             case BREAK_EVEN_PRICE:
-                return c.breakEvenPrice() == null ? c.breakEvenProblem()
+                return c.breakEvenPrice() == null ? "no positive price"
                         : formats.price(c.breakEvenPrice(), RoundingMode.HALF_UP) + " " + quote;
             case LIQUIDATION_PROBABILITY:
                 return probability(r, c, formats);
@@ -56,36 +53,38 @@ final class CostFigures {
         }
     }
 
-    private static String maker(BigDecimal fee, PositionCosts c, String ccy, int decimals, Formats formats) {
-        return fee == null ? "" : "\nmaker " + rate(c.makerFeeRate(), formats) + ": " + formats.amount(fee, ccy, decimals);
+    private static String maker(BigDecimal fee, String ccy, int decimals, Formats formats) {
+        return fee == null ? "" : "\nmaker: " + formats.amount(fee, ccy, decimals);
     }
 
+    /** "8.85 USDT paid / 3 × 0.01 % (24 h)"; "none" with what is missing. */
     private static String funding(PositionCosts c, String ccy, int decimals, Formats formats) {
         if (c.fundingRate().signum() == 0 || c.holdingHours().signum() == 0) {
-            return "none" + (c.fundingRate().signum() == 0 && c.holdingHours().signum() == 0
-                    ? " (type a funding rate and a holding time)"
-                    : c.fundingRate().signum() == 0 ? " (type a funding rate)" : " (type a holding time)");
+            return c.fundingRate().signum() == 0 && c.holdingHours().signum() == 0 ? "none"
+                    : c.fundingRate().signum() == 0 ? "none: no rate" : "none: 0 h held";
         }
         BigDecimal paid = c.projectedFunding();
+        BigDecimal n = c.holdingHours().divide(c.fundingIntervalHours(), java.math.MathContext.DECIMAL64);
         return formats.amount(paid.abs(), ccy, decimals) + (paid.signum() >= 0 ? " paid" : " received") + "\n"
-                + formats.editable(c.holdingHours(), 2) + " h at " + rate(c.fundingRate(), formats) + " every "
-                + formats.editable(c.fundingIntervalHours(), 2) + " h";
+                + formats.editable(n, 2) + " × " + rate(c.fundingRate(), formats) + " ("
+                + formats.editable(c.holdingHours(), 2) + " h)";
     }
 
+    /** "16.00 % in 24 h / σ 41.2 %/yr / table 2026-01-29" (or "typed"); why none otherwise. */
     private static String probability(PositionResult r, PositionCosts c, Formats formats) {
         if (r.liquidated()) {
             return "— (liquidated)";
         }
-        String horizon = formats.editable(BigDecimal.valueOf(c.horizonHours()), 2) + " h";
         if (Double.isNaN(c.volatility())) {
-            return "— (no default volatility for " + r.used().symbol() + ": type one under Costs)";
+            return "— (no volatility)";
         }
+        String horizon = formats.editable(BigDecimal.valueOf(c.horizonHours()), 2) + " h";
         if (r.risk().liquidationPrice() == null) {
-            return "0 % in " + horizon + " (no liquidation price)";
+            return "0 % in " + horizon + "\nno liq. price";
         }
-        String volatility = "volatility " + formats.editable(BigDecimal.valueOf(c.volatility()).movePointRight(2), 1)
-                + " %/yr" + (c.volatilityAsOf() == null ? ", typed" : ", table of " + c.volatilityAsOf());
-        return formats.percent(BigDecimal.valueOf(c.probability())) + " in " + horizon + "\n(" + volatility + ")";
+        return formats.percent(BigDecimal.valueOf(c.probability())) + " in " + horizon + "\nσ "
+                + formats.editable(BigDecimal.valueOf(c.volatility()).movePointRight(2), 1) + " %/yr"
+                + (c.volatilityAsOf() == null ? " (typed)" : "\ntable " + c.volatilityAsOf());
     }
 
     /** A fee or funding rate as a percentage, as typed (0.00055 → 0.055 %). */
