@@ -10,7 +10,10 @@ import org.marginlab.engine.internal.Checks;
 /**
  * The optional per-position inputs that only some venues' rules read (spec venues-v2.md §13),
  * all absent by default. A rule set ignores the ones it does not use; the workspace file keeps
- * them all.
+ * them all. The last five ({@code makerFeeRate} … {@code probabilityHorizonHours}) are cost and
+ * risk inputs no margin rule reads (MarginLab additions: the position's fees, projected funding,
+ * break-even and probability of liquidation); they live here so the workspace keeps them with
+ * the position.
  *
  * <p>Units: rates are fractions (0.001 = 0.1 %); {@code riskLimit}, {@code openInterestNotional},
  * {@code oiLowerCap} and {@code oiUpperCap} in the settlement currency; slopes per base unit of
@@ -46,6 +49,18 @@ import org.marginlab.engine.internal.Checks;
  * @param tickSize               the instrument's price tick, quote, &gt; 0, for displayed
  *                               liquidation and bankruptcy prices (§11); null = the bundled tick
  *                               of the venue's symbol, if any. A MarginLab addition to §13.
+ * @param makerFeeRate           the maker fee rate {@code f_m}, a fraction in (−1, 1), negative for
+ *                               a rebate (§10.1); null = none known (MarginLab has no sourced maker
+ *                               rates). No margin rule reads it: a cost input, MarginLab addition
+ * @param fundingIntervalHours   hours between funding payments, &gt; 0 (§10.2 table); null = the
+ *                               venue's interval. No margin rule reads it: a cost input
+ * @param holdingHours           hours the position is expected to be held, ≥ 0, for the projected
+ *                               funding; null = 0 (no projection). A cost input
+ * @param volatility             annualised volatility as a fraction (0.6 = 60 %), 0 to 10, for the
+ *                               probability of liquidation; null = the default of the symbol
+ *                               ({@code sizing.Volatilities}). Not a margin input
+ * @param probabilityHorizonHours  the horizon of that probability, hours, ≥ 0; null = 24. Not a
+ *                               margin input
  */
 public record VenueParameters(
         Instant openedAt,
@@ -62,7 +77,15 @@ public record VenueParameters(
         MmValuation mmValuation,
         BigDecimal fundingRate,
         boolean includeFundingReserve,
-        BigDecimal tickSize) {
+        BigDecimal tickSize,
+        BigDecimal makerFeeRate,
+        BigDecimal fundingIntervalHours,
+        BigDecimal holdingHours,
+        BigDecimal volatility,
+        BigDecimal probabilityHorizonHours) {
+
+    /** Largest accepted volatility, a fraction (10 = 1000 % a year), as {@code sizing.LiquidationProbability}. */
+    private static final BigDecimal MAX_VOLATILITY = BigDecimal.TEN;
 
     /** No venue parameters: every field absent. */
     public static final VenueParameters NONE = builder().build();
@@ -72,7 +95,8 @@ public record VenueParameters(
      *
      * @throws ValidationException naming the field: rates must be fractions in [0, 1), slopes,
      *         caps, open interest and the risk limit ≥ 0 (risk limit &gt; 0), the lower cap ≤ the
-     *         upper cap, the funding rate in (−1, 1)
+     *         upper cap, the funding rate and the maker fee rate in (−1, 1), the funding interval
+     *         &gt; 0, the holding time and the probability horizon ≥ 0, the volatility in [0, 10]
      */
     public VenueParameters {
         fractionOrNull(liquidationFeeRate, "liquidationFeeRate");
@@ -96,6 +120,17 @@ public record VenueParameters(
             throw new ValidationException("fundingRate", "must be between -1 and 1 (a fraction, 0.0001 = 0.01 %)",
                     fundingRate);
         }
+        if (makerFeeRate != null && makerFeeRate.abs().compareTo(BigDecimal.ONE) >= 0) {
+            throw new ValidationException("makerFeeRate", "must be between -1 and 1 (a fraction, 0.0002 = 0.02 %; "
+                    + "negative for a rebate)", makerFeeRate);
+        }
+        Checks.positiveOrNull(fundingIntervalHours, "fundingIntervalHours");
+        notNegativeOrNull(holdingHours, "holdingHours");
+        if (volatility != null && (volatility.signum() < 0 || volatility.compareTo(MAX_VOLATILITY) > 0)) {
+            throw new ValidationException("volatility", "must be ≥ 0 and ≤ 10 (annualised, a fraction: 0.6 = 60 %)",
+                    volatility);
+        }
+        notNegativeOrNull(probabilityHorizonHours, "probabilityHorizonHours");
     }
 
     private static void fractionOrNull(BigDecimal v, String field) {
@@ -143,6 +178,11 @@ public record VenueParameters(
         b.fundingRate = fundingRate;
         b.includeFundingReserve = includeFundingReserve;
         b.tickSize = tickSize;
+        b.makerFeeRate = makerFeeRate;
+        b.fundingIntervalHours = fundingIntervalHours;
+        b.holdingHours = holdingHours;
+        b.volatility = volatility;
+        b.probabilityHorizonHours = probabilityHorizonHours;
         return b;
     }
 
@@ -163,7 +203,9 @@ public record VenueParameters(
                 && same(mmf, v.mmf) && same(openInterestNotional, v.openInterestNotional)
                 && same(oiLowerCap, v.oiLowerCap) && same(oiUpperCap, v.oiUpperCap) && mmValuation == v.mmValuation
                 && same(fundingRate, v.fundingRate) && includeFundingReserve == v.includeFundingReserve
-                && same(tickSize, v.tickSize);
+                && same(tickSize, v.tickSize) && same(makerFeeRate, v.makerFeeRate)
+                && same(fundingIntervalHours, v.fundingIntervalHours) && same(holdingHours, v.holdingHours)
+                && same(volatility, v.volatility) && same(probabilityHorizonHours, v.probabilityHorizonHours);
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {
@@ -221,6 +263,11 @@ public record VenueParameters(
         private BigDecimal fundingRate;
         private boolean includeFundingReserve;
         private BigDecimal tickSize;
+        private BigDecimal makerFeeRate;
+        private BigDecimal fundingIntervalHours;
+        private BigDecimal holdingHours;
+        private BigDecimal volatility;
+        private BigDecimal probabilityHorizonHours;
 
         private Builder() {
         }
@@ -255,6 +302,16 @@ public record VenueParameters(
         public Builder includeFundingReserve(boolean v) { includeFundingReserve = v; return this; }
         /** @param v price tick or null @return this */
         public Builder tickSize(BigDecimal v) { tickSize = v; return this; }
+        /** @param v maker fee rate or null @return this */
+        public Builder makerFeeRate(BigDecimal v) { makerFeeRate = v; return this; }
+        /** @param v funding interval in hours or null @return this */
+        public Builder fundingIntervalHours(BigDecimal v) { fundingIntervalHours = v; return this; }
+        /** @param v holding time in hours or null @return this */
+        public Builder holdingHours(BigDecimal v) { holdingHours = v; return this; }
+        /** @param v annualised volatility or null @return this */
+        public Builder volatility(BigDecimal v) { volatility = v; return this; }
+        /** @param v probability horizon in hours or null @return this */
+        public Builder probabilityHorizonHours(BigDecimal v) { probabilityHorizonHours = v; return this; }
 
         /**
          * @return the validated parameters
@@ -263,7 +320,8 @@ public record VenueParameters(
         public VenueParameters build() {
             return new VenueParameters(openedAt, liquidationFeeRate, initialMarginRate, imrSlope, mmrSlope, riskLimit,
                     imf, mmf, openInterestNotional, oiLowerCap, oiUpperCap, mmValuation, fundingRate,
-                    includeFundingReserve, tickSize);
+                    includeFundingReserve, tickSize, makerFeeRate, fundingIntervalHours, holdingHours, volatility,
+                    probabilityHorizonHours);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.app.model.Evaluation;
+import org.marginlab.app.model.PositionCosts;
 import org.marginlab.app.model.PositionResult;
 import org.marginlab.engine.transfer.Transfers;
 import org.marginlab.engine.whatif.AccountOutcome;
@@ -124,6 +125,9 @@ final class CalcReport {
             g.writeBooleanField("liquidated", liquidated);
             number(g, "feeToClose", p.feeToClose());
             PositionResult shownResult = e.position(p.positionId());
+            if (withWhatIfs) {
+                writeCosts(g, shownResult.costs());
+            }
             if (shownResult.tickSize() != null) {
                 // venues-v2.md §11: full precision above, and the price as displayed (on the tick)
                 number(g, "tickSize", shownResult.tickSize());
@@ -148,6 +152,35 @@ final class CalcReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /**
+     * The position's costs and probability of liquidation, as the app's results show them
+     * ({@link PositionCosts}): {@code feeToOpen} (taker, at the entry), {@code feeToCloseAtMark}
+     * (taker), {@code projectedFunding} (positive paid), {@code breakEvenPrice} (null when no
+     * price breaks even), {@code liquidationProbability} ({@code probability}, {@code volatility},
+     * {@code horizonHours}, {@code volatilityTableAsOf}; null when the position is liquidated or no
+     * volatility is known).
+     */
+    private static void writeCosts(JsonGenerator g, PositionCosts c) throws IOException {
+        number(g, "feeToOpen", c == null ? null : c.feeToOpen());
+        number(g, "feeToCloseAtMark", c == null ? null : c.feeToCloseAtMark());
+        number(g, "projectedFunding", c == null ? null : c.projectedFunding());
+        number(g, "breakEvenPrice", c == null ? null : c.breakEvenPrice());
+        if (c == null || !c.hasProbability()) {
+            g.writeNullField("liquidationProbability");
+            return;
+        }
+        g.writeObjectFieldStart("liquidationProbability");
+        g.writeNumberField("probability", c.probability());
+        g.writeNumberField("volatility", c.volatility());
+        number(g, "horizonHours", BigDecimal.valueOf(c.horizonHours()));
+        if (c.volatilityAsOf() == null) {
+            g.writeNullField("volatilityTableAsOf");
+        } else {
+            g.writeStringField("volatilityTableAsOf", c.volatilityAsOf().toString());
+        }
+        g.writeEndObject();
     }
 
     /**

@@ -79,7 +79,7 @@ public final class DraftEdits {
             return Edit.done(e.draft().withPosition(p.withMarginLinked(false)));
         }
         boolean sizes = field == InputField.LEVERAGE || field == InputField.QUANTITY || field == InputField.ENTRY_PRICE
-                || field == InputField.CONTRACT_SIZE;
+                || field == InputField.CONTRACT_SIZE || field == InputField.TAKER_FEE_RATE;
         return sizes ? change(e, p) : Edit.done(e.draft().withPosition(p));
     }
 

@@ -102,8 +102,20 @@ public final class Drafts {
         t.put(InputField.MAINTENANCE_AMOUNT, p.maintenance() == null ? "" : formats.exact(p.maintenance().maintenanceAmount()));
         BigDecimal lfr = p.venueParameters().liquidationFeeRate();
         t.put(InputField.LIQUIDATION_FEE_RATE, lfr == null ? "" : formats.exact(lfr));
+        org.marginlab.engine.VenueParameters v = p.venueParameters();
+        t.put(InputField.TAKER_FEE_RATE, exactOrEmpty(p.takerFeeRate()));
+        t.put(InputField.MAKER_FEE_RATE, exactOrEmpty(v.makerFeeRate()));
+        t.put(InputField.FUNDING_RATE, exactOrEmpty(v.fundingRate()));
+        t.put(InputField.FUNDING_INTERVAL_HOURS, exactOrEmpty(v.fundingIntervalHours()));
+        t.put(InputField.HOLDING_HOURS, exactOrEmpty(v.holdingHours()));
+        t.put(InputField.VOLATILITY, exactOrEmpty(v.volatility()));
+        t.put(InputField.PROBABILITY_HORIZON_HOURS, exactOrEmpty(v.probabilityHorizonHours()));
         boolean linked = p.isolatedMargin() == null || p.isolatedMargin().compareTo(LinkedMargin.of(p, venue)) == 0;
         return new PositionDraft(p.id(), p, p.symbol(), p.side(), p.marginMode(), p.contract(), t, linked);
+    }
+
+    private String exactOrEmpty(BigDecimal value) {
+        return value == null ? "" : formats.exact(value);
     }
 
     /**

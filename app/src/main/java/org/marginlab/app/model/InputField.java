@@ -16,6 +16,20 @@ public enum InputField {
     MAINTENANCE_AMOUNT("Maintenance amount", "maintenance.maintenanceAmount", "maintenanceAmount"),
     /** KuCoin's liquidation-fee rate (spec venues-v2.md §2.4, §13); other venues ignore it. */
     LIQUIDATION_FEE_RATE("Liquidation fee rate", "liquidationFeeRate", "liquidationFeeRate"),
+    /** The taker fee rate, a fraction; empty = the venue's default (spec venues-v2.md §10.1). */
+    TAKER_FEE_RATE("Taker fee rate", "takerFeeRate", "takerFeeRate"),
+    /** The maker fee rate, a fraction, negative for a rebate; empty = none known (no default). */
+    MAKER_FEE_RATE("Maker fee rate", "makerFeeRate", "makerFeeRate"),
+    /** The funding rate per interval, a fraction, positive when longs pay (§10.1, §13). */
+    FUNDING_RATE("Funding rate", "fundingRate", "fundingRate"),
+    /** Hours between funding payments; empty = the venue's interval (§10.2). */
+    FUNDING_INTERVAL_HOURS("Funding interval", "fundingIntervalHours", "fundingIntervalHours"),
+    /** Hours the position is held, for the projected funding; empty = 0. */
+    HOLDING_HOURS("Holding time", "holdingHours", "holdingHours"),
+    /** Annualised volatility, a fraction; empty = the symbol's default (engine sizing.Volatilities). */
+    VOLATILITY("Volatility", "volatility", "volatility"),
+    /** Horizon of the probability of liquidation, hours; empty = 24. */
+    PROBABILITY_HORIZON_HOURS("Probability horizon", "probabilityHorizonHours", "probabilityHorizonHours"),
     MARGIN_DELTA("Margin change", "marginDelta", "marginDelta");
 
     private final String label;

@@ -16,7 +16,7 @@ import org.marginlab.engine.Side;
  *
  * @param id            the position's id, unique in its workspace, not blank
  * @param template      the position as it was loaded (keeps its explicit tiers, max leverage and
- *                      taker fee, which have no field in the editor), or null for a new one
+ *                      venue inputs that have no field in the editor), or null for a new one
  * @param symbol        the instrument symbol, not null
  * @param side          long or short, not null
  * @param mode          isolated or cross, not null

@@ -101,6 +101,13 @@ public final class PositionParser {
         BigDecimal mmr = optional(d, InputField.MMR, errs);
         BigDecimal amount = optional(d, InputField.MAINTENANCE_AMOUNT, errs);
         BigDecimal liquidationFee = optional(d, InputField.LIQUIDATION_FEE_RATE, errs);
+        BigDecimal taker = optional(d, InputField.TAKER_FEE_RATE, errs);
+        BigDecimal maker = optional(d, InputField.MAKER_FEE_RATE, errs);
+        BigDecimal funding = optional(d, InputField.FUNDING_RATE, errs);
+        BigDecimal interval = optional(d, InputField.FUNDING_INTERVAL_HOURS, errs);
+        BigDecimal holding = optional(d, InputField.HOLDING_HOURS, errs);
+        BigDecimal volatility = optional(d, InputField.VOLATILITY, errs);
+        BigDecimal horizon = optional(d, InputField.PROBABILITY_HORIZON_HOURS, errs);
         if (mmr == null && amount != null && !errs.containsKey(InputField.MAINTENANCE_AMOUNT)
                 && !errs.containsKey(InputField.MMR)) {
             errs.put(InputField.MMR, new FieldError(InputField.MMR, InputField.MMR.label(),
@@ -112,15 +119,17 @@ public final class PositionParser {
         Position.Builder b = d.template() != null ? d.template().toBuilder() : Position.builder();
         b.id(d.id()).symbol(d.symbol()).side(d.side()).contract(d.contract()).contractSize(contractSize)
                 .quantity(quantity).entryPrice(entry).markPrice(mark).leverage(leverage).marginMode(d.mode())
-                .isolatedMargin(margin)
+                .isolatedMargin(margin).takerFeeRate(taker)
                 .maintenance(mmr == null ? null : new Maintenance(mmr, amount == null ? BigDecimal.ZERO : amount));
         if (mmr != null) {
             b.tiers(null);
         }
-        // the typed liquidation-fee rate; the position's other venue inputs stay as loaded
+        // the typed liquidation-fee rate and cost inputs; the position's other venue inputs stay as loaded
         org.marginlab.engine.VenueParameters kept = d.template() != null ? d.template().venueParameters()
                 : org.marginlab.engine.VenueParameters.NONE;
-        b.venueParameters(kept.toBuilder().liquidationFeeRate(liquidationFee).build());
+        b.venueParameters(kept.toBuilder().liquidationFeeRate(liquidationFee).makerFeeRate(maker).fundingRate(funding)
+                .fundingIntervalHours(interval).holdingHours(holding).volatility(volatility)
+                .probabilityHorizonHours(horizon).build());
         Position p = b.build();
         if (p.marginMode() == MarginMode.ISOLATED && margin == null) {
             // no margin typed: the linked margin (initial margin at entry rounded up to 8 decimals),

@@ -37,7 +37,7 @@ import org.marginlab.engine.tier.TickSizes;
  */
 public record PositionResult(PositionDraft draft, PositionParser.Parsed parsed, Map<InputField, FieldError> errors,
         FieldError problem, Position used, boolean stale, PositionRisk risk, boolean liquidated, BigDecimal shockedMark,
-        BigDecimal maxAddableMargin, WhatIfResult whatIf, BigDecimal tickSize) {
+        BigDecimal maxAddableMargin, WhatIfResult whatIf, BigDecimal tickSize, PositionCosts costs) {
 
     /** Makes the error map unmodifiable. */
     public PositionResult {

@@ -195,6 +195,9 @@ final class PositionFigures {
         Position p = v.result().used();
         String quote = p.contract() == ContractType.INVERSE ? "USD" : ccy;
         BigDecimal ratio = cross ? v.account().marginRatio() : r.marginRatio();
+        if (f.cost() || f == Figure.LIQUIDATION_PROBABILITY) {
+            return CostFigures.format(f, v.result(), ccy, quote, d, formats);
+        }
         switch (f) {
             case MARK_PRICE:
                 return formats.price(v.result().shockedMark(), PRICE_ROUNDING) + " " + quote

@@ -1,9 +1,13 @@
 package org.marginlab.app.position;
 
-import org.marginlab.app.model.InputField;
-import java.util.EnumMap;
+import static org.marginlab.app.position.PositionNodes.heading;
+import static org.marginlab.app.position.PositionNodes.label;
+import static org.marginlab.app.position.PositionNodes.muted;
+import static org.marginlab.app.position.PositionNodes.tip;
+
 import java.util.Locale;
-import java.util.Map;
+
+import org.marginlab.app.model.InputField;
 
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -11,7 +15,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -19,7 +22,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -34,11 +36,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
-import org.controlsfx.control.decoration.Decorator;
-import org.controlsfx.validation.ValidationMessage;
-import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marginlab.app.ui.HeightCache;
 import org.marginlab.app.ui.ReflowPane;
@@ -57,8 +55,10 @@ import atlantafx.base.theme.Styles;
  * <p>Node ids (for tests and CSS): inputs {@code #quantity}, {@code #entryPrice},
  * {@code #markPrice}, {@code #leverage}, {@code #isolatedMargin}, {@code #marginDelta}, their
  * messages {@code #quantityError} …; figures by {@link #idOf(Figure)}, e.g.
- * {@code #liquidationPrice}, {@code #marginRatio}; {@code #marginDeltaSlider},
- * {@code #applyWhatIf}, {@code #staleBadge}, {@code #status}.
+ * {@code #liquidationPrice}, {@code #marginRatio}, {@code #liquidationProbability},
+ * {@code #breakEvenPrice}; the costs pane {@code #costsPane} and group {@code #costsGroup}
+ * ({@link CostsPane}); {@code #marginDeltaSlider}, {@code #applyWhatIf} ({@link WhatIfPane}),
+ * {@code #staleBadge}, {@code #status}.
  */
 public final class PositionView extends BorderPane {
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("near-liquidation");
@@ -66,19 +66,19 @@ public final class PositionView extends BorderPane {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final PositionViewModel vm;
-    private final Map<InputField, TextField> fields = new EnumMap<>(InputField.class);
-    private final GraphicValidationDecoration decoration = new GraphicValidationDecoration();
+    private final PositionFields fields;
 
     /**
      * @param vm  the view-model to bind to, not null
      */
     public PositionView(PositionViewModel vm) {
         this.vm = vm;
+        this.fields = new PositionFields(vm);
         getStyleClass().add("position-view");
         // side by side when wide; editor | results over what-if when narrow; one scroll bar for all
         // the editor and the what-if keep their heights while nothing in them changes (their
         // wrapping notes are not wrapped again at every keystroke in the results)
-        ReflowPane panes = new ReflowPane(new HeightCache(editor()), results(), new HeightCache(whatIf()), 12);
+        ReflowPane panes = new ReflowPane(new HeightCache(editor()), results(), new HeightCache(WhatIfPane.build(vm, fields)), 12);
         panes.setId("positionPanes");
         ScrollPane scroll = new ScrollPane(panes);
         scroll.setId("positionScroll");
@@ -151,7 +151,7 @@ public final class PositionView extends BorderPane {
 
         boolean inverse = vm.contractProperty().get() == ContractType.INVERSE;
         boolean quanto = vm.contractProperty().get() == ContractType.QUANTO;
-        Node margin = field(InputField.ISOLATED_MARGIN, Bindings.concat("_Isolated margin (", vm.currencyProperty(), ")"),
+        Node margin = fields.field(InputField.ISOLATED_MARGIN, Bindings.concat("_Isolated margin (", vm.currencyProperty(), ")"),
                 "The margin set aside for this position. It follows the leverage (the initial margin at entry) until you "
                         + "type one of your own; adding or removing margin moves money from or to the cross wallet.");
         Label leverageNote = new Label();
@@ -171,18 +171,18 @@ public final class PositionView extends BorderPane {
         ((VBox) margin).getChildren().add(linkBox);
         margin.visibleProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.ISOLATED));
         margin.managedProperty().bind(margin.visibleProperty());
-        Node contractSize = field(InputField.CONTRACT_SIZE, "Contract size (" + (inverse ? "USD" : quanto ? "multiplier" : "base") + ")",
+        Node contractSize = fields.field(InputField.CONTRACT_SIZE, "Contract size (" + (inverse ? "USD" : quanto ? "multiplier" : "base") + ")",
                 "Inverse: the USD value of one contract (100 on Binance BTCUSD, 1 on Bybit). Quanto: the coin value of one "
                         + "contract per 1 USD of price (BitMEX ETHUSD: 0.000001 XBT). Linear: base units per unit of quantity, usually 1.");
         contractSize.setVisible(inverse || quanto);
         contractSize.setManaged(inverse || quanto);
 
         TitledPane maintenance = new TitledPane("Maintenance override", new VBox(4,
-                field(InputField.MMR, "Maintenance margin rate (fraction)",
+                fields.field(InputField.MMR, "Maintenance margin rate (fraction)",
                         "Overrides the venue's tiers: 0.005 means 0.5 %. Leave empty to use the tier table."),
-                field(InputField.MAINTENANCE_AMOUNT, Bindings.concat("Maintenance amount (", vm.currencyProperty(), ")"),
+                fields.field(InputField.MAINTENANCE_AMOUNT, Bindings.concat("Maintenance amount (", vm.currencyProperty(), ")"),
                         "The amount subtracted from notional × MMR (Binance 'cum', Bybit deduction); 0 if empty."),
-                field(InputField.LIQUIDATION_FEE_RATE, "Liquidation fee rate (fraction)",
+                fields.field(InputField.LIQUIDATION_FEE_RATE, "Liquidation fee rate (fraction)",
                         "KuCoin, from 2025-05-22: liquidation happens when the margin falls to the maintenance margin "
                                 + "plus this rate × the value at the liquidation price (0.001 = 0.1 %). KuCoin publishes no "
                                 + "rate per contract, so it must be given there. Other venues ignore it.")));
@@ -200,13 +200,13 @@ public final class PositionView extends BorderPane {
         vm.errorProperty(InputField.LIQUIDATION_FEE_RATE).addListener(new javafx.beans.value.WeakChangeListener<>(openOnError));
         maintenance.getStyleClass().add(Styles.DENSE);
 
-        Node quantity = field(InputField.QUANTITY, inverse || quanto ? "_Quantity (contracts)" : "_Quantity (base)",
+        Node quantity = fields.field(InputField.QUANTITY, inverse || quanto ? "_Quantity (contracts)" : "_Quantity (base)",
                 inverse ? "Number of contracts; must be > 0." : "Position size in the base coin, e.g. 0.5 BTC; must be > 0.");
-        Node entry = field(InputField.ENTRY_PRICE, Bindings.concat("_Entry price (", vm.quoteCurrencyProperty(), ")"),
+        Node entry = fields.field(InputField.ENTRY_PRICE, Bindings.concat("_Entry price (", vm.quoteCurrencyProperty(), ")"),
                 "Average price at which the position was opened; must be > 0.");
-        Node mark = field(InputField.MARK_PRICE, Bindings.concat("_Mark price (", vm.quoteCurrencyProperty(), ")"),
+        Node mark = fields.field(InputField.MARK_PRICE, Bindings.concat("_Mark price (", vm.quoteCurrencyProperty(), ")"),
                 "The venue's mark price: PnL, margin ratio and liquidation are judged at it; must be > 0.");
-        VBox leverage = (VBox) field(InputField.LEVERAGE, "Le_verage (x)",
+        VBox leverage = (VBox) fields.field(InputField.LEVERAGE, "Le_verage (x)",
                 "Chosen leverage; initial margin is entry notional ÷ leverage; at most the tier's max.");
         leverage.getChildren().add(2, leverageRow);
 
@@ -226,6 +226,7 @@ public final class PositionView extends BorderPane {
         grid.add(margin, 1, 3);
         grid.add(contractSize, 0, 4);
         grid.add(maintenance, 0, 5, 2, 1);
+        grid.add(CostsPane.inputs(vm, fields), 0, 6, 2, 1);
 
         VBox box = new VBox(4, heading("Position", "mdi2f-file-document-edit-outline"), tierFix(maintenance), grid);
         box.getStyleClass().addAll("card", "editor");
@@ -308,43 +309,6 @@ public final class PositionView extends BorderPane {
         return new HBox(a, b);
     }
 
-    private Node field(InputField f, String label, String tooltip) {
-        return field(f, javafx.beans.binding.Bindings.concat(label), tooltip);
-    }
-
-    /** A field whose label follows the position's currency (venue and symbol decide it). */
-    private Node field(InputField f, javafx.beans.binding.StringExpression label, String tooltip) {
-        TextField field = new TextField();
-        field.setId(f.nodeId());
-        field.textProperty().bindBidirectional(vm.textProperty(f));
-        field.setTooltip(tip(tooltip));
-        fields.put(f, field);
-        Label error = new Label();
-        error.setId(f.nodeId() + "Error");
-        error.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "field-error");
-        Wrapping.toWidth(error);
-        error.textProperty().bind(vm.errorProperty(f));
-        error.visibleProperty().bind(vm.errorProperty(f).isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
-        vm.errorProperty(f).addListener((o, before, message) -> decorate(field, message));
-        Label caption = label("", field);
-        caption.textProperty().bind(label);
-        // one line, never wrapped: a wrapping caption makes every layout of the editor wrap text again
-        caption.setMinWidth(Region.USE_PREF_SIZE);
-        return new VBox(2, caption, field, error);
-    }
-
-    private void decorate(Control control, String message) {
-        control.pseudoClassStateChanged(Styles.STATE_DANGER, message != null);
-        if (control.getScene() == null) {
-            return;
-        }
-        Decorator.removeAllDecorations(control);
-        if (message != null) {
-            decoration.applyValidationDecoration(ValidationMessage.error(control, message));
-        }
-    }
-
     // ---- results -------------------------------------------------------------------------
 
     private Node results() {
@@ -395,7 +359,7 @@ public final class PositionView extends BorderPane {
         grid.getColumnConstraints().addAll(labels, values);
         int row = 0;
         for (Figure f : Figure.values()) {
-            if (f == Figure.LIQUIDATION_PRICE || f == Figure.MARGIN_RATIO) {
+            if (f == Figure.LIQUIDATION_PRICE || f == Figure.MARGIN_RATIO || f.cost()) {
                 continue;
             }
             Label name = new Label(f.label());
@@ -405,10 +369,11 @@ public final class PositionView extends BorderPane {
             v.setTooltip(tip(f.explanation()));
             grid.addRow(row++, name, v);
         }
+        CostsPane.results(grid, row, this::value);
 
-        Label liqCaption = caption(Figure.LIQUIDATION_PRICE.label());
+        Label liqCaption = muted(Figure.LIQUIDATION_PRICE.label());
         liqCaption.setTooltip(tip(Figure.LIQUIDATION_PRICE.explanation()));
-        Label ratioCaption = caption(Figure.MARGIN_RATIO.label());
+        Label ratioCaption = muted(Figure.MARGIN_RATIO.label());
         ratioCaption.setTooltip(tip(Figure.MARGIN_RATIO.explanation()));
         VBox box = new VBox(8,
                 heading("Results", "mdi2c-calculator-variant-outline"),
@@ -449,71 +414,6 @@ public final class PositionView extends BorderPane {
         return v;
     }
 
-    // ---- what-if -------------------------------------------------------------------------
-
-    private Node whatIf() {
-        Slider slider = new Slider();
-        slider.setId("marginDeltaSlider");
-        slider.minProperty().bind(vm.marginDeltaMinProperty());
-        slider.maxProperty().bind(vm.marginDeltaMaxProperty());
-        slider.valueProperty().bindBidirectional(vm.marginDeltaSliderProperty());
-        slider.setTooltip(tip("Drag right to add isolated margin, left to remove it (down to the max removable margin)."));
-
-        Node deltaField = field(InputField.MARGIN_DELTA,
-                Bindings.concat("Margin _change (", vm.currencyProperty(), ", + add / − remove)"),
-                "Isolated margin to add (positive) or remove (negative). It comes from the cross wallet, so adding is "
-                        + "limited to the max addable margin (the available balance) and removing to the max removable margin.");
-
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(6);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().add(names);
-        Label marginCaption = muted("");
-        marginCaption.textProperty().bind(Bindings.concat("Isolated margin (", vm.currencyProperty(), ")"));
-        grid.addRow(0, marginCaption, bound("whatIfMargin", vm.whatIfMarginProperty()));
-        grid.addRow(1, muted("Liquidation price"), bound("whatIfLiquidation", vm.whatIfLiquidationProperty()));
-        grid.addRow(2, muted("Margin ratio"), bound("whatIfMarginRatio", vm.whatIfMarginRatioProperty()));
-        grid.addRow(3, muted("Effective leverage"), bound("whatIfLeverage", vm.whatIfLeverageProperty()));
-
-        Button apply = new Button("Apply", new FontIcon("mdi2c-check"));
-        apply.setId("applyWhatIf");
-        apply.getStyleClass().add(Styles.ACCENT);
-        apply.disableProperty().bind(vm.canApplyProperty().not());
-        apply.setOnAction(e -> vm.applyWhatIf());
-        apply.setTooltip(tip("Commit the margin change to the position (Ctrl+Enter)."));
-        Button reset = new Button("Reset", new FontIcon("mdi2u-undo-variant"));
-        reset.setId("resetWhatIf");
-        reset.setOnAction(e -> vm.resetWhatIf());
-        reset.setTooltip(tip("Set the margin change back to none (Esc)."));
-
-        Label note = new Label();
-        note.setId("whatIfNote");
-        Wrapping.toWidth(note);
-        note.getStyleClass().addAll(Styles.TEXT_SMALL, "what-if-note");
-        note.textProperty().bind(vm.whatIfNoteProperty());
-        note.visibleProperty().bind(vm.whatIfNoteProperty().isNotEmpty());
-        note.managedProperty().bind(note.visibleProperty());
-        slider.disableProperty().bind(vm.whatIfNoteProperty().isNotEmpty());
-        VBox box = new VBox(8,
-                heading("What if: add or remove margin", "mdi2s-scale-balance"),
-                note, slider, deltaField, grid, new HBox(8, apply, reset));
-        box.getStyleClass().addAll("card", "what-if");
-        vm.staleProperty().addListener((o, a, s) -> box.pseudoClassStateChanged(STALE, s));
-        box.setMinWidth(Region.USE_PREF_SIZE);
-        return box;
-    }
-
-    private Label bound(String id, javafx.beans.value.ObservableValue<String> text) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add("figure-value");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        l.textProperty().bind(text);
-        return l;
-    }
-
     // ---- status and shortcuts --------------------------------------------------------------
 
     private Node statusBar() {
@@ -540,38 +440,5 @@ public final class PositionView extends BorderPane {
                 e.consume();
             }
         });
-    }
-
-    // ---- small builders -------------------------------------------------------------------
-
-    private static Label heading(String text, String icon) {
-        Label l = new Label(text, new FontIcon(icon));
-        l.getStyleClass().addAll(Styles.TITLE_4, "card-heading");
-        return l;
-    }
-
-    private static Label caption(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().addAll(Styles.TEXT_MUTED);
-        return l;
-    }
-
-    private static Label muted(String text) {
-        return caption(text);
-    }
-
-    private static Label label(String text, Node target) {
-        Label l = new Label(text);
-        l.setMnemonicParsing(true);
-        l.setLabelFor(target);
-        return l;
-    }
-
-    private static Tooltip tip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        t.setShowDelay(Duration.millis(300));
-        return t;
     }
 }

@@ -19,14 +19,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The workspace fields of spec venues-v2.md §13 (all optional): the per-position venue inputs
- * ({@link VenueParameters}) and the evaluation instants ({@code asOf}, {@code openedAt}), read
+ * ({@link VenueParameters}, with MarginLab's cost and probability inputs {@code makerFeeRate},
+ * {@code fundingIntervalHours}, {@code holdingHours}, {@code volatility},
+ * {@code probabilityHorizonHours}) and the evaluation instants ({@code asOf}, {@code openedAt}), read
  * and written for {@link WorkspaceMapping}. Stateless.
  */
 final class VenueFieldsMapping {
     private VenueFieldsMapping() {
     }
 
-    /** The optional venue-specific fields of spec venues-v2.md §13. */
     /**
      * @param node         the position's object
      * @param maintenance  its {@code maintenance} object (which may hold {@code mmrSlope}), or null
@@ -46,7 +47,12 @@ final class VenueFieldsMapping {
                 .oiLowerCap(optionalDecimal(node, "oiLowerCap"))
                 .oiUpperCap(optionalDecimal(node, "oiUpperCap"))
                 .fundingRate(optionalDecimal(node, "fundingRate"))
-                .tickSize(optionalDecimal(node, "tickSize"));
+                .tickSize(optionalDecimal(node, "tickSize"))
+                .makerFeeRate(optionalDecimal(node, "makerFeeRate"))
+                .fundingIntervalHours(optionalDecimal(node, "fundingIntervalHours"))
+                .holdingHours(optionalDecimal(node, "holdingHours"))
+                .volatility(optionalDecimal(node, "volatility"))
+                .probabilityHorizonHours(optionalDecimal(node, "probabilityHorizonHours"));
         if (maintenance != null && maintenance.isObject()) {
             try {
                 v.mmrSlope(optionalDecimal(maintenance, "mmrSlope"));
@@ -125,5 +131,11 @@ final class VenueFieldsMapping {
             o.put("includeFundingReserve", true);
         }
         WorkspaceMapping.putDecimal(o, "tickSize", v.tickSize());
+        // the cost and probability inputs (MarginLab additions; README "Costs per position")
+        WorkspaceMapping.putDecimal(o, "makerFeeRate", v.makerFeeRate());
+        WorkspaceMapping.putDecimal(o, "fundingIntervalHours", v.fundingIntervalHours());
+        WorkspaceMapping.putDecimal(o, "holdingHours", v.holdingHours());
+        WorkspaceMapping.putDecimal(o, "volatility", v.volatility());
+        WorkspaceMapping.putDecimal(o, "probabilityHorizonHours", v.probabilityHorizonHours());
     }
 }

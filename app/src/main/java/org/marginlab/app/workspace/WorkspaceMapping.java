@@ -69,7 +69,8 @@ final class WorkspaceMapping {
             "quantity", "entryPrice", "markPrice", "leverage", "marginMode", "isolatedMargin", "maintenance", "tiers",
             "maxLeverage", "takerFeeRate", "openedAt", "liquidationFeeRate", "initialMarginRate", "imrSlope",
             "riskLimit", "imf", "mmf", "openInterestNotional", "oiLowerCap", "oiUpperCap", "mmValuation",
-            "fundingRate", "includeFundingReserve", "tickSize"); // the last thirteen: VenueFieldsMapping
+            "fundingRate", "includeFundingReserve", "tickSize", "makerFeeRate", "fundingIntervalHours", "holdingHours",
+            "volatility", "probabilityHorizonHours"); // from openedAt on: VenueFieldsMapping
     private static final Set<String> MAINTENANCE_FIELDS = Set.of("mmr", "maintenanceAmount", "mmrSlope");
     private static final Set<String> TIER_FIELDS = Set.of("floor", "cap", "maxLeverage", "mmr", "maintenanceAmount",
             "imr");

@@ -70,6 +70,17 @@ class SameFiguresEverywhereTest {
             same(p.get("maxRemovableMargin"), r.maxRemovableMargin());
             same(p.get("maxAddableMargin"), app.positions().get(i).maxAddableMargin());
             assertThat(p.get("liquidated").asBoolean()).isEqualTo(app.positions().get(i).liquidated());
+            // the costs and the probability of liquidation: the same PositionCosts
+            org.marginlab.app.model.PositionCosts c = app.positions().get(i).costs();
+            same(p.get("feeToOpen"), c.feeToOpen());
+            same(p.get("feeToCloseAtMark"), c.feeToCloseAtMark());
+            same(p.get("projectedFunding"), c.projectedFunding());
+            same(p.get("breakEvenPrice"), c.breakEvenPrice());
+            if (c.hasProbability()) {
+                assertThat(p.get("liquidationProbability").get("probability").doubleValue()).isEqualTo(c.probability());
+            } else {
+                assertThat(p.get("liquidationProbability").isNull()).isTrue();
+            }
         }
     }
 
