@@ -307,7 +307,9 @@ public final class PlannerViewModel {
             next = SizeFromRisk.plan(in, margin);
         } catch (ValidationException e) {
             PlanField field = PlanField.byOption(e.field());
-            if (field != null) {
+            if (field == PlanField.STOP && text(PlanField.STOP).isBlank()) {
+                // nothing typed yet: the field's prompt asks for it, no error before the user has typed
+            } else if (field != null) {
                 errors.get(field).set(message(field, e));
             } else if (!e.field().equals("--isolated-margin")) {
                 problem.set(message(null, e));

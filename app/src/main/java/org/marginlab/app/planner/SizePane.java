@@ -67,8 +67,10 @@ final class SizePane {
         add(grid, 1, 0, field(PlanField.RISK, "The loss you accept at the stop: a percentage of the account size "
                 + "(1%) or an amount (100), before fees."));
         add(grid, 0, 1, field(PlanField.ENTRY, "The entry price, quote per base. Prefilled from the selected position."));
-        add(grid, 1, 1, field(PlanField.STOP, "The stop price: below the entry for a long, above it for a short (the "
-                + "side follows from it)."));
+        Node stop = field(PlanField.STOP, "The stop price: below the entry for a long, above it for a short (the "
+                + "side follows from it).");
+        stop.lookupAll(".text-field").forEach(n -> ((javafx.scene.control.TextField) n).setPromptText("type your stop"));
+        add(grid, 1, 1, stop);
         add(grid, 0, 2, field(PlanField.LEVERAGE, "The leverage; the tier of the sized notional bounds it."));
         add(grid, 1, 2, new VBox(2, new Label("Margin mode"), pair(MarginMode.ISOLATED, MarginMode.CROSS)));
         add(grid, 0, 3, PlanControls.field("planIsolatedMargin", "Isolated margin",

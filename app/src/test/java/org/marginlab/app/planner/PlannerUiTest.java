@@ -92,8 +92,9 @@ class PlannerUiTest {
         assertThat(robot.lookup("#planLeverage").queryAs(TextField.class).getText()).isEqualTo("20");
         assertThat(robot.lookup("#planSymbol").queryAs(TextField.class).getText()).isEqualTo("BTCUSDT");
         assertThat(robot.lookup("#planRisk").queryAs(TextField.class).getText()).isEqualTo("1%");
-        // no stop yet: the rule at the field
-        assertThat(text(robot, "#planStopError")).isEqualTo("Stop price is required");
+        // no stop yet: a prompt, not an error before anything is typed; no plan
+        assertThat(robot.lookup("#planStopError").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#planStop").queryAs(TextField.class).getPromptText()).isEqualTo("type your stop");
 
         type(robot, "#planStop", "58000");
         // the command line's rule for --risk, at the field with its label
