@@ -11,7 +11,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marginlab.app.ui.Wrapping;
@@ -113,10 +112,6 @@ final class PlanControls {
     }
 
     static Tooltip tip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        t.setShowDelay(Duration.millis(300));
-        return t;
+        return org.marginlab.app.ui.Tips.of(text);
     }
 }

@@ -6,8 +6,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -15,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.ui.PillPair;
 import org.marginlab.app.ui.Wrapping;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginMode;
@@ -197,48 +196,14 @@ final class SizePane {
     }
 
     private Node pair(MarginMode a, MarginMode b) {
-        ToggleGroup group = new ToggleGroup();
-        ToggleButton left = new ToggleButton("Isolated");
-        left.setId("planIsolated");
-        ToggleButton right = new ToggleButton("Cross");
-        right.setId("planCross");
-        left.getStyleClass().add(Styles.LEFT_PILL);
-        right.getStyleClass().add(Styles.RIGHT_PILL);
-        left.setToggleGroup(group);
-        right.setToggleGroup(group);
-        left.setOnAction(e -> vm.modeProperty().set(a));
-        right.setOnAction(e -> vm.modeProperty().set(b));
-        Runnable sync = () -> {
-            left.setSelected(vm.modeProperty().get() == a);
-            right.setSelected(vm.modeProperty().get() == b);
-        };
-        vm.modeProperty().addListener((o, x, y) -> sync.run());
-        sync.run();
-        left.setTooltip(PlanControls.tip("Isolated: the position's own margin is all it can lose."));
-        right.setTooltip(PlanControls.tip("Cross: the account size is the cross wallet behind the position."));
-        return new HBox(left, right);
+        return PillPair.of(vm.modeProperty(), a, "Isolated", "planIsolated",
+                "Isolated: the position's own margin is all it can lose.", b, "Cross", "planCross",
+                "Cross: the account size is the cross wallet behind the position.");
     }
 
     private Node contractPair() {
-        ToggleGroup group = new ToggleGroup();
-        ToggleButton left = new ToggleButton("Linear");
-        left.setId("planLinear");
-        ToggleButton right = new ToggleButton("Inverse");
-        right.setId("planInverse");
-        left.getStyleClass().add(Styles.LEFT_PILL);
-        right.getStyleClass().add(Styles.RIGHT_PILL);
-        left.setToggleGroup(group);
-        right.setToggleGroup(group);
-        left.setOnAction(e -> vm.contractProperty().set(ContractType.LINEAR));
-        right.setOnAction(e -> vm.contractProperty().set(ContractType.INVERSE));
-        Runnable sync = () -> {
-            left.setSelected(vm.contractProperty().get() == ContractType.LINEAR);
-            right.setSelected(vm.contractProperty().get() == ContractType.INVERSE);
-        };
-        vm.contractProperty().addListener((o, x, y) -> sync.run());
-        sync.run();
-        left.setTooltip(PlanControls.tip("Linear: settles in the quote currency (USDT)."));
-        right.setTooltip(PlanControls.tip("Inverse: settles in the coin (BTC), quantity in contracts."));
-        return new HBox(left, right);
+        return PillPair.of(vm.contractProperty(), ContractType.LINEAR, "Linear", "planLinear",
+                "Linear: settles in the quote currency (USDT).", ContractType.INVERSE, "Inverse", "planInverse",
+                "Inverse: settles in the coin (BTC), quantity in contracts.");
     }
 }

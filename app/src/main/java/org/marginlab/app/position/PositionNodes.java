@@ -3,7 +3,6 @@ package org.marginlab.app.position;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.util.Duration;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -34,10 +33,6 @@ final class PositionNodes {
     }
 
     static Tooltip tip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        t.setShowDelay(Duration.millis(300));
-        return t;
+        return org.marginlab.app.ui.Tips.of(text);
     }
 }

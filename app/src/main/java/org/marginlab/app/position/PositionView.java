@@ -22,8 +22,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -39,6 +37,7 @@ import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marginlab.app.ui.HeightCache;
+import org.marginlab.app.ui.PillPair;
 import org.marginlab.app.ui.ReflowPane;
 import org.marginlab.app.ui.Wrapping;
 import org.marginlab.engine.ContractType;
@@ -285,28 +284,7 @@ public final class PositionView extends BorderPane {
 
     private <T> HBox pills(javafx.beans.property.ObjectProperty<T> property, T left, String leftText, String leftId,
             String leftTip, T right, String rightText, String rightId, String rightTip) {
-        ToggleGroup group = new ToggleGroup();
-        ToggleButton a = new ToggleButton(leftText);
-        a.setId(leftId);
-        a.getStyleClass().add(Styles.LEFT_PILL);
-        a.setMnemonicParsing(true);
-        ToggleButton b = new ToggleButton(rightText);
-        b.setId(rightId);
-        b.getStyleClass().add(Styles.RIGHT_PILL);
-        b.setMnemonicParsing(true);
-        a.setToggleGroup(group);
-        b.setToggleGroup(group);
-        a.setOnAction(e -> property.set(left));
-        b.setOnAction(e -> property.set(right));
-        Runnable sync = () -> {
-            a.setSelected(left.equals(property.get()));
-            b.setSelected(right.equals(property.get()));
-        };
-        property.addListener((o, x, y) -> sync.run());
-        sync.run();
-        a.setTooltip(tip(leftTip));
-        b.setTooltip(tip(rightTip));
-        return new HBox(a, b);
+        return PillPair.of(property, left, leftText, leftId, leftTip, right, rightText, rightId, rightTip);
     }
 
     // ---- results -------------------------------------------------------------------------
