@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.marginlab.app.model.PositionCosts;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Side;
 import org.marginlab.engine.ValidationException;
@@ -105,8 +106,9 @@ final class CostCommand implements Callable<Integer> {
             description = "Funding rate per interval, a fraction; positive: longs pay (default 0).")
     String fundingRate;
 
-    @Option(names = "--funding-interval-hours", paramLabel = "H", defaultValue = "8",
-            description = "Hours between funding payments (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--funding-interval-hours", paramLabel = "H",
+            description = "Hours between funding payments (default: the venue's, as the app's: 1 on kraken-futures, "
+                    + "dydx-v4 and hyperliquid, else 8).")
     String fundingInterval;
 
     @Option(names = "--hours", paramLabel = "H", defaultValue = "0",
@@ -131,7 +133,8 @@ final class CostCommand implements Callable<Integer> {
         boolean closeMaker = liquidity(close, "--close");
         BigDecimal lev = leverage == null ? null : Planner.positive(leverage, "--leverage");
         BigDecimal funding = fundingRate == null ? BigDecimal.ZERO : Planner.rate(fundingRate, "--funding-rate");
-        BigDecimal interval = Planner.positive(fundingInterval, "--funding-interval-hours");
+        BigDecimal interval = fundingInterval == null ? PositionCosts.defaultFundingIntervalHours(rules)
+                : Planner.positive(fundingInterval, "--funding-interval-hours");
         BigDecimal held = Planner.notNegative(hours, "--hours");
         if ((openMaker || closeMaker) && maker == null) {
             throw new ValidationException("--maker-fee", "is required with " + (openMaker ? "--open" : "--close")

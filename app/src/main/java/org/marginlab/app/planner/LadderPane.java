@@ -44,8 +44,8 @@ public final class LadderPane extends VBox {
     public LadderPane(LadderViewModel vm) {
         super(8);
         setId("ladderPane");
-        Label title = new Label("Scale-in ladder (DCA)");
-        title.getStyleClass().add(Styles.TITLE_4);
+        getStyleClass().add("card");
+        Label title = PlanControls.heading("Scale-in ladder (DCA)", "mdi2s-stairs-up");
         Label instrument = Wrapping.toWidth(new Label());
         instrument.setId("ladderInstrument");
         instrument.getStyleClass().add(Styles.TEXT_MUTED);

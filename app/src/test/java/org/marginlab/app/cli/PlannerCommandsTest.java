@@ -477,6 +477,17 @@ class PlannerCommandsTest {
     }
 
     @Test
+    void cost_fundingIntervalDefaultsToTheVenues_asTheAppDoes() throws Exception {
+        // hyperliquid funds hourly (venues-v2.md §10.2): 24 h held = 24 payments of 0.05·60000·0.0001 = 0.3,
+        // paid by the long: 7.2; binance-usdm every 8 h: 3 payments, 0.9 (the test above)
+        JsonNode r = json(run("cost", "--venue", "hyperliquid", "--side", "long", "--qty", "0.05", "--entry", "60000",
+                "--taker-fee", "0.00045", "--funding-rate", "0.0001", "--hours", "24", "--json"));
+        exact(r, "fundingIntervalHours", "1");
+        exact(r, "fundingIntervals", "24");
+        exact(r, "fundingPaid", "7.2");
+    }
+
+    @Test
     void cost_withFundingReceivedByAShort() throws Exception {
         // short: the same rate is received, F = −0.9; BE = (Q·EP·(1 − f_o) − F)/(Q·(1 + f_c))
         // = (2998.5 + 0.9)/0.050025 = 2999.4/0.050025 = 59,958.0209895…; without funding 2998.5/0.050025 = 59,940.0299850…
