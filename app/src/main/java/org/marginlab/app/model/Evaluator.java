@@ -202,7 +202,7 @@ public final class Evaluator {
             results.add(new PositionResult(d, parsed.get(i), errs, problems.get(i), u,
                     stale || u == null, r, liquidated, shockedMark, maxAddable, applied.whatIf(d.id()),
                     u == null || venue == null ? null : TickSizes.of(venue.id(), u).orElse(null),
-                    r == null ? null : costs(u, r, shockedMark, liquidated, venue)));
+                    r == null ? null : new LazyCosts(u, r, shockedMark, liquidated, venue)));
             if (problems.get(i) != null && problem.length() == 0) {
                 append(problem, problems.get(i).pathMessage(d.id()));
             }
@@ -219,15 +219,6 @@ public final class Evaluator {
         return new Evaluation(draft, venue, venueError, wallet, walletError, shock, shockError, scope, results,
                 entered, shocked, risk, outcome, applied.entered(), applied.risk(), applied.outcome(),
                 applied.errors(), problem.toString(), currency, decimalsShown, new ArrayList<>(symbols));
-    }
-
-    /** The position's costs, or null if the engine refuses one of their inputs (it has checked them all). */
-    private static PositionCosts costs(Position u, PositionRisk r, BigDecimal mark, boolean liquidated, VenueRules venue) {
-        try {
-            return PositionCosts.of(u, r, mark, liquidated, venue);
-        } catch (ValidationException e) {
-            return null;
-        }
     }
 
     private static boolean needsBounds(Draft draft, List<Position> included, List<Map<InputField, FieldError>> errors) {

@@ -34,14 +34,26 @@ import org.marginlab.engine.tier.TickSizes;
  * @param whatIf            the margin what-if of this position, or null when none is pending
  * @param tickSize          the instrument's price tick (the position's own, else the venue's bundled
  *                          one, {@link TickSizes}), or null when none is known
+ * @param lazyCosts         the position's costs, worked out when first asked for ({@link #costs()}),
+ *                          or null when the position takes no part
  */
 public record PositionResult(PositionDraft draft, PositionParser.Parsed parsed, Map<InputField, FieldError> errors,
         FieldError problem, Position used, boolean stale, PositionRisk risk, boolean liquidated, BigDecimal shockedMark,
-        BigDecimal maxAddableMargin, WhatIfResult whatIf, BigDecimal tickSize, PositionCosts costs) {
+        BigDecimal maxAddableMargin, WhatIfResult whatIf, BigDecimal tickSize, LazyCosts lazyCosts) {
 
     /** Makes the error map unmodifiable. */
     public PositionResult {
         errors = Map.copyOf(errors);
+    }
+
+    /**
+     * The position's own costs and probability of liquidation at {@link #shockedMark}, worked out
+     * when first asked for ({@link LazyCosts}).
+     *
+     * @return the costs, or null when the position takes no part or the engine refuses an input
+     */
+    public PositionCosts costs() {
+        return lazyCosts == null ? null : lazyCosts.get();
     }
 
     /**
