@@ -10,8 +10,7 @@ import org.marginlab.engine.venue.VenueRules;
 /**
  * A position's {@link PositionCosts}, worked out the first time they are asked for and then kept:
  * the window shows the costs of the selected position only, so an edit of a 200-position account
- * does not compute 199 sets nobody reads (the UI latency benchmark put that at 0.3–0.6 ms of every
- * keystroke). Immutable from outside, safe to read from any thread (the value is a pure function
+ * does not compute 199 sets nobody reads. Immutable from outside, safe to read from any thread (the value is a pure function
  * of the final fields; a race at most computes it twice).
  */
 public final class LazyCosts {
