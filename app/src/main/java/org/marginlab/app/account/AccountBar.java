@@ -17,7 +17,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marginlab.app.ui.Wrapping;
@@ -45,18 +44,7 @@ public final class AccountBar extends HBox {
         ComboBox<VenueRules> venue = new ComboBox<>(FXCollections.observableArrayList(Venues.all()));
         venue.setId("venue");
         venue.valueProperty().bindBidirectional(account.venueProperty());
-        venue.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(VenueRules v) {
-                return v == null ? "" : v.displayName() + (v.version().equals(VenueRules.FIRST_VERSION) ? ""
-                        : " · rules of " + v.version());
-            }
-
-            @Override
-            public VenueRules fromString(String s) {
-                return null;
-            }
-        });
+        venue.setConverter(RuleSetText.venueNames());
         venue.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip venueTip = new Tooltip();
         venueTip.textProperty().bind(Bindings.createStringBinding(() -> (venue.getValue() == null ? ""

@@ -10,9 +10,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.marginlab.app.account.RuleSetText;
 import org.marginlab.app.ui.PillPair;
 import org.marginlab.app.ui.Wrapping;
 import org.marginlab.engine.ContractType;
@@ -40,18 +40,7 @@ final class SizePane {
         ComboBox<VenueRules> venue = new ComboBox<>(vm.venues());
         venue.setId("planVenue");
         venue.valueProperty().bindBidirectional(vm.venueProperty());
-        venue.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(VenueRules v) {
-                return v == null ? "" : v.displayName() + (v.version().equals(VenueRules.FIRST_VERSION) ? ""
-                        : " · rules of " + v.version());
-            }
-
-            @Override
-            public VenueRules fromString(String s) {
-                return null;
-            }
-        });
+        venue.setConverter(RuleSetText.venueNames());
         venue.setTooltip(PlanControls.tip("The venue whose rules evaluate the planned position: its tier tables, "
                 + "liquidation formula and default taker fee. Prefilled from the account."));
         venue.setMaxWidth(Double.MAX_VALUE);
