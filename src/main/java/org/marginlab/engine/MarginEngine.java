@@ -114,6 +114,13 @@ public final class MarginEngine {
                 }
                 cross = new CrossContext(wallet, crossRequirement.subtract(groupRequirement),
                         crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, group, crossNotional);
+                org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
+                if (t != null) {
+                    java.util.Set<Integer> skip = members != null && members.size() > 1
+                            ? new java.util.HashSet<>(members) : java.util.Set.of(i);
+                    AccountSteps.others(t, positions, marks, i, skip, cross.otherMaintenanceMargin(),
+                            cross.otherUnrealizedPnl());
+                }
             }
             PositionRisk r;
             try {
@@ -129,8 +136,13 @@ public final class MarginEngine {
         }
         BigDecimal available = marginBalance.subtract(crossIm).max(BigDecimal.ZERO);
         BigDecimal totalEquity = wallet.add(isolatedMargins).add(allUpnl);
-        return new AccountRisk(rules.id(), wallet, crossUpnl, marginBalance, crossIm, crossMm.add(crossFees),
+        AccountRisk risk = new AccountRisk(rules.id(), wallet, crossUpnl, marginBalance, crossIm, crossMm.add(crossFees),
                 marginRatio, rules.marginRatioDefinition(), available, totalEquity, results);
+        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.active();
+        if (t != null) {
+            AccountSteps.account(t, risk, positions, marks);
+        }
+        return risk;
     }
 
     /**

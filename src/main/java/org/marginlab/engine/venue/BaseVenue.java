@@ -13,6 +13,11 @@ import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.explain.Expr;
+import org.marginlab.engine.explain.Figure;
+import org.marginlab.engine.explain.Formulas;
+import org.marginlab.engine.explain.Step;
+import org.marginlab.engine.explain.Trace;
 import org.marginlab.engine.tier.InstalledTiers;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
@@ -230,8 +235,23 @@ abstract class BaseVenue implements VenueRules {
         MaintenanceTier tier = schedule.lookup(mmNotional);
         BigDecimal mm = tier.maintenanceMargin(mmNotional);
         BigDecimal fee = notional.multiply(closeFeeRate(p));
-        return new MarkValuation(notional, tier, mm, fee, e.pnl(p.markPrice()), e.initialMargin(p.entryPrice()),
-                e.initialMargin(p.markPrice()));
+        MarkValuation m = new MarkValuation(notional, tier, mm, fee, e.pnl(p.markPrice()),
+                e.initialMargin(p.entryPrice()), e.initialMargin(p.markPrice()));
+        Trace t = Trace.of(p);
+        if (t != null) {
+            ValuationSteps.record(t, this, p, schedule, m, maintenanceAtEntry(p), closeFeeRate(p), sources());
+        }
+        return m;
+    }
+
+    /**
+     * The spec sections this rule set's steps cite ({@link org.marginlab.engine.explain.Derivation}).
+     * Default: the Binance-form rules of margin-formulas.md; each venue names its own.
+     *
+     * @return the sources, not null
+     */
+    Sources sources() {
+        return Sources.BINANCE;
     }
 
     @Override
@@ -292,6 +312,12 @@ abstract class BaseVenue implements VenueRules {
         }
         BigDecimal distance = liq == null ? null
                 : p.markPrice().subtract(liq.price()).abs().divide(p.markPrice(), MC);
+        Trace t = Trace.of(p);
+        if (t != null) {
+            EvaluationSteps.record(t, this, p, m, feeToClose, roeBase(m, feeToClose), cross, wallet, isolatedMargin,
+                    marginBalance, marginRatio, roe, effectiveLeverage, maxRemovable, liq == null ? null : liq.price(),
+                    distance, sources());
+        }
         return new PositionRisk(p.id(), cross == null ? MarginMode.ISOLATED : MarginMode.CROSS, m.notional(),
                 m.initialMarginAtEntry(), m.tier().mmr(), m.tier().maintenanceAmount(), m.maintenanceMargin(),
                 m.unrealizedPnl(), roe, isolatedMargin, marginBalance, marginRatio,
@@ -378,7 +404,15 @@ abstract class BaseVenue implements VenueRules {
      * @return {@code W}, settlement currency
      */
     BigDecimal crossWallet(CrossContext cross, Position position, MarkValuation mark) {
-        return crossWallet(cross);
+        BigDecimal w = crossWallet(cross);
+        Trace t = Trace.of(position);
+        if (t != null) {
+            t.add(Figure.WALLET_TERM, Step.of("Wallet term", "W", Expr.add(Expr.sym("WB", cross.walletBalance()),
+                    Expr.neg(Expr.sym("TMM_1", cross.otherMaintenanceMargin())),
+                    Expr.sym("UPNL_1", cross.otherUnrealizedPnl())), w, settlementCurrency(), sources().crossWallet())
+                    .withNote("The cross wallet less the other cross positions' maintenance requirements, plus their unrealized PnL."));
+        }
+        return w;
     }
 
     /**
@@ -390,7 +424,7 @@ abstract class BaseVenue implements VenueRules {
      * @return the price, or null if none
      */
     BigDecimal bankruptcy(List<LiquidationSolver.Leg> legs, BigDecimal wallet) {
-        return LiquidationSolver.bankruptcy(legs, wallet);
+        return LiquidationSolver.bankruptcy(legs, wallet, sources().liquidation());
     }
 
     /**
@@ -432,7 +466,7 @@ abstract class BaseVenue implements VenueRules {
             LiquidationSolver.Leg leg = legs.get(i);
             start[i] = leg.schedule().indexOf(leg.exposure().notional(leg.exposure().position.markPrice()));
         }
-        return LiquidationSolver.liquidation(legs, wallet, start);
+        return LiquidationSolver.liquidation(legs, wallet, start, sources().liquidation());
     }
 
     /**
@@ -440,6 +474,19 @@ abstract class BaseVenue implements VenueRules {
      * (spec §1.6), {@code min(iWB − MM, iWB + uPnL − IM at mark)}.
      */
     BigDecimal maxRemovable(Exposure e, BigDecimal isolatedMargin, BigDecimal marginBalance, MarkValuation m) {
-        return isolatedMargin.subtract(m.maintenanceRequirement()).min(marginBalance.subtract(m.initialMarginAtMark()));
+        BigDecimal r = isolatedMargin.subtract(m.maintenanceRequirement()).min(marginBalance.subtract(m.initialMarginAtMark()));
+        Trace t = Trace.of(e.position);
+        if (t != null) {
+            Expr req = m.closeFee().signum() == 0 ? Expr.sym("MM", m.maintenanceMargin())
+                    : Expr.add(Expr.sym("MM", m.maintenanceMargin()), Expr.sym("fee", m.closeFee()));
+            t.put(Figure.MAX_REMOVABLE_MARGIN, List.of(
+                    Step.of("Initial margin at the mark", "IM_mark", Expr.div(Formulas.notional(e.position,
+                            Formulas.mark(e.position)), Expr.sym("lev", e.position.leverage())), m.initialMarginAtMark(),
+                            settlementCurrency(), Formulas.CONTRACTS),
+                    Step.of("Removable before the floor", "R", Expr.min(Expr.sub(Expr.sym("M_iso", isolatedMargin), req),
+                            Expr.sub(Expr.sym("MB", marginBalance), Expr.sym("IM_mark", m.initialMarginAtMark()))), r,
+                            settlementCurrency(), sources().maxRemovable())));
+        }
+        return r;
     }
 }

@@ -64,15 +64,43 @@ final class LiquidationSolver {
      * @return the liquidation price and the first leg's tier there, or null if none
      */
     static Solution liquidation(List<Leg> legs, BigDecimal wallet, int[] startTiers) {
+        return liquidation(legs, wallet, startTiers, Sources.BINANCE.liquidation());
+    }
+
+    /**
+     * As {@link #liquidation(List, BigDecimal, int[])}, citing {@code source} in the steps it
+     * records while a {@link org.marginlab.engine.explain.Trace} records one of the legs.
+     */
+    static Solution liquidation(List<Leg> legs, BigDecimal wallet, int[] startTiers, String source) {
+        SolverSteps rec = SolverSteps.of(legs, source);
+        Solution s = liquidation(legs, wallet, startTiers, rec);
+        if (rec != null) {
+            if (s == null) {
+                rec.steps.add(org.marginlab.engine.explain.Step.note("Liquidation price", "None: equity stays above "
+                        + "the maintenance requirement at every positive price.", source));
+            }
+            rec.trace().put(org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE, rec.steps);
+        }
+        return s;
+    }
+
+    private static Solution liquidation(List<Leg> legs, BigDecimal wallet, int[] startTiers, SolverSteps rec) {
         int n = legs.size();
         int[] tiers = startTiers.clone();
         int maxSteps = 2;
         for (Leg leg : legs) {
             maxSteps += leg.schedule().size();
         }
+        if (rec != null) {
+            rec.legs();
+            rec.start(tiers);
+        }
         BigDecimal price = null;
         for (int step = 0; step < maxSteps; step++) {
             price = solve(legs, wallet, tiers, false);
+            if (rec != null) {
+                rec.solved(step + 1, wallet, tiers, price);
+            }
             if (price == null) {
                 if (allZero(tiers)) {
                     return null;
@@ -84,14 +112,20 @@ final class LiquidationSolver {
             for (int i = 0; i < n; i++) {
                 Leg leg = legs.get(i);
                 int t = leg.schedule().indexOf(leg.exposure().notional(price));
+                if (rec != null) {
+                    rec.recheck(step + 1, i, price, tiers[i], t);
+                }
                 if (t != tiers[i]) {
                     tiers[i] = t;
                     stable = false;
                 }
             }
             if (stable) {
-                return new Solution(onLossSide(legs, wallet, tiers, price),
-                        legs.get(0).schedule().tiers().get(tiers[0]), tiers);
+                BigDecimal last = onLossSide(legs, wallet, tiers, price);
+                if (rec != null) {
+                    rec.last(step + 1, price, last);
+                }
+                return new Solution(last, legs.get(0).schedule().tiers().get(tiers[0]), tiers);
             }
         }
         if (n == 1) {
@@ -100,12 +134,22 @@ final class LiquidationSolver {
             Leg leg = legs.get(0);
             for (int t = 0; t < leg.schedule().size(); t++) {
                 BigDecimal p = solve(legs, wallet, new int[] {t}, false);
-                if (p != null && leg.schedule().indexOf(leg.exposure().notional(p)) == t) {
-                    return new Solution(onLossSide(legs, wallet, new int[] {t}, p),
-                            leg.schedule().tiers().get(t), new int[] {t});
+                boolean fits = p != null && leg.schedule().indexOf(leg.exposure().notional(p)) == t;
+                if (rec != null && p != null) {
+                    rec.scan(t, wallet, p, fits);
+                }
+                if (fits) {
+                    BigDecimal last = onLossSide(legs, wallet, new int[] {t}, p);
+                    if (rec != null) {
+                        rec.last(0, p, last);
+                    }
+                    return new Solution(last, leg.schedule().tiers().get(t), new int[] {t});
                 }
             }
             return null;
+        }
+        if (rec != null && price != null) {
+            rec.last(maxSteps, price, price);
         }
         return price == null ? null : new Solution(price, legs.get(0).schedule().tiers().get(tiers[0]), tiers);
     }
@@ -175,7 +219,24 @@ final class LiquidationSolver {
      * @return the price, or null if equity stays positive at every positive price
      */
     static BigDecimal bankruptcy(List<Leg> legs, BigDecimal wallet) {
-        return solve(legs, wallet, null, true);
+        return bankruptcy(legs, wallet, Sources.BINANCE.liquidation());
+    }
+
+    /** As {@link #bankruptcy(List, BigDecimal)}, citing {@code source} in the steps it records. */
+    static BigDecimal bankruptcy(List<Leg> legs, BigDecimal wallet, String source) {
+        BigDecimal price = solve(legs, wallet, null, true);
+        SolverSteps rec = SolverSteps.of(legs, source);
+        if (rec != null) {
+            rec.legs();
+            rec.steps.add(price == null
+                    ? org.marginlab.engine.explain.Step.note("Bankruptcy price", "None: equity stays positive at every "
+                            + "positive price.", source)
+                    : org.marginlab.engine.explain.Step.of("Bankruptcy price", "P_bk", rec.equation(wallet, null, true),
+                            price, rec.trace().priceUnit(), source).withNote("The liquidation equation with no "
+                            + "maintenance margin and no fee: the price at which equity is 0."));
+            rec.trace().put(org.marginlab.engine.explain.Figure.BANKRUPTCY_PRICE, rec.steps);
+        }
+        return price;
     }
 
     private static boolean allZero(int[] tiers) {
