@@ -162,6 +162,20 @@ public final class KucoinRules extends BaseVenue {
             return m;
         }
         BigDecimal entryValue = new Exposure(p).notional(p.entryPrice());
+        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
+        if (t != null) {
+            java.util.List<org.marginlab.engine.explain.Step> mm = t.steps(org.marginlab.engine.explain.Figure.MAINTENANCE_MARGIN);
+            org.marginlab.engine.explain.Step last = mm.get(mm.size() - 1);
+            ValuationSteps.replaceMaintenance(t, false, new org.marginlab.engine.explain.Step(
+                    "Maintenance margin before the funding term", "MM_0", last.formula(), last.value(), last.unit(),
+                    last.source(), ""), org.marginlab.engine.explain.Step.of("Maintenance margin", "MM",
+                    org.marginlab.engine.explain.Expr.add(org.marginlab.engine.explain.Expr.sym("MM_0", m.maintenanceMargin()),
+                            org.marginlab.engine.explain.Expr.mul(org.marginlab.engine.explain.Expr.sym("N_EP", entryValue),
+                                    org.marginlab.engine.explain.Expr.sym("r_funding", r))),
+                    m.maintenanceMargin().add(entryValue.multiply(r)), t.amountUnit(), sources().maintenance())
+                    .withNote("The 2021 isolated rule adds the funding rate on the entry value. Uncertain reading "
+                            + "(venues-v2.md §14 #4): the date the funding term applies from."));
+        }
         return new MarkValuation(m.notional(), m.tier(), m.maintenanceMargin().add(entryValue.multiply(r)),
                 m.closeFee(), m.unrealizedPnl(), m.initialMarginAtEntry(), m.initialMarginAtMark());
     }
@@ -177,7 +191,18 @@ public final class KucoinRules extends BaseVenue {
         MaintenanceTier tier = leg.schedule().lookup(entryValue);
         BigDecimal requirement = tier.maintenanceMargin(entryValue)
                 .add(entryValue.multiply(e.position.venueParameters().fundingRateOrZero()));
-        return FixedRequirement.liquidation(e, wallet, requirement, tier);
+        org.marginlab.engine.explain.Expr r = null;
+        if (org.marginlab.engine.explain.Trace.of(e.position) != null) {
+            r = org.marginlab.engine.explain.Formulas.maintenance(tier,
+                    org.marginlab.engine.explain.Expr.sym("N_EP", entryValue));
+            BigDecimal rate = e.position.venueParameters().fundingRateOrZero();
+            if (rate.signum() != 0) {
+                r = org.marginlab.engine.explain.Expr.add(r, org.marginlab.engine.explain.Expr.mul(
+                        org.marginlab.engine.explain.Expr.sym("N_EP", entryValue),
+                        org.marginlab.engine.explain.Expr.sym("r_funding", rate)));
+            }
+        }
+        return FixedRequirement.liquidation(e, wallet, requirement, tier, sources().liquidation(), r);
     }
 
     /**
