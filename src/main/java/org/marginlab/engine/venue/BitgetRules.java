@@ -109,6 +109,12 @@ public final class BitgetRules extends BaseVenue {
         return new BitgetRules(V2025_11, Instant.parse("2025-11-10T08:00:00Z"), true, true);
     }
 
+    /** venues-v2.md §4.2. */
+    @Override
+    Sources sources() {
+        return Sources.all("venues-v2.md §4.2");
+    }
+
     @Override
     public String version() {
         return version;

@@ -60,6 +60,16 @@ public final class BybitRules extends BaseVenue {
                 presetsOf(INVERSE_ID));
     }
 
+    /** Tiers §2.4, liquidation §2.1 (linear) or §2.3 (inverse), cross and ratio §2.5, what-if §2.6 of margin-formulas.md. */
+    @Override
+    Sources sources() {
+        return id().equals(LINEAR_ID)
+                ? new Sources("margin-formulas.md §2.4", "margin-formulas.md §2.1", "margin-formulas.md §2.5",
+                        "margin-formulas.md §2.6", "margin-formulas.md §2.5")
+                : new Sources("margin-formulas.md §2.4", "margin-formulas.md §2.3", "margin-formulas.md §2.5",
+                        "margin-formulas.md §2.6", "margin-formulas.md §2.5");
+    }
+
     /** @return 0.00055 (0.055 %, Bybit's regular derivatives taker rate); not used in v1 liquidation */
     @Override
     public BigDecimal defaultTakerFeeRate() {

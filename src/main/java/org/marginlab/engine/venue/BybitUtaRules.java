@@ -102,6 +102,12 @@ public final class BybitUtaRules extends BaseVenue {
         return new BybitUtaRules(V2026, true);
     }
 
+    /** venues-v2.md §9.2. */
+    @Override
+    Sources sources() {
+        return Sources.all("venues-v2.md §9.2");
+    }
+
     @Override
     public String version() {
         return version;
@@ -232,7 +238,8 @@ public final class BybitUtaRules extends BaseVenue {
                     org.marginlab.engine.explain.Expr.num(1), org.marginlab.engine.explain.Expr.mul(
                             org.marginlab.engine.explain.Formulas.side(p), ft)));
             note = "2026 inverse isolated: the core margin (position margin − f_t·N/EP)/(1 + s·f_t), the rest being "
-                    + "the fee to close at the bankruptcy price (venues-v2.md §10.1).";
+                    + "the fee to close at the bankruptcy price (venues-v2.md §10.1). Uncertain reading (venues-v2.md "
+                    + "§14 #9): the position value is taken at the entry price, as the formula prints it.";
         } else {
             f = org.marginlab.engine.explain.Expr.sub(w, org.marginlab.engine.explain.Expr.sym("FTC", feeToClose(e)));
             note = "Net of the fee to close the requirement holds (venues-v2.md §10.1): it cancels in the "

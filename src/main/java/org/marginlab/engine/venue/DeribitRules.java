@@ -100,6 +100,12 @@ public final class DeribitRules extends BaseVenue {
         return b == null ? BigDecimal.ZERO : b;
     }
 
+    /** venues-v2.md §7.2. */
+    @Override
+    Sources sources() {
+        return Sources.all("venues-v2.md §7.2");
+    }
+
     @Override
     boolean standardValuation(Position p) {
         return !p.contract().isInverse();
@@ -346,7 +352,9 @@ public final class DeribitRules extends BaseVenue {
         return org.marginlab.engine.explain.Step.of(term, symbol, org.marginlab.engine.explain.Expr.div(
                 org.marginlab.engine.explain.Expr.num(1), x), price, rec.trace().priceUnit(), rec.source())
                 .withNote("Solves W + s·F·(1/EP − 1/P) = (F/P)·(a + b·F/P) − ded for x = 1/P: A·x² + B·x − C = 0 with "
-                        + "A = b·F², B = (a + s)·F, C = W + ded + s·F/EP; x = 2C/(B + s·√(B² + 4AC)).");
+                        + "A = b·F², B = (a + s)·F, C = W + ded + s·F/EP; x = 2C/(B + s·√(B² + 4AC)). Uncertain reading "
+                        + "(venues-v2.md §14 #15): Deribit's current inverse parameters are not published; these are "
+                        + "the position's.");
     }
 
     /**

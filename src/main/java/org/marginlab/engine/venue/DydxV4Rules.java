@@ -54,6 +54,12 @@ public final class DydxV4Rules extends BaseVenue {
         super(ID, "dYdX v4", "USDC", Set.of(ContractType.LINEAR), presetsOf(ID));
     }
 
+    /** venues-v2.md §8.2. */
+    @Override
+    Sources sources() {
+        return Sources.all("venues-v2.md §8.2");
+    }
+
     /**
      * The maintenance schedule: the position's {@code tiers} or {@code maintenance}, else its
      * {@code mmf} as one rate, else the bundled table.

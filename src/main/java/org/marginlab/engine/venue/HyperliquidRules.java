@@ -42,6 +42,12 @@ public final class HyperliquidRules extends BaseVenue {
         super(ID, "Hyperliquid", "USDC", Set.of(ContractType.LINEAR), presetsOf(ID));
     }
 
+    /** margin-formulas.md §6. */
+    @Override
+    Sources sources() {
+        return Sources.all("margin-formulas.md §6");
+    }
+
     /** @return 0.00045 (0.045 %, the base-tier taker rate); not used in liquidation */
     @Override
     public BigDecimal defaultTakerFeeRate() {

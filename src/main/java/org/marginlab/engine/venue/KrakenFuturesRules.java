@@ -71,6 +71,12 @@ public final class KrakenFuturesRules extends BaseVenue {
         return p.venueParameters().mmValuation() == MmValuation.ENTRY;
     }
 
+    /** venues-v2.md §6.2. */
+    @Override
+    Sources sources() {
+        return Sources.all("venues-v2.md §6.2");
+    }
+
     @Override
     boolean standardValuation(Position p) {
         return !p.contract().isInverse() && !atEntry(p);
@@ -129,7 +135,10 @@ public final class KrakenFuturesRules extends BaseVenue {
                 "Level of " + p.symbol() + " (" + (e.inverse ? "by size, contracts" : "by value") + " "
                         + org.marginlab.engine.explain.Formulas.plain(levelKey(e)) + "): MMR "
                         + org.marginlab.engine.explain.Formulas.plain(level.mmr().movePointRight(2)) + " %, amount "
-                        + org.marginlab.engine.explain.Formulas.plain(level.maintenanceAmount()) + ".", src);
+                        + org.marginlab.engine.explain.Formulas.plain(level.maintenanceAmount()) + ". Uncertain reading "
+                        + "(venues-v2.md §14 #1): the schedule's note values maintenance at the entry, the worked "
+                        + "liquidation price at the price; followed: at the price (I-P), the entry as the option "
+                        + "mmValuation: entry.", src);
         if (e.inverse) {
             boolean entry = atEntry(p);
             org.marginlab.engine.explain.Expr price = entry ? org.marginlab.engine.explain.Formulas.entry(p)

@@ -104,6 +104,14 @@ public final class KucoinRules extends BaseVenue {
         return new KucoinRules(V2025, Instant.parse("2025-05-22T04:00:00Z"), true);
     }
 
+    /** Isolated venues-v2.md §2.3 (2021) or §2.4 (2025), cross §2.5. */
+    @Override
+    Sources sources() {
+        return markValued ? new Sources("venues-v2.md §2.4", "venues-v2.md §2.4", "venues-v2.md §2.5", "venues-v2.md §2.5",
+                "venues-v2.md §2.5") : new Sources("venues-v2.md §2.3", "venues-v2.md §2.3", "venues-v2.md §2.5",
+                "venues-v2.md §2.5", "venues-v2.md §2.5");
+    }
+
     @Override
     public String version() {
         return version;
@@ -211,6 +219,22 @@ public final class KucoinRules extends BaseVenue {
     @Override
     BigDecimal crossWallet(CrossContext cross, Position p, MarkValuation m) {
         BigDecimal amr = KucoinCross.allocatedMarginRatio(cross.accountMarginBalance(), cross.crossNotional());
-        return amr.multiply(m.notional()).subtract(m.unrealizedPnl());
+        BigDecimal w = amr.multiply(m.notional()).subtract(m.unrealizedPnl());
+        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
+        if (t != null) {
+            String src = sources().crossWallet();
+            t.add(org.marginlab.engine.explain.Figure.WALLET_TERM,
+                    org.marginlab.engine.explain.Step.of("Allocated margin ratio", "AMR", org.marginlab.engine.explain.Expr.div(
+                            org.marginlab.engine.explain.Expr.sym("MB_cross", cross.accountMarginBalance()),
+                            org.marginlab.engine.explain.Expr.sym("sum_N", cross.crossNotional())), amr, "", src)
+                            .withNote("The cross margin balance over the sum of the cross positions' mark values."),
+                    org.marginlab.engine.explain.Step.of("Wallet term", "W", org.marginlab.engine.explain.Expr.sub(
+                            org.marginlab.engine.explain.Expr.mul(org.marginlab.engine.explain.Expr.sym("AMR", amr),
+                                    org.marginlab.engine.explain.Expr.sym("N", m.notional())),
+                            org.marginlab.engine.explain.Expr.sym("UPNL", m.unrealizedPnl())), w, t.amountUnit(), src)
+                            .withNote("KuCoin allocates the cross margin to each position by its mark value; the PnL "
+                                    + "is taken out because the equation counts it from the entry."));
+        }
+        return w;
     }
 }

@@ -66,10 +66,10 @@ public final class PhemexRules extends BaseVenue {
                 presetsOf(ID));
     }
 
-    /** venues-v2.md §5 (Phemex), §10.1 for the fee to close. */
+    /** venues-v2.md §5.2. */
     @Override
     Sources sources() {
-        return Sources.all("venues-v2.md §5");
+        return Sources.all("venues-v2.md §5.2");
     }
 
     @Override

@@ -146,9 +146,14 @@ abstract class RiskLimitVenue extends BaseVenue {
                                 : "the key " + org.marginlab.engine.explain.Formulas.plain(stepKey(new Exposure(p))))
                         + " (a value equal to a step's floor is in the step below)"
                         + (extra.signum() == 0 ? "." : "; the rate includes " + extraRateField() + " "
-                                + org.marginlab.engine.explain.Formulas.plain(extra) + "."), src),
+                                + org.marginlab.engine.explain.Formulas.plain(extra) + ".") + uncertainReading(), src),
                 org.marginlab.engine.explain.Step.of("Maintenance margin", "MM", mm, v.maintenanceMargin(),
                         t.amountUnit(), src).withNote("Valued at the entry price, with the step in force."));
+    }
+
+    /** @return the spec's uncertain reading that applies to the step in force, as a sentence, or empty */
+    String uncertainReading() {
+        return "";
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.RandomAccounts;
 import org.marginlab.engine.Side;
+import org.marginlab.engine.VenueParameters;
 import org.marginlab.engine.venue.VenueRules;
 import org.marginlab.engine.venue.Venues;
 
@@ -30,7 +31,7 @@ import net.jqwik.api.Combinators;
  * no margin, or {@code IM·f}, f ∈ [0.6, 3]) or cross; on a third of the accounts the first
  * position has a hedge leg: the opposite side on the same symbol, both cross (Binance hedge
  * mode). Size 0.01–5 BTC, entry 20,000–90,000, mark within ±10 %, leverage 2–20x; the cross
- * wallet is {@code Σ IM·w}, w ∈ [0, 3]. Some accounts break a venue rule: filter with
+ * wallet is {@code Σ IM·w}, w ∈ [0, 3]; the positions share one of {@link #PARAMETERS}. Some accounts break a venue rule: filter with
  * {@link RandomAccounts#valid}.
  */
 final class AllVenueAccounts {
@@ -39,6 +40,25 @@ final class AllVenueAccounts {
     /** Every version of every rule set. */
     static final List<VenueRules> RULE_SETS = Venues.all().stream().flatMap(v -> Venues.versions(v.id()).stream())
             .toList();
+
+    /**
+     * The venue parameters of an account's positions, one of: none; a liquidation fee rate
+     * (KuCoin 2025) with a funding rate (KuCoin 2021's funding term); the entry valuation option
+     * (Kraken IE), a chosen risk limit and a funding reserve (BitMEX); open-interest-scaled IMF
+     * (dYdX), size-dependent rates (Deribit), a liquidation fee rate and an opening date before
+     * Bitget's 2025-11-10 rule (whole-position tiers).
+     */
+    static final List<VenueParameters> PARAMETERS = List.of(VenueParameters.NONE,
+            VenueParameters.builder().liquidationFeeRate(new BigDecimal("0.0006")).fundingRate(new BigDecimal("0.0001"))
+                    .build(),
+            VenueParameters.builder().mmValuation(VenueParameters.MmValuation.ENTRY).riskLimit(new BigDecimal("300000"))
+                    .includeFundingReserve(true).fundingRate(new BigDecimal("-0.0002"))
+                    .liquidationFeeRate(new BigDecimal("0.0004")).build(),
+            VenueParameters.builder().imf(new BigDecimal("0.05")).openInterestNotional(new BigDecimal("30000000"))
+                    .oiLowerCap(new BigDecimal("20000000")).oiUpperCap(new BigDecimal("50000000"))
+                    .initialMarginRate(new BigDecimal("0.02")).imrSlope(new BigDecimal("0.000005"))
+                    .mmrSlope(new BigDecimal("0.000003")).liquidationFeeRate(new BigDecimal("0.0006"))
+                    .openedAt(java.time.Instant.parse("2025-01-01T00:00:00Z")).build());
 
     private AllVenueAccounts() {
     }
@@ -57,7 +77,8 @@ final class AllVenueAccounts {
         Arbitrary<BigDecimal> walletFactor = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("3"))
                 .ofScale(2);
         return Combinators.combine(Arbitraries.of(RULE_SETS), Arbitraries.integers().between(0, 5), specs,
-                walletFactor, Arbitraries.integers().between(0, 2)).as((venue, choice, list, wf, hedge) -> {
+                walletFactor, Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 3))
+                .as((venue, choice, list, wf, hedge, params) -> {
                     List<ContractType> types = venue.contractTypes().stream().sorted().toList();
                     ContractType contract = types.get(choice % types.size());
                     boolean oneUsd = choice >= 3;
@@ -68,6 +89,7 @@ final class AllVenueAccounts {
                         Position p = position(venue, contract, oneUsd, "p" + i, (Integer) s[0], (Side) s[1],
                                 (BigDecimal) s[2], (BigDecimal) s[3], (BigDecimal) s[4], (Integer) s[5],
                                 hedge == 0 && i == 0 ? MarginMode.CROSS : (MarginMode) s[6], (BigDecimal) s[7]);
+                        p = p.toBuilder().venueParameters(PARAMETERS.get(params)).build();
                         ps.add(p);
                         im = im.add(RandomAccounts.initialMargin(p));
                         if (hedge == 0 && i == 0) {
