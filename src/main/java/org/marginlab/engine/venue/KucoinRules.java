@@ -223,7 +223,8 @@ public final class KucoinRules extends BaseVenue {
         org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
         if (t != null) {
             String src = sources().crossWallet();
-            t.add(org.marginlab.engine.explain.Figure.WALLET_TERM,
+            // replaces the Binance form's TMM_1/UPNL_1 lines: KuCoin's wallet term does not use them
+            t.put(org.marginlab.engine.explain.Figure.WALLET_TERM, List.of(
                     org.marginlab.engine.explain.Step.of("Allocated margin ratio", "AMR", org.marginlab.engine.explain.Expr.div(
                             org.marginlab.engine.explain.Expr.sym("MB_cross", cross.accountMarginBalance()),
                             org.marginlab.engine.explain.Expr.sym("sum_N", cross.crossNotional())), amr, "", src)
@@ -233,7 +234,7 @@ public final class KucoinRules extends BaseVenue {
                                     org.marginlab.engine.explain.Expr.sym("N", m.notional())),
                             org.marginlab.engine.explain.Expr.sym("UPNL", m.unrealizedPnl())), w, t.amountUnit(), src)
                             .withNote("KuCoin allocates the cross margin to each position by its mark value; the PnL "
-                                    + "is taken out because the equation counts it from the entry."));
+                                    + "is taken out because the equation counts it from the entry.")));
         }
         return w;
     }

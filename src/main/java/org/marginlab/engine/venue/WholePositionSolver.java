@@ -50,7 +50,8 @@ final class WholePositionSolver {
      */
     static LiquidationSolver.Solution solve(Exposure e, TierTable schedule, List<MaintenanceTier> applied,
             BigDecimal wallet, BigDecimal feeRate, String source) {
-        SolverSteps rec = SolverSteps.of(List.of(new LiquidationSolver.Leg(e, schedule, feeRate)), source);
+        SolverSteps rec = org.marginlab.engine.explain.Trace.active() == null ? null
+                : SolverSteps.of(List.of(new LiquidationSolver.Leg(e, schedule, feeRate)), source);
         LiquidationSolver.Solution s = solve(e, schedule, applied, wallet, feeRate, rec);
         if (rec != null) {
             if (s == null) {
