@@ -53,7 +53,7 @@ class HonestyTest {
 
     /** Every account the vector tests evaluate, by the test that evaluated it. */
     static Stream<Object[]> vectorAccounts() throws Exception {
-        Map<String, Object[]> seen = new LinkedHashMap<>();
+        Map<Key, Object[]> seen = new LinkedHashMap<>();
         for (String name : VECTOR_TESTS) {
             Class<?> type = Class.forName(name);
             for (Method m : type.getDeclaredMethods()) {
@@ -72,15 +72,25 @@ class HonestyTest {
         return seen.values().stream();
     }
 
-    private static void collect(Map<String, Object[]> seen, Class<?> type, Method m, Object arg, String label)
+    /** An account's identity for de-duplication: its rule set, wallet and positions (every input of each). */
+    private record Key(String ruleSet, String wallet, List<Position> positions) {
+        static Key of(Account a) {
+            return new Key(a.venue().ruleSetId(), a.walletBalance().stripTrailingZeros().toPlainString(), a.positions());
+        }
+    }
+
+    private static void collect(Map<Key, Object[]> seen, Class<?> type, Method m, Object arg, String label)
             throws Exception {
         List<Account> accounts = new ArrayList<>();
+        List<Key> keys = new ArrayList<>();
         m.setAccessible(true);
         var ctor = type.getDeclaredConstructor();
         ctor.setAccessible(true);
         Object instance = ctor.newInstance();
         Trace.watch(a -> {
-            if (accounts.size() < PER_TEST && !accounts.contains(a)) {
+            Key k = Key.of(a);
+            if (accounts.size() < PER_TEST && !keys.contains(k)) {
+                keys.add(k);
                 accounts.add(a);
             }
         }, () -> {
@@ -97,8 +107,7 @@ class HonestyTest {
             }
         });
         for (int i = 0; i < accounts.size(); i++) {
-            String key = RandomAccounts.describe(accounts.get(i)) + " " + accounts.get(i).venue().ruleSetId();
-            seen.putIfAbsent(key, new Object[] {label + " #" + (i + 1), accounts.get(i)});
+            seen.putIfAbsent(Key.of(accounts.get(i)), new Object[] {label + " #" + (i + 1), accounts.get(i)});
         }
     }
 
