@@ -153,4 +153,38 @@ class VenueDerivationTest {
         assertThat(dv.value()).isCloseTo(d("45000").divide(d("0.9955"), MC), within(d("1e-25")));
         assertThat(step(dv, "P").source()).isEqualTo("margin-formulas.md §3");
     }
+
+    @Test
+    void squareRoot_rendersInEveryMode_andEvaluates() {
+        // √(B² + 4·A·C) with B = 3, A = 1, C = 4: √(9 + 16) = 5
+        Expr b = Expr.sym("B", d("3"));
+        Expr root = Expr.sqrt(Expr.add(Expr.mul(b, b), Expr.mul(Expr.num(4), Expr.sym("A", d("1")), Expr.sym("C", d("4")))));
+        assertThat(ExprText.symbolic(root)).isEqualTo("√(B·B + 4·A·C)");
+        assertThat(ExprText.readable(root, 6)).isEqualTo("√(3·3 + 4·1·4)");
+        assertThat(ExprText.substituted(root)).startsWith("SQRT(");
+        assertThat(ExprText.latex(root)).startsWith("\\sqrt{");
+        Honesty.checkStep(Step.of("Root", "r", root, d("5"), "", "venues-v2.md §7.2"), "sqrt");
+    }
+
+    @Test
+    void deribitInverse_sizeDependentRate_solvesTheQuadraticInOneOverP() {
+        // long F = 1000 × 10 = 10,000 USD, EP = mark = 50,000, 10x: W = IM = 10000/50000/10 = 0.02 BTC;
+        // rate a + b·S, a = 0.5 %, b = 0.0001 per BTC of size S = F/P.
+        // MM at the mark: S = 0.2, rate = 0.005 + 0.0001·0.2 = 0.00502, MM = 0.2·0.00502 = 0.001004
+        // Liquidation, x = 1/P: A = b·F² = 10,000; B = (a + s)·F = 10,050; C = W + s·F/EP = 0.22;
+        // x = 2C/(B + √(B² + 4AC)) ⇒ P = (10050 + √(101,002,500 + 8,800))/0.44 = (10050 + 10050.4378…)/0.44
+        //   = 45,682.81…
+        Position p = Position.builder().id("d").symbol("BTC-PERPETUAL").contract(ContractType.INVERSE)
+                .contractSize(d("10")).side(Side.LONG).quantity(d("1000")).entryPrice(d("50000")).markPrice(d("50000"))
+                .leverage(d("10")).marginMode(MarginMode.ISOLATED).maintenance(new Maintenance(d("0.005"), d("0")))
+                .venueParameters(org.marginlab.engine.VenueParameters.builder().mmrSlope(d("0.0001")).build()).build();
+        Account a = Account.of(Venues.byId("deribit"), BigDecimal.ZERO, List.of(p));
+
+        assertThat(explained(a, "d", Figure.MAINTENANCE_MARGIN).value()).isEqualByComparingTo("0.001004");
+        Derivation dv = explained(a, "d", Figure.LIQUIDATION_PRICE);
+        assertThat(ExprText.symbolic(step(dv, "P_1").formula())).contains("√(");
+        BigDecimal byHand = d("10050").add(d("101011300").sqrt(MC)).divide(d("0.44"), MC);
+        assertThat(dv.value()).isCloseTo(byHand, within(d("1e-24")));
+        assertThat(step(dv, "P_1").note()).contains("Uncertain reading (venues-v2.md §14 #15)");
+    }
 }
