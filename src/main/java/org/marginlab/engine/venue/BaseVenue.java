@@ -409,7 +409,7 @@ abstract class BaseVenue implements VenueRules {
         if (t != null) {
             t.add(Figure.WALLET_TERM, Step.of("Wallet term", "W", Expr.add(Expr.sym("WB", cross.walletBalance()),
                     Expr.neg(Expr.sym("TMM_1", cross.otherMaintenanceMargin())),
-                    Expr.sym("UPNL_1", cross.otherUnrealizedPnl())), w, settlementCurrency(), sources().crossWallet())
+                    Expr.sym("UPNL_1", cross.otherUnrealizedPnl())), w, settlementCurrency(position), sources().crossWallet())
                     .withNote("The cross wallet less the other cross positions' maintenance requirements, plus their unrealized PnL."));
         }
         return w;
@@ -475,7 +475,7 @@ abstract class BaseVenue implements VenueRules {
      */
     Step initialMarginAtMarkStep(Position p, MarkValuation m) {
         return Step.of("Initial margin at the mark", "IM_mark", Expr.div(Formulas.notional(p, Formulas.mark(p)),
-                Expr.sym("lev", p.leverage())), m.initialMarginAtMark(), settlementCurrency(), Formulas.CONTRACTS);
+                Expr.sym("lev", p.leverage())), m.initialMarginAtMark(), settlementCurrency(p), Formulas.CONTRACTS);
     }
 
     /**
@@ -492,7 +492,7 @@ abstract class BaseVenue implements VenueRules {
                     initialMarginAtMarkStep(e.position, m),
                     Step.of("Removable before the floor", "R", Expr.min(Expr.sub(Expr.sym("M_iso", isolatedMargin), req),
                             Expr.sub(Expr.sym("MB", marginBalance), Expr.sym("IM_mark", m.initialMarginAtMark()))), r,
-                            settlementCurrency(), sources().maxRemovable())));
+                            settlementCurrency(e.position), sources().maxRemovable())));
         }
         return r;
     }

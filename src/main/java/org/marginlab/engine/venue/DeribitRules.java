@@ -228,7 +228,7 @@ public final class DeribitRules extends BaseVenue {
         }
         return org.marginlab.engine.explain.Step.of(atMark ? "Initial margin at the mark" : "Initial margin at entry",
                 atMark ? "IM_mark" : "IM", org.marginlab.engine.explain.Expr.mul(
-                        org.marginlab.engine.explain.Formulas.notional(p, at), rate), value, settlementCurrency(),
+                        org.marginlab.engine.explain.Formulas.notional(p, at), rate), value, settlementCurrency(p),
                 sources().maintenance()).withNote("The position's initial margin rate"
                         + (slope.signum() == 0 ? "." : ", raised by the slope per base unit of size S."));
     }

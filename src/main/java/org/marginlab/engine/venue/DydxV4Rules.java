@@ -98,7 +98,7 @@ public final class DydxV4Rules extends BaseVenue {
                             org.marginlab.engine.explain.Expr.mul(org.marginlab.engine.explain.Formulas.notional(p,
                                     org.marginlab.engine.explain.Formulas.entry(p)),
                                     org.marginlab.engine.explain.Expr.sym("IMF_eff", imf)),
-                            r.initialMarginAtEntry(), settlementCurrency(), sources().maintenance())));
+                            r.initialMarginAtEntry(), settlementCurrency(p), sources().maintenance())));
         }
         return r;
     }
@@ -145,7 +145,7 @@ public final class DydxV4Rules extends BaseVenue {
         return org.marginlab.engine.explain.Step.of("Initial margin at the mark", "IM_mark",
                 org.marginlab.engine.explain.Expr.mul(org.marginlab.engine.explain.Expr.sym("N", m.notional()),
                         org.marginlab.engine.explain.Expr.sym("IMF_eff", imf)), m.initialMarginAtMark(),
-                settlementCurrency(), sources().maintenance());
+                settlementCurrency(p), sources().maintenance());
     }
 
     /**

@@ -26,7 +26,7 @@ final class EvaluationSteps {
             CrossContext cross, BigDecimal wallet, BigDecimal isolatedMargin, BigDecimal marginBalance,
             BigDecimal marginRatio, BigDecimal roe, BigDecimal effectiveLeverage, BigDecimal maxRemovable,
             BigDecimal liquidationPrice, BigDecimal distance, Sources src) {
-        String unit = venue.settlementCurrency();
+        String unit = t.amountUnit();
         Expr im = Expr.sym("IM", m.initialMarginAtEntry());
         Expr ftc = feeToClose == null ? null : Expr.sym("FTC", feeToClose);
         if (feeToClose != null) {

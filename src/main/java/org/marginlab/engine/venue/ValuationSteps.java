@@ -42,7 +42,7 @@ final class ValuationSteps {
 
     static void record(Trace t, VenueRules venue, Position p, TierTable schedule, MarkValuation m,
             boolean atEntry, BigDecimal closeFeeRate, Sources src) {
-        String unit = venue.settlementCurrency();
+        String unit = t.amountUnit();
         boolean inverse = p.contract() == ContractType.INVERSE;
         String sizeUnit = inverse ? "USD" : "base units";
         Expr mark = Formulas.mark(p);

@@ -57,6 +57,9 @@ class VenueDerivationTest {
         Derivation dv = explained(a, "coin", Figure.LIQUIDATION_PRICE);
 
         assertThat(step(dv, "W").value()).isEqualByComparingTo("0.002");
+        // amounts in the coin, prices in USD
+        assertThat(step(dv, "W").unit()).isEqualTo("BTC");
+        assertThat(step(dv, "P_1").unit()).isEqualTo("USD");
         Step solve = step(dv, "P_1");
         assertThat(ExprText.symbolic(solve.formula())).isEqualTo("F·(s + MMR) / (W + s·F / EP)");
         assertThat(dv.value()).isCloseTo(d("1005").divide(d("0.022"), MC), within(d("1e-25")));
