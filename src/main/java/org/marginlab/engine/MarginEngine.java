@@ -141,6 +141,8 @@ public final class MarginEngine {
         org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.active();
         if (t != null) {
             AccountSteps.account(t, risk, positions, marks);
+        } else if (org.marginlab.engine.explain.Trace.watching()) {
+            org.marginlab.engine.explain.Trace.evaluated(account);
         }
         return risk;
     }

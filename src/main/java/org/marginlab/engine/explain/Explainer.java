@@ -52,7 +52,10 @@ public final class Explainer {
                 throw new ValidationException("positionId", "must name a position of the workspace", positionId);
             }
         }
-        String amountUnit = account.venue().settlementCurrency();
+        Position unitOf = position != null ? position : account.positions().isEmpty() ? null : account.positions().get(0);
+        // the coin of an inverse position (BTCUSD → BTC), the venue's currency otherwise
+        String amountUnit = unitOf == null ? account.venue().settlementCurrency()
+                : account.venue().settlementCurrency(unitOf);
         boolean inverse = !account.positions().isEmpty() && account.positions().get(0).contract() == ContractType.INVERSE;
         String priceUnit = inverse ? "USD" : amountUnit;
         Trace.Recorded<AccountRisk> run = Trace.record(figure.isAccount() ? null : positionId, amountUnit, priceUnit,

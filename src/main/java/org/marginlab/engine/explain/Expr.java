@@ -38,7 +38,7 @@ public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Op {
      *
      * @param kind  the operation
      * @param args  its operands in order: two for {@link Kind#SUB} and {@link Kind#DIV}, one for
-     *              {@link Kind#NEG}, {@link Kind#ABS}, {@link Kind#CEILING} and {@link Kind#FLOOR}, one or more otherwise
+     *              {@link Kind#NEG}, {@link Kind#ABS}, {@link Kind#CEILING}, {@link Kind#FLOOR} and {@link Kind#SQRT}, one or more otherwise
      */
     record Op(Kind kind, List<Expr> args) implements Expr {
         public Op {
@@ -67,7 +67,9 @@ public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Op {
         /** The least whole number not below the term. */
         CEILING,
         /** The greatest whole number not above the term. */
-        FLOOR
+        FLOOR,
+        /** The non-negative square root of the term (Deribit's size-dependent rate, a quadratic in 1/P). */
+        SQRT
     }
 
     /** @return a number leaf */
@@ -133,6 +135,11 @@ public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Op {
     /** @return {@code ⌊a⌋} */
     static Expr floor(Expr a) {
         return new Op(Kind.FLOOR, List.of(a));
+    }
+
+    /** @return {@code √a} */
+    static Expr sqrt(Expr a) {
+        return new Op(Kind.SQRT, List.of(a));
     }
 
     /** @return the greatest of the terms */

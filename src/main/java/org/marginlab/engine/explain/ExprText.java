@@ -105,7 +105,7 @@ public final class ExprText {
                 case ADD, SUB -> 1;
                 case MUL, DIV -> 2;
                 case NEG -> 3;
-                case ABS, MIN, MAX, CEILING, FLOOR -> 4;
+                case ABS, MIN, MAX, CEILING, FLOOR, SQRT -> 4;
             };
         }
         if (e instanceof Expr.Num n && n.value().signum() < 0) {
@@ -141,6 +141,7 @@ public final class ExprText {
                 case MAX -> (mode.exact ? "MAX(" : "max(") + join(a, ", ", mode, 0, 0) + ")";
                 case CEILING -> mode.exact ? "CEILING(" + plain(a.get(0), mode, 0) + ")" : "⌈" + plain(a.get(0), mode, 0) + "⌉";
                 case FLOOR -> mode.exact ? "FLOOR(" + plain(a.get(0), mode, 0) + ")" : "⌊" + plain(a.get(0), mode, 0) + "⌋";
+                case SQRT -> (mode.exact ? "SQRT(" : "√(") + plain(a.get(0), mode, 0) + ")";
             };
         }
         return precedence(e) < outer || (outer == 3 && precedence(e) < 4 && e instanceof Expr.Op)
@@ -216,6 +217,7 @@ public final class ExprText {
             case MAX -> "\\max\\left(" + texJoin(a, ", ", values, 0) + "\\right)";
             case CEILING -> "\\left\\lceil " + tex(a.get(0), values, 0) + "\\right\\rceil";
             case FLOOR -> "\\left\\lfloor " + tex(a.get(0), values, 0) + "\\right\\rfloor";
+            case SQRT -> "\\sqrt{" + tex(a.get(0), values, 0) + "}";
         };
         int p = op.kind() == Expr.Kind.DIV ? 4 : precedence(e);
         return p < outer ? "\\left(" + s + "\\right)" : s;

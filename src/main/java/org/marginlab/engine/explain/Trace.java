@@ -21,6 +21,8 @@ import org.marginlab.engine.Position;
 public final class Trace {
     private static volatile int recording;
     private static final ThreadLocal<Trace> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.function.Consumer<org.marginlab.engine.Account>> WATCHER =
+            new ThreadLocal<>();
 
     private final String positionId;
     private final Map<Figure, List<Step>> steps = new EnumMap<>(Figure.class);
@@ -135,6 +137,51 @@ public final class Trace {
             } else {
                 CURRENT.set(outer);
             }
+        }
+    }
+
+    /**
+     * Whether this thread watches the accounts the engine evaluates ({@link #watch}); as cheap
+     * as {@link #active()} when nothing records or watches.
+     *
+     * @return true only inside {@link #watch} on this thread
+     */
+    public static boolean watching() {
+        return recording != 0 && WATCHER.get() != null;
+    }
+
+    /**
+     * Hands an account the engine has just evaluated to this thread's watcher; called by
+     * {@code MarginEngine} only when {@link #watching()}.
+     *
+     * @param account  the account evaluated without error
+     */
+    public static void evaluated(org.marginlab.engine.Account account) {
+        java.util.function.Consumer<org.marginlab.engine.Account> w = WATCHER.get();
+        if (w != null) {
+            w.accept(account);
+        }
+    }
+
+    /**
+     * Runs code while every account the engine evaluates on this thread is handed to a watcher
+     * (the honesty test collects the accounts the vector tests evaluate). No trace records.
+     *
+     * @param watcher  receives each account evaluated without error
+     * @param run      the code
+     */
+    static void watch(java.util.function.Consumer<org.marginlab.engine.Account> watcher, Runnable run) {
+        WATCHER.set(watcher);
+        synchronized (Trace.class) {
+            recording++;
+        }
+        try {
+            run.run();
+        } finally {
+            synchronized (Trace.class) {
+                recording--;
+            }
+            WATCHER.remove();
         }
     }
 

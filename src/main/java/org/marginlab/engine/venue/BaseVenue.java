@@ -409,7 +409,7 @@ abstract class BaseVenue implements VenueRules {
         if (t != null) {
             t.add(Figure.WALLET_TERM, Step.of("Wallet term", "W", Expr.add(Expr.sym("WB", cross.walletBalance()),
                     Expr.neg(Expr.sym("TMM_1", cross.otherMaintenanceMargin())),
-                    Expr.sym("UPNL_1", cross.otherUnrealizedPnl())), w, settlementCurrency(), sources().crossWallet())
+                    Expr.sym("UPNL_1", cross.otherUnrealizedPnl())), w, settlementCurrency(position), sources().crossWallet())
                     .withNote("The cross wallet less the other cross positions' maintenance requirements, plus their unrealized PnL."));
         }
         return w;
@@ -470,6 +470,15 @@ abstract class BaseVenue implements VenueRules {
     }
 
     /**
+     * The step of the initial margin at the mark ({@link MarkValuation#initialMarginAtMark()}).
+     * Default {@code N/lev}; venues that size it by their own fractions (Deribit, dYdX) override.
+     */
+    Step initialMarginAtMarkStep(Position p, MarkValuation m) {
+        return Step.of("Initial margin at the mark", "IM_mark", Expr.div(Formulas.notional(p, Formulas.mark(p)),
+                Expr.sym("lev", p.leverage())), m.initialMarginAtMark(), settlementCurrency(p), Formulas.CONTRACTS);
+    }
+
+    /**
      * Max removable isolated margin, before flooring at 0. Default: Binance's current FAQ text
      * (spec §1.6), {@code min(iWB − MM, iWB + uPnL − IM at mark)}.
      */
@@ -480,12 +489,10 @@ abstract class BaseVenue implements VenueRules {
             Expr req = m.closeFee().signum() == 0 ? Expr.sym("MM", m.maintenanceMargin())
                     : Expr.add(Expr.sym("MM", m.maintenanceMargin()), Expr.sym("fee", m.closeFee()));
             t.put(Figure.MAX_REMOVABLE_MARGIN, List.of(
-                    Step.of("Initial margin at the mark", "IM_mark", Expr.div(Formulas.notional(e.position,
-                            Formulas.mark(e.position)), Expr.sym("lev", e.position.leverage())), m.initialMarginAtMark(),
-                            settlementCurrency(), Formulas.CONTRACTS),
+                    initialMarginAtMarkStep(e.position, m),
                     Step.of("Removable before the floor", "R", Expr.min(Expr.sub(Expr.sym("M_iso", isolatedMargin), req),
                             Expr.sub(Expr.sym("MB", marginBalance), Expr.sym("IM_mark", m.initialMarginAtMark()))), r,
-                            settlementCurrency(), sources().maxRemovable())));
+                            settlementCurrency(e.position), sources().maxRemovable())));
         }
         return r;
     }

@@ -35,6 +35,14 @@ public final class BinanceCoinm extends BaseVenue {
         super(ID, "Binance COIN-M Futures", "coin", Set.of(ContractType.INVERSE), presetsOf(ID));
     }
 
+    private static final Sources SOURCES = Sources.BINANCE.withLiquidation("margin-formulas.md §1.7");
+
+    /** The Binance sections, with the COIN-M liquidation price of margin-formulas.md §1.7. */
+    @Override
+    Sources sources() {
+        return SOURCES;
+    }
+
     /** @return 0.0005 (0.05 %, the regular-tier COIN-M taker rate); not used in liquidation */
     @Override
     public BigDecimal defaultTakerFeeRate() {

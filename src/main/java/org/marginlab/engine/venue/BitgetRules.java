@@ -109,6 +109,12 @@ public final class BitgetRules extends BaseVenue {
         return new BitgetRules(V2025_11, Instant.parse("2025-11-10T08:00:00Z"), true, true);
     }
 
+    /** venues-v2.md §4.2. */
+    @Override
+    Sources sources() {
+        return Sources.all("venues-v2.md §4.2");
+    }
+
     @Override
     public String version() {
         return version;
@@ -178,8 +184,18 @@ public final class BitgetRules extends BaseVenue {
             return m;
         }
         MaintenanceTier whole = whole(m.tier());
-        return new MarkValuation(m.notional(), whole, whole.maintenanceMargin(m.notional()), m.closeFee(),
+        MarkValuation v = new MarkValuation(m.notional(), whole, whole.maintenanceMargin(m.notional()), m.closeFee(),
                 m.unrealizedPnl(), m.initialMarginAtEntry(), m.initialMarginAtMark());
+        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
+        if (t != null) {
+            ValuationSteps.replaceMaintenance(t, false, org.marginlab.engine.explain.Step.of("Maintenance margin", "MM",
+                    org.marginlab.engine.explain.Formulas.maintenance(whole,
+                            org.marginlab.engine.explain.Expr.sym("N", m.notional())), v.maintenanceMargin(),
+                    t.amountUnit(), sources().maintenance()).withNote("Whole-position rule (before 2025-11-10, or a "
+                            + "position opened before it): the tier's rate on the whole value, its maintenance amount "
+                            + "dropped."));
+        }
+        return v;
     }
 
     @Override
@@ -192,7 +208,8 @@ public final class BitgetRules extends BaseVenue {
         for (MaintenanceTier t : leg.schedule().tiers()) {
             applied.add(whole(t));
         }
-        return WholePositionSolver.solve(leg.exposure(), leg.schedule(), applied, wallet, leg.feeRate());
+        return WholePositionSolver.solve(leg.exposure(), leg.schedule(), applied, wallet, leg.feeRate(),
+                sources().liquidation());
     }
 
     private static MaintenanceTier whole(MaintenanceTier t) {

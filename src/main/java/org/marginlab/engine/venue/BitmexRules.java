@@ -66,10 +66,24 @@ public final class BitmexRules extends RiskLimitVenue {
         super(ID, "BitMEX", "USDT", Set.of(ContractType.INVERSE, ContractType.LINEAR, ContractType.QUANTO), presetsOf(ID));
     }
 
+    /** Risk-limit steps venues-v2.md §1.4, margins and liquidation §1.3. */
+    @Override
+    Sources sources() {
+        return new Sources("venues-v2.md §1.4", "venues-v2.md §1.3", "venues-v2.md §1.3", "venues-v2.md §1.3",
+                "venues-v2.md §1.3");
+    }
+
     /** @return {@code XBT} for quanto (settled in XBT), else as {@link VenueRules#settlementCurrency(Position)} */
     @Override
     public String settlementCurrency(Position position) {
         return position.contract() == ContractType.QUANTO ? "XBT" : super.settlementCurrency(position);
+    }
+
+    @Override
+    String uncertainReading() {
+        return " Uncertain reading (venues-v2.md §14 #13): whether the risk-limit value is at the mark or the entry; "
+                + "followed: the mark. Uncertain reading (§14 #12): fees and funding are excluded from the liquidation "
+                + "price unless the funding reserve option is on.";
     }
 
     /** The position value at the mark (§1.4, spec §14 #13). */

@@ -60,6 +60,16 @@ public final class BybitRules extends BaseVenue {
                 presetsOf(INVERSE_ID));
     }
 
+    /** Tiers §2.4, liquidation §2.1 (linear) or §2.3 (inverse), cross and ratio §2.5, what-if §2.6 of margin-formulas.md. */
+    @Override
+    Sources sources() {
+        return id().equals(LINEAR_ID)
+                ? new Sources("margin-formulas.md §2.4", "margin-formulas.md §2.1", "margin-formulas.md §2.5",
+                        "margin-formulas.md §2.6", "margin-formulas.md §2.5")
+                : new Sources("margin-formulas.md §2.4", "margin-formulas.md §2.3", "margin-formulas.md §2.5",
+                        "margin-formulas.md §2.6", "margin-formulas.md §2.5");
+    }
+
     /** @return 0.00055 (0.055 %, Bybit's regular derivatives taker rate); not used in v1 liquidation */
     @Override
     public BigDecimal defaultTakerFeeRate() {
@@ -81,25 +91,8 @@ public final class BybitRules extends BaseVenue {
         BigDecimal entry = e.position.entryPrice();
         BigDecimal entryValue = e.notional(entry);
         MaintenanceTier tier = leg.schedule().lookup(entryValue);
-        BigDecimal cushion = wallet.subtract(tier.maintenanceMargin(entryValue));
-        boolean isLong = e.s.signum() > 0;
-        BigDecimal price;
-        if (e.inverse) {
-            BigDecimal denominator = entryValue.add(e.s.multiply(cushion));
-            if (denominator.signum() <= 0) {
-                return null;
-            }
-            price = e.size.divide(denominator, isLong ? FLOOR : CEILING);
-            // inverse PnL divides by the price: make sure the rounded price is on the loss side as
-            // the evaluation computes it (equity ≤ MM at the entry value)
-            BigDecimal maintenance = tier.maintenanceMargin(entryValue);
-            price = LiquidationSolver.toLossSide(price, isLong,
-                    p -> wallet.add(e.pnl(p)).compareTo(maintenance) <= 0);
-        } else {
-            // Round the move up so the price lands on the loss side: down for a long, up for a short.
-            BigDecimal move = cushion.divide(e.size, CEILING);
-            price = isLong ? entry.subtract(move) : entry.add(move);
-        }
-        return price.signum() > 0 ? new LiquidationSolver.Solution(price, tier) : null;
+        // templates L-E / I-E (FixedRequirement): W + s·B·(P − EP) = MM at the entry value
+        return FixedRequirement.liquidation(e, wallet, tier.maintenanceMargin(entryValue), tier, sources().liquidation(),
+                null);
     }
 }

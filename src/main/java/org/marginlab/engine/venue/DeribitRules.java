@@ -100,6 +100,12 @@ public final class DeribitRules extends BaseVenue {
         return b == null ? BigDecimal.ZERO : b;
     }
 
+    /** venues-v2.md §7.2. */
+    @Override
+    Sources sources() {
+        return Sources.all("venues-v2.md §7.2");
+    }
+
     @Override
     boolean standardValuation(Position p) {
         return !p.contract().isInverse();
@@ -179,8 +185,60 @@ public final class DeribitRules extends BaseVenue {
             tier = inverseTier(e, schedule, p.markPrice());
             mm = tier.maintenanceMargin(m.notional());
         }
-        return new MarkValuation(m.notional(), tier, mm, m.closeFee(), m.unrealizedPnl(),
+        MarkValuation v = new MarkValuation(m.notional(), tier, mm, m.closeFee(), m.unrealizedPnl(),
                 initialMargin(e, p.entryPrice()), initialMargin(e, p.markPrice()));
+        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
+        if (t != null) {
+            String src = sources().maintenance();
+            if (e.inverse) {
+                MaintenanceTier base = schedule.lookup(m.notional());
+                org.marginlab.engine.explain.Expr n = org.marginlab.engine.explain.Expr.sym("N", m.notional());
+                org.marginlab.engine.explain.Expr f = org.marginlab.engine.explain.Expr.mul(n,
+                        org.marginlab.engine.explain.Expr.add(org.marginlab.engine.explain.Expr.sym("a", base.mmr()),
+                                org.marginlab.engine.explain.Expr.mul(org.marginlab.engine.explain.Expr.sym("b",
+                                        mmrSlope(p)), n)));
+                if (tier.maintenanceAmount().signum() != 0) {
+                    f = org.marginlab.engine.explain.Expr.sub(f, org.marginlab.engine.explain.Expr.sym("ded",
+                            tier.maintenanceAmount()));
+                }
+                ValuationSteps.replaceMaintenance(t, false, org.marginlab.engine.explain.Step.of("Maintenance margin",
+                        "MM", f, mm, t.amountUnit(), src).withNote("Inverse: the rate a + b·S grows with the size "
+                                + "S = N in the coin at the mark."));
+            }
+            if (p.venueParameters().initialMarginRate() != null) {
+                t.put(org.marginlab.engine.explain.Figure.INITIAL_MARGIN, List.of(imStep(e, p.entryPrice(), false,
+                        v.initialMarginAtEntry())));
+            }
+        }
+        return v;
+    }
+
+    /** The initial margin at a price as a step: {@code N·(IMR + b_IM·S)} with the position's rates. */
+    private org.marginlab.engine.explain.Step imStep(Exposure e, BigDecimal price, boolean atMark, BigDecimal value) {
+        Position p = e.position;
+        VenueParameters v = p.venueParameters();
+        BigDecimal slope = v.imrSlope() == null ? BigDecimal.ZERO : v.imrSlope();
+        org.marginlab.engine.explain.Expr at = atMark ? org.marginlab.engine.explain.Formulas.mark(p)
+                : org.marginlab.engine.explain.Formulas.entry(p);
+        org.marginlab.engine.explain.Expr rate = org.marginlab.engine.explain.Expr.sym("IMR", v.initialMarginRate());
+        if (slope.signum() != 0) {
+            rate = org.marginlab.engine.explain.Expr.add(rate, org.marginlab.engine.explain.Expr.mul(
+                    org.marginlab.engine.explain.Expr.sym("b_IM", slope), org.marginlab.engine.explain.Expr.sym("S",
+                            sizeAt(e, price))));
+        }
+        return org.marginlab.engine.explain.Step.of(atMark ? "Initial margin at the mark" : "Initial margin at entry",
+                atMark ? "IM_mark" : "IM", org.marginlab.engine.explain.Expr.mul(
+                        org.marginlab.engine.explain.Formulas.notional(p, at), rate), value, settlementCurrency(p),
+                sources().maintenance()).withNote("The position's initial margin rate"
+                        + (slope.signum() == 0 ? "." : ", raised by the slope per base unit of size S."));
+    }
+
+    @Override
+    org.marginlab.engine.explain.Step initialMarginAtMarkStep(Position p, MarkValuation m) {
+        if (p.venueParameters().initialMarginRate() == null) {
+            return super.initialMarginAtMarkStep(p, m);
+        }
+        return imStep(new Exposure(p), p.markPrice(), true, m.initialMarginAtMark());
     }
 
     /** The tier's max leverage and the stated one, and {@code 1/IMR(S)} when the position gives its rates. */
@@ -210,7 +268,12 @@ public final class DeribitRules extends BaseVenue {
         }
         TierTable schedule = leg.schedule();
         int k = schedule.indexOf(e.notional(e.position.markPrice()));
+        SolverSteps rec = SolverSteps.of(legs, sources().liquidation());
+        if (rec != null) {
+            rec.start(new int[] {k});
+        }
         BigDecimal price = null;
+        String symbol = null;
         boolean stable = false;
         for (int step = 0; step < schedule.size() + 2 && !stable; step++) {
             price = inversePrice(e, schedule.tiers().get(k), wallet);
@@ -218,6 +281,12 @@ public final class DeribitRules extends BaseVenue {
                 break;
             }
             int at = schedule.indexOf(e.notional(price));
+            if (rec != null) {
+                symbol = "P_" + (step + 1);
+                rec.steps.add(quadraticStep(rec, e, schedule.tiers().get(k), wallet, price, symbol,
+                        "Liquidation price, solve " + (step + 1)));
+                rec.recheck(step + 1, 0, price, k, at);
+            }
             stable = at == k;
             k = at;
         }
@@ -228,16 +297,64 @@ public final class DeribitRules extends BaseVenue {
                 BigDecimal p = inversePrice(e, schedule.tiers().get(t), wallet);
                 if (p != null && schedule.indexOf(e.notional(p)) == t) {
                     price = p;
+                    if (rec != null) {
+                        symbol = "P_t" + (t + 1);
+                        rec.steps.add(quadraticStep(rec, e, schedule.tiers().get(t), wallet, p, symbol,
+                                "Liquidation price at tier " + (t + 1)).withNote("The re-checks did not settle; "
+                                        + "the first tier whose root lies in it."));
+                    }
                 }
             }
             if (price == null) {
+                if (rec != null) {
+                    rec.steps.add(org.marginlab.engine.explain.Step.note("Liquidation price", "None: no tier's root "
+                            + "is a positive price in that tier.", rec.source()));
+                    rec.trace().put(org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE, rec.steps);
+                }
                 return null;
             }
         }
         boolean isLong = e.s.signum() > 0;
+        BigDecimal solved = price;
         price = LiquidationSolver.toLossSide(price, isLong, q -> wallet.add(e.pnl(q))
                 .compareTo(inverseTier(e, schedule, q).maintenanceMargin(e.notional(q))) <= 0);
+        if (rec != null) {
+            rec.last(symbol, solved, price);
+            rec.trace().put(org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE, rec.steps);
+        }
         return new LiquidationSolver.Solution(price, inverseTier(e, schedule, price));
+    }
+
+    /**
+     * The step of {@link #inversePrice}: {@code P = 1/x}, {@code x = 2C/(B + s·√(B² + 4AC))}
+     * with {@code A = b·F²}, {@code B = (a + s)·F}, {@code C = W + ded + s·F/EP}.
+     */
+    private org.marginlab.engine.explain.Step quadraticStep(SolverSteps rec, Exposure e, MaintenanceTier tier,
+            BigDecimal wallet, BigDecimal price, String symbol, String term) {
+        Position p = e.position;
+        org.marginlab.engine.explain.Expr f = org.marginlab.engine.explain.Formulas.size(p);
+        org.marginlab.engine.explain.Expr s = org.marginlab.engine.explain.Formulas.side(p);
+        org.marginlab.engine.explain.Expr a = org.marginlab.engine.explain.Expr.sym("a", tier.mmr());
+        org.marginlab.engine.explain.Expr b = org.marginlab.engine.explain.Expr.sym("b", mmrSlope(p));
+        org.marginlab.engine.explain.Expr qa = org.marginlab.engine.explain.Expr.mul(b, f, f);
+        org.marginlab.engine.explain.Expr qb = org.marginlab.engine.explain.Expr.mul(
+                org.marginlab.engine.explain.Expr.add(a, s), f);
+        org.marginlab.engine.explain.Expr qc = org.marginlab.engine.explain.Expr.add(
+                org.marginlab.engine.explain.Expr.sym("W", wallet), org.marginlab.engine.explain.Expr.sym("ded",
+                        tier.maintenanceAmount()), org.marginlab.engine.explain.Expr.mul(s,
+                        org.marginlab.engine.explain.Expr.div(f, org.marginlab.engine.explain.Formulas.entry(p))));
+        org.marginlab.engine.explain.Expr root = org.marginlab.engine.explain.Expr.sqrt(
+                org.marginlab.engine.explain.Expr.add(org.marginlab.engine.explain.Expr.mul(qb, qb),
+                        org.marginlab.engine.explain.Expr.mul(org.marginlab.engine.explain.Expr.num(4), qa, qc)));
+        org.marginlab.engine.explain.Expr x = org.marginlab.engine.explain.Expr.div(
+                org.marginlab.engine.explain.Expr.mul(org.marginlab.engine.explain.Expr.num(2), qc),
+                org.marginlab.engine.explain.Expr.add(qb, org.marginlab.engine.explain.Expr.mul(s, root)));
+        return org.marginlab.engine.explain.Step.of(term, symbol, org.marginlab.engine.explain.Expr.div(
+                org.marginlab.engine.explain.Expr.num(1), x), price, rec.trace().priceUnit(), rec.source())
+                .withNote("Solves W + s·F·(1/EP − 1/P) = (F/P)·(a + b·F/P) − ded for x = 1/P: A·x² + B·x − C = 0 with "
+                        + "A = b·F², B = (a + s)·F, C = W + ded + s·F/EP; x = 2C/(B + s·√(B² + 4AC)). Uncertain reading "
+                        + "(venues-v2.md §14 #15): Deribit's current inverse parameters are not published; these are "
+                        + "the position's.");
     }
 
     /**

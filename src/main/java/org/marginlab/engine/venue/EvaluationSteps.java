@@ -26,12 +26,14 @@ final class EvaluationSteps {
             CrossContext cross, BigDecimal wallet, BigDecimal isolatedMargin, BigDecimal marginBalance,
             BigDecimal marginRatio, BigDecimal roe, BigDecimal effectiveLeverage, BigDecimal maxRemovable,
             BigDecimal liquidationPrice, BigDecimal distance, Sources src) {
-        String unit = venue.settlementCurrency();
+        String unit = t.amountUnit();
         Expr im = Expr.sym("IM", m.initialMarginAtEntry());
         Expr ftc = feeToClose == null ? null : Expr.sym("FTC", feeToClose);
         if (feeToClose != null) {
-            t.add(Figure.INITIAL_MARGIN, Step.note("Fee to close", "This rule set reserves a fee to close of "
+            List<Step> ims = new java.util.ArrayList<>(t.steps(Figure.INITIAL_MARGIN));
+            ims.add(Math.max(0, ims.size() - 1), Step.note("Fee to close", "This rule set reserves a fee to close of "
                     + Formulas.plain(feeToClose) + " " + unit + " in the position's margin.", "venues-v2.md §10.1"));
+            t.put(Figure.INITIAL_MARGIN, ims);
         }
         Expr base = roeBase.compareTo(m.initialMarginAtEntry()) == 0 ? im
                 : ftc != null && roeBase.compareTo(m.initialMarginAtEntry().add(feeToClose)) == 0 ? Expr.add(im, ftc)
@@ -64,8 +66,11 @@ final class EvaluationSteps {
                 t.put(Figure.MARGIN_RATIO, List.of(Step.note("Margin ratio", "Not defined: the margin balance "
                         + Formulas.plain(marginBalance) + " " + unit + " is not above 0.", src.marginRatio())));
             }
-            t.put(Figure.WALLET_TERM, List.of(Step.of("Wallet term", "W", Expr.sym("M_iso", isolatedMargin), wallet, unit,
-                    src.liquidation()).withNote("An isolated position's liquidation equation uses its isolated margin.")));
+            List<Step> w = new java.util.ArrayList<>();
+            w.add(Step.of("Wallet term", "W", Expr.sym("M_iso", isolatedMargin), wallet, unit,
+                    src.liquidation()).withNote("An isolated position's liquidation equation uses its isolated margin."));
+            w.addAll(t.steps(Figure.WALLET_TERM)); // a venue's own wallet term from it (Bybit UTA's net of the fee)
+            t.put(Figure.WALLET_TERM, w);
             if (effectiveLeverage != null) {
                 t.put(Figure.EFFECTIVE_LEVERAGE, List.of(Step.of("Effective leverage", "L_eff",
                         Expr.div(Expr.sym("N", m.notional()), mb), effectiveLeverage, "", Formulas.CONTRACTS)));

@@ -42,6 +42,12 @@ public final class HyperliquidRules extends BaseVenue {
         super(ID, "Hyperliquid", "USDC", Set.of(ContractType.LINEAR), presetsOf(ID));
     }
 
+    /** margin-formulas.md §6. */
+    @Override
+    Sources sources() {
+        return Sources.all("margin-formulas.md §6");
+    }
+
     /** @return 0.00045 (0.045 %, the base-tier taker rate); not used in liquidation */
     @Override
     public BigDecimal defaultTakerFeeRate() {
@@ -81,6 +87,23 @@ public final class HyperliquidRules extends BaseVenue {
     @Override
     BigDecimal maxRemovable(Exposure e, BigDecimal isolatedMargin, BigDecimal marginBalance, MarkValuation m) {
         BigDecimal floor = m.initialMarginAtMark().max(m.notional().multiply(TEN_PERCENT));
-        return isolatedMargin.min(marginBalance.subtract(floor));
+        BigDecimal r = isolatedMargin.min(marginBalance.subtract(floor));
+        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(e.position);
+        if (t != null) {
+            String src = sources().maxRemovable();
+            t.put(org.marginlab.engine.explain.Figure.MAX_REMOVABLE_MARGIN, List.of(
+                    initialMarginAtMarkStep(e.position, m),
+                    org.marginlab.engine.explain.Step.of("Margin to keep", "K", org.marginlab.engine.explain.Expr.max(
+                            org.marginlab.engine.explain.Expr.sym("IM_mark", m.initialMarginAtMark()),
+                            org.marginlab.engine.explain.Expr.mul(org.marginlab.engine.explain.Expr.sym("N", m.notional()),
+                                    org.marginlab.engine.explain.Expr.num(TEN_PERCENT))), floor, t.amountUnit(), src)
+                            .withNote("The initial margin at the mark, and at least 10 % of the notional."),
+                    org.marginlab.engine.explain.Step.of("Removable before the floor", "R",
+                            org.marginlab.engine.explain.Expr.min(org.marginlab.engine.explain.Expr.sym("M_iso", isolatedMargin),
+                                    org.marginlab.engine.explain.Expr.sub(org.marginlab.engine.explain.Expr.sym("MB",
+                                            marginBalance), org.marginlab.engine.explain.Expr.sym("K", floor))), r,
+                            t.amountUnit(), src)));
+        }
+        return r;
     }
 }

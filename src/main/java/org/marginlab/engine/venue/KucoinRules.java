@@ -104,6 +104,14 @@ public final class KucoinRules extends BaseVenue {
         return new KucoinRules(V2025, Instant.parse("2025-05-22T04:00:00Z"), true);
     }
 
+    /** Isolated venues-v2.md §2.3 (2021) or §2.4 (2025), cross §2.5. */
+    @Override
+    Sources sources() {
+        return markValued ? new Sources("venues-v2.md §2.4", "venues-v2.md §2.4", "venues-v2.md §2.5", "venues-v2.md §2.5",
+                "venues-v2.md §2.5") : new Sources("venues-v2.md §2.3", "venues-v2.md §2.3", "venues-v2.md §2.5",
+                "venues-v2.md §2.5", "venues-v2.md §2.5");
+    }
+
     @Override
     public String version() {
         return version;
@@ -162,6 +170,20 @@ public final class KucoinRules extends BaseVenue {
             return m;
         }
         BigDecimal entryValue = new Exposure(p).notional(p.entryPrice());
+        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
+        if (t != null) {
+            java.util.List<org.marginlab.engine.explain.Step> mm = t.steps(org.marginlab.engine.explain.Figure.MAINTENANCE_MARGIN);
+            org.marginlab.engine.explain.Step last = mm.get(mm.size() - 1);
+            ValuationSteps.replaceMaintenance(t, false, new org.marginlab.engine.explain.Step(
+                    "Maintenance margin before the funding term", "MM_0", last.formula(), last.value(), last.unit(),
+                    last.source(), ""), org.marginlab.engine.explain.Step.of("Maintenance margin", "MM",
+                    org.marginlab.engine.explain.Expr.add(org.marginlab.engine.explain.Expr.sym("MM_0", m.maintenanceMargin()),
+                            org.marginlab.engine.explain.Expr.mul(org.marginlab.engine.explain.Expr.sym("N_EP", entryValue),
+                                    org.marginlab.engine.explain.Expr.sym("r_funding", r))),
+                    m.maintenanceMargin().add(entryValue.multiply(r)), t.amountUnit(), sources().maintenance())
+                    .withNote("The 2021 isolated rule adds the funding rate on the entry value. Uncertain reading "
+                            + "(venues-v2.md §14 #4): the date the funding term applies from."));
+        }
         return new MarkValuation(m.notional(), m.tier(), m.maintenanceMargin().add(entryValue.multiply(r)),
                 m.closeFee(), m.unrealizedPnl(), m.initialMarginAtEntry(), m.initialMarginAtMark());
     }
@@ -177,7 +199,18 @@ public final class KucoinRules extends BaseVenue {
         MaintenanceTier tier = leg.schedule().lookup(entryValue);
         BigDecimal requirement = tier.maintenanceMargin(entryValue)
                 .add(entryValue.multiply(e.position.venueParameters().fundingRateOrZero()));
-        return FixedRequirement.liquidation(e, wallet, requirement, tier);
+        org.marginlab.engine.explain.Expr r = null;
+        if (org.marginlab.engine.explain.Trace.of(e.position) != null) {
+            r = org.marginlab.engine.explain.Formulas.maintenance(tier,
+                    org.marginlab.engine.explain.Expr.sym("N_EP", entryValue));
+            BigDecimal rate = e.position.venueParameters().fundingRateOrZero();
+            if (rate.signum() != 0) {
+                r = org.marginlab.engine.explain.Expr.add(r, org.marginlab.engine.explain.Expr.mul(
+                        org.marginlab.engine.explain.Expr.sym("N_EP", entryValue),
+                        org.marginlab.engine.explain.Expr.sym("r_funding", rate)));
+            }
+        }
+        return FixedRequirement.liquidation(e, wallet, requirement, tier, sources().liquidation(), r);
     }
 
     /**
@@ -186,6 +219,23 @@ public final class KucoinRules extends BaseVenue {
     @Override
     BigDecimal crossWallet(CrossContext cross, Position p, MarkValuation m) {
         BigDecimal amr = KucoinCross.allocatedMarginRatio(cross.accountMarginBalance(), cross.crossNotional());
-        return amr.multiply(m.notional()).subtract(m.unrealizedPnl());
+        BigDecimal w = amr.multiply(m.notional()).subtract(m.unrealizedPnl());
+        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
+        if (t != null) {
+            String src = sources().crossWallet();
+            // replaces the Binance form's TMM_1/UPNL_1 lines: KuCoin's wallet term does not use them
+            t.put(org.marginlab.engine.explain.Figure.WALLET_TERM, List.of(
+                    org.marginlab.engine.explain.Step.of("Allocated margin ratio", "AMR", org.marginlab.engine.explain.Expr.div(
+                            org.marginlab.engine.explain.Expr.sym("MB_cross", cross.accountMarginBalance()),
+                            org.marginlab.engine.explain.Expr.sym("sum_N", cross.crossNotional())), amr, "", src)
+                            .withNote("The cross margin balance over the sum of the cross positions' mark values."),
+                    org.marginlab.engine.explain.Step.of("Wallet term", "W", org.marginlab.engine.explain.Expr.sub(
+                            org.marginlab.engine.explain.Expr.mul(org.marginlab.engine.explain.Expr.sym("AMR", amr),
+                                    org.marginlab.engine.explain.Expr.sym("N", m.notional())),
+                            org.marginlab.engine.explain.Expr.sym("UPNL", m.unrealizedPnl())), w, t.amountUnit(), src)
+                            .withNote("KuCoin allocates the cross margin to each position by its mark value; the PnL "
+                                    + "is taken out because the equation counts it from the entry.")));
+        }
+        return w;
     }
 }

@@ -72,6 +72,15 @@ final class LiquidationSolver {
      * records while a {@link org.marginlab.engine.explain.Trace} records one of the legs.
      */
     static Solution liquidation(List<Leg> legs, BigDecimal wallet, int[] startTiers, String source) {
+        return liquidation(legs, wallet, startTiers, source, org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE);
+    }
+
+    /**
+     * As {@link #liquidation(List, BigDecimal, int[], String)}, recording the steps as
+     * {@code figure}'s (a venue that solves its bankruptcy price with this equation, Phemex).
+     */
+    static Solution liquidation(List<Leg> legs, BigDecimal wallet, int[] startTiers, String source,
+            org.marginlab.engine.explain.Figure figure) {
         SolverSteps rec = SolverSteps.of(legs, source);
         Solution s = liquidation(legs, wallet, startTiers, rec);
         if (rec != null) {
@@ -79,7 +88,7 @@ final class LiquidationSolver {
                 rec.steps.add(org.marginlab.engine.explain.Step.note("Liquidation price", "None: equity stays above "
                         + "the maintenance requirement at every positive price.", source));
             }
-            rec.trace().put(org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE, rec.steps);
+            rec.trace().put(figure, rec.steps);
         }
         return s;
     }

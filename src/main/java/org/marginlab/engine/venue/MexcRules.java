@@ -42,9 +42,21 @@ public final class MexcRules extends RiskLimitVenue {
     /** Rule-set id. */
     public static final String ID = "mexc";
 
+    @Override
+    String uncertainReading() {
+        return " Uncertain reading (venues-v2.md §14 #6): the tiers are our reading of riskBaseVol/riskIncr*, not "
+                + "ccxt's. Uncertain reading (§14 #5): MEXC's liquidation fees are excluded from the liquidation price.";
+    }
+
     /** Creates the rule set; use {@link Venues#byId(String)} to share one. */
     public MexcRules() {
         super(ID, "MEXC", "USDT", Set.of(ContractType.LINEAR, ContractType.INVERSE), presetsOf(ID));
+    }
+
+    /** venues-v2.md §3.3. */
+    @Override
+    Sources sources() {
+        return Sources.all("venues-v2.md §3.3");
     }
 
     /** The position value at entry: MEXC values MM on the open value. */

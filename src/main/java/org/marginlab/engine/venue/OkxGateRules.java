@@ -53,6 +53,12 @@ public final class OkxGateRules extends BaseVenue {
         return new OkxGateRules(GATE_ID, "Gate.io", MarginRatioDefinition.MAINTENANCE_OVER_MARGIN_BALANCE);
     }
 
+    /** OKX margin-formulas.md §3, Gate §4. */
+    @Override
+    Sources sources() {
+        return id().equals(OKX_ID) ? Sources.all("margin-formulas.md §3") : Sources.all("margin-formulas.md §4");
+    }
+
     @Override
     public MarginRatioDefinition marginRatioDefinition() {
         return ratioDefinition;

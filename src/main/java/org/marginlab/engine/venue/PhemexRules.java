@@ -66,6 +66,12 @@ public final class PhemexRules extends BaseVenue {
                 presetsOf(ID));
     }
 
+    /** venues-v2.md §5.2. */
+    @Override
+    Sources sources() {
+        return Sources.all("venues-v2.md §5.2");
+    }
+
     @Override
     public MarginRatioDefinition marginRatioDefinition() {
         return MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES;
@@ -112,7 +118,7 @@ public final class PhemexRules extends BaseVenue {
         }
         BigDecimal entryValue = e.notional(e.position.entryPrice());
         MaintenanceTier tier = leg.schedule().lookup(entryValue);
-        return FixedRequirement.liquidation(e, wallet, tier.maintenanceMargin(entryValue), tier);
+        return FixedRequirement.liquidation(e, wallet, tier.maintenanceMargin(entryValue), tier, sources().liquidation(), null);
     }
 
     @Override
@@ -122,7 +128,15 @@ public final class PhemexRules extends BaseVenue {
             return super.bankruptcy(legs, wallet);
         }
         LiquidationSolver.Solution s = LiquidationSolver.liquidation(
-                List.of(new LiquidationSolver.Leg(leg.exposure(), NO_MAINTENANCE, leg.feeRate())), wallet, new int[] {0});
+                List.of(new LiquidationSolver.Leg(leg.exposure(), NO_MAINTENANCE, leg.feeRate())), wallet, new int[] {0},
+                sources().liquidation(), org.marginlab.engine.explain.Figure.BANKRUPTCY_PRICE);
+        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(leg.exposure().position);
+        if (t != null && s != null) {
+            t.add(org.marginlab.engine.explain.Figure.BANKRUPTCY_PRICE, org.marginlab.engine.explain.Step.of(
+                    "Bankruptcy price", "P_bk", org.marginlab.engine.explain.Expr.sym("P", s.price()), s.price(),
+                    t.priceUnit(), "venues-v2.md §10.3").withNote("The liquidation equation with no maintenance "
+                            + "margin, the fee to close kept in the requirement (venues-v2.md §10.3)."));
+        }
         return s == null ? null : s.price();
     }
 

@@ -20,6 +20,12 @@ final class SolverSteps {
     private final List<LiquidationSolver.Leg> legs;
     private final String source;
     final List<Step> steps = new ArrayList<>();
+    /** The first leg's tiers as applied, when they differ from its schedule's (Bitget's whole-position rule), else null. */
+    List<MaintenanceTier> applied;
+
+    private MaintenanceTier tier(int leg, int index) {
+        return leg == 0 && applied != null ? applied.get(index) : legs.get(leg).schedule().tiers().get(index);
+    }
 
     SolverSteps(Trace trace, List<LiquidationSolver.Leg> legs, String source) {
         this.trace = trace;
@@ -44,6 +50,10 @@ final class SolverSteps {
         return trace;
     }
 
+    String source() {
+        return source;
+    }
+
     private String name(String base, int i) {
         return legs.size() == 1 ? base : base + "_" + (i + 1);
     }
@@ -65,7 +75,7 @@ final class SolverSteps {
             LiquidationSolver.Leg leg = legs.get(i);
             Exposure e = leg.exposure();
             steps.add(Step.note(legs.size() == 1 ? "Tier to start from" : "Tier to start from, leg " + (i + 1),
-                    "At the mark: " + Formulas.tierNote(leg.schedule().tiers().get(tiers[i]), tiers[i],
+                    "At the mark: " + Formulas.tierNote(tier(i, tiers[i]), tiers[i],
                             e.position.symbol()) + ".", source));
         }
     }
@@ -87,7 +97,7 @@ final class SolverSteps {
             Expr s = Expr.sym(name("s", i), e.s);
             Expr size = Expr.sym(name(inverse ? "F" : "B", i), e.size);
             Expr ep = Expr.sym(name("EP", i), e.position.entryPrice());
-            MaintenanceTier t = bankruptcy ? null : leg.schedule().tiers().get(tiers[i]);
+            MaintenanceTier t = bankruptcy ? null : tier(i, tiers[i]);
             Expr rate = null;
             if (t != null) {
                 rate = Expr.sym(name("MMR", i), t.mmr());
@@ -142,7 +152,7 @@ final class SolverSteps {
         String note = before == after
                 ? "In tier " + (after + 1) + ", the tier the price was solved with: the price is final."
                 : "In tier " + (after + 1) + ", not tier " + (before + 1) + ": solve again with "
-                        + Formulas.tierNote(l.schedule().tiers().get(after), after, e.position.symbol()) + ".";
+                        + Formulas.tierNote(tier(leg, after), after, e.position.symbol()) + ".";
         steps.add(Step.of(legs.size() == 1 ? "Re-check at P_" + k : "Re-check at P_" + k + ", leg " + (leg + 1),
                 name("N", leg) + "_P", Formulas.notional(e.position, Expr.sym("P_" + k, price)), notional, trace.amountUnit(),
                 source).withNote(note));
@@ -150,7 +160,12 @@ final class SolverSteps {
 
     /** The final price, with the last digit's move toward the loss side if any. */
     void last(int k, BigDecimal solved, BigDecimal price) {
-        Expr f = Expr.sym("P_" + k, solved);
+        last("P_" + k, solved, price);
+    }
+
+    /** As {@link #last(int, BigDecimal, BigDecimal)}, from the solved price's symbol. */
+    void last(String symbol, BigDecimal solved, BigDecimal price) {
+        Expr f = Expr.sym(symbol, solved);
         String note = "";
         if (price.compareTo(solved) != 0) {
             f = Expr.add(f, Expr.num(price.subtract(solved)));

@@ -20,9 +20,29 @@ final class ValuationSteps {
     private ValuationSteps() {
     }
 
+    /**
+     * Replaces the maintenance margin's own steps (the tier note when {@code dropTier}, and the
+     * last step {@code MM}) with a venue's, keeping the notional and fee steps before them.
+     *
+     * @param t         the trace
+     * @param dropTier  whether the tier note the Binance form recorded no longer applies
+     * @param steps     the venue's steps, the last one its maintenance margin
+     */
+    static void replaceMaintenance(Trace t, boolean dropTier, Step... steps) {
+        java.util.List<Step> list = new java.util.ArrayList<>(t.steps(Figure.MAINTENANCE_MARGIN));
+        if (!list.isEmpty() && "MM".equals(list.get(list.size() - 1).symbol())) {
+            list.remove(list.size() - 1);
+        }
+        if (dropTier) {
+            list.removeIf(s -> s.term().equals("Maintenance tier"));
+        }
+        list.addAll(java.util.List.of(steps));
+        t.put(Figure.MAINTENANCE_MARGIN, list);
+    }
+
     static void record(Trace t, VenueRules venue, Position p, TierTable schedule, MarkValuation m,
             boolean atEntry, BigDecimal closeFeeRate, Sources src) {
-        String unit = venue.settlementCurrency();
+        String unit = t.amountUnit();
         boolean inverse = p.contract() == ContractType.INVERSE;
         String sizeUnit = inverse ? "USD" : "base units";
         Expr mark = Formulas.mark(p);
@@ -42,13 +62,13 @@ final class ValuationSteps {
         int index = schedule.indexOf(mmNotional);
         mm.add(Step.note("Maintenance tier", Formulas.tierNote(m.tier(), index, p.symbol())
                 + "; it holds the notional " + Formulas.plain(mmNotional) + ".", src.maintenance()));
-        mm.add(Step.of("Maintenance margin", "MM", Formulas.maintenance(m.tier(), Expr.sym(nSymbol, mmNotional)),
-                m.maintenanceMargin(), unit, src.maintenance()));
-        if (closeFeeRate.signum() != 0) {
+        if (closeFeeRate.signum() != 0 && m.closeFee().compareTo(m.notional().multiply(closeFeeRate)) == 0) {
             mm.add(Step.of("Fee to close in the requirement", "fee",
                     Expr.mul(Expr.sym("N", m.notional()), Expr.sym("f", closeFeeRate)), m.closeFee(), unit,
                     src.maintenance()).withNote("This rule set adds the taker fee to close to the maintenance requirement."));
         }
+        mm.add(Step.of("Maintenance margin", "MM", Formulas.maintenance(m.tier(), Expr.sym(nSymbol, mmNotional)),
+                m.maintenanceMargin(), unit, src.maintenance()));
         t.put(Figure.MAINTENANCE_MARGIN, mm);
         t.put(Figure.UNREALIZED_PNL, java.util.List.of(Step.of("Unrealized PnL at the mark", "UPNL",
                 Formulas.pnl(p, mark), m.unrealizedPnl(), unit, Formulas.CONTRACTS)));

@@ -40,17 +40,60 @@ final class WholePositionSolver {
      */
     static LiquidationSolver.Solution solve(Exposure e, TierTable schedule, List<MaintenanceTier> applied,
             BigDecimal wallet, BigDecimal feeRate) {
+        return solve(e, schedule, applied, wallet, feeRate, Sources.BINANCE.liquidation());
+    }
+
+    /**
+     * As {@link #solve(Exposure, TierTable, List, BigDecimal, BigDecimal)}, recording its steps
+     * as the liquidation price's while a {@link org.marginlab.engine.explain.Trace} records the
+     * position, citing {@code source}.
+     */
+    static LiquidationSolver.Solution solve(Exposure e, TierTable schedule, List<MaintenanceTier> applied,
+            BigDecimal wallet, BigDecimal feeRate, String source) {
+        SolverSteps rec = org.marginlab.engine.explain.Trace.active() == null ? null
+                : SolverSteps.of(List.of(new LiquidationSolver.Leg(e, schedule, feeRate)), source);
+        LiquidationSolver.Solution s = solve(e, schedule, applied, wallet, feeRate, rec);
+        if (rec != null) {
+            if (s == null) {
+                rec.steps.add(org.marginlab.engine.explain.Step.note("Liquidation price", "None: no tier's equation "
+                        + "has a positive price in that tier, and no tier floor is a price where equity first falls "
+                        + "below the requirement.", source));
+            }
+            rec.trace().put(org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE, rec.steps);
+        }
+        return s;
+    }
+
+    private static LiquidationSolver.Solution solve(Exposure e, TierTable schedule, List<MaintenanceTier> applied,
+            BigDecimal wallet, BigDecimal feeRate, SolverSteps rec) {
         int n = applied.size();
         BigDecimal mark = e.position.markPrice();
         int k = schedule.indexOf(e.notional(mark));
+        if (rec != null) {
+            rec.applied = applied;
+            rec.start(new int[] {k});
+        }
         for (int step = 0; step < n + 2; step++) {
             BigDecimal p = root(e, applied.get(k), wallet, feeRate);
             if (p == null) {
+                if (rec != null) {
+                    rec.steps.add(org.marginlab.engine.explain.Step.note("Liquidation price, solve " + (step + 1),
+                            "At tier " + (k + 1) + " the equation has no positive price: each tier is tried next.",
+                            rec.source()));
+                }
                 break;
             }
             int t = schedule.indexOf(e.notional(p));
+            if (rec != null) {
+                rec.solved(step + 1, wallet, new int[] {k}, p);
+                rec.recheck(step + 1, 0, p, k, t);
+            }
             if (t == k) {
-                return solution(e, applied.get(k), wallet, feeRate, p);
+                LiquidationSolver.Solution s = solution(e, applied.get(k), wallet, feeRate, p);
+                if (rec != null) {
+                    rec.last(step + 1, p, s.price());
+                }
+                return s;
             }
             k = t;
         }
@@ -58,14 +101,24 @@ final class WholePositionSolver {
         int bestTier = -1;
         for (int t = 0; t < n; t++) {
             BigDecimal p = root(e, applied.get(t), wallet, feeRate);
-            if (p != null && schedule.indexOf(e.notional(p)) == t
-                    && (best == null || p.subtract(mark).abs().compareTo(best.subtract(mark).abs()) < 0)) {
+            boolean fits = p != null && schedule.indexOf(e.notional(p)) == t;
+            if (rec != null && p != null) {
+                rec.scan(t, wallet, p, fits);
+            }
+            if (fits && (best == null || p.subtract(mark).abs().compareTo(best.subtract(mark).abs()) < 0)) {
                 best = p;
                 bestTier = t;
             }
         }
         if (best != null) {
-            return solution(e, applied.get(bestTier), wallet, feeRate, best);
+            LiquidationSolver.Solution s = solution(e, applied.get(bestTier), wallet, feeRate, best);
+            if (rec != null) {
+                rec.last("P_t" + (bestTier + 1), best, s.price());
+                rec.steps.set(rec.steps.size() - 1, rec.steps.get(rec.steps.size() - 1).withNote(
+                        "The self-consistent price nearest the mark (tier " + (bestTier + 1) + ")"
+                                + (best.compareTo(s.price()) == 0 ? "." : ", moved by its last digits to the loss side.")));
+            }
+            return s;
         }
         for (int t = 1; t < n; t++) {
             BigDecimal floor = applied.get(t).floor();
@@ -79,6 +132,17 @@ final class WholePositionSolver {
                 best = p;
                 bestTier = t;
             }
+        }
+        if (rec != null && best != null) {
+            MaintenanceTier floorTier = applied.get(bestTier);
+            org.marginlab.engine.explain.Expr f = org.marginlab.engine.explain.Expr.sym("floor_" + (bestTier + 1),
+                    floorTier.floor());
+            rec.steps.add(org.marginlab.engine.explain.Step.of("Liquidation price", "P", e.inverse
+                    ? org.marginlab.engine.explain.Expr.div(org.marginlab.engine.explain.Formulas.size(e.position), f)
+                    : org.marginlab.engine.explain.Expr.div(f, org.marginlab.engine.explain.Formulas.size(e.position)),
+                    best, rec.trace().priceUnit(), rec.source()).withNote("No tier's root lies in its own tier: the "
+                            + "price where the value reaches the floor of tier " + (bestTier + 1) + ", where the "
+                            + "requirement jumps up and equity first falls below it."));
         }
         return best == null ? null : new LiquidationSolver.Solution(best, applied.get(bestTier));
     }
