@@ -63,6 +63,8 @@ public final class ReconcileViewModel {
     private final ReadOnlyBooleanWrapper explained = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call is only weakly held by the list and would stop updating. */
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
 
     /**
      * The app's view-model: the default format locale, a background thread, results on the JavaFX thread.
@@ -150,12 +152,13 @@ public final class ReconcileViewModel {
     private void show(Reconciliation r) {
         busy.set(false);
         status.set("");
-        verdict.set(r.verdict());
-        explained.set(r.explained());
         List<Row> out = new ArrayList<>();
         r.causes().forEach(c -> out.add(new Row(c.id(), c.explains(), c.sentence())));
         r.figures().forEach(f -> out.add(new Row(f.name(), f.matches() || !f.explainedBy().isEmpty(), f.sentence())));
         rows.setAll(out);
+        explained.set(r.explained());
+        // the verdict last: whoever sees it sees the rows too
+        verdict.set(r.verdict());
     }
 
     private void clear(String message) {
@@ -229,6 +232,6 @@ public final class ReconcileViewModel {
 
     /** @return one row per cause, then one per other figure checked; read-only for views */
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 }
