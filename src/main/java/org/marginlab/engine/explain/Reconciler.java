@@ -50,13 +50,20 @@ import org.marginlab.engine.tier.TickSizes;
  *     the user gives the venue's last price, the position at its last price.</li>
  * <li>{@code ruleSetDate}: every other dated version of the venue's rules.</li>
  * <li>{@code tickRounding}: MarginLab's figure rounded to the tick toward the venue's number.</li>
- * <li>Pairs of the unsolved causes, only when no single cause explains.</li>
+ * <li>Pairs of the unsolved causes (e.g. {@code tier+closeFee}), only when no single unsolved cause
+ *     explains; only the pairs that explain are listed.</li>
  * </ul>
  * A cause explains when its figure is less than one tick from the venue's number
  * ({@code |venue − figure| < tick}); when it is more than half a tick away its id gains
  * {@code +tickRounding} (the venue's rounding to its tick toward its number). Solved causes are
- * found by bisection on the engine's own liquidation price (at most {@value #MAX_STEPS}
+ * found by bisection on the engine's own liquidation price (at most 80
  * evaluations), which is monotone in the margin.
+ *
+ * <p>The verdict names the first cause that explains, in this order: {@code tickRounding}; one
+ * unsolved cause; a pair (which takes the tier nearest on its own); a solved amount (which fits
+ * any gap within its bound, so it comes last); the others that also fit follow in brackets.
+ * When none explains: "Not explained: …" with MarginLab's figure, the nearest unsolved cause and
+ * how many ticks it stays away.
  *
  * <p>The tick: the instrument's ({@link TickSizes#of}) when known, else the last digit of the
  * venue's number as typed (26350.00 → 0.01; 26350 → 1).
@@ -105,11 +112,12 @@ public final class Reconciler {
         BigDecimal gap = ours == null ? null : venueLp.subtract(ours);
         BigDecimal gapTicks = gap == null ? null : gap.divide(tick, MathContext.DECIMAL64);
         boolean same = gapTicks != null && gapTicks.abs().compareTo(new BigDecimal("0.5")) <= 0;
-        // the simplest first: the venue's rounding, then a rule or input the venue reads otherwise, then a solved amount
+        // the simplest first: the venue's rounding, then one rule or input the venue reads otherwise, then two,
+        // then a solved amount (which fits any small gap, so it comes last)
         List<Cause> explaining = causes.stream().filter(Cause::explains)
                 .sorted(Comparator.comparingInt(c -> c.id().equals("tickRounding") ? 0
-                        : ReconcileTrials.isSolved(c.id()) ? 2 : c.id().contains("+") && !c.id().endsWith("+tickRounding")
-                                ? 3 : 1))
+                        : ReconcileTrials.isSolved(c.id()) ? 3
+                        : c.id().replace("+tickRounding", "").contains("+") ? 2 : 1))
                 .toList();
         String verdict = verdict(text, ours, venueLp, tick, same, gapTicks, explaining, causes);
         List<FigureCheck> figures = checks(p, r, base, venue, causes, text);

@@ -101,6 +101,20 @@ class ReconcilerTest {
     }
 
     @Test
+    void tierAndCloseFee_together_areFound_beforeTheSolvedAmounts() {
+        // tier 2 with the fee to close 15 reserved: (3000 − 15 + 50 − 30000) / (0.005 − 1) = −26965 / −0.995
+        // = 27,100.502512… → 27,100.50. Alone: tier 2 gives 27,085.43, the fee 27,123.49, the liquidation fee 27,122.05.
+        Reconciliation r = run(isolated(), "27100.50");
+        assertThat(r.cause("tier").explains()).isFalse();
+        assertThat(r.cause("closeFee").explains()).isFalse();
+        Cause pair = r.cause("tier+closeFee");
+        assertThat(pair).isNotNull();
+        assertThat(pair.explains()).isTrue();
+        assertThat(pair.figure()).isBetween(new BigDecimal("27100.5025"), new BigDecimal("27100.5026"));
+        assertThat(r.verdict()).startsWith("Explained by tier+closeFee (also fits: funding, isolatedMargin): the next tier");
+    }
+
+    @Test
     void fundingPaid_isFound_withinItsBound() {
         // funding paid 120 (0.4 % of the notional 30,000): (2880 − 30000) / −0.996 = 27,228.915662… → 27,228.92
         Reconciliation r = run(isolated(), "27228.92");
