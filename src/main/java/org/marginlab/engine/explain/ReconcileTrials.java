@@ -214,11 +214,11 @@ final class ReconcileTrials {
             BigDecimal g = target.subtract(fig).abs();
             if (bestGap == null || g.compareTo(bestGap) < 0) {
                 bestGap = g;
-                String which = now >= 0 && i == now + 1 ? "The next tier (tier " + (i + 1) + ")"
-                        : now >= 0 && i == now - 1 ? "The previous tier (tier " + (i + 1) + ")"
-                        : "Tier " + (i + 1) + " of " + tiers.size();
-                best = new Trial("tier", change, tier.mmr(), "fraction", which + ", MMR " + ReconcileText.percent(tier.mmr())
-                        + " and maintenance amount " + t.amount(tier.maintenanceAmount()) + ", instead of "
+                String which = now >= 0 && i == now + 1 ? "the next tier: "
+                        : now >= 0 && i == now - 1 ? "the previous tier: " : "";
+                best = new Trial("tier", change, tier.mmr(), "fraction", "Tier " + (i + 1) + " of " + tiers.size() + " ("
+                        + which + "MMR " + ReconcileText.percent(tier.mmr()) + ", maintenance amount "
+                        + t.amount(tier.maintenanceAmount()) + ") instead of "
                         + (current == null ? "yours" : "MMR " + ReconcileText.percent(current.mmr())));
             }
         }

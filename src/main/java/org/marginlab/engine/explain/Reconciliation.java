@@ -129,13 +129,14 @@ public record Reconciliation(String positionId, String ruleSet, String currency,
      * @param sentence  one sentence in the field's terms with the user's numbers
      * @param others    the other figures under this cause: {@code marginRatio},
      *                  {@code maintenanceMargin}, {@code marginBalance} (only those the cause's
-     *                  account gives); unmodifiable
+     *                  account gives), in that order; unmodifiable
      */
     public record Cause(String id, BigDecimal figure, BigDecimal gapTicks, boolean explains, BigDecimal size,
             String sizeUnit, String sentence, Map<String, BigDecimal> others) {
         /** Copies the map. */
         public Cause {
-            others = others == null ? Map.of() : Map.copyOf(others);
+            others = others == null ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(others));
         }
     }
 

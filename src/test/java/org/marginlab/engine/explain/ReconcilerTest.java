@@ -80,7 +80,8 @@ class ReconcilerTest {
         assertThat(tier.explains()).isTrue();
         assertThat(tier.figure()).isBetween(new BigDecimal("27085.427"), new BigDecimal("27085.428"));
         assertThat(tier.size()).isEqualByComparingTo("0.005");
-        assertThat(tier.sentence()).startsWith("The next tier (tier 2), MMR 0.50 % and maintenance amount 50.00 USDT");
+        assertThat(tier.sentence()).startsWith("Tier 2 of 3 (the next tier: MMR 0.50 %, maintenance amount 50.00 USDT) "
+                + "instead of MMR 0.40 % gives 27,085.43: the venue's number.");
         assertThat(r.verdict()).startsWith("Explained by tier");
         assertThat(r.cause("closeFee").explains()).isFalse();
         assertThat(r.cause("tickRounding").explains()).isFalse();
@@ -111,7 +112,7 @@ class ReconcilerTest {
         assertThat(pair).isNotNull();
         assertThat(pair.explains()).isTrue();
         assertThat(pair.figure()).isBetween(new BigDecimal("27100.5025"), new BigDecimal("27100.5026"));
-        assertThat(r.verdict()).startsWith("Explained by tier+closeFee (also fits: funding, isolatedMargin): the next tier");
+        assertThat(r.verdict()).startsWith("Explained by tier+closeFee (also fits: funding, isolatedMargin): tier 2 of 3 (the next tier: ");
     }
 
     @Test
