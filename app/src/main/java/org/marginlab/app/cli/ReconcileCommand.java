@@ -211,9 +211,8 @@ final class ReconcileCommand implements Callable<Integer> {
         out.println(r.verdict());
         out.println("MarginLab " + (r.ours() == null ? "none" : Display.price(r.ours(), java.math.RoundingMode.HALF_UP))
                 + ", venue " + r.venue().liquidationPrice().toPlainString()
-                + (r.gap() == null ? "" : ", gap " + r.gap().setScale(Math.max(2, r.tick().scale()),
-                        java.math.RoundingMode.HALF_UP).toPlainString() + " = "
-                        + r.gapTicks().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " ticks")
+                + (r.gap() == null ? "" : ", gap " + grouped(r.gap(), Math.max(2, r.tick().stripTrailingZeros().scale())) + " = "
+                        + grouped(r.gapTicks(), 1) + " ticks")
                 + " (tick " + r.tick().stripTrailingZeros().toPlainString() + ", "
                 + (r.tickSource().equals("instrument") ? "the instrument's" : "the typed number's last digit") + "; "
                 + r.positionId() + ", " + r.ruleSet() + ")");
@@ -225,6 +224,15 @@ final class ReconcileCommand implements Callable<Integer> {
                     + f.sentence());
         }
         out.flush();
+    }
+
+    /** {@code ,} grouping, {@code .} decimals, half-up, whatever the locale (as {@link Display}). */
+    private static String grouped(BigDecimal v, int decimals) {
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        return f.format(v.setScale(decimals, java.math.RoundingMode.HALF_UP));
     }
 
     static void writeJson(Reconciliation r, Writer out) {

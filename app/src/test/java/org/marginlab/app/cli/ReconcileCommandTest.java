@@ -47,6 +47,20 @@ class ReconcileCommandTest {
     }
 
     @Test
+    void farNumber_notExplained_saidPlainly() {
+        // 31,000.00 − 26,316.8933 = 4,683.1067 → 4,683.11, / 0.01 (the typed tick) = 468,310.7 ticks; the bounded causes
+        // move the price by ≤ 1 % of the notional / (109.488 × 0.975) ≈ 35,000 / 106.75 ≈ 328: far from 4,683
+        Run r = run("reconcile", FAQ, "--position", "btc-long", "--venue-liquidation-price", "31000.00");
+        assertThat(r.exit()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("Not explained: MarginLab gives 26,316.89, 468,310.7 ticks from the venue's "
+                + "31,000.00; the nearest cause, ");
+        assertThat(lines.get(1)).startsWith("MarginLab 26,316.89, venue 31000.00, gap 4,683.11 = 468,310.7 ticks (tick 0.01, "
+                + "the typed number's last digit;");
+        assertThat(lines.subList(2, lines.size())).allMatch(l -> l.startsWith("does not  "));
+    }
+
+    @Test
     void json_oneDocument_fullPrecision() throws Exception {
         // ours = (3000 − 30000) / (0.004 − 1) = 27,108.4337349…; the venue with a 15 USDT fee to close (30000 × 0.05 %):
         // (2985 − 30000) / −0.996 = 27,123.493975… → 27,123.49

@@ -69,8 +69,9 @@ class ReconcilePaneUiTest {
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> !robot.lookup("#reconcileVerdict").queryAs(Label.class).getText().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
         Label verdict = robot.lookup("#reconcileVerdict").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> verdict.getHeight() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(verdict.getText()).startsWith("Explained by funding (also fits: crossWallet): funding paid since entry of 3,534.");
         assertThat(verdict.getStyle()).contains("bold");
         // one row per cause: tier, closeFee, liquidationFee, otherPositions, priceBasis, funding, crossWallet,
