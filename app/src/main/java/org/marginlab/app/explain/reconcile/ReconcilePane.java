@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -115,10 +116,12 @@ public final class ReconcilePane extends VBox {
         causes.getChildren().clear();
         for (ReconcileViewModel.Row r : vm.rows()) {
             FontIcon icon = new FontIcon(r.explains() ? "mdi2c-check-circle-outline" : "mdi2c-close-circle-outline");
-            // the theme's looked-up colours, so that both themes keep their contrast
-            icon.setStyle(r.explains() ? "-fx-icon-color: -color-success-fg;" : "-fx-icon-color: -color-danger-fg;");
+            // the icon alone in a success / danger label: the theme colours it (both themes keep their contrast)
+            Label mark = new Label(null, icon);
+            mark.getStyleClass().add(r.explains() ? Styles.SUCCESS : Styles.DANGER);
+            mark.setMinWidth(Region.USE_PREF_SIZE);
             Label text = Wrapping.toWidth(new Label(r.id() + ": " + r.sentence()));
-            HBox row = new HBox(6, icon, text);
+            HBox row = new HBox(6, mark, text);
             HBox.setHgrow(text, Priority.ALWAYS);
             row.getStyleClass().add(r.explains() ? "reconcile-explains" : "reconcile-does-not");
             causes.getChildren().add(row);
