@@ -51,6 +51,8 @@ public final class MainView extends BorderPane {
     private final java.util.List<Node> builtContents = new java.util.ArrayList<>();
     private Map<String, Double> splitPositions;
     private MenuBar menuBar;
+    private final org.marginlab.app.explain.ExplainViewModel explain;
+    private final org.marginlab.app.explain.ExplainPane explainPane;
 
     /**
      * @param app         the application view-model, not null
@@ -91,6 +93,11 @@ public final class MainView extends BorderPane {
         // its wrapping name and hint are not wrapped again at every layout of the window
         setTop(new HeightCache(new VBox(menus(onQuit), header, AccountBar.shockBar(account))));
 
+        explain = new org.marginlab.app.explain.ExplainViewModel(account.evaluationProperty(), account.locale());
+        explainPane = new org.marginlab.app.explain.ExplainPane(explain);
+        explainPane.visibleProperty().bind(explain.openProperty());
+        explainPane.managedProperty().bind(explainPane.visibleProperty());
+
         PositionsTable table = new PositionsTable(account);
         SplitPane split = new SplitPane(table, editorHolder);
         split.setId("positionsSplit");
@@ -107,7 +114,10 @@ public final class MainView extends BorderPane {
         positions.setGraphic(new FontIcon("mdi2f-format-list-bulleted"));
         tabs.getTabs().add(positions);
         Map<Tab, Supplier<Node>> contents = new HashMap<>();
-        contents.put(positions, () -> split);
+        // the Explain panel on the right of the positions; it opens on a click on a figure
+        BorderPane positionsContent = new BorderPane(split);
+        positionsContent.setRight(explainPane);
+        contents.put(positions, () -> positionsContent);
         for (LazyTab lazy : extraTabs) {
             Tab tab = new Tab(lazy.title());
             tab.setId(lazy.id());
@@ -117,8 +127,14 @@ public final class MainView extends BorderPane {
         }
         showOnlySelected(tabs, contents);
         setCenter(tabs);
-        setBottom(new AccountSummary(account));
+        AccountSummary summary = new AccountSummary(account);
+        summary.setOnExplain(f -> {
+            tabs.getSelectionModel().select(positions);
+            explain.explain(null, f);
+        });
+        setBottom(summary);
         installUndoKeys(account);
+        installExplainKeys(account);
     }
 
     /**
@@ -202,13 +218,61 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /** @return the Explain panel (its reconcile slot is {@code ExplainPane#setReconcile}) */
+    public org.marginlab.app.explain.ExplainPane explainPane() {
+        return explainPane;
+    }
+
+    /** @return the Explain panel's view-model */
+    public org.marginlab.app.explain.ExplainViewModel explain() {
+        return explain;
+    }
+
+    /**
+     * Ctrl+E toggles the Explain panel: open on the focused figure (or, when no figure has the
+     * focus, the selected position's liquidation price), closed if open. Esc closes it.
+     */
+    private void installExplainKeys(AccountViewModel account) {
+        KeyCombination toggle = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!toggle.match(e)) {
+                return;
+            }
+            e.consume();
+            Runnable focused = getScene() == null ? null
+                    : org.marginlab.app.ui.FigureLink.action(getScene().getFocusOwner());
+            if (focused != null) {
+                focused.run();
+            } else if (explain.openProperty().get()) {
+                explain.close();
+            } else if (account.selectedProperty().get() != null) {
+                explain.explain(account.selectedProperty().get().id(),
+                        org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE);
+            }
+        });
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && explain.openProperty().get()) {
+                explain.close();
+                e.consume();
+            }
+        });
+    }
+
     private void showEditor(PositionViewModel row) {
         if (row == null) {
             Label none = new Label("No position selected. Add one with Position → Add position (Ctrl+Shift+N).");
             none.getStyleClass().add("placeholder");
             editorHolder.getChildren().setAll(none);
         } else {
-            editorHolder.getChildren().setAll(new PositionView(row));
+            PositionView view = new PositionView(row);
+            view.setOnExplain((id, figure, label) -> {
+                if (figure == null) {
+                    explain.explainUnavailable(id, label);
+                } else {
+                    explain.explain(id, figure);
+                }
+            });
+            editorHolder.getChildren().setAll(view);
         }
     }
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = "Margin, liquidation and what-if calculations for perpetual futures.%n"
                 + "Without arguments, or with a .marginlab file, the launcher opens the desktop app.",
         subcommands = {CalcCommand.class, AvgEntryCommand.class, TargetCommand.class, SizeCommand.class,
-            LadderCommand.class, CostCommand.class, MaxOpenCommand.class},
+            LadderCommand.class, CostCommand.class, MaxOpenCommand.class, ExplainCommand.class},
         usageHelpAutoWidth = true)
 public final class MarginLabCommand implements Callable<Integer> {
     /** Exit status on success. */
@@ -64,7 +64,7 @@ public final class MarginLabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: one of calc, avg-entry, target, size, ladder, cost, max-open");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: one of calc, avg-entry, target, size, ladder, cost, max-open, explain");
     }
 
     /**
