@@ -117,6 +117,9 @@ public final class MainView extends BorderPane {
         // the Explain panel on the right of the positions; it opens on a click on a figure
         BorderPane positionsContent = new BorderPane(split);
         positionsContent.setRight(explainPane);
+        // a third of a wide window (long formulas stay at full size), at least 320 px, at most 640 px
+        explainPane.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(320, Math.min(640, positionsContent.getWidth() * 0.32)), positionsContent.widthProperty()));
         contents.put(positions, () -> positionsContent);
         for (LazyTab lazy : extraTabs) {
             Tab tab = new Tab(lazy.title());
@@ -239,16 +242,7 @@ public final class MainView extends BorderPane {
                 return;
             }
             e.consume();
-            Runnable focused = getScene() == null ? null
-                    : org.marginlab.app.ui.FigureLink.action(getScene().getFocusOwner());
-            if (focused != null) {
-                focused.run();
-            } else if (explain.openProperty().get()) {
-                explain.close();
-            } else if (account.selectedProperty().get() != null) {
-                explain.explain(account.selectedProperty().get().id(),
-                        org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE);
-            }
+            toggleExplain(account);
         });
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && explain.openProperty().get()) {
@@ -256,6 +250,17 @@ public final class MainView extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    private void toggleExplain(AccountViewModel account) {
+        Runnable focused = getScene() == null ? null : org.marginlab.app.ui.FigureLink.action(getScene().getFocusOwner());
+        if (focused != null) {
+            focused.run();
+        } else if (explain.openProperty().get()) {
+            explain.close();
+        } else if (account.selectedProperty().get() != null) {
+            explain.explain(account.selectedProperty().get().id(), org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE);
+        }
     }
 
     private void showEditor(PositionViewModel row) {
@@ -339,8 +344,10 @@ public final class MainView extends BorderPane {
         down.setOnAction(e -> withSelected(r -> account.move(r, 1)));
         MenuItem mode = item("Toggle isolated / _cross", "mdi2s-swap-horizontal", KeyCode.M, false,
                 () -> withSelected(PositionViewModel::toggleMarginMode));
+        MenuItem explainItem = item("_Explain figure", "mdi2s-sigma", KeyCode.E, false, () -> toggleExplain(account));
+        explainItem.setId("explainFigure");
         position.getItems().addAll(add, duplicate, remove, new SeparatorMenuItem(), up, down, new SeparatorMenuItem(),
-                mode);
+                mode, explainItem);
 
         Menu help = new Menu("_Help");
         help.setId("helpMenu");

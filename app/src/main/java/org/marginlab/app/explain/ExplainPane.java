@@ -114,7 +114,7 @@ public final class ExplainPane extends VBox {
 
         getChildren().addAll(bar, header, scroll);
         setPrefWidth(380);
-        setMinWidth(300);
+        setMinWidth(USE_PREF_SIZE);
         vm.derivationProperty().addListener((o, a, d) -> show(d));
         show(vm.derivationProperty().get());
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {

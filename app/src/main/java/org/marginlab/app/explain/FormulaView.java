@@ -66,14 +66,14 @@ public final class FormulaView extends HBox {
         List<Expr> a = op.args();
         int p = precedence(e);
         Node out = switch (op.kind()) {
-            case ADD -> joined(a, " + ", p, p);
+            case ADD -> sum(a);
             case SUB -> row(node(a.get(0), p), op(" − "), node(a.get(1), p + 1));
-            case MUL -> joined(a, "·", p, p);
+            case MUL -> joined(a, "·", p);
             case DIV -> fraction(node(a.get(0), 0), node(a.get(1), 0));
             case NEG -> row(op("−"), node(a.get(0), p));
-            case ABS -> fenced("|", joined(a, ", ", 0, 0), "|");
-            case MIN -> row(word("min"), fenced("(", joined(a, ", ", 0, 0), ")"));
-            case MAX -> row(word("max"), fenced("(", joined(a, ", ", 0, 0), ")"));
+            case ABS -> fenced("|", joined(a, ", ", 0), "|");
+            case MIN -> row(word("min"), fenced("(", joined(a, ", ", 0), ")"));
+            case MAX -> row(word("max"), fenced("(", joined(a, ", ", 0), ")"));
             case CEILING -> fenced("⌈", node(a.get(0), 0), "⌉");
             case FLOOR -> fenced("⌊", node(a.get(0), 0), "⌋");
         };
@@ -93,14 +93,27 @@ public final class FormulaView extends HBox {
         return 4;
     }
 
-    private Node joined(List<Expr> args, String sep, int inner, int ignored) {
+    /** A sum, a negated term written as "− term" (as {@link ExprText} writes it). */
+    private Node sum(List<Expr> args) {
+        HBox box = row(node(args.get(0), 1));
+        for (int i = 1; i < args.size(); i++) {
+            Expr t = args.get(i);
+            if (t instanceof Expr.Op o && o.kind() == Expr.Kind.NEG) {
+                box.getChildren().addAll(op(" − "), node(o.args().get(0), 2));
+            } else {
+                box.getChildren().addAll(op(" + "), node(t, 1));
+            }
+        }
+        return box;
+    }
+
+    /** Terms joined by a separator; a term of lower precedence than {@code inner} is bracketed, as is a negative number. */
+    private Node joined(List<Expr> args, String sep, int inner) {
         HBox box = row();
         for (int i = 0; i < args.size(); i++) {
             if (i > 0) {
                 box.getChildren().add(op(sep));
             }
-            // every term after the first of a product is bracketed when it is a sum (precedence),
-            // and a negative number inside a sum or product is bracketed
             box.getChildren().add(node(args.get(i), inner));
         }
         return box;

@@ -114,6 +114,37 @@ class ExplainPaneUiTest {
         assertThat(find(steps, "W = ").value()).isEqualTo("= 730,737.62 USDT");
     }
 
+    /**
+     * The typeset formulas read as their plain form: every formula without a fraction, its labels
+     * read left to right, is the plain text (ExprText) less the subscript marks.
+     */
+    @Test
+    void typesetFormulas_readAsTheirPlainForm(FxRobot robot) {
+        robot.clickOn("#liquidationPrice");
+        int checked = 0;
+        for (Node n : robot.lookup(".formula").queryAll()) {
+            FormulaView f = (FormulaView) n;
+            if (f.lookup(".formula-fraction") != null) {
+                continue;
+            }
+            StringBuilder read = new StringBuilder();
+            readLabels(f, read);
+            assertThat(read.toString()).isEqualTo(f.text().replace("_", ""));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(10);
+    }
+
+    private static void readLabels(Node n, StringBuilder out) {
+        if (n instanceof Label l) {
+            out.append(l.getText());
+        } else if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                readLabels(c, out);
+            }
+        }
+    }
+
     @Test
     void typingANewMark_updatesTheDerivation(FxRobot robot) {
         open(robot, "#unrealizedPnl");
