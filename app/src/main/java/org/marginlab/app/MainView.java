@@ -93,7 +93,7 @@ public final class MainView extends BorderPane {
         // its wrapping name and hint are not wrapped again at every layout of the window
         setTop(new HeightCache(new VBox(menus(onQuit), header, AccountBar.shockBar(account))));
 
-        explain = new org.marginlab.app.explain.ExplainViewModel(account.evaluationProperty(), account.locale());
+        explain = new org.marginlab.app.explain.ExplainViewModel(account.evaluationProperty(), account.localeProperty());
         explainPane = new org.marginlab.app.explain.ExplainPane(explain);
         explainPane.visibleProperty().bind(explain.openProperty());
         explainPane.managedProperty().bind(explainPane.visibleProperty());
@@ -104,6 +104,13 @@ public final class MainView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.3);
         account.selectedProperty().addListener((o, a, b) -> showEditor(b));
+        // an open panel on a position's figure follows the selection to the same figure of the new position
+        account.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && explain.openProperty().get() && explain.positionId() != null && explain.figure() != null
+                    && !b.id().equals(explain.positionId())) {
+                explain.explain(b.id(), explain.figure());
+            }
+        });
         showEditor(account.selectedProperty().get());
 
         TabPane tabs = new TabPane();

@@ -32,7 +32,7 @@ import org.marginlab.engine.explain.Figure;
  */
 public final class ExplainViewModel {
     private final ObservableValue<Evaluation> evaluation;
-    private final DerivationFormats formats;
+    private DerivationFormats formats;
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open", false);
     private final ReadOnlyObjectWrapper<Derivation> derivation = new ReadOnlyObjectWrapper<>(this, "derivation");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -49,8 +49,22 @@ public final class ExplainViewModel {
      * @param locale      the locale values are formatted in, not null
      */
     public ExplainViewModel(ObservableValue<Evaluation> evaluation, Locale locale) {
+        this(evaluation, new javafx.beans.property.SimpleObjectProperty<>(locale));
+    }
+
+    /**
+     * @param evaluation  the current evaluation (the account view-model's), not null
+     * @param locale      the number format's locale, followed as it changes, not null
+     */
+    public ExplainViewModel(ObservableValue<Evaluation> evaluation, ObservableValue<Locale> locale) {
         this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
-        this.formats = new DerivationFormats(new Formats(locale));
+        this.formats = new DerivationFormats(new Formats(locale.getValue()));
+        locale.addListener((o, a, l) -> {
+            formats = new DerivationFormats(new Formats(l));
+            if (open.get()) {
+                refresh();
+            }
+        });
         evaluation.addListener((o, a, e) -> {
             if (open.get()) {
                 refresh();

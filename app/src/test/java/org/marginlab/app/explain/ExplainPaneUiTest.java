@@ -146,6 +146,15 @@ class ExplainPaneUiTest {
     }
 
     @Test
+    void selectingAnotherPosition_followsToTheSameFigure(FxRobot robot) {
+        robot.clickOn("#liquidationPrice");
+        robot.interact(() -> model.account().selectedProperty().set(model.account().positions().get(1)));
+        verifyThat("#explainSubject", hasText("eth-long"));
+        // the FAQ's ETHUSDT liquidation price in the same example: 1,153.26
+        verifyThat("#explainValue", hasText("1,153.26 USDT"));
+    }
+
+    @Test
     void typingANewMark_updatesTheDerivation(FxRobot robot) {
         open(robot, "#unrealizedPnl");
         // 109.488 × (31967.27 − 32481.98) = −56,354.56848
