@@ -169,7 +169,7 @@ public final class ExplainPane extends VBox {
     }
 
     private Node step(int index, Step s, boolean open) {
-        Label term = new Label(index + ". " + s.term());
+        Label term = new Label(index + ". " + subscripts(s.term()));
         term.getStyleClass().addAll("explain-step-term", Styles.TEXT_BOLD);
         Wrapping.toWidth(term);
         VBox box = new VBox(3, term);
@@ -216,6 +216,21 @@ public final class ExplainPane extends VBox {
     /** A formula that scales down to the panel's width when it is wider, never clipped. */
     private static Node fit(Region content) {
         return new FitBox(content);
+    }
+
+    /** "Re-check at P_1" → "Re-check at P₁": a symbol's numeric subscript in a term, as the formulas show it. */
+    static String subscripts(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z])_(\\d+)").matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            StringBuilder digits = new StringBuilder();
+            for (char c : m.group(2).toCharArray()) {
+                digits.append((char) ('₀' + (c - '0')));
+            }
+            m.appendReplacement(b, m.group(1) + digits);
+        }
+        m.appendTail(b);
+        return b.toString();
     }
 
     private static Label small(String id) {

@@ -146,6 +146,35 @@ class ExplainPaneUiTest {
     }
 
     @Test
+    void lastStep_scrollsFullyIntoView_at1024x700(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        open(robot, "#liquidationPrice");
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#explainScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            scroll.setVvalue(1);
+            stage.getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> steps = new ArrayList<>(robot.lookup(".explain-step").queryAll());
+        Node last = steps.get(steps.size() - 1);
+        javafx.geometry.Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+        javafx.geometry.Bounds step = last.localToScene(last.getLayoutBounds());
+        assertThat(step.getMaxY()).as("last step's bottom within the scroll pane (%s)", viewport)
+                .isLessThanOrEqualTo(viewport.getMaxY() + 1);
+        javafx.geometry.Bounds window = new javafx.geometry.BoundingBox(0, 0, stage.getScene().getWidth(),
+                stage.getScene().getHeight());
+        javafx.geometry.Bounds summary = robot.lookup("#accountSummary").query().localToScene(
+                robot.lookup("#accountSummary").query().getLayoutBounds());
+        assertThat(viewport.getMaxY()).as("scroll pane above the account summary").isLessThanOrEqualTo(summary.getMinY() + 1);
+        assertThat(window.contains(viewport.getMaxX() - 1, viewport.getMaxY() - 1)).isTrue();
+    }
+
+    @Test
     void selectingAnotherPosition_followsToTheSameFigure(FxRobot robot) {
         robot.clickOn("#liquidationPrice");
         robot.interact(() -> model.account().selectedProperty().set(model.account().positions().get(1)));
