@@ -51,8 +51,7 @@ public final class MainView extends BorderPane {
     private final java.util.List<Node> builtContents = new java.util.ArrayList<>();
     private Map<String, Double> splitPositions;
     private MenuBar menuBar;
-    private final org.marginlab.app.explain.ExplainViewModel explain;
-    private final org.marginlab.app.explain.ExplainPane explainPane;
+    private final ExplainControls explain;
 
     /**
      * @param app         the application view-model, not null
@@ -93,10 +92,7 @@ public final class MainView extends BorderPane {
         // its wrapping name and hint are not wrapped again at every layout of the window
         setTop(new HeightCache(new VBox(menus(onQuit), header, AccountBar.shockBar(account))));
 
-        explain = new org.marginlab.app.explain.ExplainViewModel(account.evaluationProperty(), account.localeProperty());
-        explainPane = new org.marginlab.app.explain.ExplainPane(explain);
-        explainPane.visibleProperty().bind(explain.openProperty());
-        explainPane.managedProperty().bind(explainPane.visibleProperty());
+        explain = new ExplainControls(account);
 
         PositionsTable table = new PositionsTable(account);
         SplitPane split = new SplitPane(table, editorHolder);
@@ -104,13 +100,6 @@ public final class MainView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.3);
         account.selectedProperty().addListener((o, a, b) -> showEditor(b));
-        // an open panel on a position's figure follows the selection to the same figure of the new position
-        account.selectedProperty().addListener((o, a, b) -> {
-            if (b != null && explain.openProperty().get() && explain.positionId() != null && explain.figure() != null
-                    && !b.id().equals(explain.positionId())) {
-                explain.explain(b.id(), explain.figure());
-            }
-        });
         showEditor(account.selectedProperty().get());
 
         TabPane tabs = new TabPane();
@@ -122,11 +111,7 @@ public final class MainView extends BorderPane {
         tabs.getTabs().add(positions);
         Map<Tab, Supplier<Node>> contents = new HashMap<>();
         // the Explain panel on the right of the positions; it opens on a click on a figure
-        BorderPane positionsContent = new BorderPane(split);
-        positionsContent.setRight(explainPane);
-        // a third of a wide window (long formulas stay at full size), at least 320 px, at most 640 px
-        explainPane.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(320, Math.min(640, positionsContent.getWidth() * 0.32)), positionsContent.widthProperty()));
+        Node positionsContent = explain.around(split);
         contents.put(positions, () -> positionsContent);
         for (LazyTab lazy : extraTabs) {
             Tab tab = new Tab(lazy.title());
@@ -140,11 +125,11 @@ public final class MainView extends BorderPane {
         AccountSummary summary = new AccountSummary(account);
         summary.setOnExplain(f -> {
             tabs.getSelectionModel().select(positions);
-            explain.explain(null, f);
+            explain.viewModel().explain(null, f);
         });
         setBottom(summary);
         installUndoKeys(account);
-        installExplainKeys(account);
+        explain.installKeys(this);
     }
 
     /**
@@ -230,44 +215,12 @@ public final class MainView extends BorderPane {
 
     /** @return the Explain panel (its reconcile slot is {@code ExplainPane#setReconcile}) */
     public org.marginlab.app.explain.ExplainPane explainPane() {
-        return explainPane;
+        return explain.pane();
     }
 
     /** @return the Explain panel's view-model */
     public org.marginlab.app.explain.ExplainViewModel explain() {
-        return explain;
-    }
-
-    /**
-     * Ctrl+E toggles the Explain panel: open on the focused figure (or, when no figure has the
-     * focus, the selected position's liquidation price), closed if open. Esc closes it.
-     */
-    private void installExplainKeys(AccountViewModel account) {
-        KeyCombination toggle = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (!toggle.match(e)) {
-                return;
-            }
-            e.consume();
-            toggleExplain(account);
-        });
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && explain.openProperty().get()) {
-                explain.close();
-                e.consume();
-            }
-        });
-    }
-
-    private void toggleExplain(AccountViewModel account) {
-        Runnable focused = getScene() == null ? null : org.marginlab.app.ui.FigureLink.action(getScene().getFocusOwner());
-        if (focused != null) {
-            focused.run();
-        } else if (explain.openProperty().get()) {
-            explain.close();
-        } else if (account.selectedProperty().get() != null) {
-            explain.explain(account.selectedProperty().get().id(), org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE);
-        }
+        return explain.viewModel();
     }
 
     private void showEditor(PositionViewModel row) {
@@ -277,13 +230,7 @@ public final class MainView extends BorderPane {
             editorHolder.getChildren().setAll(none);
         } else {
             PositionView view = new PositionView(row);
-            view.setOnExplain((id, figure, label) -> {
-                if (figure == null) {
-                    explain.explainUnavailable(id, label);
-                } else {
-                    explain.explain(id, figure);
-                }
-            });
+            view.setOnExplain(explain.opener());
             editorHolder.getChildren().setAll(view);
         }
     }
@@ -351,7 +298,7 @@ public final class MainView extends BorderPane {
         down.setOnAction(e -> withSelected(r -> account.move(r, 1)));
         MenuItem mode = item("Toggle isolated / _cross", "mdi2s-swap-horizontal", KeyCode.M, false,
                 () -> withSelected(PositionViewModel::toggleMarginMode));
-        MenuItem explainItem = item("_Explain figure", "mdi2s-sigma", KeyCode.E, false, () -> toggleExplain(account));
+        MenuItem explainItem = item("_Explain figure", "mdi2s-sigma", KeyCode.E, false, () -> explain.toggle(this));
         explainItem.setId("explainFigure");
         position.getItems().addAll(add, duplicate, remove, new SeparatorMenuItem(), up, down, new SeparatorMenuItem(),
                 mode, explainItem);

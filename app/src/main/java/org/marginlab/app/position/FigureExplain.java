@@ -1,5 +1,10 @@
 package org.marginlab.app.position;
 
+import java.util.function.Supplier;
+
+import javafx.scene.control.Label;
+
+import org.marginlab.app.ui.FigureLink;
 import org.marginlab.engine.MarginMode;
 
 /**
@@ -21,6 +26,33 @@ public final class FigureExplain {
          * @param label       the figure's label in the results
          */
         void open(String positionId, org.marginlab.engine.explain.Figure figure, String label);
+    }
+
+    /**
+     * Makes a figure's value open its derivation (click, Enter; {@link FigureLink}), and gives its
+     * tooltip, the one set now or later, the hint as its last line. The mark is an input: left
+     * as it is.
+     *
+     * @param value   the figure's value label, not null
+     * @param f       the figure, not null
+     * @param vm      the position, not null
+     * @param opener  the current opener (may give null: nothing happens), not null
+     */
+    static void install(Label value, Figure f, PositionViewModel vm, Supplier<Opener> opener) {
+        if (f == Figure.MARK_PRICE) {
+            return;
+        }
+        value.tooltipProperty().addListener((o, a, t) -> {
+            if (t != null && !t.textProperty().isBound() && !t.getText().endsWith(FigureLink.HINT)) {
+                t.setText(t.getText() + "\n" + FigureLink.HINT);
+            }
+        });
+        FigureLink.install(value, () -> {
+            Opener open = opener.get();
+            if (open != null) {
+                open.open(vm.id(), of(f, vm.marginModeProperty().get()), f.label());
+            }
+        });
     }
 
     /**

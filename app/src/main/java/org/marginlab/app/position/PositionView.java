@@ -400,19 +400,7 @@ public final class PositionView extends BorderPane {
         v.getStyleClass().add("figure-value");
         v.setMinWidth(Region.USE_PREF_SIZE);
         v.textProperty().bind(vm.figureProperty(f));
-        if (f != Figure.MARK_PRICE) {
-            // the tooltip the results set after this gets the hint as its last line too
-            v.tooltipProperty().addListener((o, a, t) -> {
-                if (t != null && !t.textProperty().isBound() && !t.getText().endsWith(org.marginlab.app.ui.FigureLink.HINT)) {
-                    t.setText(t.getText() + "\n" + org.marginlab.app.ui.FigureLink.HINT);
-                }
-            });
-            org.marginlab.app.ui.FigureLink.install(v, () -> {
-                if (explain != null) {
-                    explain.open(vm.id(), FigureExplain.of(f, vm.marginModeProperty().get()), f.label());
-                }
-            });
-        }
+        FigureExplain.install(v, f, vm, () -> explain);
         return v;
     }
 
