@@ -127,6 +127,12 @@ public final class ExplainViewModel {
                 why = ex.getMessage();
             }
         }
+        if (d != null && figure == Figure.TOTAL_EQUITY && e.totalEquity() != null && d.value() != null
+                && e.totalEquity().compareTo(d.value()) != 0) {
+            why = "The account summary shows " + formats.value(e.totalEquity(), e.currency()) + ": it counts a "
+                    + "liquidated position by what its liquidation leaves (workspace-and-cli.md §4). The engine's total "
+                    + "equity derived here counts every position at the mark.";
+        }
         derivation.set(d);
         message.set(why == null ? "" : why);
         value.set(d == null ? "" : formats.figureValue(d));

@@ -80,6 +80,19 @@ class ExplainViewModelTest {
         assertThat(vm.derivationProperty().get().positionId()).isNull();
     }
 
+    @Test
+    void totalEquity_ofALiquidatedAccount_saysTheSummaryCountsTheLiquidation() {
+        AccountViewModel account = faq();
+        ExplainViewModel vm = new ExplainViewModel(account.evaluationProperty(), Locale.US);
+        vm.explain(null, Figure.TOTAL_EQUITY);
+        assertThat(vm.messageProperty().get()).isEmpty();
+        // −20 %: btc-long's mark 31,967.27 × 0.8 = 25,573.82 is below its liquidation price 26,316.89
+        account.shockTextProperty().set("-20");
+        assertThat(account.evaluation().crossLiquidated()).isTrue();
+        assertThat(vm.derivationProperty().get()).isNotNull();
+        assertThat(vm.messageProperty().get()).startsWith("The account summary shows").contains("§4");
+    }
+
     /** Not a benchmark (the lead runs those): one timing of the extra work per edit while open, printed. */
     @Test
     void perEditCost_on200Positions_isPrinted() {
