@@ -51,6 +51,7 @@ public final class MainView extends BorderPane {
     private final java.util.List<Node> builtContents = new java.util.ArrayList<>();
     private Map<String, Double> splitPositions;
     private MenuBar menuBar;
+    private final ExplainControls explain;
 
     /**
      * @param app         the application view-model, not null
@@ -91,6 +92,8 @@ public final class MainView extends BorderPane {
         // its wrapping name and hint are not wrapped again at every layout of the window
         setTop(new HeightCache(new VBox(menus(onQuit), header, AccountBar.shockBar(account))));
 
+        explain = new ExplainControls(account);
+
         PositionsTable table = new PositionsTable(account);
         SplitPane split = new SplitPane(table, editorHolder);
         split.setId("positionsSplit");
@@ -107,7 +110,9 @@ public final class MainView extends BorderPane {
         positions.setGraphic(new FontIcon("mdi2f-format-list-bulleted"));
         tabs.getTabs().add(positions);
         Map<Tab, Supplier<Node>> contents = new HashMap<>();
-        contents.put(positions, () -> split);
+        // the Explain panel on the right of the positions; it opens on a click on a figure
+        Node positionsContent = explain.around(split);
+        contents.put(positions, () -> positionsContent);
         for (LazyTab lazy : extraTabs) {
             Tab tab = new Tab(lazy.title());
             tab.setId(lazy.id());
@@ -117,8 +122,14 @@ public final class MainView extends BorderPane {
         }
         showOnlySelected(tabs, contents);
         setCenter(tabs);
-        setBottom(new AccountSummary(account));
+        AccountSummary summary = new AccountSummary(account);
+        summary.setOnExplain(f -> {
+            tabs.getSelectionModel().select(positions);
+            explain.viewModel().explain(null, f);
+        });
+        setBottom(summary);
         installUndoKeys(account);
+        explain.installKeys(this);
     }
 
     /**
@@ -202,13 +213,25 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /** @return the Explain panel (its reconcile slot is {@code ExplainPane#setReconcile}) */
+    public org.marginlab.app.explain.ExplainPane explainPane() {
+        return explain.pane();
+    }
+
+    /** @return the Explain panel's view-model */
+    public org.marginlab.app.explain.ExplainViewModel explain() {
+        return explain.viewModel();
+    }
+
     private void showEditor(PositionViewModel row) {
         if (row == null) {
             Label none = new Label("No position selected. Add one with Position → Add position (Ctrl+Shift+N).");
             none.getStyleClass().add("placeholder");
             editorHolder.getChildren().setAll(none);
         } else {
-            editorHolder.getChildren().setAll(new PositionView(row));
+            PositionView view = new PositionView(row);
+            view.setOnExplain(explain.opener());
+            editorHolder.getChildren().setAll(view);
         }
     }
 
@@ -275,8 +298,10 @@ public final class MainView extends BorderPane {
         down.setOnAction(e -> withSelected(r -> account.move(r, 1)));
         MenuItem mode = item("Toggle isolated / _cross", "mdi2s-swap-horizontal", KeyCode.M, false,
                 () -> withSelected(PositionViewModel::toggleMarginMode));
+        MenuItem explainItem = item("_Explain figure", "mdi2s-sigma", KeyCode.E, false, () -> explain.toggle(this));
+        explainItem.setId("explainFigure");
         position.getItems().addAll(add, duplicate, remove, new SeparatorMenuItem(), up, down, new SeparatorMenuItem(),
-                mode);
+                mode, explainItem);
 
         Menu help = new Menu("_Help");
         help.setId("helpMenu");

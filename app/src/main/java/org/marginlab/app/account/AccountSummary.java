@@ -86,6 +86,21 @@ public final class AccountSummary extends VBox {
                 shock);
     }
 
+    /**
+     * Makes the account's derived figures (margin balance, margin ratio, available balance, total
+     * equity) open their derivation when clicked, or on Enter when focused.
+     *
+     * @param open  opens the derivation of an account figure, not null
+     */
+    public void setOnExplain(java.util.function.Consumer<org.marginlab.engine.explain.Figure> open) {
+        java.util.Map<String, org.marginlab.engine.explain.Figure> figures = java.util.Map.of(
+                "#accountMarginBalance", org.marginlab.engine.explain.Figure.ACCOUNT_MARGIN_BALANCE,
+                "#accountMarginRatio", org.marginlab.engine.explain.Figure.ACCOUNT_MARGIN_RATIO,
+                "#accountAvailable", org.marginlab.engine.explain.Figure.AVAILABLE_BALANCE,
+                "#accountTotalEquity", org.marginlab.engine.explain.Figure.TOTAL_EQUITY);
+        figures.forEach((id, f) -> org.marginlab.app.ui.FigureLink.install((Label) lookup(id), () -> open.accept(f)));
+    }
+
     private static VBox ratioBox(VBox item, Label definition) {
         VBox box = new VBox(item, definition);
         box.setMinWidth(Region.USE_PREF_SIZE);

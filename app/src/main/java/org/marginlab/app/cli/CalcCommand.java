@@ -198,7 +198,7 @@ final class CalcCommand implements Callable<Integer> {
     }
 
     /** Exit 2 on the first input the evaluation refuses, naming positions[i].field, the rule and the value. */
-    private static void refuseInvalid(Evaluation e, Workspace workspace) {
+    static void refuseInvalid(Evaluation e, Workspace workspace) {
         for (int i = 0; i < e.positions().size(); i++) {
             PositionResult r = e.positions().get(i);
             for (InputField f : InputField.values()) {
@@ -225,7 +225,7 @@ final class CalcCommand implements Callable<Integer> {
         }
     }
 
-    private static Position find(Workspace workspace, String option, String id, String spec) {
+    static Position find(Workspace workspace, String option, String id, String spec) {
         for (Position p : workspace.positions()) {
             if (p.id().equals(id)) {
                 return p;

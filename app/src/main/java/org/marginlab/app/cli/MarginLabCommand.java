@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code marginlab} command line (spec workspace-and-cli.md §2): {@code calc},
  * {@code avg-entry} and {@code target}; the trade planner's {@code size}, {@code ladder},
- * {@code cost} and {@code max-open}.
+ * {@code cost}, {@code max-open}, {@code explain} and {@code reconcile}.
  *
  * <p>Exit status: 0 on success; 2 on invalid input (a missing or malformed file, an invalid
  * field, an unknown venue, a bad option), with exactly one line on standard error naming the
@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         description = "Margin, liquidation and what-if calculations for perpetual futures.%n"
                 + "Without arguments, or with a .marginlab file, the launcher opens the desktop app.",
         subcommands = {CalcCommand.class, AvgEntryCommand.class, TargetCommand.class, SizeCommand.class,
-            LadderCommand.class, CostCommand.class, MaxOpenCommand.class, ReconcileCommand.class},
+            LadderCommand.class, CostCommand.class, MaxOpenCommand.class, ExplainCommand.class,
+            ReconcileCommand.class},
         usageHelpAutoWidth = true)
 public final class MarginLabCommand implements Callable<Integer> {
     /** Exit status on success. */
@@ -64,7 +65,7 @@ public final class MarginLabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: one of calc, avg-entry, target, size, ladder, cost, max-open");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: one of calc, avg-entry, target, size, ladder, cost, max-open, explain, reconcile");
     }
 
     /**

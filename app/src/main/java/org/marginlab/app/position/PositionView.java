@@ -66,6 +66,7 @@ public final class PositionView extends BorderPane {
 
     private final PositionViewModel vm;
     private final PositionFields fields;
+    private FigureExplain.Opener explain;
 
     /**
      * @param vm  the view-model to bind to, not null
@@ -87,6 +88,16 @@ public final class PositionView extends BorderPane {
         setCenter(scroll);
         setBottom(statusBar());
         installShortcuts();
+    }
+
+    /**
+     * What a click on a figure (or Enter on it) does: opens its derivation. Until set, a click
+     * does nothing.
+     *
+     * @param opener  opens the derivation of this position's figure, or null
+     */
+    public void setOnExplain(FigureExplain.Opener opener) {
+        this.explain = opener;
     }
 
     /**
@@ -293,7 +304,7 @@ public final class PositionView extends BorderPane {
         Label liq = value(Figure.LIQUIDATION_PRICE);
         liq.getStyleClass().addAll(Styles.TITLE_1, "headline-figure");
         Tooltip liqTip = tip("");
-        liqTip.textProperty().bind(vm.liquidationNoteProperty());
+        liqTip.textProperty().bind(Bindings.concat(vm.liquidationNoteProperty(), "\n" + org.marginlab.app.ui.FigureLink.HINT));
         liq.setTooltip(liqTip);
 
         ProgressBar gauge = new ProgressBar();
@@ -389,6 +400,7 @@ public final class PositionView extends BorderPane {
         v.getStyleClass().add("figure-value");
         v.setMinWidth(Region.USE_PREF_SIZE);
         v.textProperty().bind(vm.figureProperty(f));
+        FigureExplain.install(v, f, vm, () -> explain);
         return v;
     }
 
