@@ -9,5 +9,6 @@ module org.marginlab.engine {
     exports org.marginlab.engine.sizing;
     exports org.marginlab.engine.whatif;
     exports org.marginlab.engine.transfer;
+    exports org.marginlab.engine.derivation;
     exports org.marginlab.engine.explain;
 }

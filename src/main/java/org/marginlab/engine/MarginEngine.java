@@ -114,7 +114,7 @@ public final class MarginEngine {
                 }
                 cross = new CrossContext(wallet, crossRequirement.subtract(groupRequirement),
                         crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, group, crossNotional);
-                org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
+                org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
                 if (t != null) {
                     java.util.Set<Integer> skip = members != null && members.size() > 1
                             ? new java.util.HashSet<>(members) : java.util.Set.of(i);
@@ -138,11 +138,11 @@ public final class MarginEngine {
         BigDecimal totalEquity = wallet.add(isolatedMargins).add(allUpnl);
         AccountRisk risk = new AccountRisk(rules.id(), wallet, crossUpnl, marginBalance, crossIm, crossMm.add(crossFees),
                 marginRatio, rules.marginRatioDefinition(), available, totalEquity, results);
-        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.active();
+        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.active();
         if (t != null) {
             AccountSteps.account(t, risk, positions, marks);
-        } else if (org.marginlab.engine.explain.Trace.watching()) {
-            org.marginlab.engine.explain.Trace.evaluated(account);
+        } else if (org.marginlab.engine.derivation.Trace.watching()) {
+            org.marginlab.engine.derivation.Trace.evaluated(account);
         }
         return risk;
     }

@@ -13,7 +13,7 @@ import org.marginlab.app.explain.ExplainPane;
 import org.marginlab.app.explain.ExplainViewModel;
 import org.marginlab.app.position.FigureExplain;
 import org.marginlab.app.ui.FigureLink;
-import org.marginlab.engine.explain.Figure;
+import org.marginlab.engine.derivation.Figure;
 
 /**
  * The Explain panel's place in the main window: its view-model on the account's one current

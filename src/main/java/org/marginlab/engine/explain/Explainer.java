@@ -1,5 +1,11 @@
 package org.marginlab.engine.explain;
 
+import org.marginlab.engine.derivation.Derivation;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -62,7 +68,7 @@ public final class Explainer {
                 () -> MarginEngine.DEFAULT.evaluate(account));
         AccountRisk risk = run.result();
         List<Step> steps = new ArrayList<>();
-        collect(run.trace(), figure, EnumSet.noneOf(Figure.class), steps);
+        collect(run.trace(), figure, true, EnumSet.noneOf(Figure.class), steps);
         BigDecimal value;
         String ruleSet;
         Step shown = null;
@@ -80,14 +86,23 @@ public final class Explainer {
         return new Derivation(figure.isAccount() ? null : positionId, figure, steps, value, shown, ruleSet);
     }
 
-    private static void collect(Trace t, Figure f, Set<Figure> seen, List<Step> out) {
+    /**
+     * Appends the steps of a figure after those of the figures it uses. A figure used by another
+     * that recorded no steps of its own (a cross position's isolated margin) brings none of its
+     * own inputs either: they are not part of this derivation.
+     */
+    private static void collect(Trace t, Figure f, boolean requested, Set<Figure> seen, List<Step> out) {
         if (!seen.add(f)) {
             return;
         }
-        for (Figure used : f.uses()) {
-            collect(t, used, seen, out);
+        List<Step> own = t.steps(f);
+        if (!requested && own.isEmpty()) {
+            return;
         }
-        out.addAll(t.steps(f));
+        for (Figure used : f.uses()) {
+            collect(t, used, false, seen, out);
+        }
+        out.addAll(own);
     }
 
     /**

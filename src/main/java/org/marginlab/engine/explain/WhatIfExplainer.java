@@ -1,5 +1,10 @@
 package org.marginlab.engine.explain;
 
+import org.marginlab.engine.derivation.Derivation;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,11 +13,11 @@ import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.ValidationException;
-import org.marginlab.engine.explain.Expr;
-import org.marginlab.engine.explain.Figure;
-import org.marginlab.engine.explain.Formulas;
-import org.marginlab.engine.explain.Step;
-import org.marginlab.engine.explain.Trace;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.tier.InstalledTiers;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
@@ -245,7 +245,7 @@ abstract class BaseVenue implements VenueRules {
     }
 
     /**
-     * The spec sections this rule set's steps cite ({@link org.marginlab.engine.explain.Derivation}).
+     * The spec sections this rule set's steps cite ({@link org.marginlab.engine.derivation.Derivation}).
      * Default: the Binance-form rules of margin-formulas.md; each venue names its own.
      *
      * @return the sources, not null

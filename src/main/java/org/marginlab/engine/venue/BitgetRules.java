@@ -186,11 +186,11 @@ public final class BitgetRules extends BaseVenue {
         MaintenanceTier whole = whole(m.tier());
         MarkValuation v = new MarkValuation(m.notional(), whole, whole.maintenanceMargin(m.notional()), m.closeFee(),
                 m.unrealizedPnl(), m.initialMarginAtEntry(), m.initialMarginAtMark());
-        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
+        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
         if (t != null) {
-            ValuationSteps.replaceMaintenance(t, false, org.marginlab.engine.explain.Step.of("Maintenance margin", "MM",
-                    org.marginlab.engine.explain.Formulas.maintenance(whole,
-                            org.marginlab.engine.explain.Expr.sym("N", m.notional())), v.maintenanceMargin(),
+            ValuationSteps.replaceMaintenance(t, false, org.marginlab.engine.derivation.Step.of("Maintenance margin", "MM",
+                    org.marginlab.engine.derivation.Formulas.maintenance(whole,
+                            org.marginlab.engine.derivation.Expr.sym("N", m.notional())), v.maintenanceMargin(),
                     t.amountUnit(), sources().maintenance()).withNote("Whole-position rule (before 2025-11-10, or a "
                             + "position opened before it): the tier's rate on the whole value, its maintenance amount "
                             + "dropped."));

@@ -5,11 +5,11 @@ import java.util.List;
 
 import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
-import org.marginlab.engine.explain.Expr;
-import org.marginlab.engine.explain.Figure;
-import org.marginlab.engine.explain.Formulas;
-import org.marginlab.engine.explain.Step;
-import org.marginlab.engine.explain.Trace;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 
 /**
  * Records the steps of a position's evaluation ({@link BaseVenue#evaluate}) from its

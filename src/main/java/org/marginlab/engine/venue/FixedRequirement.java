@@ -7,11 +7,11 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.marginlab.engine.explain.Expr;
-import org.marginlab.engine.explain.Figure;
-import org.marginlab.engine.explain.Formulas;
-import org.marginlab.engine.explain.Step;
-import org.marginlab.engine.explain.Trace;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.tier.MaintenanceTier;
 
 /**

@@ -88,20 +88,20 @@ public final class HyperliquidRules extends BaseVenue {
     BigDecimal maxRemovable(Exposure e, BigDecimal isolatedMargin, BigDecimal marginBalance, MarkValuation m) {
         BigDecimal floor = m.initialMarginAtMark().max(m.notional().multiply(TEN_PERCENT));
         BigDecimal r = isolatedMargin.min(marginBalance.subtract(floor));
-        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(e.position);
+        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(e.position);
         if (t != null) {
             String src = sources().maxRemovable();
-            t.put(org.marginlab.engine.explain.Figure.MAX_REMOVABLE_MARGIN, List.of(
+            t.put(org.marginlab.engine.derivation.Figure.MAX_REMOVABLE_MARGIN, List.of(
                     initialMarginAtMarkStep(e.position, m),
-                    org.marginlab.engine.explain.Step.of("Margin to keep", "K", org.marginlab.engine.explain.Expr.max(
-                            org.marginlab.engine.explain.Expr.sym("IM_mark", m.initialMarginAtMark()),
-                            org.marginlab.engine.explain.Expr.mul(org.marginlab.engine.explain.Expr.sym("N", m.notional()),
-                                    org.marginlab.engine.explain.Expr.num(TEN_PERCENT))), floor, t.amountUnit(), src)
+                    org.marginlab.engine.derivation.Step.of("Margin to keep", "K", org.marginlab.engine.derivation.Expr.max(
+                            org.marginlab.engine.derivation.Expr.sym("IM_mark", m.initialMarginAtMark()),
+                            org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Expr.sym("N", m.notional()),
+                                    org.marginlab.engine.derivation.Expr.num(TEN_PERCENT))), floor, t.amountUnit(), src)
                             .withNote("The initial margin at the mark, and at least 10 % of the notional."),
-                    org.marginlab.engine.explain.Step.of("Removable before the floor", "R",
-                            org.marginlab.engine.explain.Expr.min(org.marginlab.engine.explain.Expr.sym("M_iso", isolatedMargin),
-                                    org.marginlab.engine.explain.Expr.sub(org.marginlab.engine.explain.Expr.sym("MB",
-                                            marginBalance), org.marginlab.engine.explain.Expr.sym("K", floor))), r,
+                    org.marginlab.engine.derivation.Step.of("Removable before the floor", "R",
+                            org.marginlab.engine.derivation.Expr.min(org.marginlab.engine.derivation.Expr.sym("M_iso", isolatedMargin),
+                                    org.marginlab.engine.derivation.Expr.sub(org.marginlab.engine.derivation.Expr.sym("MB",
+                                            marginBalance), org.marginlab.engine.derivation.Expr.sym("K", floor))), r,
                             t.amountUnit(), src)));
         }
         return r;

@@ -120,7 +120,7 @@ public final class KrakenFuturesRules extends BaseVenue {
             mm = level.maintenanceMargin(e.notional(p.entryPrice()));
             applied = level;
         }
-        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
+        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
         if (t != null) {
             recordMaintenance(t, e, level, mm);
         }
@@ -128,31 +128,31 @@ public final class KrakenFuturesRules extends BaseVenue {
                 m.initialMarginAtMark());
     }
 
-    private void recordMaintenance(org.marginlab.engine.explain.Trace t, Exposure e, MaintenanceTier level, BigDecimal mm) {
+    private void recordMaintenance(org.marginlab.engine.derivation.Trace t, Exposure e, MaintenanceTier level, BigDecimal mm) {
         Position p = e.position;
         String src = sources().maintenance();
-        org.marginlab.engine.explain.Step note = org.marginlab.engine.explain.Step.note("Margin level",
+        org.marginlab.engine.derivation.Step note = org.marginlab.engine.derivation.Step.note("Margin level",
                 "Level of " + p.symbol() + " (" + (e.inverse ? "by size, contracts" : "by value") + " "
-                        + org.marginlab.engine.explain.Formulas.plain(levelKey(e)) + "): MMR "
-                        + org.marginlab.engine.explain.Formulas.plain(level.mmr().movePointRight(2)) + " %, amount "
-                        + org.marginlab.engine.explain.Formulas.plain(level.maintenanceAmount()) + ". Uncertain reading "
+                        + org.marginlab.engine.derivation.Formulas.plain(levelKey(e)) + "): MMR "
+                        + org.marginlab.engine.derivation.Formulas.plain(level.mmr().movePointRight(2)) + " %, amount "
+                        + org.marginlab.engine.derivation.Formulas.plain(level.maintenanceAmount()) + ". Uncertain reading "
                         + "(venues-v2.md §14 #1): the schedule's note values maintenance at the entry, the worked "
                         + "liquidation price at the price; followed: at the price (I-P), the entry as the option "
                         + "mmValuation: entry.", src);
         if (e.inverse) {
             boolean entry = atEntry(p);
-            org.marginlab.engine.explain.Expr price = entry ? org.marginlab.engine.explain.Formulas.entry(p)
-                    : org.marginlab.engine.explain.Formulas.mark(p);
-            ValuationSteps.replaceMaintenance(t, true, note, org.marginlab.engine.explain.Step.of("Maintenance margin",
-                    "MM", org.marginlab.engine.explain.Expr.div(org.marginlab.engine.explain.Formulas.maintenance(level,
-                            org.marginlab.engine.explain.Formulas.size(p)), price), mm, t.amountUnit(), src)
+            org.marginlab.engine.derivation.Expr price = entry ? org.marginlab.engine.derivation.Formulas.entry(p)
+                    : org.marginlab.engine.derivation.Formulas.mark(p);
+            ValuationSteps.replaceMaintenance(t, true, note, org.marginlab.engine.derivation.Step.of("Maintenance margin",
+                    "MM", org.marginlab.engine.derivation.Expr.div(org.marginlab.engine.derivation.Formulas.maintenance(level,
+                            org.marginlab.engine.derivation.Formulas.size(p)), price), mm, t.amountUnit(), src)
                     .withNote("(F·MMR − amount)/P in the coin, at the " + (entry ? "entry price (IE option)." : "mark.")));
         } else {
             BigDecimal nEp = e.notional(p.entryPrice());
-            ValuationSteps.replaceMaintenance(t, true, org.marginlab.engine.explain.Step.of("Notional at the entry price",
-                    "N_EP", org.marginlab.engine.explain.Formulas.notional(p, org.marginlab.engine.explain.Formulas.entry(p)),
-                    nEp, t.amountUnit(), src), note, org.marginlab.engine.explain.Step.of("Maintenance margin", "MM",
-                    org.marginlab.engine.explain.Formulas.maintenance(level, org.marginlab.engine.explain.Expr.sym("N_EP",
+            ValuationSteps.replaceMaintenance(t, true, org.marginlab.engine.derivation.Step.of("Notional at the entry price",
+                    "N_EP", org.marginlab.engine.derivation.Formulas.notional(p, org.marginlab.engine.derivation.Formulas.entry(p)),
+                    nEp, t.amountUnit(), src), note, org.marginlab.engine.derivation.Step.of("Maintenance margin", "MM",
+                    org.marginlab.engine.derivation.Formulas.maintenance(level, org.marginlab.engine.derivation.Expr.sym("N_EP",
                             nEp)), mm, t.amountUnit(), src).withNote("Valued at the entry price."));
         }
     }
@@ -175,44 +175,44 @@ public final class KrakenFuturesRules extends BaseVenue {
         if (atEntry(p)) {
             BigDecimal mm = e.inverse ? inverseMaintenance(e, level, p.entryPrice())
                     : level.maintenanceMargin(e.notional(p.entryPrice()));
-            org.marginlab.engine.explain.Expr r = null;
-            if (org.marginlab.engine.explain.Trace.of(p) != null) {
-                r = e.inverse ? org.marginlab.engine.explain.Expr.div(org.marginlab.engine.explain.Formulas.maintenance(
-                        level, org.marginlab.engine.explain.Formulas.size(p)), org.marginlab.engine.explain.Formulas.entry(p))
-                        : org.marginlab.engine.explain.Formulas.maintenance(level, org.marginlab.engine.explain.Expr.sym(
+            org.marginlab.engine.derivation.Expr r = null;
+            if (org.marginlab.engine.derivation.Trace.of(p) != null) {
+                r = e.inverse ? org.marginlab.engine.derivation.Expr.div(org.marginlab.engine.derivation.Formulas.maintenance(
+                        level, org.marginlab.engine.derivation.Formulas.size(p)), org.marginlab.engine.derivation.Formulas.entry(p))
+                        : org.marginlab.engine.derivation.Formulas.maintenance(level, org.marginlab.engine.derivation.Expr.sym(
                                 "N_EP", e.notional(p.entryPrice())));
             }
-            price = FixedRequirement.price(e, wallet, mm, org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE,
+            price = FixedRequirement.price(e, wallet, mm, org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE,
                     sources().liquidation(), r);
         } else {
             // inverse I-P: LP = (N·(1 + s·m) − s·D) / (N/EP + s·M)
             BigDecimal numerator = e.size.multiply(BigDecimal.ONE.add(e.s.multiply(level.mmr())))
                     .subtract(e.s.multiply(level.maintenanceAmount()));
             BigDecimal denominator = e.notional(p.entryPrice()).add(e.s.multiply(wallet));
-            org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
-            java.util.List<org.marginlab.engine.explain.Step> steps = t == null ? null : new java.util.ArrayList<>();
+            org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
+            java.util.List<org.marginlab.engine.derivation.Step> steps = t == null ? null : new java.util.ArrayList<>();
             String src = sources().liquidation();
             if (steps != null) {
-                org.marginlab.engine.explain.Expr s = org.marginlab.engine.explain.Formulas.side(p);
-                org.marginlab.engine.explain.Expr f = org.marginlab.engine.explain.Formulas.size(p);
-                steps.add(org.marginlab.engine.explain.Step.of("Numerator", "U", org.marginlab.engine.explain.Expr.sub(
-                        org.marginlab.engine.explain.Expr.mul(f, org.marginlab.engine.explain.Expr.add(
-                                org.marginlab.engine.explain.Expr.num(1), org.marginlab.engine.explain.Expr.mul(s,
-                                        org.marginlab.engine.explain.Expr.sym("MMR", level.mmr())))),
-                        org.marginlab.engine.explain.Expr.mul(s, org.marginlab.engine.explain.Expr.sym("amount",
+                org.marginlab.engine.derivation.Expr s = org.marginlab.engine.derivation.Formulas.side(p);
+                org.marginlab.engine.derivation.Expr f = org.marginlab.engine.derivation.Formulas.size(p);
+                steps.add(org.marginlab.engine.derivation.Step.of("Numerator", "U", org.marginlab.engine.derivation.Expr.sub(
+                        org.marginlab.engine.derivation.Expr.mul(f, org.marginlab.engine.derivation.Expr.add(
+                                org.marginlab.engine.derivation.Expr.num(1), org.marginlab.engine.derivation.Expr.mul(s,
+                                        org.marginlab.engine.derivation.Expr.sym("MMR", level.mmr())))),
+                        org.marginlab.engine.derivation.Expr.mul(s, org.marginlab.engine.derivation.Expr.sym("amount",
                                 level.maintenanceAmount()))), numerator, "USD", src).withNote("Solves W + s·F·(1/EP − 1/P) "
                                         + "= (F·MMR − amount)/P for P (inverse, maintenance at the price): "
                                         + "P = (F·(1 + s·MMR) − s·amount) / (F/EP + s·W)."));
-                steps.add(org.marginlab.engine.explain.Step.of("Denominator", "D", org.marginlab.engine.explain.Expr.add(
-                        org.marginlab.engine.explain.Expr.div(f, org.marginlab.engine.explain.Formulas.entry(p)),
-                        org.marginlab.engine.explain.Expr.mul(s, org.marginlab.engine.explain.Expr.sym("W", wallet))),
+                steps.add(org.marginlab.engine.derivation.Step.of("Denominator", "D", org.marginlab.engine.derivation.Expr.add(
+                        org.marginlab.engine.derivation.Expr.div(f, org.marginlab.engine.derivation.Formulas.entry(p)),
+                        org.marginlab.engine.derivation.Expr.mul(s, org.marginlab.engine.derivation.Expr.sym("W", wallet))),
                         denominator, t.amountUnit(), src));
             }
             if (numerator.signum() <= 0 || denominator.signum() <= 0) {
                 if (steps != null) {
-                    steps.add(org.marginlab.engine.explain.Step.note("Liquidation price", "None: the numerator or the "
+                    steps.add(org.marginlab.engine.derivation.Step.note("Liquidation price", "None: the numerator or the "
                             + "denominator is not above 0, so no positive price reaches the requirement.", src));
-                    t.put(org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE, steps);
+                    t.put(org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE, steps);
                 }
                 return null;
             }
@@ -222,18 +222,18 @@ public final class KrakenFuturesRules extends BaseVenue {
             price = LiquidationSolver.toLossSide(price, isLong,
                     q -> wallet.add(e.pnl(q)).compareTo(inverseMaintenance(e, level, q)) <= 0);
             if (steps != null) {
-                steps.add(org.marginlab.engine.explain.Step.of("Liquidation price, solved", "P_1",
-                        org.marginlab.engine.explain.Expr.div(org.marginlab.engine.explain.Expr.sym("U", numerator),
-                                org.marginlab.engine.explain.Expr.sym("D", denominator)), solved, t.priceUnit(), src)
+                steps.add(org.marginlab.engine.derivation.Step.of("Liquidation price, solved", "P_1",
+                        org.marginlab.engine.derivation.Expr.div(org.marginlab.engine.derivation.Expr.sym("U", numerator),
+                                org.marginlab.engine.derivation.Expr.sym("D", denominator)), solved, t.priceUnit(), src)
                         .withNote("The level is chosen by the size, which does not move with the price: no re-check."));
-                org.marginlab.engine.explain.Expr lf = org.marginlab.engine.explain.Expr.sym("P_1", solved);
+                org.marginlab.engine.derivation.Expr lf = org.marginlab.engine.derivation.Expr.sym("P_1", solved);
                 if (price.compareTo(solved) != 0) {
-                    lf = org.marginlab.engine.explain.Expr.add(lf, org.marginlab.engine.explain.Expr.num(price.subtract(solved)));
+                    lf = org.marginlab.engine.derivation.Expr.add(lf, org.marginlab.engine.derivation.Expr.num(price.subtract(solved)));
                 }
-                steps.add(org.marginlab.engine.explain.Step.of("Liquidation price", "P", lf, price, t.priceUnit(), src)
+                steps.add(org.marginlab.engine.derivation.Step.of("Liquidation price", "P", lf, price, t.priceUnit(), src)
                         .withNote(price.compareTo(solved) == 0 ? "" : "Moved by its last digits toward the loss side "
                                 + "(rounding of 1/P)."));
-                t.put(org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE, steps);
+                t.put(org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE, steps);
             }
         }
         return price == null ? null : new LiquidationSolver.Solution(price, level);

@@ -129,11 +129,11 @@ public final class PhemexRules extends BaseVenue {
         }
         LiquidationSolver.Solution s = LiquidationSolver.liquidation(
                 List.of(new LiquidationSolver.Leg(leg.exposure(), NO_MAINTENANCE, leg.feeRate())), wallet, new int[] {0},
-                sources().liquidation(), org.marginlab.engine.explain.Figure.BANKRUPTCY_PRICE);
-        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(leg.exposure().position);
+                sources().liquidation(), org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE);
+        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(leg.exposure().position);
         if (t != null && s != null) {
-            t.add(org.marginlab.engine.explain.Figure.BANKRUPTCY_PRICE, org.marginlab.engine.explain.Step.of(
-                    "Bankruptcy price", "P_bk", org.marginlab.engine.explain.Expr.sym("P", s.price()), s.price(),
+            t.add(org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE, org.marginlab.engine.derivation.Step.of(
+                    "Bankruptcy price", "P_bk", org.marginlab.engine.derivation.Expr.sym("P", s.price()), s.price(),
                     t.priceUnit(), "venues-v2.md §10.3").withNote("The liquidation equation with no maintenance "
                             + "margin, the fee to close kept in the requirement (venues-v2.md §10.3)."));
         }

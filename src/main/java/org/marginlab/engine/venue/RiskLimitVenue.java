@@ -114,40 +114,40 @@ abstract class RiskLimitVenue extends BaseVenue {
         MaintenanceTier step = step(p, schedule);
         MarkValuation v = new MarkValuation(m.notional(), step, entryMaintenance(new Exposure(p), step), m.closeFee(),
                 m.unrealizedPnl(), m.initialMarginAtEntry(), m.initialMarginAtMark());
-        org.marginlab.engine.explain.Trace t = org.marginlab.engine.explain.Trace.of(p);
+        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
         if (t != null) {
             recordStep(t, p, schedule, step, v);
         }
         return v;
     }
 
-    private void recordStep(org.marginlab.engine.explain.Trace t, Position p, TierTable schedule, MaintenanceTier step,
+    private void recordStep(org.marginlab.engine.derivation.Trace t, Position p, TierTable schedule, MaintenanceTier step,
             MarkValuation v) {
         int k = stepIndex(p, schedule);
         BigDecimal limit = p.venueParameters().riskLimit();
         BigDecimal extra = extraMaintenanceRate(p);
         MaintenanceTier row = schedule.tiers().get(k);
         BigDecimal nEp = new Exposure(p).notional(p.entryPrice());
-        org.marginlab.engine.explain.Expr n = org.marginlab.engine.explain.Expr.sym("N_EP", nEp);
-        org.marginlab.engine.explain.Expr rate = extra.signum() == 0
-                ? org.marginlab.engine.explain.Expr.sym("MMR", step.mmr())
-                : org.marginlab.engine.explain.Expr.add(org.marginlab.engine.explain.Expr.sym("MMR_k", row.mmr()),
-                        org.marginlab.engine.explain.Expr.sym("r_" + extraRateField(), extra));
-        org.marginlab.engine.explain.Expr mm = org.marginlab.engine.explain.Expr.mul(n, rate);
+        org.marginlab.engine.derivation.Expr n = org.marginlab.engine.derivation.Expr.sym("N_EP", nEp);
+        org.marginlab.engine.derivation.Expr rate = extra.signum() == 0
+                ? org.marginlab.engine.derivation.Expr.sym("MMR", step.mmr())
+                : org.marginlab.engine.derivation.Expr.add(org.marginlab.engine.derivation.Expr.sym("MMR_k", row.mmr()),
+                        org.marginlab.engine.derivation.Expr.sym("r_" + extraRateField(), extra));
+        org.marginlab.engine.derivation.Expr mm = org.marginlab.engine.derivation.Expr.mul(n, rate);
         if (step.maintenanceAmount().signum() != 0) {
-            mm = org.marginlab.engine.explain.Expr.sub(mm, org.marginlab.engine.explain.Expr.sym("ded",
+            mm = org.marginlab.engine.derivation.Expr.sub(mm, org.marginlab.engine.derivation.Expr.sym("ded",
                     step.maintenanceAmount()));
         }
         String src = sources().maintenance();
         ValuationSteps.replaceMaintenance(t, true,
-                org.marginlab.engine.explain.Step.note("Risk-limit step", org.marginlab.engine.explain.Formulas.tierNote(
+                org.marginlab.engine.derivation.Step.note("Risk-limit step", org.marginlab.engine.derivation.Formulas.tierNote(
                         step, k, p.symbol()) + "; chosen by " + (limit != null ? "the stated risk limit "
-                                + org.marginlab.engine.explain.Formulas.plain(limit)
-                                : "the key " + org.marginlab.engine.explain.Formulas.plain(stepKey(new Exposure(p))))
+                                + org.marginlab.engine.derivation.Formulas.plain(limit)
+                                : "the key " + org.marginlab.engine.derivation.Formulas.plain(stepKey(new Exposure(p))))
                         + " (a value equal to a step's floor is in the step below)"
                         + (extra.signum() == 0 ? "." : "; the rate includes " + extraRateField() + " "
-                                + org.marginlab.engine.explain.Formulas.plain(extra) + ".") + uncertainReading(), src),
-                org.marginlab.engine.explain.Step.of("Maintenance margin", "MM", mm, v.maintenanceMargin(),
+                                + org.marginlab.engine.derivation.Formulas.plain(extra) + ".") + uncertainReading(), src),
+                org.marginlab.engine.derivation.Step.of("Maintenance margin", "MM", mm, v.maintenanceMargin(),
                         t.amountUnit(), src).withNote("Valued at the entry price, with the step in force."));
     }
 

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.marginlab.engine.explain.Expr;
-import org.marginlab.engine.explain.Formulas;
-import org.marginlab.engine.explain.Step;
-import org.marginlab.engine.explain.Trace;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.tier.MaintenanceTier;
 
 /**

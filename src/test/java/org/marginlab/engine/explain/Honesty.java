@@ -1,5 +1,9 @@
 package org.marginlab.engine.explain;
 
+import org.marginlab.engine.derivation.Derivation;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.ExprText;
+import org.marginlab.engine.derivation.Step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

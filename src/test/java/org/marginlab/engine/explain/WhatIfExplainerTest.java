@@ -1,5 +1,8 @@
 package org.marginlab.engine.explain;
 
+import org.marginlab.engine.derivation.Derivation;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

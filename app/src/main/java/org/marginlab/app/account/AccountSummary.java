@@ -92,12 +92,12 @@ public final class AccountSummary extends VBox {
      *
      * @param open  opens the derivation of an account figure, not null
      */
-    public void setOnExplain(java.util.function.Consumer<org.marginlab.engine.explain.Figure> open) {
-        java.util.Map<String, org.marginlab.engine.explain.Figure> figures = java.util.Map.of(
-                "#accountMarginBalance", org.marginlab.engine.explain.Figure.ACCOUNT_MARGIN_BALANCE,
-                "#accountMarginRatio", org.marginlab.engine.explain.Figure.ACCOUNT_MARGIN_RATIO,
-                "#accountAvailable", org.marginlab.engine.explain.Figure.AVAILABLE_BALANCE,
-                "#accountTotalEquity", org.marginlab.engine.explain.Figure.TOTAL_EQUITY);
+    public void setOnExplain(java.util.function.Consumer<org.marginlab.engine.derivation.Figure> open) {
+        java.util.Map<String, org.marginlab.engine.derivation.Figure> figures = java.util.Map.of(
+                "#accountMarginBalance", org.marginlab.engine.derivation.Figure.ACCOUNT_MARGIN_BALANCE,
+                "#accountMarginRatio", org.marginlab.engine.derivation.Figure.ACCOUNT_MARGIN_RATIO,
+                "#accountAvailable", org.marginlab.engine.derivation.Figure.AVAILABLE_BALANCE,
+                "#accountTotalEquity", org.marginlab.engine.derivation.Figure.TOTAL_EQUITY);
         figures.forEach((id, f) -> org.marginlab.app.ui.FigureLink.install((Label) lookup(id), () -> open.accept(f)));
     }
 

@@ -20,9 +20,9 @@ import org.marginlab.app.workspace.WorkspaceException;
 import org.marginlab.app.workspace.WorkspaceFile;
 import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.ValidationException;
-import org.marginlab.engine.explain.Derivation;
+import org.marginlab.engine.derivation.Derivation;
 import org.marginlab.engine.explain.Explainer;
-import org.marginlab.engine.explain.Figure;
+import org.marginlab.engine.derivation.Figure;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

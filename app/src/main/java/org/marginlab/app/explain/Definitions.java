@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.marginlab.engine.explain.Expr;
-import org.marginlab.engine.explain.Step;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Step;
 
 /**
  * What each symbol of the engine's derivation steps means, one or two sentences in the field's

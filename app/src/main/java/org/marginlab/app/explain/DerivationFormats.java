@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.marginlab.app.ui.Formats;
-import org.marginlab.engine.explain.Derivation;
-import org.marginlab.engine.explain.ExprText;
-import org.marginlab.engine.explain.Step;
+import org.marginlab.engine.derivation.Derivation;
+import org.marginlab.engine.derivation.ExprText;
+import org.marginlab.engine.derivation.Step;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -21,8 +21,8 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marginlab.app.ui.Tips;
 import org.marginlab.app.ui.Wrapping;
-import org.marginlab.engine.explain.Derivation;
-import org.marginlab.engine.explain.Step;
+import org.marginlab.engine.derivation.Derivation;
+import org.marginlab.engine.derivation.Step;
 
 import atlantafx.base.theme.Styles;
 

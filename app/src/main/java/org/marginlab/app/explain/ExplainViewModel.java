@@ -16,9 +16,9 @@ import org.marginlab.app.model.PositionResult;
 import org.marginlab.app.ui.Formats;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
-import org.marginlab.engine.explain.Derivation;
+import org.marginlab.engine.derivation.Derivation;
 import org.marginlab.engine.explain.Explainer;
-import org.marginlab.engine.explain.Figure;
+import org.marginlab.engine.derivation.Figure;
 
 /**
  * The Explain panel's state: which figure of which position is explained, and its

@@ -11,8 +11,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import org.marginlab.engine.explain.Expr;
-import org.marginlab.engine.explain.ExprText;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.ExprText;
 
 /**
  * A formula typeset natively from the engine's {@link Expr} tree: stacked fractions with a rule,

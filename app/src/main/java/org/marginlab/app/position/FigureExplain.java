@@ -9,7 +9,7 @@ import org.marginlab.engine.MarginMode;
 
 /**
  * Which engine figure's derivation each figure of the results shows ({@code
- * org.marginlab.engine.explain.Figure}). A cross position has no margin balance or margin ratio
+ * org.marginlab.engine.derivation.Figure}). A cross position has no margin balance or margin ratio
  * of its own: the results show the account's, and so does the derivation. The mark is an input,
  * the costs and the probability of liquidation have no engine derivation: null.
  */
@@ -25,7 +25,7 @@ public final class FigureExplain {
          * @param figure      the engine figure, or null when the engine does not derive it
          * @param label       the figure's label in the results
          */
-        void open(String positionId, org.marginlab.engine.explain.Figure figure, String label);
+        void open(String positionId, org.marginlab.engine.derivation.Figure figure, String label);
     }
 
     /**
@@ -60,24 +60,24 @@ public final class FigureExplain {
      * @param mode  the position's margin mode, not null
      * @return the engine figure whose derivation explains it, or null
      */
-    public static org.marginlab.engine.explain.Figure of(Figure f, MarginMode mode) {
+    public static org.marginlab.engine.derivation.Figure of(Figure f, MarginMode mode) {
         boolean cross = mode == MarginMode.CROSS;
         return switch (f) {
-            case LIQUIDATION_PRICE -> org.marginlab.engine.explain.Figure.LIQUIDATION_PRICE;
-            case BANKRUPTCY_PRICE -> org.marginlab.engine.explain.Figure.BANKRUPTCY_PRICE;
-            case MARGIN_RATIO -> cross ? org.marginlab.engine.explain.Figure.ACCOUNT_MARGIN_RATIO
-                    : org.marginlab.engine.explain.Figure.MARGIN_RATIO;
-            case DISTANCE_TO_LIQUIDATION -> org.marginlab.engine.explain.Figure.DISTANCE_TO_LIQUIDATION;
-            case NOTIONAL -> org.marginlab.engine.explain.Figure.NOTIONAL;
-            case INITIAL_MARGIN -> org.marginlab.engine.explain.Figure.INITIAL_MARGIN;
-            case MAINTENANCE_MARGIN, MMR -> org.marginlab.engine.explain.Figure.MAINTENANCE_MARGIN;
-            case MARGIN_BALANCE -> cross ? org.marginlab.engine.explain.Figure.ACCOUNT_MARGIN_BALANCE
-                    : org.marginlab.engine.explain.Figure.MARGIN_BALANCE;
-            case UNREALIZED_PNL -> org.marginlab.engine.explain.Figure.UNREALIZED_PNL;
-            case ROE -> org.marginlab.engine.explain.Figure.ROE;
-            case EFFECTIVE_LEVERAGE -> org.marginlab.engine.explain.Figure.EFFECTIVE_LEVERAGE;
-            case MAX_REMOVABLE_MARGIN -> org.marginlab.engine.explain.Figure.MAX_REMOVABLE_MARGIN;
-            case MAX_ADDABLE_MARGIN -> org.marginlab.engine.explain.Figure.AVAILABLE_BALANCE;
+            case LIQUIDATION_PRICE -> org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE;
+            case BANKRUPTCY_PRICE -> org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE;
+            case MARGIN_RATIO -> cross ? org.marginlab.engine.derivation.Figure.ACCOUNT_MARGIN_RATIO
+                    : org.marginlab.engine.derivation.Figure.MARGIN_RATIO;
+            case DISTANCE_TO_LIQUIDATION -> org.marginlab.engine.derivation.Figure.DISTANCE_TO_LIQUIDATION;
+            case NOTIONAL -> org.marginlab.engine.derivation.Figure.NOTIONAL;
+            case INITIAL_MARGIN -> org.marginlab.engine.derivation.Figure.INITIAL_MARGIN;
+            case MAINTENANCE_MARGIN, MMR -> org.marginlab.engine.derivation.Figure.MAINTENANCE_MARGIN;
+            case MARGIN_BALANCE -> cross ? org.marginlab.engine.derivation.Figure.ACCOUNT_MARGIN_BALANCE
+                    : org.marginlab.engine.derivation.Figure.MARGIN_BALANCE;
+            case UNREALIZED_PNL -> org.marginlab.engine.derivation.Figure.UNREALIZED_PNL;
+            case ROE -> org.marginlab.engine.derivation.Figure.ROE;
+            case EFFECTIVE_LEVERAGE -> org.marginlab.engine.derivation.Figure.EFFECTIVE_LEVERAGE;
+            case MAX_REMOVABLE_MARGIN -> org.marginlab.engine.derivation.Figure.MAX_REMOVABLE_MARGIN;
+            case MAX_ADDABLE_MARGIN -> org.marginlab.engine.derivation.Figure.AVAILABLE_BALANCE;
             default -> null;
         };
     }

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.app.workspace.Samples;
 import org.marginlab.engine.MarginEngine;
-import org.marginlab.engine.explain.Derivation;
+import org.marginlab.engine.derivation.Derivation;
 import org.marginlab.engine.explain.Explainer;
-import org.marginlab.engine.explain.Figure;
-import org.marginlab.engine.explain.Step;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Step;
 
 /** Every symbol the engine's steps use on the bundled samples has a definition. */
 class DefinitionsTest {

@@ -11,8 +11,8 @@ import org.marginlab.app.bench.UiLatencyBenchmarkTest;
 import org.marginlab.app.model.InputField;
 import org.marginlab.app.workspace.Samples;
 import org.marginlab.engine.MarginEngine;
-import org.marginlab.engine.explain.Figure;
-import org.marginlab.engine.explain.Step;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Step;
 
 /**
  * The Explain panel's state without a window: the derivation follows the one current evaluation

@@ -1,4 +1,4 @@
-package org.marginlab.engine.explain;
+package org.marginlab.engine.derivation;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,7 +8,7 @@ import java.util.Map;
 import org.marginlab.engine.Position;
 
 /**
- * The recorder the engine's own code writes derivation steps into while {@link Explainer} runs
+ * The recorder the engine's own code writes derivation steps into while {@link org.marginlab.engine.explain.Explainer} runs
  * an evaluation; the hook by which a derivation comes from the code path that computes the
  * figure. Internal to the engine: the venue rules and {@code MarginEngine} call it, nothing
  * else should.
@@ -111,13 +111,13 @@ public final class Trace {
     }
 
     /**
-     * Runs an evaluation with a trace recording on this thread.
+     * Runs an evaluation with a trace recording on this thread ({@code Explainer}'s entry).
      *
      * @param positionId  the position whose steps to record, or null for the account's only
      * @param run         the evaluation
      * @return the trace, with what the evaluation recorded
      */
-    static <T> Recorded<T> record(String positionId, String amountUnit, String priceUnit,
+    public static <T> Recorded<T> record(String positionId, String amountUnit, String priceUnit,
             java.util.function.Supplier<T> run) {
         Trace trace = new Trace(positionId);
         trace.units(amountUnit, priceUnit);
@@ -170,7 +170,7 @@ public final class Trace {
      * @param watcher  receives each account evaluated without error
      * @param run      the code
      */
-    static void watch(java.util.function.Consumer<org.marginlab.engine.Account> watcher, Runnable run) {
+    public static void watch(java.util.function.Consumer<org.marginlab.engine.Account> watcher, Runnable run) {
         WATCHER.set(watcher);
         synchronized (Trace.class) {
             recording++;
@@ -185,7 +185,12 @@ public final class Trace {
         }
     }
 
-    /** A result with the trace recorded while it was computed. */
-    record Recorded<T>(T result, Trace trace) {
+    /**
+     * A result with the trace recorded while it was computed.
+     *
+     * @param result  what the evaluation returned
+     * @param trace   what it recorded
+     */
+    public record Recorded<T>(T result, Trace trace) {
     }
 }

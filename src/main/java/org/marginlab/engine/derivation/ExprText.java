@@ -1,4 +1,4 @@
-package org.marginlab.engine.explain;
+package org.marginlab.engine.derivation;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,11 +1,11 @@
-package org.marginlab.engine.explain;
+package org.marginlab.engine.derivation;
 
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * How the engine obtained one figure: its steps, in order, from the position's inputs to the
- * figure, recorded by the code that computed it ({@link Explainer}).
+ * figure, recorded by the code that computed it ({@link org.marginlab.engine.explain.Explainer}).
  *
  * @param positionId  the position's id, or null for an account figure
  * @param figure      the figure, not null
