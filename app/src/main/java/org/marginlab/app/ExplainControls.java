@@ -1,5 +1,6 @@
 package org.marginlab.app;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -11,8 +12,11 @@ import javafx.scene.layout.BorderPane;
 import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.app.explain.ExplainPane;
 import org.marginlab.app.explain.ExplainViewModel;
+import org.marginlab.app.explain.reconcile.ReconcilePane;
+import org.marginlab.app.explain.reconcile.ReconcileViewModel;
 import org.marginlab.app.position.FigureExplain;
 import org.marginlab.app.ui.FigureLink;
+import org.marginlab.app.ui.LatestOnly;
 import org.marginlab.engine.derivation.Figure;
 
 /**
@@ -25,11 +29,23 @@ final class ExplainControls {
     private final AccountViewModel account;
     private final ExplainViewModel explain;
     private final ExplainPane pane;
+    private boolean reconcileBuilt;
 
     ExplainControls(AccountViewModel account) {
         this.account = account;
         explain = new ExplainViewModel(account.evaluationProperty(), account.localeProperty());
         pane = new ExplainPane(explain);
+        // reconciling with the exchange (the selected position's liquidation price against the
+        // venue's), built when the panel first opens: nothing of it at start-up
+        explain.openProperty().addListener((o, was, open) -> {
+            if (open && !reconcileBuilt) {
+                reconcileBuilt = true;
+                pane.setReconcile(new ReconcilePane(new ReconcileViewModel(account.evaluationProperty(),
+                        Bindings.createStringBinding(() -> account.selectedProperty().get() == null
+                                ? null : account.selectedProperty().get().id(), account.selectedProperty()),
+                        account.localeProperty().get(), LatestOnly.daemonThread("reconcile"), Platform::runLater)));
+            }
+        });
         pane.visibleProperty().bind(explain.openProperty());
         pane.managedProperty().bind(pane.visibleProperty());
         // an open panel on a position's figure follows the selection to the same figure of the new position

@@ -105,7 +105,8 @@ public final class ExplainPane extends VBox {
         reconcile.getStyleClass().add(Styles.DENSE);
         reconcile.setVisible(false);
         reconcile.setManaged(false);
-        VBox body = new VBox(10, message, steps, reconcile);
+        // reconciling comes first (collapsed): the derivation below can be long
+        VBox body = new VBox(10, message, reconcile, steps);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setId("explainScroll");
         scroll.setFitToWidth(true);
@@ -127,7 +128,7 @@ public final class ExplainPane extends VBox {
 
     /**
      * The slot for reconciling the derivation with the exchange's own figures: shown as a titled
-     * section "Reconcile with my exchange" under the steps once filled.
+     * section "Reconcile with my exchange" above the steps (collapsed) once filled.
      *
      * @param content  the section's content, or null to hide the section
      */

@@ -44,7 +44,12 @@ public final class ReconcilePane extends VBox {
         setPadding(new Insets(8));
         getStyleClass().add("reconcile-pane");
         Label title = Wrapping.toWidth(new Label("Reconcile with my exchange"));
+        title.setId("reconcileTitle");
         title.getStyleClass().add(Styles.TITLE_4);
+        // inside a section that already carries the title (the Explain panel's), it is not repeated
+        title.visibleProperty().bind(parentProperty().map(p -> !(p != null
+                && p.getParent() instanceof javafx.scene.control.TitledPane)).orElse(true));
+        title.managedProperty().bind(title.visibleProperty());
         Label hint = Wrapping.toWidth(new Label("Type what the venue shows for the selected position: MarginLab tries "
                 + "each usual cause of a different liquidation price."));
         hint.getStyleClass().add(Styles.TEXT_SUBTLE);
