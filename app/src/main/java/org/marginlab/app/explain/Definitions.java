@@ -76,6 +76,39 @@ public final class Definitions {
             Map.entry("tick", "tick — the instrument's price step: prices are shown as whole multiples of it."),
             Map.entry("L_eff", "L_eff — effective leverage: notional divided by margin balance, the leverage the "
                     + "position really runs at."),
+            Map.entry("AMR", "AMR — allocated margin ratio (KuCoin cross): the total cross margin divided by the sum "
+                    + "of the cross positions' notionals, so each position is allotted margin in proportion to its size."),
+            Map.entry("sum_N", "ΣN — the sum of the notionals of every cross position at its mark."),
+            Map.entry("C", "C — cushion: the wallet term less the fixed maintenance requirement, what the position can "
+                    + "lose before liquidation."),
+            Map.entry("m", "m — the price move the cushion absorbs: the cushion divided by the size."),
+            Map.entry("D", "D — the denominator of the inverse liquidation equation."),
+            Map.entry("U", "U — the numerator of the inverse liquidation equation (Kraken); as a cap in dYdX's open-"
+                    + "interest scaling, the upper open-interest cap."),
+            Map.entry("amount", "amount — the tier's maintenance amount, the fixed deduction that keeps maintenance "
+                    + "margin continuous across tiers."),
+            Map.entry("a", "a — the base maintenance margin rate of a size-dependent schedule (Deribit)."),
+            Map.entry("b", "b — the slope of a size-dependent maintenance rate: the rate grows by b per unit of size "
+                    + "(Deribit)."),
+            Map.entry("b_IM", "b_IM — the slope of a size-dependent initial margin rate (Deribit)."),
+            Map.entry("S", "S — the position's size in the coin, which the size-dependent rates grow with."),
+            Map.entry("IMR", "IMR — initial margin rate: the fraction of the notional held as initial margin."),
+            Map.entry("ded", "ded — a fixed deduction from the maintenance margin of a size-dependent schedule "
+                    + "(Deribit)."),
+            Map.entry("IMF", "IMF — initial margin fraction (dYdX): the base fraction of the notional held as "
+                    + "initial margin."),
+            Map.entry("IMF_eff", "IMF_eff — effective initial margin fraction: the base IMF raised with the market's "
+                    + "open interest between the lower and upper caps, at most 1."),
+            Map.entry("OI", "OI — the market's open interest (notional), which scales dYdX's initial margin fraction."),
+            Map.entry("L", "L — the lower open-interest cap, below which the IMF is not scaled."),
+            Map.entry("floor", "floor — the lowest notional of a tier; where the requirement jumps at a tier boundary, "
+                    + "liquidation comes at the boundary."),
+            Map.entry("r", "r — an extra maintenance rate the venue adds (here the funding rate reserved in the "
+                    + "maintenance margin, as the venue's rule states)."),
+            Map.entry("Delta", "Δ — the amount a what-if moves: from the cross wallet to the position's isolated margin "
+                    + "(positive) or back (negative)."),
+            Map.entry("K", "K — margin to keep (Hyperliquid): what must stay in an isolated position when margin is "
+                    + "removed, the initial margin at the mark and at least 10 % of the notional."),
             Map.entry("R", "R — removable before the floor: isolated margin less what must stay (the larger of the "
                     + "maintenance requirement and the initial margin at the mark, less PnL)."),
             Map.entry("R_max", "R_max — max removable margin: the removable amount, never below zero."),

@@ -76,6 +76,7 @@ public final class FormulaView extends HBox {
             case MAX -> row(word("max"), fenced("(", joined(a, ", ", 0), ")"));
             case CEILING -> fenced("⌈", node(a.get(0), 0), "⌉");
             case FLOOR -> fenced("⌊", node(a.get(0), 0), "⌋");
+            case SQRT -> radical(node(a.get(0), 0));
         };
         return p < outer ? fenced("(", out, ")") : out;
     }
@@ -87,7 +88,7 @@ public final class FormulaView extends HBox {
                 case ADD, SUB -> 1;
                 case MUL -> 2;
                 case NEG -> 3;
-                case DIV, ABS, MIN, MAX, CEILING, FLOOR -> 4;
+                case DIV, ABS, MIN, MAX, CEILING, FLOOR, SQRT -> 4;
             };
         }
         return 4;
@@ -159,6 +160,24 @@ public final class FormulaView extends HBox {
         box.setMinWidth(USE_PREF_SIZE);
         box.setMinHeight(USE_PREF_SIZE);
         return box;
+    }
+
+    /** A square root: the radical sign, growing with the radicand, and a rule over the radicand. */
+    private static Node radical(Node inner) {
+        Region rule = new Region();
+        rule.getStyleClass().add("formula-rule");
+        rule.setMinHeight(1);
+        rule.setPrefHeight(1);
+        rule.setMaxHeight(1);
+        rule.setMaxWidth(Double.MAX_VALUE);
+        VBox under = new VBox(1, rule, inner);
+        under.setMinWidth(USE_PREF_SIZE);
+        Label sign = label("√", "formula-fence");
+        sign.scaleYProperty().bind(Bindings.createDoubleBinding(() -> {
+            double h = sign.getLayoutBounds().getHeight();
+            return h <= 0 ? 1 : Math.max(1, under.getHeight() / h);
+        }, under.heightProperty(), sign.layoutBoundsProperty()));
+        return row(sign, under);
     }
 
     /** Brackets that grow with the content's height. */

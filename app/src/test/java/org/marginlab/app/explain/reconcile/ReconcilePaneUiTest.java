@@ -54,6 +54,11 @@ class ReconcilePaneUiTest {
         Scene scene = new Scene(pane, 360, 700);
         scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
         stage.setScene(scene);
+        // the primary stage is shared by the UI test classes: another may have left it maximized or sized
+        stage.setMaximized(false);
+        stage.setFullScreen(false);
+        stage.setWidth(360);
+        stage.setHeight(700);
         stage.show();
     }
 
