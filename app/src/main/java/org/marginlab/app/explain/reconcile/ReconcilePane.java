@@ -7,7 +7,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -80,11 +79,8 @@ public final class ReconcilePane extends VBox {
         fill(causes);
         VBox results = new VBox(8, verdict, causes);
         results.setPadding(new Insets(0, 4, 0, 0));
-        ScrollPane scroll = new ScrollPane(results);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("edge-to-edge");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        // no scroll pane of its own: the Explain panel that hosts it scrolls (a nested scroll area
+        // showed three causes at a time)
 
         getChildren().addAll(title, hint,
                 field("reconcileLiquidationPrice", "Venue's liquidation price", vm.liquidationPriceProperty(),
@@ -96,7 +92,7 @@ public final class ReconcilePane extends VBox {
                         vm.maintenanceMarginErrorProperty(), "In cross mode the account's."),
                 field("reconcileMarginBalance", "Margin balance, optional", vm.marginBalanceProperty(),
                         vm.marginBalanceErrorProperty(), "In cross mode the account's."),
-                go, status, scroll);
+                go, status, results);
     }
 
     private Node field(String id, String caption, StringProperty text, ReadOnlyStringProperty error, String tip) {
