@@ -19,7 +19,6 @@ import org.marginlab.engine.venue.MarkValuation;
  * ratio, available balance and total equity. Used only while a {@link Trace} records.
  */
 final class AccountSteps {
-    private static final String CROSS = "margin-formulas.md §1.1";
     private static final String ACCOUNT = "workspace-and-cli.md §4";
 
     private AccountSteps() {
@@ -28,10 +27,11 @@ final class AccountSteps {
     /**
      * The lines of {@code TMM_1} and {@code UPNL_1} of the cross position {@code me}.
      *
+     * @param source  the rule set's section for cross-margin terms ({@code VenueRules#crossMarginSource})
      * @param skip  indexes of the position's hedge group (itself included), excluded from both
      */
-    static void others(Trace t, List<Position> positions, MarkValuation[] marks, int me, Set<Integer> skip,
-            BigDecimal tmm1, BigDecimal upnl1) {
+    static void others(Trace t, String source, List<Position> positions, MarkValuation[] marks, int me,
+            Set<Integer> skip, BigDecimal tmm1, BigDecimal upnl1) {
         String unit = t.amountUnit();
         List<Step> steps = new ArrayList<>();
         List<Expr> mms = new ArrayList<>();
@@ -50,25 +50,25 @@ final class AccountSteps {
                 formula = Expr.add(formula, Expr.sym("fee_" + id, m.closeFee()));
             }
             steps.add(Step.of("Maintenance requirement of " + id, "MM_" + id, formula, m.maintenanceRequirement(), unit,
-                    CROSS).withNote(formula instanceof Expr.Sym ? "Valued by its own rule (explain its maintenance "
+                    source).withNote(formula instanceof Expr.Sym ? "Valued by its own rule (explain its maintenance "
                             + "margin for the steps)." : "Notional " + Formulas.plain(m.notional()) + " at its mark "
                             + Formulas.plain(p.markPrice()) + "."));
             steps.add(Step.of("Unrealized PnL of " + id, "UPNL_" + id, Formulas.pnl(p, Formulas.mark(p)),
-                    m.unrealizedPnl(), unit, CROSS));
+                    m.unrealizedPnl(), unit, source));
             mms.add(Expr.sym("MM_" + id, m.maintenanceRequirement()));
             pnls.add(Expr.sym("UPNL_" + id, m.unrealizedPnl()));
         }
         String who = skip.size() > 1 ? "the other cross positions, outside this position's hedge group"
                 : "the other cross positions";
-        steps.add(Step.of("Maintenance of the other cross positions", "TMM_1", Expr.sum(mms), tmm1, unit, CROSS)
+        steps.add(Step.of("Maintenance of the other cross positions", "TMM_1", Expr.sum(mms), tmm1, unit, source)
                 .withNote(mms.isEmpty() ? "There are no other cross positions." : "The sum over " + who + "."));
-        steps.add(Step.of("Unrealized PnL of the other cross positions", "UPNL_1", Expr.sum(pnls), upnl1, unit, CROSS)
+        steps.add(Step.of("Unrealized PnL of the other cross positions", "UPNL_1", Expr.sum(pnls), upnl1, unit, source)
                 .withNote(pnls.isEmpty() ? "There are no other cross positions." : "The sum over " + who + "."));
         t.put(Figure.WALLET_TERM, steps);
     }
 
     /** The cross account's figures and the total equity. */
-    static void account(Trace t, AccountRisk risk, List<Position> positions, MarkValuation[] marks) {
+    static void account(Trace t, String source, AccountRisk risk, List<Position> positions, MarkValuation[] marks) {
         String unit = t.amountUnit();
         List<Expr> crossPnl = new ArrayList<>();
         List<Expr> crossIm = new ArrayList<>();
@@ -90,24 +90,26 @@ final class AccountSteps {
         Expr wb = Expr.sym("WB", risk.walletBalance());
         Expr mb = Expr.sym("MB_cross", risk.marginBalance());
         t.put(Figure.ACCOUNT_MARGIN_BALANCE, List.of(Step.of("Cross margin balance", "MB_cross",
-                crossPnl.isEmpty() ? wb : Expr.add(wb, Expr.sum(crossPnl)), risk.marginBalance(), unit, CROSS)
+                crossPnl.isEmpty() ? wb : Expr.add(wb, Expr.sum(crossPnl)), risk.marginBalance(), unit, source)
                 .withNote("The cross wallet plus the unrealized PnL of every cross position.")));
         Expr req = Expr.sym("TMM", risk.maintenanceMargin());
         List<Step> ratio = new ArrayList<>();
         ratio.add(Step.of("Maintenance of the cross positions", "TMM", Expr.sum(crossReq), risk.maintenanceMargin(), unit,
-                CROSS));
+                source));
         if (risk.marginRatio() != null) {
             ratio.add(Step.of("Cross margin ratio", "MR_cross",
                     risk.marginRatioDefinition() == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES
-                            ? Expr.div(mb, req) : Expr.div(req, mb), risk.marginRatio(), "", CROSS));
+                            ? Expr.div(mb, req) : Expr.div(req, mb), risk.marginRatio(), "", source));
         } else {
-            ratio.add(Step.note("Cross margin ratio", "Not defined for this account (no cross position, or a margin "
-                    + "balance not above 0).", CROSS));
+            ratio.add(Step.note("Cross margin ratio", risk.marginRatioDefinition()
+                    == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES
+                    ? "Not defined for this account (no cross position, or a maintenance requirement not above 0)."
+                    : "Not defined for this account (no cross position, or a margin balance not above 0).", source));
         }
         t.put(Figure.ACCOUNT_MARGIN_RATIO, ratio);
         t.put(Figure.AVAILABLE_BALANCE, List.of(
                 Step.of("Initial margin of the cross positions at their marks", "IM_cross", Expr.sum(crossIm),
-                        risk.initialMargin(), unit, CROSS),
+                        risk.initialMargin(), unit, source),
                 Step.of("Available balance", "AB", Expr.max(Expr.sub(mb, Expr.sym("IM_cross", risk.initialMargin())),
                         Expr.num(0)), risk.availableBalance(), unit, ACCOUNT)));
         List<Expr> equity = new ArrayList<>();

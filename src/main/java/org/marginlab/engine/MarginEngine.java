@@ -118,7 +118,7 @@ public final class MarginEngine {
                 if (t != null) {
                     java.util.Set<Integer> skip = members != null && members.size() > 1
                             ? new java.util.HashSet<>(members) : java.util.Set.of(i);
-                    AccountSteps.others(t, positions, marks, i, skip, cross.otherMaintenanceMargin(),
+                    AccountSteps.others(t, rules.crossMarginSource(), positions, marks, i, skip, cross.otherMaintenanceMargin(),
                             cross.otherUnrealizedPnl());
                 }
             }
@@ -140,7 +140,7 @@ public final class MarginEngine {
                 marginRatio, rules.marginRatioDefinition(), available, totalEquity, results);
         org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.active();
         if (t != null) {
-            AccountSteps.account(t, risk, positions, marks);
+            AccountSteps.account(t, rules.crossMarginSource(), risk, positions, marks);
         } else if (org.marginlab.engine.derivation.Trace.watching()) {
             org.marginlab.engine.derivation.Trace.evaluated(account);
         }

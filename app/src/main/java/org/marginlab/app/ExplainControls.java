@@ -100,15 +100,15 @@ final class ExplainControls {
     }
 
     /**
-     * Opens the panel on the focused figure; else closes it if open; else opens it on the selected
-     * position's liquidation price.
+     * Closes the panel if open; else opens it on the focused figure, or on the selected position's
+     * liquidation price. (A clicked figure keeps the focus: Ctrl+E after a click closes the panel.)
      */
     void toggle(Node window) {
         Runnable focused = window.getScene() == null ? null : FigureLink.action(window.getScene().getFocusOwner());
-        if (focused != null) {
-            focused.run();
-        } else if (explain.openProperty().get()) {
+        if (explain.openProperty().get()) {
             explain.close();
+        } else if (focused != null) {
+            focused.run();
         } else if (account.selectedProperty().get() != null) {
             explain.explain(account.selectedProperty().get().id(), Figure.LIQUIDATION_PRICE);
         }

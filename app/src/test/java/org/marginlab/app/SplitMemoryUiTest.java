@@ -39,6 +39,12 @@ class SplitMemoryUiTest {
         model.openSample(Samples.COURSE_CROSS_CASCADE);
         stage.setScene(MarginLabApp.createScene(model));
         ((MainView) stage.getScene().getRoot()).rememberSplits(saved);
+        // the primary stage is shared by the UI test classes: another may have left it small (a
+        // split's divider is then held by its panes' minimum sizes), maximized or full screen
+        stage.setMaximized(false);
+        stage.setFullScreen(false);
+        stage.setWidth(1280);
+        stage.setHeight(800);
         stage.show();
     }
 

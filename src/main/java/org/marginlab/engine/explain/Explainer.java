@@ -62,8 +62,10 @@ public final class Explainer {
         // the coin of an inverse position (BTCUSD → BTC), the venue's currency otherwise
         String amountUnit = unitOf == null ? account.venue().settlementCurrency()
                 : account.venue().settlementCurrency(unitOf);
-        boolean inverse = !account.positions().isEmpty() && account.positions().get(0).contract() == ContractType.INVERSE;
-        String priceUnit = inverse ? "USD" : amountUnit;
+        // prices are in the quote currency: USD for inverse and quanto contracts (BitMEX ETHUSD settles
+        // in XBT, quoted in USD), the settlement currency of a linear one
+        boolean quotedInUsd = unitOf != null && unitOf.contract() != ContractType.LINEAR;
+        String priceUnit = quotedInUsd ? "USD" : amountUnit;
         Trace.Recorded<AccountRisk> run = Trace.record(figure.isAccount() ? null : positionId, amountUnit, priceUnit,
                 () -> MarginEngine.DEFAULT.evaluate(account));
         AccountRisk risk = run.result();
@@ -122,7 +124,7 @@ public final class Explainer {
         }
         return Step.of("Shown to the tick", "P_shown", f, value, unit, "venues-v2.md §11").withNote(
                 "Rounded to the tick " + Formulas.plain(tick) + " toward the entry (a long's up, a short's down), so "
-                        + "the shown liquidation is never later than the true one.");
+                        + "the shown price is never later than the true one.");
     }
 
     /**

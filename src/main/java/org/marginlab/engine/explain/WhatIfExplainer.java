@@ -43,7 +43,6 @@ public final class WhatIfExplainer {
      */
     public static Derivation explain(Account account, List<Transfer> transfers, String positionId, Figure figure) {
         List<Step> steps = new ArrayList<>();
-        String unit = account.venue().settlementCurrency();
         Account current = account;
         int k = 0;
         for (Transfer t : transfers) {
@@ -57,19 +56,21 @@ public final class WhatIfExplainer {
             AccountRisk afterRisk = MarginEngine.DEFAULT.evaluate(after);
             BigDecimal delta = current.walletBalance().subtract(after.walletBalance());
             String id = t.positionId();
+            // the moved position's currency (an inverse position's coin, a quanto's XBT)
+            String unit = current.venue().settlementCurrency(current.position(id));
             steps.add(Step.note("What-if " + k, describe(t) + ": " + Formulas.plain(delta.abs()) + " " + unit
                     + (delta.signum() >= 0 ? " moves from the cross wallet to " + id + "'s isolated margin."
                             : " moves from " + id + "'s isolated margin to the cross wallet."), SOURCE));
             String wb = k == 1 ? "WB" : "WB_" + (k - 1);
             steps.add(Step.of("Cross wallet after what-if " + k, "WB_" + k,
-                    Expr.sub(Expr.sym(wb, current.walletBalance()), Expr.sym("Delta", delta)), after.walletBalance(),
+                    Expr.sub(Expr.sym(wb, current.walletBalance()), Expr.sym("Delta_" + k, delta)), after.walletBalance(),
                     unit, SOURCE));
             PositionRisk was = before.position(id);
             PositionRisk now = afterRisk.position(id);
             if (now.isolatedMargin() != null) {
                 BigDecimal m0 = was.isolatedMargin() == null ? BigDecimal.ZERO : was.isolatedMargin();
                 steps.add(Step.of("Isolated margin of " + id + " after what-if " + k, "M_" + id,
-                        Expr.add(Expr.sym("M_0", m0), Expr.sym("Delta", delta)), now.isolatedMargin(), unit, SOURCE)
+                        Expr.add(Expr.sym("M_0", m0), Expr.sym("Delta_" + k, delta)), now.isolatedMargin(), unit, SOURCE)
                         .withNote(was.isolatedMargin() == null ? "It was cross: it held no margin of its own." : ""));
             }
             current = after;

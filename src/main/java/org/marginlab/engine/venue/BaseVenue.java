@@ -239,7 +239,7 @@ abstract class BaseVenue implements VenueRules {
                 e.initialMargin(p.entryPrice()), e.initialMargin(p.markPrice()));
         Trace t = Trace.of(p);
         if (t != null) {
-            ValuationSteps.record(t, this, p, schedule, m, maintenanceAtEntry(p), closeFeeRate(p), sources());
+            ValuationSteps.record(t, this, p, schedule, m, maintenanceAtEntry(p), closeFeeRate(p), cited());
         }
         return m;
     }
@@ -252,6 +252,25 @@ abstract class BaseVenue implements VenueRules {
      */
     Sources sources() {
         return Sources.BINANCE;
+    }
+
+    /** @return {@link Sources#crossWallet()} of this rule set's {@link #sources()} */
+    @Override
+    public final String crossMarginSource() {
+        return cited().crossWallet();
+    }
+
+    /** {@link #sources()}, built once (an evaluation reads it for every position). */
+    private Sources cited;
+
+    /** @return {@link #sources()}, computed once per rule set */
+    final Sources cited() {
+        Sources s = cited;
+        if (s == null) {
+            s = sources();
+            cited = s;
+        }
+        return s;
     }
 
     @Override
@@ -316,7 +335,7 @@ abstract class BaseVenue implements VenueRules {
         if (t != null) {
             EvaluationSteps.record(t, this, p, m, feeToClose, roeBase(m, feeToClose), cross, wallet, isolatedMargin,
                     marginBalance, marginRatio, roe, effectiveLeverage, maxRemovable, liq == null ? null : liq.price(),
-                    distance, sources());
+                    distance, cited());
         }
         return new PositionRisk(p.id(), cross == null ? MarginMode.ISOLATED : MarginMode.CROSS, m.notional(),
                 m.initialMarginAtEntry(), m.tier().mmr(), m.tier().maintenanceAmount(), m.maintenanceMargin(),
@@ -409,7 +428,7 @@ abstract class BaseVenue implements VenueRules {
         if (t != null) {
             t.add(Figure.WALLET_TERM, Step.of("Wallet term", "W", Expr.add(Expr.sym("WB", cross.walletBalance()),
                     Expr.neg(Expr.sym("TMM_1", cross.otherMaintenanceMargin())),
-                    Expr.sym("UPNL_1", cross.otherUnrealizedPnl())), w, settlementCurrency(position), sources().crossWallet())
+                    Expr.sym("UPNL_1", cross.otherUnrealizedPnl())), w, settlementCurrency(position), cited().crossWallet())
                     .withNote("The cross wallet less the other cross positions' maintenance requirements, plus their unrealized PnL."));
         }
         return w;
@@ -424,7 +443,7 @@ abstract class BaseVenue implements VenueRules {
      * @return the price, or null if none
      */
     BigDecimal bankruptcy(List<LiquidationSolver.Leg> legs, BigDecimal wallet) {
-        return LiquidationSolver.bankruptcy(legs, wallet, sources().liquidation());
+        return LiquidationSolver.bankruptcy(legs, wallet, cited().liquidation());
     }
 
     /**
@@ -466,7 +485,7 @@ abstract class BaseVenue implements VenueRules {
             LiquidationSolver.Leg leg = legs.get(i);
             start[i] = leg.schedule().indexOf(leg.exposure().notional(leg.exposure().position.markPrice()));
         }
-        return LiquidationSolver.liquidation(legs, wallet, start, sources().liquidation());
+        return LiquidationSolver.liquidation(legs, wallet, start, cited().liquidation());
     }
 
     /**
@@ -492,7 +511,7 @@ abstract class BaseVenue implements VenueRules {
                     initialMarginAtMarkStep(e.position, m),
                     Step.of("Removable before the floor", "R", Expr.min(Expr.sub(Expr.sym("M_iso", isolatedMargin), req),
                             Expr.sub(Expr.sym("MB", marginBalance), Expr.sym("IM_mark", m.initialMarginAtMark()))), r,
-                            settlementCurrency(e.position), sources().maxRemovable())));
+                            settlementCurrency(e.position), cited().maxRemovable())));
         }
         return r;
     }

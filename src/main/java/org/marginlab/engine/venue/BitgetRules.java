@@ -191,7 +191,7 @@ public final class BitgetRules extends BaseVenue {
             ValuationSteps.replaceMaintenance(t, false, org.marginlab.engine.derivation.Step.of("Maintenance margin", "MM",
                     org.marginlab.engine.derivation.Formulas.maintenance(whole,
                             org.marginlab.engine.derivation.Expr.sym("N", m.notional())), v.maintenanceMargin(),
-                    t.amountUnit(), sources().maintenance()).withNote("Whole-position rule (before 2025-11-10, or a "
+                    t.amountUnit(), cited().maintenance()).withNote("Whole-position rule (before 2025-11-10, or a "
                             + "position opened before it): the tier's rate on the whole value, its maintenance amount "
                             + "dropped."));
         }
@@ -209,7 +209,7 @@ public final class BitgetRules extends BaseVenue {
             applied.add(whole(t));
         }
         return WholePositionSolver.solve(leg.exposure(), leg.schedule(), applied, wallet, leg.feeRate(),
-                sources().liquidation());
+                cited().liquidation());
     }
 
     private static MaintenanceTier whole(MaintenanceTier t) {

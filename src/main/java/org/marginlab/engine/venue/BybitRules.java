@@ -92,7 +92,7 @@ public final class BybitRules extends BaseVenue {
         BigDecimal entryValue = e.notional(entry);
         MaintenanceTier tier = leg.schedule().lookup(entryValue);
         // templates L-E / I-E (FixedRequirement): W + s·B·(P − EP) = MM at the entry value
-        return FixedRequirement.liquidation(e, wallet, tier.maintenanceMargin(entryValue), tier, sources().liquidation(),
+        return FixedRequirement.liquidation(e, wallet, tier.maintenanceMargin(entryValue), tier, cited().liquidation(),
                 null);
     }
 }

@@ -221,7 +221,7 @@ public final class BybitUtaRules extends BaseVenue {
         BigDecimal entryValue = e.notional(e.position.entryPrice());
         MaintenanceTier tier = leg.schedule().lookup(entryValue);
         return FixedRequirement.liquidation(e, netWallet(e, wallet), tier.maintenanceMargin(entryValue), tier,
-                sources().liquidation(), null);
+                cited().liquidation(), null);
     }
 
     /** The wallet term net of the fee the requirement holds, as the step that redefines {@code W}. */
@@ -247,7 +247,7 @@ public final class BybitUtaRules extends BaseVenue {
         }
         t.add(org.marginlab.engine.derivation.Figure.WALLET_TERM, org.marginlab.engine.derivation.Step.of(
                 "Wallet term net of the fee to close", "W", f, netWallet(e, wallet), t.amountUnit(),
-                sources().liquidation()).withNote(note));
+                cited().liquidation()).withNote(note));
     }
 
     @Override
@@ -257,7 +257,7 @@ public final class BybitUtaRules extends BaseVenue {
             return super.bankruptcy(legs, netWallet(e, wallet));
         }
         return FixedRequirement.price(e, netWallet(e, wallet), BigDecimal.ZERO,
-                org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE, sources().liquidation(), null);
+                org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE, cited().liquidation(), null);
     }
 
     /**

@@ -189,7 +189,7 @@ public final class DeribitRules extends BaseVenue {
                 initialMargin(e, p.entryPrice()), initialMargin(e, p.markPrice()));
         org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
         if (t != null) {
-            String src = sources().maintenance();
+            String src = cited().maintenance();
             if (e.inverse) {
                 MaintenanceTier base = schedule.lookup(m.notional());
                 org.marginlab.engine.derivation.Expr n = org.marginlab.engine.derivation.Expr.sym("N", m.notional());
@@ -229,7 +229,7 @@ public final class DeribitRules extends BaseVenue {
         return org.marginlab.engine.derivation.Step.of(atMark ? "Initial margin at the mark" : "Initial margin at entry",
                 atMark ? "IM_mark" : "IM", org.marginlab.engine.derivation.Expr.mul(
                         org.marginlab.engine.derivation.Formulas.notional(p, at), rate), value, settlementCurrency(p),
-                sources().maintenance()).withNote("The position's initial margin rate"
+                cited().maintenance()).withNote("The position's initial margin rate"
                         + (slope.signum() == 0 ? "." : ", raised by the slope per base unit of size S."));
     }
 
@@ -268,7 +268,7 @@ public final class DeribitRules extends BaseVenue {
         }
         TierTable schedule = leg.schedule();
         int k = schedule.indexOf(e.notional(e.position.markPrice()));
-        SolverSteps rec = SolverSteps.of(legs, sources().liquidation());
+        SolverSteps rec = SolverSteps.of(legs, cited().liquidation());
         if (rec != null) {
             rec.start(new int[] {k});
         }

@@ -98,7 +98,7 @@ public final class DydxV4Rules extends BaseVenue {
                             org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Formulas.notional(p,
                                     org.marginlab.engine.derivation.Formulas.entry(p)),
                                     org.marginlab.engine.derivation.Expr.sym("IMF_eff", imf)),
-                            r.initialMarginAtEntry(), settlementCurrency(p), sources().maintenance())));
+                            r.initialMarginAtEntry(), settlementCurrency(p), cited().maintenance())));
         }
         return r;
     }
@@ -132,7 +132,7 @@ public final class DydxV4Rules extends BaseVenue {
             note = "Scaled by open interest between the lower and upper caps.";
         }
         return org.marginlab.engine.derivation.Step.of("Effective initial margin fraction", "IMF_eff", f, imf, "",
-                sources().maintenance()).withNote(note);
+                cited().maintenance()).withNote(note);
     }
 
     @Override
@@ -145,7 +145,7 @@ public final class DydxV4Rules extends BaseVenue {
         return org.marginlab.engine.derivation.Step.of("Initial margin at the mark", "IM_mark",
                 org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Expr.sym("N", m.notional()),
                         org.marginlab.engine.derivation.Expr.sym("IMF_eff", imf)), m.initialMarginAtMark(),
-                settlementCurrency(p), sources().maintenance());
+                settlementCurrency(p), cited().maintenance());
     }
 
     /**

@@ -43,7 +43,7 @@ final class EvaluationSteps {
         if (cross == null) {
             if (p.isolatedMargin() != null) {
                 t.put(Figure.ISOLATED_MARGIN, List.of(Step.of("Isolated margin", "M_iso",
-                        Expr.sym("M_iso", isolatedMargin), isolatedMargin, unit, "workspace-and-cli.md §1")
+                        Expr.num(isolatedMargin), isolatedMargin, unit, "workspace-and-cli.md §1")
                         .withNote("As stated in the position.")));
             } else {
                 Expr def = ftc != null && isolatedMargin.compareTo(m.initialMarginAtEntry().add(feeToClose)) == 0
@@ -63,8 +63,12 @@ final class EvaluationSteps {
                 t.put(Figure.MARGIN_RATIO, List.of(Step.of("Margin ratio", "MR", equityOver ? Expr.div(mb, req)
                         : Expr.div(req, mb), marginRatio, "", src.marginRatio())));
             } else {
-                t.put(Figure.MARGIN_RATIO, List.of(Step.note("Margin ratio", "Not defined: the margin balance "
-                        + Formulas.plain(marginBalance) + " " + unit + " is not above 0.", src.marginRatio())));
+                boolean equityOver = venue.marginRatioDefinition() == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES;
+                t.put(Figure.MARGIN_RATIO, List.of(Step.note("Margin ratio", equityOver
+                        ? "Not defined: this venue divides the margin balance by the maintenance requirement, and the "
+                                + "requirement " + Formulas.plain(m.maintenanceRequirement()) + " " + unit + " is not above 0."
+                        : "Not defined: the margin balance " + Formulas.plain(marginBalance) + " " + unit
+                                + " is not above 0.", src.marginRatio())));
             }
             List<Step> w = new java.util.ArrayList<>();
             w.add(Step.of("Wallet term", "W", Expr.sym("M_iso", isolatedMargin), wallet, unit,

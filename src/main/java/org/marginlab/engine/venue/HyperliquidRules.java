@@ -90,7 +90,7 @@ public final class HyperliquidRules extends BaseVenue {
         BigDecimal r = isolatedMargin.min(marginBalance.subtract(floor));
         org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(e.position);
         if (t != null) {
-            String src = sources().maxRemovable();
+            String src = cited().maxRemovable();
             t.put(org.marginlab.engine.derivation.Figure.MAX_REMOVABLE_MARGIN, List.of(
                     initialMarginAtMarkStep(e.position, m),
                     org.marginlab.engine.derivation.Step.of("Margin to keep", "K", org.marginlab.engine.derivation.Expr.max(

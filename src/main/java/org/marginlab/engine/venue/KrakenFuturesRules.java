@@ -130,7 +130,7 @@ public final class KrakenFuturesRules extends BaseVenue {
 
     private void recordMaintenance(org.marginlab.engine.derivation.Trace t, Exposure e, MaintenanceTier level, BigDecimal mm) {
         Position p = e.position;
-        String src = sources().maintenance();
+        String src = cited().maintenance();
         org.marginlab.engine.derivation.Step note = org.marginlab.engine.derivation.Step.note("Margin level",
                 "Level of " + p.symbol() + " (" + (e.inverse ? "by size, contracts" : "by value") + " "
                         + org.marginlab.engine.derivation.Formulas.plain(levelKey(e)) + "): MMR "
@@ -183,7 +183,7 @@ public final class KrakenFuturesRules extends BaseVenue {
                                 "N_EP", e.notional(p.entryPrice())));
             }
             price = FixedRequirement.price(e, wallet, mm, org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE,
-                    sources().liquidation(), r);
+                    cited().liquidation(), r);
         } else {
             // inverse I-P: LP = (N·(1 + s·m) − s·D) / (N/EP + s·M)
             BigDecimal numerator = e.size.multiply(BigDecimal.ONE.add(e.s.multiply(level.mmr())))
@@ -191,7 +191,7 @@ public final class KrakenFuturesRules extends BaseVenue {
             BigDecimal denominator = e.notional(p.entryPrice()).add(e.s.multiply(wallet));
             org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
             java.util.List<org.marginlab.engine.derivation.Step> steps = t == null ? null : new java.util.ArrayList<>();
-            String src = sources().liquidation();
+            String src = cited().liquidation();
             if (steps != null) {
                 org.marginlab.engine.derivation.Expr s = org.marginlab.engine.derivation.Formulas.side(p);
                 org.marginlab.engine.derivation.Expr f = org.marginlab.engine.derivation.Formulas.size(p);

@@ -180,7 +180,7 @@ public final class KucoinRules extends BaseVenue {
                     org.marginlab.engine.derivation.Expr.add(org.marginlab.engine.derivation.Expr.sym("MM_0", m.maintenanceMargin()),
                             org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Expr.sym("N_EP", entryValue),
                                     org.marginlab.engine.derivation.Expr.sym("r_funding", r))),
-                    m.maintenanceMargin().add(entryValue.multiply(r)), t.amountUnit(), sources().maintenance())
+                    m.maintenanceMargin().add(entryValue.multiply(r)), t.amountUnit(), cited().maintenance())
                     .withNote("The 2021 isolated rule adds the funding rate on the entry value. Uncertain reading "
                             + "(venues-v2.md §14 #4): the date the funding term applies from."));
         }
@@ -210,7 +210,7 @@ public final class KucoinRules extends BaseVenue {
                         org.marginlab.engine.derivation.Expr.sym("r_funding", rate)));
             }
         }
-        return FixedRequirement.liquidation(e, wallet, requirement, tier, sources().liquidation(), r);
+        return FixedRequirement.liquidation(e, wallet, requirement, tier, cited().liquidation(), r);
     }
 
     /**
@@ -222,7 +222,7 @@ public final class KucoinRules extends BaseVenue {
         BigDecimal w = amr.multiply(m.notional()).subtract(m.unrealizedPnl());
         org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
         if (t != null) {
-            String src = sources().crossWallet();
+            String src = cited().crossWallet();
             // replaces the Binance form's TMM_1/UPNL_1 lines: KuCoin's wallet term does not use them
             t.put(org.marginlab.engine.derivation.Figure.WALLET_TERM, List.of(
                     org.marginlab.engine.derivation.Step.of("Allocated margin ratio", "AMR", org.marginlab.engine.derivation.Expr.div(

@@ -118,7 +118,7 @@ public final class PhemexRules extends BaseVenue {
         }
         BigDecimal entryValue = e.notional(e.position.entryPrice());
         MaintenanceTier tier = leg.schedule().lookup(entryValue);
-        return FixedRequirement.liquidation(e, wallet, tier.maintenanceMargin(entryValue), tier, sources().liquidation(), null);
+        return FixedRequirement.liquidation(e, wallet, tier.maintenanceMargin(entryValue), tier, cited().liquidation(), null);
     }
 
     @Override
@@ -129,7 +129,7 @@ public final class PhemexRules extends BaseVenue {
         }
         LiquidationSolver.Solution s = LiquidationSolver.liquidation(
                 List.of(new LiquidationSolver.Leg(leg.exposure(), NO_MAINTENANCE, leg.feeRate())), wallet, new int[] {0},
-                sources().liquidation(), org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE);
+                cited().liquidation(), org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE);
         org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(leg.exposure().position);
         if (t != null && s != null) {
             t.add(org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE, org.marginlab.engine.derivation.Step.of(

@@ -138,7 +138,7 @@ abstract class RiskLimitVenue extends BaseVenue {
             mm = org.marginlab.engine.derivation.Expr.sub(mm, org.marginlab.engine.derivation.Expr.sym("ded",
                     step.maintenanceAmount()));
         }
-        String src = sources().maintenance();
+        String src = cited().maintenance();
         ValuationSteps.replaceMaintenance(t, true,
                 org.marginlab.engine.derivation.Step.note("Risk-limit step", org.marginlab.engine.derivation.Formulas.tierNote(
                         step, k, p.symbol()) + "; chosen by " + (limit != null ? "the stated risk limit "
@@ -171,6 +171,6 @@ abstract class RiskLimitVenue extends BaseVenue {
         LiquidationSolver.Leg leg = legs.get(0);
         Exposure e = leg.exposure();
         MaintenanceTier step = step(e.position, leg.schedule());
-        return FixedRequirement.liquidation(e, wallet, entryMaintenance(e, step), step, sources().liquidation(), null);
+        return FixedRequirement.liquidation(e, wallet, entryMaintenance(e, step), step, cited().liquidation(), null);
     }
 }

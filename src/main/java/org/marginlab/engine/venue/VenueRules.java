@@ -111,6 +111,15 @@ public interface VenueRules {
     boolean sharesLiquidationPriceAcrossHedge();
 
     /**
+     * @return the spec section this rule set cites for its cross-margin terms (the other cross
+     *         positions' maintenance and PnL, the cross margin balance and ratio), as derivation
+     *         steps name their source; by default Binance's, margin-formulas.md §1.1
+     */
+    default String crossMarginSource() {
+        return "margin-formulas.md §1.1";
+    }
+
+    /**
      * @return the symbols with a bundled tier table, in display order, then those with only an
      *         installed one ({@link org.marginlab.engine.tier.InstalledTiers}); never null
      */

@@ -87,14 +87,15 @@ final class ExplainCommand implements Callable<Integer> {
         }
 
         static List<String> names() {
-            return Arrays.stream(Figure.values()).map(Figure::id).toList();
+            // the wallet term is a step of the liquidation and bankruptcy prices, not a figure of its own
+            return Arrays.stream(Figure.values()).filter(f -> f != Figure.WALLET_TERM).map(Figure::id).toList();
         }
     }
 
     @Override
     public Integer call() throws WorkspaceException {
-        Figure f = Figure.byId(figure).orElseThrow(() -> new ValidationException("--figure",
-                "NAME must be one of " + String.join(", ", FigureNames.names()), figure));
+        Figure f = Figure.byId(figure).filter(x -> x != Figure.WALLET_TERM).orElseThrow(() -> new ValidationException(
+                "--figure", "NAME must be one of " + String.join(", ", FigureNames.names()), figure));
         ReadResult read;
         if (file == null || file.equals("-")) {
             read = WorkspaceFile.read(parent.stdin(), "<stdin>");

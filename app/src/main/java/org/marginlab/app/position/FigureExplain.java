@@ -77,7 +77,8 @@ public final class FigureExplain {
             case ROE -> org.marginlab.engine.derivation.Figure.ROE;
             case EFFECTIVE_LEVERAGE -> org.marginlab.engine.derivation.Figure.EFFECTIVE_LEVERAGE;
             case MAX_REMOVABLE_MARGIN -> org.marginlab.engine.derivation.Figure.MAX_REMOVABLE_MARGIN;
-            case MAX_ADDABLE_MARGIN -> org.marginlab.engine.derivation.Figure.AVAILABLE_BALANCE;
+            // max addable = min(available, wallet) at the typed marks: no engine derivation yet (the
+            // available balance's would end at another number)
             default -> null;
         };
     }

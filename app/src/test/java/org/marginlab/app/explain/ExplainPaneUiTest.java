@@ -224,6 +224,9 @@ class ExplainPaneUiTest {
         verifyThat("#explainTerm", hasText("Initial margin"));
         // IM = 109.488 × 32,481.98 / 10 = 355,638.70262
         verifyThat("#explainValue", hasText("355,638.70 USDT"));
+        // Ctrl+E again, the figure still focused: the panel closes
+        robot.push(KeyCode.CONTROL, KeyCode.E);
+        assertThat(robot.lookup("#explainPane").query().isVisible()).isFalse();
         robot.interact(() -> robot.lookup("#accountTotalEquity").query().requestFocus());
         robot.push(KeyCode.ENTER);
         verifyThat("#explainSubject", hasText("Account"));

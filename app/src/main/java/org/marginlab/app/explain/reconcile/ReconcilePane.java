@@ -50,7 +50,7 @@ public final class ReconcilePane extends VBox {
                 && p.getParent() instanceof javafx.scene.control.TitledPane)).orElse(true));
         title.managedProperty().bind(title.visibleProperty());
         Label hint = Wrapping.toWidth(new Label("Type what the venue shows for the selected position: MarginLab tries "
-                + "each usual cause of a different liquidation price."));
+                + "each usual cause of a different liquidation price, at the typed marks (the price shock is not applied)."));
         hint.getStyleClass().add(Styles.TEXT_SUBTLE);
 
         Button go = new Button("Reconcile", new FontIcon("mdi2s-scale-balance"));

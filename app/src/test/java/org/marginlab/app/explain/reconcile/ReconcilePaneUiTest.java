@@ -41,6 +41,20 @@ import atlantafx.base.theme.PrimerLight;
 @ExtendWith(ApplicationExtension.class)
 class ReconcilePaneUiTest {
     private ReconcilePane pane;
+    private Stage stage;
+    private double[] before;
+    private boolean wasMaximized;
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreStage() throws Exception {
+        org.testfx.api.FxToolkit.setupFixture(() -> {
+            if (before != null && !Double.isNaN(before[0]) && before[0] > 0) {
+                stage.setWidth(before[0]);
+                stage.setHeight(before[1]);
+            }
+            stage.setMaximized(wasMaximized);
+        });
+    }
     private final SimpleStringProperty selected = new SimpleStringProperty("btc-long");
 
     @Start
@@ -54,7 +68,11 @@ class ReconcilePaneUiTest {
         Scene scene = new Scene(pane, 360, 700);
         scene.getStylesheets().add(MarginLabApp.class.getResource("app.css").toExternalForm());
         stage.setScene(scene);
-        // the primary stage is shared by the UI test classes: another may have left it maximized or sized
+        // the primary stage is shared by the UI test classes: another may have left it maximized or
+        // sized; this test's size is given back after it (restoreStage)
+        this.stage = stage;
+        before = new double[] {stage.getWidth(), stage.getHeight()};
+        wasMaximized = stage.isMaximized();
         stage.setMaximized(false);
         stage.setFullScreen(false);
         stage.setWidth(360);
