@@ -28,26 +28,18 @@ import org.marginlab.engine.derivation.Figure;
 final class ExplainControls {
     private final AccountViewModel account;
     private final ExplainViewModel explain;
-    private final ExplainPane pane;
-    private boolean reconcileBuilt;
+    private ExplainPane pane;
+    private BorderPane content;
 
     ExplainControls(AccountViewModel account) {
         this.account = account;
         explain = new ExplainViewModel(account.evaluationProperty(), account.localeProperty());
-        pane = new ExplainPane(explain);
-        // reconciling with the exchange (the selected position's liquidation price against the
-        // venue's), built when the panel first opens: nothing of it at start-up
+        // the panel (and its reconcile section) is built the first time it opens: nothing of it at start-up
         explain.openProperty().addListener((o, was, open) -> {
-            if (open && !reconcileBuilt) {
-                reconcileBuilt = true;
-                pane.setReconcile(new ReconcilePane(new ReconcileViewModel(account.evaluationProperty(),
-                        Bindings.createStringBinding(() -> account.selectedProperty().get() == null
-                                ? null : account.selectedProperty().get().id(), account.selectedProperty()),
-                        account.localeProperty().get(), LatestOnly.daemonThread("reconcile"), Platform::runLater)));
+            if (open) {
+                pane();
             }
         });
-        pane.visibleProperty().bind(explain.openProperty());
-        pane.managedProperty().bind(pane.visibleProperty());
         // an open panel on a position's figure follows the selection to the same figure of the new position
         account.selectedProperty().addListener((o, a, b) -> {
             if (b != null && explain.openProperty().get() && explain.positionId() != null && explain.figure() != null
@@ -57,14 +49,21 @@ final class ExplainControls {
         });
     }
 
-    /** @return the positions (table over editor) with the panel on their right */
+    /** @return the positions (table over editor), with the panel on their right once it has opened */
     BorderPane around(Node positions) {
-        BorderPane content = new BorderPane(positions);
+        content = new BorderPane(positions);
+        if (pane != null) {
+            place();
+        }
+        return content;
+    }
+
+    /** Puts the built panel on the right of the positions: a third of a wide window, 320 to 640 px. */
+    private void place() {
         content.setRight(pane);
-        // a third of a wide window (long formulas stay at full size), at least 320 px, at most 640 px
+        // long formulas stay at full size on a wide window
         pane.prefWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.max(320, Math.min(640, content.getWidth() * 0.32)), content.widthProperty()));
-        return content;
     }
 
     /** @return what a click on a position's figure does */
@@ -118,7 +117,21 @@ final class ExplainControls {
         return explain;
     }
 
+    /** @return the panel, built (with its reconcile section) and placed on first use */
     ExplainPane pane() {
+        if (pane == null) {
+            pane = new ExplainPane(explain);
+            pane.visibleProperty().bind(explain.openProperty());
+            pane.managedProperty().bind(pane.visibleProperty());
+            // reconciling with the exchange: the selected position's liquidation price against the venue's
+            pane.setReconcile(new ReconcilePane(new ReconcileViewModel(account.evaluationProperty(),
+                    Bindings.createStringBinding(() -> account.selectedProperty().get() == null
+                            ? null : account.selectedProperty().get().id(), account.selectedProperty()),
+                    account.localeProperty().get(), LatestOnly.daemonThread("reconcile"), Platform::runLater)));
+            if (content != null) {
+                place();
+            }
+        }
         return pane;
     }
 }

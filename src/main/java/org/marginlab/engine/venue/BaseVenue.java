@@ -13,8 +13,8 @@ import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
 import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.derivation.Derivation;
 import org.marginlab.engine.derivation.Expr;
-import org.marginlab.engine.derivation.Figure;
 import org.marginlab.engine.derivation.Formulas;
 import org.marginlab.engine.derivation.Step;
 import org.marginlab.engine.derivation.Trace;
@@ -36,33 +36,15 @@ abstract class BaseVenue implements VenueRules {
     private final String displayName;
     private final String currency;
     private final Set<ContractType> contracts;
-    private final List<String> presets;
-    /**
-     * Preset tables by symbol as typed (so an evaluation does not build lookup keys), valid for
-     * one {@link InstalledTiers#version()}: a table installed at run time takes effect at the next
-     * lookup, and while none is installed a lookup costs one volatile read more than a map get.
-     */
-    private volatile PresetCache presetCache = new PresetCache(-1);
-
-    /** The presets seen under one version of the installed tables. */
-    private static final class PresetCache {
-        final long version;
-        final java.util.concurrent.ConcurrentHashMap<String, Optional<TierTable>> bySymbol =
-                new java.util.concurrent.ConcurrentHashMap<>();
-        /** Bundled then installed symbols, computed once per version. */
-        volatile List<String> symbols;
-
-        PresetCache(long version) {
-            this.version = version;
-        }
-    }
+    /** The preset tables (bundled, or installed at run time). */
+    private final PresetTables presetTables;
 
     BaseVenue(String id, String displayName, String currency, Set<ContractType> contracts, List<String> presets) {
         this.id = id;
         this.displayName = displayName;
         this.currency = currency;
         this.contracts = Set.copyOf(contracts);
-        this.presets = List.copyOf(presets);
+        this.presetTables = new PresetTables(id, presets);
     }
 
     /**
@@ -124,38 +106,13 @@ abstract class BaseVenue implements VenueRules {
     /** The bundled symbols, then the symbols with only an installed table ({@link InstalledTiers}). */
     @Override
     public final List<String> presetSymbols() {
-        PresetCache c = presetCache();
-        List<String> symbols = c.symbols;
-        if (symbols == null) {
-            List<String> installed = InstalledTiers.symbols(id);
-            if (installed.isEmpty()) {
-                symbols = presets;
-            } else {
-                java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(presets);
-                all.addAll(installed);
-                symbols = List.copyOf(all);
-            }
-            c.symbols = symbols;
-        }
-        return symbols;
+        return presetTables.symbols();
     }
 
     /** The installed table of the symbol ({@link InstalledTiers}) if there is one, else the bundled one. */
     @Override
     public Optional<TierTable> presetTiers(String symbol) {
-        return presetCache().bySymbol.computeIfAbsent(symbol,
-                s -> InstalledTiers.lookup(id, s).or(() -> TierTables.bundled(id, s)));
-    }
-
-    /** The cache of the current version of the installed tables (a new one once it changed). */
-    private PresetCache presetCache() {
-        long version = InstalledTiers.version();
-        PresetCache c = presetCache;
-        if (c.version != version) {
-            c = new PresetCache(version);
-            presetCache = c;
-        }
-        return c;
+        return presetTables.tiers(symbol);
     }
 
     @Override
@@ -245,7 +202,7 @@ abstract class BaseVenue implements VenueRules {
     }
 
     /**
-     * The spec sections this rule set's steps cite ({@link org.marginlab.engine.derivation.Derivation}).
+     * The spec sections this rule set's steps cite ({@link Derivation}).
      * Default: the Binance-form rules of margin-formulas.md; each venue names its own.
      *
      * @return the sources, not null
@@ -426,10 +383,7 @@ abstract class BaseVenue implements VenueRules {
         BigDecimal w = crossWallet(cross);
         Trace t = Trace.of(position);
         if (t != null) {
-            t.add(Figure.WALLET_TERM, Step.of("Wallet term", "W", Expr.add(Expr.sym("WB", cross.walletBalance()),
-                    Expr.neg(Expr.sym("TMM_1", cross.otherMaintenanceMargin())),
-                    Expr.sym("UPNL_1", cross.otherUnrealizedPnl())), w, settlementCurrency(position), cited().crossWallet())
-                    .withNote("The cross wallet less the other cross positions' maintenance requirements, plus their unrealized PnL."));
+            EvaluationSteps.crossWallet(t, cross, w, settlementCurrency(position), cited().crossWallet());
         }
         return w;
     }
@@ -505,13 +459,8 @@ abstract class BaseVenue implements VenueRules {
         BigDecimal r = isolatedMargin.subtract(m.maintenanceRequirement()).min(marginBalance.subtract(m.initialMarginAtMark()));
         Trace t = Trace.of(e.position);
         if (t != null) {
-            Expr req = m.closeFee().signum() == 0 ? Expr.sym("MM", m.maintenanceMargin())
-                    : Expr.add(Expr.sym("MM", m.maintenanceMargin()), Expr.sym("fee", m.closeFee()));
-            t.put(Figure.MAX_REMOVABLE_MARGIN, List.of(
-                    initialMarginAtMarkStep(e.position, m),
-                    Step.of("Removable before the floor", "R", Expr.min(Expr.sub(Expr.sym("M_iso", isolatedMargin), req),
-                            Expr.sub(Expr.sym("MB", marginBalance), Expr.sym("IM_mark", m.initialMarginAtMark()))), r,
-                            settlementCurrency(e.position), cited().maxRemovable())));
+            EvaluationSteps.maxRemovable(t, initialMarginAtMarkStep(e.position, m), m, isolatedMargin, marginBalance, r,
+                    settlementCurrency(e.position), cited().maxRemovable());
         }
         return r;
     }

@@ -12,6 +12,10 @@ import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.PositionRisk;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.internal.Checks;
 import org.marginlab.engine.internal.Division;
 import org.marginlab.engine.tier.MaintenanceTier;
@@ -186,11 +190,11 @@ public final class BitgetRules extends BaseVenue {
         MaintenanceTier whole = whole(m.tier());
         MarkValuation v = new MarkValuation(m.notional(), whole, whole.maintenanceMargin(m.notional()), m.closeFee(),
                 m.unrealizedPnl(), m.initialMarginAtEntry(), m.initialMarginAtMark());
-        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
+        Trace t = Trace.of(p);
         if (t != null) {
-            ValuationSteps.replaceMaintenance(t, false, org.marginlab.engine.derivation.Step.of("Maintenance margin", "MM",
-                    org.marginlab.engine.derivation.Formulas.maintenance(whole,
-                            org.marginlab.engine.derivation.Expr.sym("N", m.notional())), v.maintenanceMargin(),
+            ValuationSteps.replaceMaintenance(t, false, Step.of("Maintenance margin", "MM",
+                    Formulas.maintenance(whole,
+                            Expr.sym("N", m.notional())), v.maintenanceMargin(),
                     t.amountUnit(), cited().maintenance()).withNote("Whole-position rule (before 2025-11-10, or a "
                             + "position opened before it): the tier's rate on the whole value, its maintenance amount "
                             + "dropped."));

@@ -10,6 +10,11 @@ import java.util.Set;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.internal.Checks;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
@@ -211,7 +216,7 @@ public final class BybitUtaRules extends BaseVenue {
     LiquidationSolver.Solution liquidation(List<LiquidationSolver.Leg> legs, BigDecimal wallet) {
         LiquidationSolver.Leg leg = legs.get(0);
         Exposure e = leg.exposure();
-        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(e.position);
+        Trace t = Trace.of(e.position);
         if (t != null) {
             recordNetWallet(t, e, wallet);
         }
@@ -225,27 +230,27 @@ public final class BybitUtaRules extends BaseVenue {
     }
 
     /** The wallet term net of the fee the requirement holds, as the step that redefines {@code W}. */
-    private void recordNetWallet(org.marginlab.engine.derivation.Trace t, Exposure e, BigDecimal wallet) {
+    private void recordNetWallet(Trace t, Exposure e, BigDecimal wallet) {
         Position p = e.position;
-        org.marginlab.engine.derivation.Expr w = org.marginlab.engine.derivation.Expr.sym("W", wallet);
-        org.marginlab.engine.derivation.Expr ft = org.marginlab.engine.derivation.Expr.sym("f_t", takerFeeRate(p));
-        org.marginlab.engine.derivation.Expr f;
+        Expr w = Expr.sym("W", wallet);
+        Expr ft = Expr.sym("f_t", takerFeeRate(p));
+        Expr f;
         String note;
         if (atLiquidation(p) && p.marginMode() == MarginMode.ISOLATED) {
-            f = org.marginlab.engine.derivation.Expr.div(org.marginlab.engine.derivation.Expr.sub(w,
-                    org.marginlab.engine.derivation.Expr.mul(ft, org.marginlab.engine.derivation.Expr.sym("N_EP",
-                            e.notional(p.entryPrice())))), org.marginlab.engine.derivation.Expr.add(
-                    org.marginlab.engine.derivation.Expr.num(1), org.marginlab.engine.derivation.Expr.mul(
-                            org.marginlab.engine.derivation.Formulas.side(p), ft)));
+            f = Expr.div(Expr.sub(w,
+                    Expr.mul(ft, Expr.sym("N_EP",
+                            e.notional(p.entryPrice())))), Expr.add(
+                    Expr.num(1), Expr.mul(
+                            Formulas.side(p), ft)));
             note = "2026 inverse isolated: the core margin (position margin − f_t·N/EP)/(1 + s·f_t), the rest being "
                     + "the fee to close at the bankruptcy price (venues-v2.md §10.1). Uncertain reading (venues-v2.md "
                     + "§14 #9): the position value is taken at the entry price, as the formula prints it.";
         } else {
-            f = org.marginlab.engine.derivation.Expr.sub(w, org.marginlab.engine.derivation.Expr.sym("FTC", feeToClose(e)));
+            f = Expr.sub(w, Expr.sym("FTC", feeToClose(e)));
             note = "Net of the fee to close the requirement holds (venues-v2.md §10.1): it cancels in the "
                     + "liquidation price and stays in the bankruptcy price.";
         }
-        t.add(org.marginlab.engine.derivation.Figure.WALLET_TERM, org.marginlab.engine.derivation.Step.of(
+        t.add(Figure.WALLET_TERM, Step.of(
                 "Wallet term net of the fee to close", "W", f, netWallet(e, wallet), t.amountUnit(),
                 cited().liquidation()).withNote(note));
     }
@@ -257,7 +262,7 @@ public final class BybitUtaRules extends BaseVenue {
             return super.bankruptcy(legs, netWallet(e, wallet));
         }
         return FixedRequirement.price(e, netWallet(e, wallet), BigDecimal.ZERO,
-                org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE, cited().liquidation(), null);
+                Figure.BANKRUPTCY_PRICE, cited().liquidation(), null);
     }
 
     /**

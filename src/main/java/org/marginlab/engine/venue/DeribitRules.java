@@ -10,6 +10,11 @@ import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.VenueParameters;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.internal.Checks;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
@@ -187,26 +192,26 @@ public final class DeribitRules extends BaseVenue {
         }
         MarkValuation v = new MarkValuation(m.notional(), tier, mm, m.closeFee(), m.unrealizedPnl(),
                 initialMargin(e, p.entryPrice()), initialMargin(e, p.markPrice()));
-        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
+        Trace t = Trace.of(p);
         if (t != null) {
             String src = cited().maintenance();
             if (e.inverse) {
                 MaintenanceTier base = schedule.lookup(m.notional());
-                org.marginlab.engine.derivation.Expr n = org.marginlab.engine.derivation.Expr.sym("N", m.notional());
-                org.marginlab.engine.derivation.Expr f = org.marginlab.engine.derivation.Expr.mul(n,
-                        org.marginlab.engine.derivation.Expr.add(org.marginlab.engine.derivation.Expr.sym("a", base.mmr()),
-                                org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Expr.sym("b",
+                Expr n = Expr.sym("N", m.notional());
+                Expr f = Expr.mul(n,
+                        Expr.add(Expr.sym("a", base.mmr()),
+                                Expr.mul(Expr.sym("b",
                                         mmrSlope(p)), n)));
                 if (tier.maintenanceAmount().signum() != 0) {
-                    f = org.marginlab.engine.derivation.Expr.sub(f, org.marginlab.engine.derivation.Expr.sym("ded",
+                    f = Expr.sub(f, Expr.sym("ded",
                             tier.maintenanceAmount()));
                 }
-                ValuationSteps.replaceMaintenance(t, false, org.marginlab.engine.derivation.Step.of("Maintenance margin",
+                ValuationSteps.replaceMaintenance(t, false, Step.of("Maintenance margin",
                         "MM", f, mm, t.amountUnit(), src).withNote("Inverse: the rate a + b·S grows with the size "
                                 + "S = N in the coin at the mark."));
             }
             if (p.venueParameters().initialMarginRate() != null) {
-                t.put(org.marginlab.engine.derivation.Figure.INITIAL_MARGIN, List.of(imStep(e, p.entryPrice(), false,
+                t.put(Figure.INITIAL_MARGIN, List.of(imStep(e, p.entryPrice(), false,
                         v.initialMarginAtEntry())));
             }
         }
@@ -214,27 +219,27 @@ public final class DeribitRules extends BaseVenue {
     }
 
     /** The initial margin at a price as a step: {@code N·(IMR + b_IM·S)} with the position's rates. */
-    private org.marginlab.engine.derivation.Step imStep(Exposure e, BigDecimal price, boolean atMark, BigDecimal value) {
+    private Step imStep(Exposure e, BigDecimal price, boolean atMark, BigDecimal value) {
         Position p = e.position;
         VenueParameters v = p.venueParameters();
         BigDecimal slope = v.imrSlope() == null ? BigDecimal.ZERO : v.imrSlope();
-        org.marginlab.engine.derivation.Expr at = atMark ? org.marginlab.engine.derivation.Formulas.mark(p)
-                : org.marginlab.engine.derivation.Formulas.entry(p);
-        org.marginlab.engine.derivation.Expr rate = org.marginlab.engine.derivation.Expr.sym("IMR", v.initialMarginRate());
+        Expr at = atMark ? Formulas.mark(p)
+                : Formulas.entry(p);
+        Expr rate = Expr.sym("IMR", v.initialMarginRate());
         if (slope.signum() != 0) {
-            rate = org.marginlab.engine.derivation.Expr.add(rate, org.marginlab.engine.derivation.Expr.mul(
-                    org.marginlab.engine.derivation.Expr.sym("b_IM", slope), org.marginlab.engine.derivation.Expr.sym("S",
+            rate = Expr.add(rate, Expr.mul(
+                    Expr.sym("b_IM", slope), Expr.sym("S",
                             sizeAt(e, price))));
         }
-        return org.marginlab.engine.derivation.Step.of(atMark ? "Initial margin at the mark" : "Initial margin at entry",
-                atMark ? "IM_mark" : "IM", org.marginlab.engine.derivation.Expr.mul(
-                        org.marginlab.engine.derivation.Formulas.notional(p, at), rate), value, settlementCurrency(p),
+        return Step.of(atMark ? "Initial margin at the mark" : "Initial margin at entry",
+                atMark ? "IM_mark" : "IM", Expr.mul(
+                        Formulas.notional(p, at), rate), value, settlementCurrency(p),
                 cited().maintenance()).withNote("The position's initial margin rate"
                         + (slope.signum() == 0 ? "." : ", raised by the slope per base unit of size S."));
     }
 
     @Override
-    org.marginlab.engine.derivation.Step initialMarginAtMarkStep(Position p, MarkValuation m) {
+    Step initialMarginAtMarkStep(Position p, MarkValuation m) {
         if (p.venueParameters().initialMarginRate() == null) {
             return super.initialMarginAtMarkStep(p, m);
         }
@@ -307,9 +312,9 @@ public final class DeribitRules extends BaseVenue {
             }
             if (price == null) {
                 if (rec != null) {
-                    rec.steps.add(org.marginlab.engine.derivation.Step.note("Liquidation price", "None: no tier's root "
+                    rec.steps.add(Step.note("Liquidation price", "None: no tier's root "
                             + "is a positive price in that tier.", rec.source()));
-                    rec.trace().put(org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE, rec.steps);
+                    rec.trace().put(Figure.LIQUIDATION_PRICE, rec.steps);
                 }
                 return null;
             }
@@ -320,7 +325,7 @@ public final class DeribitRules extends BaseVenue {
                 .compareTo(inverseTier(e, schedule, q).maintenanceMargin(e.notional(q))) <= 0);
         if (rec != null) {
             rec.last(symbol, solved, price);
-            rec.trace().put(org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE, rec.steps);
+            rec.trace().put(Figure.LIQUIDATION_PRICE, rec.steps);
         }
         return new LiquidationSolver.Solution(price, inverseTier(e, schedule, price));
     }
@@ -329,28 +334,28 @@ public final class DeribitRules extends BaseVenue {
      * The step of {@link #inversePrice}: {@code P = 1/x}, {@code x = 2C/(B + s·√(B² + 4AC))}
      * with {@code A = b·F²}, {@code B = (a + s)·F}, {@code C = W + ded + s·F/EP}.
      */
-    private org.marginlab.engine.derivation.Step quadraticStep(SolverSteps rec, Exposure e, MaintenanceTier tier,
+    private Step quadraticStep(SolverSteps rec, Exposure e, MaintenanceTier tier,
             BigDecimal wallet, BigDecimal price, String symbol, String term) {
         Position p = e.position;
-        org.marginlab.engine.derivation.Expr f = org.marginlab.engine.derivation.Formulas.size(p);
-        org.marginlab.engine.derivation.Expr s = org.marginlab.engine.derivation.Formulas.side(p);
-        org.marginlab.engine.derivation.Expr a = org.marginlab.engine.derivation.Expr.sym("a", tier.mmr());
-        org.marginlab.engine.derivation.Expr b = org.marginlab.engine.derivation.Expr.sym("b", mmrSlope(p));
-        org.marginlab.engine.derivation.Expr qa = org.marginlab.engine.derivation.Expr.mul(b, f, f);
-        org.marginlab.engine.derivation.Expr qb = org.marginlab.engine.derivation.Expr.mul(
-                org.marginlab.engine.derivation.Expr.add(a, s), f);
-        org.marginlab.engine.derivation.Expr qc = org.marginlab.engine.derivation.Expr.add(
-                org.marginlab.engine.derivation.Expr.sym("W", wallet), org.marginlab.engine.derivation.Expr.sym("ded",
-                        tier.maintenanceAmount()), org.marginlab.engine.derivation.Expr.mul(s,
-                        org.marginlab.engine.derivation.Expr.div(f, org.marginlab.engine.derivation.Formulas.entry(p))));
-        org.marginlab.engine.derivation.Expr root = org.marginlab.engine.derivation.Expr.sqrt(
-                org.marginlab.engine.derivation.Expr.add(org.marginlab.engine.derivation.Expr.mul(qb, qb),
-                        org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Expr.num(4), qa, qc)));
-        org.marginlab.engine.derivation.Expr x = org.marginlab.engine.derivation.Expr.div(
-                org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Expr.num(2), qc),
-                org.marginlab.engine.derivation.Expr.add(qb, org.marginlab.engine.derivation.Expr.mul(s, root)));
-        return org.marginlab.engine.derivation.Step.of(term, symbol, org.marginlab.engine.derivation.Expr.div(
-                org.marginlab.engine.derivation.Expr.num(1), x), price, rec.trace().priceUnit(), rec.source())
+        Expr f = Formulas.size(p);
+        Expr s = Formulas.side(p);
+        Expr a = Expr.sym("a", tier.mmr());
+        Expr b = Expr.sym("b", mmrSlope(p));
+        Expr qa = Expr.mul(b, f, f);
+        Expr qb = Expr.mul(
+                Expr.add(a, s), f);
+        Expr qc = Expr.add(
+                Expr.sym("W", wallet), Expr.sym("ded",
+                        tier.maintenanceAmount()), Expr.mul(s,
+                        Expr.div(f, Formulas.entry(p))));
+        Expr root = Expr.sqrt(
+                Expr.add(Expr.mul(qb, qb),
+                        Expr.mul(Expr.num(4), qa, qc)));
+        Expr x = Expr.div(
+                Expr.mul(Expr.num(2), qc),
+                Expr.add(qb, Expr.mul(s, root)));
+        return Step.of(term, symbol, Expr.div(
+                Expr.num(1), x), price, rec.trace().priceUnit(), rec.source())
                 .withNote("Solves W + s·F·(1/EP − 1/P) = (F/P)·(a + b·F/P) − ded for x = 1/P: A·x² + B·x − C = 0 with "
                         + "A = b·F², B = (a + s)·F, C = W + ded + s·F/EP; x = 2C/(B + s·√(B² + 4AC)). Uncertain reading "
                         + "(venues-v2.md §14 #15): Deribit's current inverse parameters are not published; these are "

@@ -10,6 +10,11 @@ import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.VenueParameters;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.internal.Checks;
 import org.marginlab.engine.tier.TierTable;
 
@@ -91,60 +96,60 @@ public final class DydxV4Rules extends BaseVenue {
         Exposure e = new Exposure(p);
         MarkValuation r = new MarkValuation(m.notional(), m.tier(), m.maintenanceMargin(), m.closeFee(), m.unrealizedPnl(),
                 e.notional(p.entryPrice()).multiply(imf), m.notional().multiply(imf));
-        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
+        Trace t = Trace.of(p);
         if (t != null) {
-            t.put(org.marginlab.engine.derivation.Figure.INITIAL_MARGIN, java.util.List.of(imfStep(v, imf),
-                    org.marginlab.engine.derivation.Step.of("Initial margin at entry", "IM",
-                            org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Formulas.notional(p,
-                                    org.marginlab.engine.derivation.Formulas.entry(p)),
-                                    org.marginlab.engine.derivation.Expr.sym("IMF_eff", imf)),
+            t.put(Figure.INITIAL_MARGIN, java.util.List.of(imfStep(v, imf),
+                    Step.of("Initial margin at entry", "IM",
+                            Expr.mul(Formulas.notional(p,
+                                    Formulas.entry(p)),
+                                    Expr.sym("IMF_eff", imf)),
                             r.initialMarginAtEntry(), settlementCurrency(p), cited().maintenance())));
         }
         return r;
     }
 
     /** The effective IMF as a step ({@link #effectiveImf}). */
-    private org.marginlab.engine.derivation.Step imfStep(VenueParameters v, BigDecimal imf) {
+    private Step imfStep(VenueParameters v, BigDecimal imf) {
         BigDecimal base = v.imf();
         BigDecimal lower = v.oiLowerCap() == null ? BigDecimal.ZERO : v.oiLowerCap();
         BigDecimal upper = v.oiUpperCap() == null ? BigDecimal.ZERO : v.oiUpperCap();
         BigDecimal oi = v.openInterestNotional();
-        org.marginlab.engine.derivation.Expr f;
+        Expr f;
         String note;
         if (imf.compareTo(base) == 0) {
-            f = org.marginlab.engine.derivation.Expr.sym("IMF", base);
+            f = Expr.sym("IMF", base);
             note = "The base IMF: no open-interest scaling applies (none given, an upper cap of 0, or open interest "
                     + "at or below the lower cap).";
         } else if (imf.compareTo(BigDecimal.ONE) == 0 && oi.compareTo(upper) >= 0) {
-            f = org.marginlab.engine.derivation.Expr.num(1);
-            note = "Open interest " + org.marginlab.engine.derivation.Formulas.plain(oi) + " is at or above the upper cap: 1.";
+            f = Expr.num(1);
+            note = "Open interest " + Formulas.plain(oi) + " is at or above the upper cap: 1.";
         } else {
-            f = org.marginlab.engine.derivation.Expr.min(org.marginlab.engine.derivation.Expr.add(
-                    org.marginlab.engine.derivation.Expr.sym("IMF", base), org.marginlab.engine.derivation.Expr.div(
-                            org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Expr.sub(
-                                    org.marginlab.engine.derivation.Expr.sym("OI", oi),
-                                    org.marginlab.engine.derivation.Expr.sym("L", lower)),
-                                    org.marginlab.engine.derivation.Expr.sub(org.marginlab.engine.derivation.Expr.num(1),
-                                            org.marginlab.engine.derivation.Expr.sym("IMF", base))),
-                            org.marginlab.engine.derivation.Expr.sub(org.marginlab.engine.derivation.Expr.sym("U", upper),
-                                    org.marginlab.engine.derivation.Expr.sym("L", lower)))),
-                    org.marginlab.engine.derivation.Expr.num(1));
+            f = Expr.min(Expr.add(
+                    Expr.sym("IMF", base), Expr.div(
+                            Expr.mul(Expr.sub(
+                                    Expr.sym("OI", oi),
+                                    Expr.sym("L", lower)),
+                                    Expr.sub(Expr.num(1),
+                                            Expr.sym("IMF", base))),
+                            Expr.sub(Expr.sym("U", upper),
+                                    Expr.sym("L", lower)))),
+                    Expr.num(1));
             note = "Scaled by open interest between the lower and upper caps.";
         }
-        return org.marginlab.engine.derivation.Step.of("Effective initial margin fraction", "IMF_eff", f, imf, "",
+        return Step.of("Effective initial margin fraction", "IMF_eff", f, imf, "",
                 cited().maintenance()).withNote(note);
     }
 
     @Override
-    org.marginlab.engine.derivation.Step initialMarginAtMarkStep(Position p, MarkValuation m) {
+    Step initialMarginAtMarkStep(Position p, MarkValuation m) {
         if (p.venueParameters().imf() == null) {
             return super.initialMarginAtMarkStep(p, m);
         }
         BigDecimal imf = effectiveImf(p.venueParameters().imf(), p.venueParameters().openInterestNotional(),
                 p.venueParameters().oiLowerCap(), p.venueParameters().oiUpperCap());
-        return org.marginlab.engine.derivation.Step.of("Initial margin at the mark", "IM_mark",
-                org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Expr.sym("N", m.notional()),
-                        org.marginlab.engine.derivation.Expr.sym("IMF_eff", imf)), m.initialMarginAtMark(),
+        return Step.of("Initial margin at the mark", "IM_mark",
+                Expr.mul(Expr.sym("N", m.notional()),
+                        Expr.sym("IMF_eff", imf)), m.initialMarginAtMark(),
                 settlementCurrency(p), cited().maintenance());
     }
 

@@ -105,4 +105,23 @@ final class EvaluationSteps {
                     distance, "", Formulas.CONTRACTS)));
         }
     }
+
+    /** The default cross wallet term {@code W = WB − TMM_1 + UPNL_1} (margin-formulas.md §1.1). */
+    static void crossWallet(Trace t, CrossContext cross, BigDecimal w, String unit, String source) {
+        t.add(Figure.WALLET_TERM, Step.of("Wallet term", "W", Expr.add(Expr.sym("WB", cross.walletBalance()),
+                Expr.neg(Expr.sym("TMM_1", cross.otherMaintenanceMargin())),
+                Expr.sym("UPNL_1", cross.otherUnrealizedPnl())), w, unit, source)
+                .withNote("The cross wallet less the other cross positions' maintenance requirements, plus their unrealized PnL."));
+    }
+
+    /** The default max removable margin before the floor: {@code min(M − MM − fee, MB − IM_mark)}. */
+    static void maxRemovable(Trace t, Step initialMarginAtMark, MarkValuation m, BigDecimal isolatedMargin,
+            BigDecimal marginBalance, BigDecimal r, String unit, String source) {
+        Expr req = m.closeFee().signum() == 0 ? Expr.sym("MM", m.maintenanceMargin())
+                : Expr.add(Expr.sym("MM", m.maintenanceMargin()), Expr.sym("fee", m.closeFee()));
+        t.put(Figure.MAX_REMOVABLE_MARGIN, List.of(initialMarginAtMark,
+                Step.of("Removable before the floor", "R", Expr.min(Expr.sub(Expr.sym("M_iso", isolatedMargin), req),
+                        Expr.sub(Expr.sym("MB", marginBalance), Expr.sym("IM_mark", m.initialMarginAtMark()))), r,
+                        unit, source)));
+    }
 }

@@ -6,6 +6,10 @@ import java.util.Set;
 
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Position;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.tier.TierTable;
 
 /**
@@ -88,20 +92,20 @@ public final class HyperliquidRules extends BaseVenue {
     BigDecimal maxRemovable(Exposure e, BigDecimal isolatedMargin, BigDecimal marginBalance, MarkValuation m) {
         BigDecimal floor = m.initialMarginAtMark().max(m.notional().multiply(TEN_PERCENT));
         BigDecimal r = isolatedMargin.min(marginBalance.subtract(floor));
-        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(e.position);
+        Trace t = Trace.of(e.position);
         if (t != null) {
             String src = cited().maxRemovable();
-            t.put(org.marginlab.engine.derivation.Figure.MAX_REMOVABLE_MARGIN, List.of(
+            t.put(Figure.MAX_REMOVABLE_MARGIN, List.of(
                     initialMarginAtMarkStep(e.position, m),
-                    org.marginlab.engine.derivation.Step.of("Margin to keep", "K", org.marginlab.engine.derivation.Expr.max(
-                            org.marginlab.engine.derivation.Expr.sym("IM_mark", m.initialMarginAtMark()),
-                            org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Expr.sym("N", m.notional()),
-                                    org.marginlab.engine.derivation.Expr.num(TEN_PERCENT))), floor, t.amountUnit(), src)
+                    Step.of("Margin to keep", "K", Expr.max(
+                            Expr.sym("IM_mark", m.initialMarginAtMark()),
+                            Expr.mul(Expr.sym("N", m.notional()),
+                                    Expr.num(TEN_PERCENT))), floor, t.amountUnit(), src)
                             .withNote("The initial margin at the mark, and at least 10 % of the notional."),
-                    org.marginlab.engine.derivation.Step.of("Removable before the floor", "R",
-                            org.marginlab.engine.derivation.Expr.min(org.marginlab.engine.derivation.Expr.sym("M_iso", isolatedMargin),
-                                    org.marginlab.engine.derivation.Expr.sub(org.marginlab.engine.derivation.Expr.sym("MB",
-                                            marginBalance), org.marginlab.engine.derivation.Expr.sym("K", floor))), r,
+                    Step.of("Removable before the floor", "R",
+                            Expr.min(Expr.sym("M_iso", isolatedMargin),
+                                    Expr.sub(Expr.sym("MB",
+                                            marginBalance), Expr.sym("K", floor))), r,
                             t.amountUnit(), src)));
         }
         return r;

@@ -11,6 +11,11 @@ import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.VenueParameters.MmValuation;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.internal.Checks;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
@@ -120,7 +125,7 @@ public final class KrakenFuturesRules extends BaseVenue {
             mm = level.maintenanceMargin(e.notional(p.entryPrice()));
             applied = level;
         }
-        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
+        Trace t = Trace.of(p);
         if (t != null) {
             recordMaintenance(t, e, level, mm);
         }
@@ -128,31 +133,31 @@ public final class KrakenFuturesRules extends BaseVenue {
                 m.initialMarginAtMark());
     }
 
-    private void recordMaintenance(org.marginlab.engine.derivation.Trace t, Exposure e, MaintenanceTier level, BigDecimal mm) {
+    private void recordMaintenance(Trace t, Exposure e, MaintenanceTier level, BigDecimal mm) {
         Position p = e.position;
         String src = cited().maintenance();
-        org.marginlab.engine.derivation.Step note = org.marginlab.engine.derivation.Step.note("Margin level",
+        Step note = Step.note("Margin level",
                 "Level of " + p.symbol() + " (" + (e.inverse ? "by size, contracts" : "by value") + " "
-                        + org.marginlab.engine.derivation.Formulas.plain(levelKey(e)) + "): MMR "
-                        + org.marginlab.engine.derivation.Formulas.plain(level.mmr().movePointRight(2)) + " %, amount "
-                        + org.marginlab.engine.derivation.Formulas.plain(level.maintenanceAmount()) + ". Uncertain reading "
+                        + Formulas.plain(levelKey(e)) + "): MMR "
+                        + Formulas.plain(level.mmr().movePointRight(2)) + " %, amount "
+                        + Formulas.plain(level.maintenanceAmount()) + ". Uncertain reading "
                         + "(venues-v2.md §14 #1): the schedule's note values maintenance at the entry, the worked "
                         + "liquidation price at the price; followed: at the price (I-P), the entry as the option "
                         + "mmValuation: entry.", src);
         if (e.inverse) {
             boolean entry = atEntry(p);
-            org.marginlab.engine.derivation.Expr price = entry ? org.marginlab.engine.derivation.Formulas.entry(p)
-                    : org.marginlab.engine.derivation.Formulas.mark(p);
-            ValuationSteps.replaceMaintenance(t, true, note, org.marginlab.engine.derivation.Step.of("Maintenance margin",
-                    "MM", org.marginlab.engine.derivation.Expr.div(org.marginlab.engine.derivation.Formulas.maintenance(level,
-                            org.marginlab.engine.derivation.Formulas.size(p)), price), mm, t.amountUnit(), src)
+            Expr price = entry ? Formulas.entry(p)
+                    : Formulas.mark(p);
+            ValuationSteps.replaceMaintenance(t, true, note, Step.of("Maintenance margin",
+                    "MM", Expr.div(Formulas.maintenance(level,
+                            Formulas.size(p)), price), mm, t.amountUnit(), src)
                     .withNote("(F·MMR − amount)/P in the coin, at the " + (entry ? "entry price (IE option)." : "mark.")));
         } else {
             BigDecimal nEp = e.notional(p.entryPrice());
-            ValuationSteps.replaceMaintenance(t, true, org.marginlab.engine.derivation.Step.of("Notional at the entry price",
-                    "N_EP", org.marginlab.engine.derivation.Formulas.notional(p, org.marginlab.engine.derivation.Formulas.entry(p)),
-                    nEp, t.amountUnit(), src), note, org.marginlab.engine.derivation.Step.of("Maintenance margin", "MM",
-                    org.marginlab.engine.derivation.Formulas.maintenance(level, org.marginlab.engine.derivation.Expr.sym("N_EP",
+            ValuationSteps.replaceMaintenance(t, true, Step.of("Notional at the entry price",
+                    "N_EP", Formulas.notional(p, Formulas.entry(p)),
+                    nEp, t.amountUnit(), src), note, Step.of("Maintenance margin", "MM",
+                    Formulas.maintenance(level, Expr.sym("N_EP",
                             nEp)), mm, t.amountUnit(), src).withNote("Valued at the entry price."));
         }
     }
@@ -175,44 +180,44 @@ public final class KrakenFuturesRules extends BaseVenue {
         if (atEntry(p)) {
             BigDecimal mm = e.inverse ? inverseMaintenance(e, level, p.entryPrice())
                     : level.maintenanceMargin(e.notional(p.entryPrice()));
-            org.marginlab.engine.derivation.Expr r = null;
-            if (org.marginlab.engine.derivation.Trace.of(p) != null) {
-                r = e.inverse ? org.marginlab.engine.derivation.Expr.div(org.marginlab.engine.derivation.Formulas.maintenance(
-                        level, org.marginlab.engine.derivation.Formulas.size(p)), org.marginlab.engine.derivation.Formulas.entry(p))
-                        : org.marginlab.engine.derivation.Formulas.maintenance(level, org.marginlab.engine.derivation.Expr.sym(
+            Expr r = null;
+            if (Trace.of(p) != null) {
+                r = e.inverse ? Expr.div(Formulas.maintenance(
+                        level, Formulas.size(p)), Formulas.entry(p))
+                        : Formulas.maintenance(level, Expr.sym(
                                 "N_EP", e.notional(p.entryPrice())));
             }
-            price = FixedRequirement.price(e, wallet, mm, org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE,
+            price = FixedRequirement.price(e, wallet, mm, Figure.LIQUIDATION_PRICE,
                     cited().liquidation(), r);
         } else {
             // inverse I-P: LP = (N·(1 + s·m) − s·D) / (N/EP + s·M)
             BigDecimal numerator = e.size.multiply(BigDecimal.ONE.add(e.s.multiply(level.mmr())))
                     .subtract(e.s.multiply(level.maintenanceAmount()));
             BigDecimal denominator = e.notional(p.entryPrice()).add(e.s.multiply(wallet));
-            org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
-            java.util.List<org.marginlab.engine.derivation.Step> steps = t == null ? null : new java.util.ArrayList<>();
+            Trace t = Trace.of(p);
+            java.util.List<Step> steps = t == null ? null : new java.util.ArrayList<>();
             String src = cited().liquidation();
             if (steps != null) {
-                org.marginlab.engine.derivation.Expr s = org.marginlab.engine.derivation.Formulas.side(p);
-                org.marginlab.engine.derivation.Expr f = org.marginlab.engine.derivation.Formulas.size(p);
-                steps.add(org.marginlab.engine.derivation.Step.of("Numerator", "U", org.marginlab.engine.derivation.Expr.sub(
-                        org.marginlab.engine.derivation.Expr.mul(f, org.marginlab.engine.derivation.Expr.add(
-                                org.marginlab.engine.derivation.Expr.num(1), org.marginlab.engine.derivation.Expr.mul(s,
-                                        org.marginlab.engine.derivation.Expr.sym("MMR", level.mmr())))),
-                        org.marginlab.engine.derivation.Expr.mul(s, org.marginlab.engine.derivation.Expr.sym("amount",
+                Expr s = Formulas.side(p);
+                Expr f = Formulas.size(p);
+                steps.add(Step.of("Numerator", "U", Expr.sub(
+                        Expr.mul(f, Expr.add(
+                                Expr.num(1), Expr.mul(s,
+                                        Expr.sym("MMR", level.mmr())))),
+                        Expr.mul(s, Expr.sym("amount",
                                 level.maintenanceAmount()))), numerator, "USD", src).withNote("Solves W + s·F·(1/EP − 1/P) "
                                         + "= (F·MMR − amount)/P for P (inverse, maintenance at the price): "
                                         + "P = (F·(1 + s·MMR) − s·amount) / (F/EP + s·W)."));
-                steps.add(org.marginlab.engine.derivation.Step.of("Denominator", "D", org.marginlab.engine.derivation.Expr.add(
-                        org.marginlab.engine.derivation.Expr.div(f, org.marginlab.engine.derivation.Formulas.entry(p)),
-                        org.marginlab.engine.derivation.Expr.mul(s, org.marginlab.engine.derivation.Expr.sym("W", wallet))),
+                steps.add(Step.of("Denominator", "D", Expr.add(
+                        Expr.div(f, Formulas.entry(p)),
+                        Expr.mul(s, Expr.sym("W", wallet))),
                         denominator, t.amountUnit(), src));
             }
             if (numerator.signum() <= 0 || denominator.signum() <= 0) {
                 if (steps != null) {
-                    steps.add(org.marginlab.engine.derivation.Step.note("Liquidation price", "None: the numerator or the "
+                    steps.add(Step.note("Liquidation price", "None: the numerator or the "
                             + "denominator is not above 0, so no positive price reaches the requirement.", src));
-                    t.put(org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE, steps);
+                    t.put(Figure.LIQUIDATION_PRICE, steps);
                 }
                 return null;
             }
@@ -222,18 +227,18 @@ public final class KrakenFuturesRules extends BaseVenue {
             price = LiquidationSolver.toLossSide(price, isLong,
                     q -> wallet.add(e.pnl(q)).compareTo(inverseMaintenance(e, level, q)) <= 0);
             if (steps != null) {
-                steps.add(org.marginlab.engine.derivation.Step.of("Liquidation price, solved", "P_1",
-                        org.marginlab.engine.derivation.Expr.div(org.marginlab.engine.derivation.Expr.sym("U", numerator),
-                                org.marginlab.engine.derivation.Expr.sym("D", denominator)), solved, t.priceUnit(), src)
+                steps.add(Step.of("Liquidation price, solved", "P_1",
+                        Expr.div(Expr.sym("U", numerator),
+                                Expr.sym("D", denominator)), solved, t.priceUnit(), src)
                         .withNote("The level is chosen by the size, which does not move with the price: no re-check."));
-                org.marginlab.engine.derivation.Expr lf = org.marginlab.engine.derivation.Expr.sym("P_1", solved);
+                Expr lf = Expr.sym("P_1", solved);
                 if (price.compareTo(solved) != 0) {
-                    lf = org.marginlab.engine.derivation.Expr.add(lf, org.marginlab.engine.derivation.Expr.num(price.subtract(solved)));
+                    lf = Expr.add(lf, Expr.num(price.subtract(solved)));
                 }
-                steps.add(org.marginlab.engine.derivation.Step.of("Liquidation price", "P", lf, price, t.priceUnit(), src)
+                steps.add(Step.of("Liquidation price", "P", lf, price, t.priceUnit(), src)
                         .withNote(price.compareTo(solved) == 0 ? "" : "Moved by its last digits toward the loss side "
                                 + "(rounding of 1/P)."));
-                t.put(org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE, steps);
+                t.put(Figure.LIQUIDATION_PRICE, steps);
             }
         }
         return price == null ? null : new LiquidationSolver.Solution(price, level);

@@ -9,6 +9,11 @@ import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
 
@@ -170,16 +175,16 @@ public final class KucoinRules extends BaseVenue {
             return m;
         }
         BigDecimal entryValue = new Exposure(p).notional(p.entryPrice());
-        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
+        Trace t = Trace.of(p);
         if (t != null) {
-            java.util.List<org.marginlab.engine.derivation.Step> mm = t.steps(org.marginlab.engine.derivation.Figure.MAINTENANCE_MARGIN);
-            org.marginlab.engine.derivation.Step last = mm.get(mm.size() - 1);
-            ValuationSteps.replaceMaintenance(t, false, new org.marginlab.engine.derivation.Step(
+            java.util.List<Step> mm = t.steps(Figure.MAINTENANCE_MARGIN);
+            Step last = mm.get(mm.size() - 1);
+            ValuationSteps.replaceMaintenance(t, false, new Step(
                     "Maintenance margin before the funding term", "MM_0", last.formula(), last.value(), last.unit(),
-                    last.source(), ""), org.marginlab.engine.derivation.Step.of("Maintenance margin", "MM",
-                    org.marginlab.engine.derivation.Expr.add(org.marginlab.engine.derivation.Expr.sym("MM_0", m.maintenanceMargin()),
-                            org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Expr.sym("N_EP", entryValue),
-                                    org.marginlab.engine.derivation.Expr.sym("r_funding", r))),
+                    last.source(), ""), Step.of("Maintenance margin", "MM",
+                    Expr.add(Expr.sym("MM_0", m.maintenanceMargin()),
+                            Expr.mul(Expr.sym("N_EP", entryValue),
+                                    Expr.sym("r_funding", r))),
                     m.maintenanceMargin().add(entryValue.multiply(r)), t.amountUnit(), cited().maintenance())
                     .withNote("The 2021 isolated rule adds the funding rate on the entry value. Uncertain reading "
                             + "(venues-v2.md §14 #4): the date the funding term applies from."));
@@ -199,15 +204,15 @@ public final class KucoinRules extends BaseVenue {
         MaintenanceTier tier = leg.schedule().lookup(entryValue);
         BigDecimal requirement = tier.maintenanceMargin(entryValue)
                 .add(entryValue.multiply(e.position.venueParameters().fundingRateOrZero()));
-        org.marginlab.engine.derivation.Expr r = null;
-        if (org.marginlab.engine.derivation.Trace.of(e.position) != null) {
-            r = org.marginlab.engine.derivation.Formulas.maintenance(tier,
-                    org.marginlab.engine.derivation.Expr.sym("N_EP", entryValue));
+        Expr r = null;
+        if (Trace.of(e.position) != null) {
+            r = Formulas.maintenance(tier,
+                    Expr.sym("N_EP", entryValue));
             BigDecimal rate = e.position.venueParameters().fundingRateOrZero();
             if (rate.signum() != 0) {
-                r = org.marginlab.engine.derivation.Expr.add(r, org.marginlab.engine.derivation.Expr.mul(
-                        org.marginlab.engine.derivation.Expr.sym("N_EP", entryValue),
-                        org.marginlab.engine.derivation.Expr.sym("r_funding", rate)));
+                r = Expr.add(r, Expr.mul(
+                        Expr.sym("N_EP", entryValue),
+                        Expr.sym("r_funding", rate)));
             }
         }
         return FixedRequirement.liquidation(e, wallet, requirement, tier, cited().liquidation(), r);
@@ -220,19 +225,19 @@ public final class KucoinRules extends BaseVenue {
     BigDecimal crossWallet(CrossContext cross, Position p, MarkValuation m) {
         BigDecimal amr = KucoinCross.allocatedMarginRatio(cross.accountMarginBalance(), cross.crossNotional());
         BigDecimal w = amr.multiply(m.notional()).subtract(m.unrealizedPnl());
-        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
+        Trace t = Trace.of(p);
         if (t != null) {
             String src = cited().crossWallet();
             // replaces the Binance form's TMM_1/UPNL_1 lines: KuCoin's wallet term does not use them
-            t.put(org.marginlab.engine.derivation.Figure.WALLET_TERM, List.of(
-                    org.marginlab.engine.derivation.Step.of("Allocated margin ratio", "AMR", org.marginlab.engine.derivation.Expr.div(
-                            org.marginlab.engine.derivation.Expr.sym("MB_cross", cross.accountMarginBalance()),
-                            org.marginlab.engine.derivation.Expr.sym("sum_N", cross.crossNotional())), amr, "", src)
+            t.put(Figure.WALLET_TERM, List.of(
+                    Step.of("Allocated margin ratio", "AMR", Expr.div(
+                            Expr.sym("MB_cross", cross.accountMarginBalance()),
+                            Expr.sym("sum_N", cross.crossNotional())), amr, "", src)
                             .withNote("The cross margin balance over the sum of the cross positions' mark values."),
-                    org.marginlab.engine.derivation.Step.of("Wallet term", "W", org.marginlab.engine.derivation.Expr.sub(
-                            org.marginlab.engine.derivation.Expr.mul(org.marginlab.engine.derivation.Expr.sym("AMR", amr),
-                                    org.marginlab.engine.derivation.Expr.sym("N", m.notional())),
-                            org.marginlab.engine.derivation.Expr.sym("UPNL", m.unrealizedPnl())), w, t.amountUnit(), src)
+                    Step.of("Wallet term", "W", Expr.sub(
+                            Expr.mul(Expr.sym("AMR", amr),
+                                    Expr.sym("N", m.notional())),
+                            Expr.sym("UPNL", m.unrealizedPnl())), w, t.amountUnit(), src)
                             .withNote("KuCoin allocates the cross margin to each position by its mark value; the PnL "
                                     + "is taken out because the equation counts it from the entry.")));
         }

@@ -5,6 +5,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
 
@@ -69,10 +72,10 @@ final class LiquidationSolver {
 
     /**
      * As {@link #liquidation(List, BigDecimal, int[])}, citing {@code source} in the steps it
-     * records while a {@link org.marginlab.engine.derivation.Trace} records one of the legs.
+     * records while a {@link Trace} records one of the legs.
      */
     static Solution liquidation(List<Leg> legs, BigDecimal wallet, int[] startTiers, String source) {
-        return liquidation(legs, wallet, startTiers, source, org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE);
+        return liquidation(legs, wallet, startTiers, source, Figure.LIQUIDATION_PRICE);
     }
 
     /**
@@ -80,12 +83,12 @@ final class LiquidationSolver {
      * {@code figure}'s (a venue that solves its bankruptcy price with this equation, Phemex).
      */
     static Solution liquidation(List<Leg> legs, BigDecimal wallet, int[] startTiers, String source,
-            org.marginlab.engine.derivation.Figure figure) {
+            Figure figure) {
         SolverSteps rec = SolverSteps.of(legs, source);
         Solution s = liquidation(legs, wallet, startTiers, rec);
         if (rec != null) {
             if (s == null) {
-                rec.steps.add(org.marginlab.engine.derivation.Step.note("Liquidation price", "None: equity stays above "
+                rec.steps.add(Step.note("Liquidation price", "None: equity stays above "
                         + "the maintenance requirement at every positive price.", source));
             }
             rec.trace().put(figure, rec.steps);
@@ -238,12 +241,12 @@ final class LiquidationSolver {
         if (rec != null) {
             rec.legs();
             rec.steps.add(price == null
-                    ? org.marginlab.engine.derivation.Step.note("Bankruptcy price", "None: equity stays positive at every "
+                    ? Step.note("Bankruptcy price", "None: equity stays positive at every "
                             + "positive price.", source)
-                    : org.marginlab.engine.derivation.Step.of("Bankruptcy price", "P_bk", rec.equation(wallet, null, true),
+                    : Step.of("Bankruptcy price", "P_bk", rec.equation(wallet, null, true),
                             price, rec.trace().priceUnit(), source).withNote("The liquidation equation with no "
                             + "maintenance margin and no fee: the price at which equity is 0."));
-            rec.trace().put(org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE, rec.steps);
+            rec.trace().put(Figure.BANKRUPTCY_PRICE, rec.steps);
         }
         return price;
     }

@@ -8,6 +8,10 @@ import org.marginlab.engine.ContractType;
 import org.marginlab.engine.MarginRatioDefinition;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.Side;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.internal.Checks;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
@@ -129,11 +133,11 @@ public final class PhemexRules extends BaseVenue {
         }
         LiquidationSolver.Solution s = LiquidationSolver.liquidation(
                 List.of(new LiquidationSolver.Leg(leg.exposure(), NO_MAINTENANCE, leg.feeRate())), wallet, new int[] {0},
-                cited().liquidation(), org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE);
-        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(leg.exposure().position);
+                cited().liquidation(), Figure.BANKRUPTCY_PRICE);
+        Trace t = Trace.of(leg.exposure().position);
         if (t != null && s != null) {
-            t.add(org.marginlab.engine.derivation.Figure.BANKRUPTCY_PRICE, org.marginlab.engine.derivation.Step.of(
-                    "Bankruptcy price", "P_bk", org.marginlab.engine.derivation.Expr.sym("P", s.price()), s.price(),
+            t.add(Figure.BANKRUPTCY_PRICE, Step.of(
+                    "Bankruptcy price", "P_bk", Expr.sym("P", s.price()), s.price(),
                     t.priceUnit(), "venues-v2.md §10.3").withNote("The liquidation equation with no maintenance "
                             + "margin, the fee to close kept in the requirement (venues-v2.md §10.3)."));
         }

@@ -7,6 +7,10 @@ import java.util.Set;
 import org.marginlab.engine.ContractType;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
 
@@ -114,40 +118,40 @@ abstract class RiskLimitVenue extends BaseVenue {
         MaintenanceTier step = step(p, schedule);
         MarkValuation v = new MarkValuation(m.notional(), step, entryMaintenance(new Exposure(p), step), m.closeFee(),
                 m.unrealizedPnl(), m.initialMarginAtEntry(), m.initialMarginAtMark());
-        org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
+        Trace t = Trace.of(p);
         if (t != null) {
             recordStep(t, p, schedule, step, v);
         }
         return v;
     }
 
-    private void recordStep(org.marginlab.engine.derivation.Trace t, Position p, TierTable schedule, MaintenanceTier step,
+    private void recordStep(Trace t, Position p, TierTable schedule, MaintenanceTier step,
             MarkValuation v) {
         int k = stepIndex(p, schedule);
         BigDecimal limit = p.venueParameters().riskLimit();
         BigDecimal extra = extraMaintenanceRate(p);
         MaintenanceTier row = schedule.tiers().get(k);
         BigDecimal nEp = new Exposure(p).notional(p.entryPrice());
-        org.marginlab.engine.derivation.Expr n = org.marginlab.engine.derivation.Expr.sym("N_EP", nEp);
-        org.marginlab.engine.derivation.Expr rate = extra.signum() == 0
-                ? org.marginlab.engine.derivation.Expr.sym("MMR", step.mmr())
-                : org.marginlab.engine.derivation.Expr.add(org.marginlab.engine.derivation.Expr.sym("MMR_k", row.mmr()),
-                        org.marginlab.engine.derivation.Expr.sym("r_" + extraRateField(), extra));
-        org.marginlab.engine.derivation.Expr mm = org.marginlab.engine.derivation.Expr.mul(n, rate);
+        Expr n = Expr.sym("N_EP", nEp);
+        Expr rate = extra.signum() == 0
+                ? Expr.sym("MMR", step.mmr())
+                : Expr.add(Expr.sym("MMR_k", row.mmr()),
+                        Expr.sym("r_" + extraRateField(), extra));
+        Expr mm = Expr.mul(n, rate);
         if (step.maintenanceAmount().signum() != 0) {
-            mm = org.marginlab.engine.derivation.Expr.sub(mm, org.marginlab.engine.derivation.Expr.sym("ded",
+            mm = Expr.sub(mm, Expr.sym("ded",
                     step.maintenanceAmount()));
         }
         String src = cited().maintenance();
         ValuationSteps.replaceMaintenance(t, true,
-                org.marginlab.engine.derivation.Step.note("Risk-limit step", org.marginlab.engine.derivation.Formulas.tierNote(
+                Step.note("Risk-limit step", Formulas.tierNote(
                         step, k, p.symbol()) + "; chosen by " + (limit != null ? "the stated risk limit "
-                                + org.marginlab.engine.derivation.Formulas.plain(limit)
-                                : "the key " + org.marginlab.engine.derivation.Formulas.plain(stepKey(new Exposure(p))))
+                                + Formulas.plain(limit)
+                                : "the key " + Formulas.plain(stepKey(new Exposure(p))))
                         + " (a value equal to a step's floor is in the step below)"
                         + (extra.signum() == 0 ? "." : "; the rate includes " + extraRateField() + " "
-                                + org.marginlab.engine.derivation.Formulas.plain(extra) + ".") + uncertainReading(), src),
-                org.marginlab.engine.derivation.Step.of("Maintenance margin", "MM", mm, v.maintenanceMargin(),
+                                + Formulas.plain(extra) + ".") + uncertainReading(), src),
+                Step.of("Maintenance margin", "MM", mm, v.maintenanceMargin(),
                         t.amountUnit(), src).withNote("Valued at the entry price, with the step in force."));
     }
 

@@ -5,6 +5,11 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 
+import org.marginlab.engine.derivation.Expr;
+import org.marginlab.engine.derivation.Figure;
+import org.marginlab.engine.derivation.Formulas;
+import org.marginlab.engine.derivation.Step;
+import org.marginlab.engine.derivation.Trace;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
 
@@ -45,21 +50,21 @@ final class WholePositionSolver {
 
     /**
      * As {@link #solve(Exposure, TierTable, List, BigDecimal, BigDecimal)}, recording its steps
-     * as the liquidation price's while a {@link org.marginlab.engine.derivation.Trace} records the
+     * as the liquidation price's while a {@link Trace} records the
      * position, citing {@code source}.
      */
     static LiquidationSolver.Solution solve(Exposure e, TierTable schedule, List<MaintenanceTier> applied,
             BigDecimal wallet, BigDecimal feeRate, String source) {
-        SolverSteps rec = org.marginlab.engine.derivation.Trace.active() == null ? null
+        SolverSteps rec = Trace.active() == null ? null
                 : SolverSteps.of(List.of(new LiquidationSolver.Leg(e, schedule, feeRate)), source);
         LiquidationSolver.Solution s = solve(e, schedule, applied, wallet, feeRate, rec);
         if (rec != null) {
             if (s == null) {
-                rec.steps.add(org.marginlab.engine.derivation.Step.note("Liquidation price", "None: no tier's equation "
+                rec.steps.add(Step.note("Liquidation price", "None: no tier's equation "
                         + "has a positive price in that tier, and no tier floor is a price where equity first falls "
                         + "below the requirement.", source));
             }
-            rec.trace().put(org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE, rec.steps);
+            rec.trace().put(Figure.LIQUIDATION_PRICE, rec.steps);
         }
         return s;
     }
@@ -77,7 +82,7 @@ final class WholePositionSolver {
             BigDecimal p = root(e, applied.get(k), wallet, feeRate);
             if (p == null) {
                 if (rec != null) {
-                    rec.steps.add(org.marginlab.engine.derivation.Step.note("Liquidation price, solve " + (step + 1),
+                    rec.steps.add(Step.note("Liquidation price, solve " + (step + 1),
                             "At tier " + (k + 1) + " the equation has no positive price: each tier is tried next.",
                             rec.source()));
                 }
@@ -135,11 +140,11 @@ final class WholePositionSolver {
         }
         if (rec != null && best != null) {
             MaintenanceTier floorTier = applied.get(bestTier);
-            org.marginlab.engine.derivation.Expr f = org.marginlab.engine.derivation.Expr.sym("floor_" + (bestTier + 1),
+            Expr f = Expr.sym("floor_" + (bestTier + 1),
                     floorTier.floor());
-            rec.steps.add(org.marginlab.engine.derivation.Step.of("Liquidation price", "P", e.inverse
-                    ? org.marginlab.engine.derivation.Expr.div(org.marginlab.engine.derivation.Formulas.size(e.position), f)
-                    : org.marginlab.engine.derivation.Expr.div(f, org.marginlab.engine.derivation.Formulas.size(e.position)),
+            rec.steps.add(Step.of("Liquidation price", "P", e.inverse
+                    ? Expr.div(Formulas.size(e.position), f)
+                    : Expr.div(f, Formulas.size(e.position)),
                     best, rec.trace().priceUnit(), rec.source()).withNote("No tier's root lies in its own tier: the "
                             + "price where the value reaches the floor of tier " + (bestTier + 1) + ", where the "
                             + "requirement jumps up and equity first falls below it."));

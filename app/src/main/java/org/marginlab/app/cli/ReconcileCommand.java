@@ -16,9 +16,6 @@ import org.marginlab.app.model.Draft;
 import org.marginlab.app.model.Drafts;
 import org.marginlab.app.model.Evaluation;
 import org.marginlab.app.model.Evaluator;
-import org.marginlab.app.model.FieldError;
-import org.marginlab.app.model.InputField;
-import org.marginlab.app.model.PositionResult;
 import org.marginlab.app.ui.Formats;
 import org.marginlab.app.workspace.Decimals;
 import org.marginlab.app.workspace.ReadResult;
@@ -127,7 +124,13 @@ final class ReconcileCommand implements Callable<Integer> {
         MarginEngine.DEFAULT.evaluate(workspace.toAccount());
         Draft draft = new Drafts(new Formats(Locale.ROOT)).of(workspace);
         Evaluation evaluation = new Evaluator(Locale.ROOT).evaluate(draft, null);
-        refuseInvalid(evaluation);
+        // the same refusals as calc's (an invalid position named by its field, an invalid wallet, an
+        // account that cannot be evaluated)
+        CalcCommand.refuseInvalid(evaluation, workspace);
+        if (evaluation.entered() == null) {
+            throw new ValidationException("workspace", evaluation.problem().isEmpty() ? "cannot be evaluated"
+                    : evaluation.problem(), null);
+        }
         Reconciliation r = Reconciler.reconcile(evaluation.entered(), position, venue);
 
         StringWriter text = new StringWriter();
@@ -182,29 +185,6 @@ final class ReconcileCommand implements Callable<Integer> {
         List<String> ids = workspace.positions().stream().map(Position::id).toList();
         throw new ValidationException("--position", ids.isEmpty() ? "ID must name a position, but the workspace has none"
                 : "ID must be one of " + String.join(", ", ids), position);
-    }
-
-    /** Exit 2 on the first input the evaluation refuses, as calc. */
-    private static void refuseInvalid(Evaluation e) {
-        for (int i = 0; i < e.positions().size(); i++) {
-            PositionResult r = e.positions().get(i);
-            for (InputField f : InputField.values()) {
-                FieldError fe = r.error(f);
-                if (fe != null && f != InputField.MARGIN_DELTA) {
-                    throw new ValidationException(f.fileField(), fe.rule(), fe.got()).within("positions[" + i + "]");
-                }
-            }
-            if (r.problem() != null) {
-                throw new ValidationException(r.problem().field() == null ? "position" : r.problem().field().fileField(),
-                        r.problem().rule(), r.problem().got()).within("positions[" + i + "]");
-            }
-        }
-        if (e.walletError() != null) {
-            throw new ValidationException("walletBalance", e.walletError().rule(), e.walletError().got());
-        }
-        if (e.entered() == null || e.risk() == null) {
-            throw new ValidationException("workspace", e.problem().isEmpty() ? "cannot be evaluated" : e.problem(), null);
-        }
     }
 
     static void writeText(Reconciliation r, PrintWriter out) {
