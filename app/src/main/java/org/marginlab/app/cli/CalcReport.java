@@ -203,7 +203,8 @@ final class CalcReport {
         }
     }
 
-    private static void number(JsonGenerator g, String field, BigDecimal value) throws IOException {
+    /** Writes an amount at full precision (trailing zeros stripped, 0 as 0), or null. */
+    static void number(JsonGenerator g, String field, BigDecimal value) throws IOException {
         if (value == null) {
             g.writeNullField(field);
         } else {

@@ -222,17 +222,17 @@ final class ReconcileCommand implements Callable<Integer> {
             g.writeStringField("positionId", r.positionId());
             g.writeStringField("ruleSet", r.ruleSet());
             g.writeStringField("currency", r.currency());
-            number(g, "liquidationPrice", r.ours());
+            CalcReport.number(g, "liquidationPrice", r.ours());
             g.writeObjectFieldStart("venue");
-            number(g, "liquidationPrice", r.venue().liquidationPrice());
-            number(g, "marginRatio", r.venue().marginRatio());
-            number(g, "maintenanceMargin", r.venue().maintenanceMargin());
-            number(g, "marginBalance", r.venue().marginBalance());
-            number(g, "lastPrice", r.venue().lastPrice());
+            CalcReport.number(g, "liquidationPrice", r.venue().liquidationPrice());
+            CalcReport.number(g, "marginRatio", r.venue().marginRatio());
+            CalcReport.number(g, "maintenanceMargin", r.venue().maintenanceMargin());
+            CalcReport.number(g, "marginBalance", r.venue().marginBalance());
+            CalcReport.number(g, "lastPrice", r.venue().lastPrice());
             g.writeEndObject();
-            number(g, "gap", r.gap());
-            number(g, "gapTicks", r.gapTicks());
-            number(g, "tick", r.tick());
+            CalcReport.number(g, "gap", r.gap());
+            CalcReport.number(g, "gapTicks", r.gapTicks());
+            CalcReport.number(g, "tick", r.tick());
             g.writeStringField("tickSource", r.tickSource());
             g.writeBooleanField("explained", r.explained());
             g.writeStringField("verdict", r.verdict());
@@ -240,15 +240,15 @@ final class ReconcileCommand implements Callable<Integer> {
             for (Cause c : r.causes()) {
                 g.writeStartObject();
                 g.writeStringField("id", c.id());
-                number(g, "liquidationPrice", c.figure());
-                number(g, "gapTicks", c.gapTicks());
+                CalcReport.number(g, "liquidationPrice", c.figure());
+                CalcReport.number(g, "gapTicks", c.gapTicks());
                 g.writeBooleanField("explains", c.explains());
-                number(g, "size", c.size());
+                CalcReport.number(g, "size", c.size());
                 g.writeStringField("sizeUnit", c.sizeUnit());
                 g.writeStringField("sentence", c.sentence());
                 g.writeObjectFieldStart("others");
                 for (Map.Entry<String, BigDecimal> e : c.others().entrySet()) {
-                    number(g, e.getKey(), e.getValue());
+                    CalcReport.number(g, e.getKey(), e.getValue());
                 }
                 g.writeEndObject();
                 g.writeEndObject();
@@ -258,9 +258,9 @@ final class ReconcileCommand implements Callable<Integer> {
             for (FigureCheck f : r.figures()) {
                 g.writeStartObject();
                 g.writeStringField("name", f.name());
-                number(g, "ours", f.ours());
-                number(g, "venue", f.venue());
-                number(g, "tolerance", f.tolerance());
+                CalcReport.number(g, "ours", f.ours());
+                CalcReport.number(g, "venue", f.venue());
+                CalcReport.number(g, "tolerance", f.tolerance());
                 g.writeBooleanField("matches", f.matches());
                 g.writeArrayFieldStart("explainedBy");
                 for (String id : f.explainedBy()) {
@@ -275,14 +275,6 @@ final class ReconcileCommand implements Callable<Integer> {
             g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void number(JsonGenerator g, String field, BigDecimal value) throws IOException {
-        if (value == null) {
-            g.writeNullField(field);
-        } else {
-            g.writeNumberField(field, value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros());
         }
     }
 }
