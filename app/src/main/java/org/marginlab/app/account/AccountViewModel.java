@@ -297,7 +297,7 @@ public final class AccountViewModel implements DraftEditor {
                 ps.add(r.used());
             }
         }
-        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps, e.draft().asOf());
+        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps, e.draft().asOf(), e.draft().lesson());
     }
 
     // ---- commands -----------------------------------------------------------------------------

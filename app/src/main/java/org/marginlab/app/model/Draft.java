@@ -26,9 +26,11 @@ import java.util.Objects;
  * @param pending      the what-ifs in the order they apply; unmodifiable
  * @param asOf         the workspace's evaluation instant for dated rule sets (spec
  *                     venues-v2.md §12.2), or null for the latest versions; part of the document
+ * @param lesson       the workspace's lesson block, or null; part of the document (saved, undone)
  */
 public record Draft(String name, String venueId, String walletText, List<PositionDraft> positions,
-        String shockText, String shockSymbol, List<PendingTransfer> pending, java.time.Instant asOf) {
+        String shockText, String shockSymbol, List<PendingTransfer> pending, java.time.Instant asOf,
+        org.marginlab.app.lesson.Lesson lesson) {
 
     /** Copies the lists; checks ids are unique. */
     public Draft {
@@ -46,6 +48,23 @@ public record Draft(String name, String venueId, String walletText, List<Positio
     }
 
     /**
+     * A draft that is not a lesson.
+     *
+     * @param name         the title, may be null
+     * @param venueId      the venue id, not null
+     * @param walletText   the typed wallet
+     * @param positions    the positions
+     * @param shockText    the typed shock
+     * @param shockSymbol  the shocked symbol or null
+     * @param pending      the what-ifs
+     * @param asOf         the evaluation instant, or null
+     */
+    public Draft(String name, String venueId, String walletText, List<PositionDraft> positions, String shockText,
+            String shockSymbol, List<PendingTransfer> pending, java.time.Instant asOf) {
+        this(name, venueId, walletText, positions, shockText, shockSymbol, pending, asOf, null);
+    }
+
+    /**
      * A draft without an {@code asOf}.
      *
      * @param name         the title, may be null
@@ -58,7 +77,7 @@ public record Draft(String name, String venueId, String walletText, List<Positio
      */
     public Draft(String name, String venueId, String walletText, List<PositionDraft> positions, String shockText,
             String shockSymbol, List<PendingTransfer> pending) {
-        this(name, venueId, walletText, positions, shockText, shockSymbol, pending, null);
+        this(name, venueId, walletText, positions, shockText, shockSymbol, pending, null, null);
     }
 
     /**
@@ -68,7 +87,8 @@ public record Draft(String name, String venueId, String walletText, List<Positio
      */
     public boolean sameDocument(Draft other) {
         return Objects.equals(name, other.name) && venueId.equals(other.venueId) && walletText.equals(other.walletText)
-                && positions.equals(other.positions) && Objects.equals(asOf, other.asOf);
+                && positions.equals(other.positions) && Objects.equals(asOf, other.asOf)
+                && Objects.equals(lesson, other.lesson);
     }
 
     /**
@@ -84,7 +104,7 @@ public record Draft(String name, String venueId, String walletText, List<Positio
             }
         }
         return new Draft(other.name, other.venueId, other.walletText, other.positions, shockText, shockSymbol, kept,
-                other.asOf);
+                other.asOf, other.lesson);
     }
 
     /**
@@ -115,12 +135,20 @@ public record Draft(String name, String venueId, String walletText, List<Positio
 
     /** @return a copy with another name */
     public Draft withName(String newName) {
-        return new Draft(newName, venueId, walletText, positions, shockText, shockSymbol, pending, asOf);
+        return new Draft(newName, venueId, walletText, positions, shockText, shockSymbol, pending, asOf, lesson);
+    }
+
+    /**
+     * @param newLesson  the lesson block, or null for none
+     * @return a copy with that lesson
+     */
+    public Draft withLesson(org.marginlab.app.lesson.Lesson newLesson) {
+        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, pending, asOf, newLesson);
     }
 
     /** @return a copy on another venue */
     public Draft withVenueId(String newVenueId) {
-        return new Draft(name, newVenueId, walletText, positions, shockText, shockSymbol, pending, asOf);
+        return new Draft(name, newVenueId, walletText, positions, shockText, shockSymbol, pending, asOf, lesson);
     }
 
     /**
@@ -128,12 +156,12 @@ public record Draft(String name, String venueId, String walletText, List<Positio
      * @return a copy with that instant
      */
     public Draft withAsOf(java.time.Instant newAsOf) {
-        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, pending, newAsOf);
+        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, pending, newAsOf, lesson);
     }
 
     /** @return a copy with another typed wallet */
     public Draft withWalletText(String text) {
-        return new Draft(name, venueId, text, positions, shockText, shockSymbol, pending, asOf);
+        return new Draft(name, venueId, text, positions, shockText, shockSymbol, pending, asOf, lesson);
     }
 
     /** @return a copy with other positions */
@@ -144,7 +172,7 @@ public record Draft(String name, String venueId, String walletText, List<Positio
                 kept.add(t);
             }
         }
-        return new Draft(name, venueId, walletText, newPositions, shockText, shockSymbol, kept, asOf);
+        return new Draft(name, venueId, walletText, newPositions, shockText, shockSymbol, kept, asOf, lesson);
     }
 
     /**
@@ -158,17 +186,17 @@ public record Draft(String name, String venueId, String walletText, List<Positio
             throw new IllegalArgumentException("no position " + p.id());
         }
         copy.set(i, p);
-        return new Draft(name, venueId, walletText, copy, shockText, shockSymbol, pending, asOf);
+        return new Draft(name, venueId, walletText, copy, shockText, shockSymbol, pending, asOf, lesson);
     }
 
     /** @return a copy with another shock text and symbol */
     public Draft withShock(String text, String symbol) {
-        return new Draft(name, venueId, walletText, positions, text, symbol, pending, asOf);
+        return new Draft(name, venueId, walletText, positions, text, symbol, pending, asOf, lesson);
     }
 
     /** @return a copy with other what-ifs */
     public Draft withPending(List<PendingTransfer> newPending) {
-        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, newPending, asOf);
+        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, newPending, asOf, lesson);
     }
 
     /**

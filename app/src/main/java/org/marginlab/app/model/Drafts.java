@@ -38,7 +38,8 @@ public final class Drafts {
         for (Position p : ws.positions()) {
             ps.add(of(p, venue));
         }
-        return new Draft(ws.name(), ws.venueId(), formats.exact(ws.walletBalance()), ps, "", null, List.of(), ws.asOf());
+        return new Draft(ws.name(), ws.venueId(), formats.exact(ws.walletBalance()), ps, "", null, List.of(), ws.asOf(),
+                ws.lesson());
     }
 
     /**
@@ -179,6 +180,6 @@ public final class Drafts {
             }
             ps.add(r.parsed().position());
         }
-        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps, e.draft().asOf());
+        return new Workspace(e.draft().name(), e.draft().venueId(), e.wallet(), ps, e.draft().asOf(), e.draft().lesson());
     }
 }

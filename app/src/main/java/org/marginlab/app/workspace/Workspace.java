@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.marginlab.app.lesson.Lesson;
 import org.marginlab.engine.Account;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
@@ -33,9 +34,11 @@ import org.marginlab.engine.venue.Venues;
  * @param positions      the positions in file order, ids unique; unmodifiable
  * @param asOf           the evaluation instant that picks dated rule-set versions (spec
  *                       venues-v2.md §12.2, workspace {@code asOf}), or null for the latest
+ * @param lesson         the workspace's {@code lesson} block (README "Course kit → Lessons"), or
+ *                       null when it is not a lesson
  */
 public record Workspace(String name, String venueId, BigDecimal walletBalance, List<Position> positions,
-        Instant asOf) {
+        Instant asOf, Lesson lesson) {
 
     /**
      * @throws ValidationException ({@code venue}, {@code walletBalance},
@@ -65,6 +68,19 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
             }
         }
         positions = List.copyOf(positions);
+    }
+
+    /**
+     * A workspace that is not a lesson.
+     *
+     * @param name           the title, may be null
+     * @param venueId        the venue id, not blank
+     * @param walletBalance  the cross wallet, ≥ 0
+     * @param positions      the positions, ids unique
+     * @param asOf           the evaluation instant, or null for the latest rule sets
+     */
+    public Workspace(String name, String venueId, BigDecimal walletBalance, List<Position> positions, Instant asOf) {
+        this(name, venueId, walletBalance, positions, asOf, null);
     }
 
     /**
@@ -117,7 +133,15 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
      * @return a copy with that instant
      */
     public Workspace withAsOf(Instant asOf) {
-        return new Workspace(name, venueId, walletBalance, positions, asOf);
+        return new Workspace(name, venueId, walletBalance, positions, asOf, lesson);
+    }
+
+    /**
+     * @param lesson  the lesson block, or null for none
+     * @return a copy with that lesson
+     */
+    public Workspace withLesson(Lesson lesson) {
+        return new Workspace(name, venueId, walletBalance, positions, asOf, lesson);
     }
 
     /**
@@ -145,11 +169,11 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
         for (int i = 0; i < copy.size(); i++) {
             if (copy.get(i).id().equals(position.id())) {
                 copy.set(i, position);
-                return new Workspace(name, venueId, walletBalance, copy, asOf);
+                return new Workspace(name, venueId, walletBalance, copy, asOf, lesson);
             }
         }
         copy.add(position);
-        return new Workspace(name, venueId, walletBalance, copy, asOf);
+        return new Workspace(name, venueId, walletBalance, copy, asOf, lesson);
     }
 
     /**
@@ -159,7 +183,7 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
     public Workspace withoutPosition(String id) {
         List<Position> copy = new ArrayList<>(positions);
         copy.removeIf(p -> p.id().equals(id));
-        return new Workspace(name, venueId, walletBalance, copy, asOf);
+        return new Workspace(name, venueId, walletBalance, copy, asOf, lesson);
     }
 
     /**
@@ -167,7 +191,7 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
      * @return a copy with those positions
      */
     public Workspace withPositions(List<Position> positions) {
-        return new Workspace(name, venueId, walletBalance, positions, asOf);
+        return new Workspace(name, venueId, walletBalance, positions, asOf, lesson);
     }
 
     /**
@@ -175,7 +199,7 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
      * @return a copy with that title
      */
     public Workspace withName(String name) {
-        return new Workspace(name, venueId, walletBalance, positions, asOf);
+        return new Workspace(name, venueId, walletBalance, positions, asOf, lesson);
     }
 
     /**
@@ -183,7 +207,7 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
      * @return a copy on that venue
      */
     public Workspace withVenueId(String venueId) {
-        return new Workspace(name, venueId, walletBalance, positions, asOf);
+        return new Workspace(name, venueId, walletBalance, positions, asOf, lesson);
     }
 
     /**
@@ -191,6 +215,6 @@ public record Workspace(String name, String venueId, BigDecimal walletBalance, L
      * @return a copy with that wallet balance
      */
     public Workspace withWalletBalance(BigDecimal walletBalance) {
-        return new Workspace(name, venueId, walletBalance, positions, asOf);
+        return new Workspace(name, venueId, walletBalance, positions, asOf, lesson);
     }
 }

@@ -64,8 +64,8 @@ final class WorkspaceMapping {
     static final int MAX_WARNINGS = 20;
 
     private static final Set<String> ROOT_FIELDS = Set.of("format", "version", "name", "venue", "walletBalance",
-            "positions", "asOf");
-    private static final Set<String> POSITION_FIELDS = Set.of("id", "symbol", "contract", "contractSize", "side",
+            "positions", "asOf", "lesson");
+    static final Set<String> POSITION_FIELDS = Set.of("id", "symbol", "contract", "contractSize", "side",
             "quantity", "entryPrice", "markPrice", "leverage", "marginMode", "isolatedMargin", "maintenance", "tiers",
             "maxLeverage", "takerFeeRate", "openedAt", "liquidationFeeRate", "initialMarginRate", "imrSlope",
             "riskLimit", "imf", "mmf", "openInterestNotional", "oiLowerCap", "oiUpperCap", "mmValuation",
@@ -78,7 +78,7 @@ final class WorkspaceMapping {
     private final List<String> warnings = new ArrayList<>();
     private final WorkspaceMigrations migrations;
 
-    private WorkspaceMapping(WorkspaceMigrations migrations) {
+    WorkspaceMapping(WorkspaceMigrations migrations) {
         this.migrations = migrations;
     }
 
@@ -96,6 +96,8 @@ final class WorkspaceMapping {
             return new WorkspaceMapping(migrations).workspace(file);
         } catch (ValidationException e) {
             throw WorkspaceException.invalid(e);
+        } catch (org.marginlab.app.lesson.LessonException e) {
+            throw WorkspaceException.field(e.path(), e.getMessage());
         } catch (NewerVersionException e) {
             throw WorkspaceException.field("version", e.getMessage());
         }
@@ -148,7 +150,12 @@ final class WorkspaceMapping {
             }
             wallet = BigDecimal.ZERO;
         }
-        return new ReadResult(new Workspace(name, venue.strip(), wallet, positions, VenueFieldsMapping.instant(root, "asOf")), warnings);
+        Workspace w = new Workspace(name, venue.strip(), wallet, positions, VenueFieldsMapping.instant(root, "asOf"));
+        JsonNode lesson = present(root, "lesson");
+        if (lesson != null) {
+            w = w.withLesson(new LessonMapping(this).lesson(lesson, w));
+        }
+        return new ReadResult(w, warnings);
     }
 
     /** The file's version, 1 when absent; refuses anything this reader cannot upgrade. */
@@ -173,7 +180,7 @@ final class WorkspaceMapping {
         return v.intValue();
     }
 
-    private Position position(JsonNode node, String prefix) {
+    Position position(JsonNode node, String prefix) {
         unknownFields(node, POSITION_FIELDS, prefix + ".");
         Position.Builder b = Position.builder()
                 .id(requiredText(node, "id"))
@@ -264,7 +271,7 @@ final class WorkspaceMapping {
         return BigDecimal.ONE.divide(imr, java.math.MathContext.DECIMAL64).stripTrailingZeros();
     }
 
-    private void unknownFields(JsonNode object, Set<String> known, String prefix) {
+    void unknownFields(JsonNode object, Set<String> known, String prefix) {
         for (Map.Entry<String, JsonNode> e : object.properties()) {
             String key = e.getKey();
             if (!known.contains(key)) {
@@ -298,7 +305,22 @@ final class WorkspaceMapping {
         root.put("walletBalance", w.walletBalance().toPlainString());
         ArrayNode positions = root.putArray("positions");
         for (Position p : w.positions()) {
-            ObjectNode o = positions.addObject();
+            position(positions.addObject(), p);
+        }
+        if (w.lesson() != null) {
+            root.set("lesson", LessonMapping.tree(w.lesson()));
+        }
+        return root;
+    }
+
+    /**
+     * Writes a position's fields into an empty object, in the contract's order.
+     *
+     * @param o  the object, not null
+     * @param p  the position, not null
+     */
+    static void position(ObjectNode o, Position p) {
+        {
             o.put("id", p.id());
             o.put("symbol", p.symbol());
             o.put("contract", p.contract().id());
@@ -332,7 +354,6 @@ final class WorkspaceMapping {
             putDecimal(o, "takerFeeRate", p.takerFeeRate());
             VenueFieldsMapping.write(o, p.venueParameters());
         }
-        return root;
     }
 
 
