@@ -34,6 +34,7 @@ final class ExplainControls {
     ExplainControls(AccountViewModel account) {
         this.account = account;
         explain = new ExplainViewModel(account.evaluationProperty(), account.localeProperty());
+        explain.setHidden(account.hiddenFigures());
         // the panel (and its reconcile section) is built the first time it opens: nothing of it at start-up
         explain.openProperty().addListener((o, was, open) -> {
             if (open) {

@@ -71,15 +71,15 @@ public final class AccountSummary extends VBox {
         figures.getChildren().addAll(
                 item("Cross wallet", "accountWallet", account.walletShownProperty(),
                         "Collateral shared by the cross positions (isolated margin not included)."),
-                item("Margin balance", "accountMarginBalance", account.marginBalanceProperty(),
+                item("Margin balance", "accountMarginBalance", account.hiddenFigures().mask("account", "accountMarginBalance", account.marginBalanceProperty()),
                         "Cross wallet plus the cross positions' unrealized PnL."),
-                ratioBox(item("Account margin ratio", "accountMarginRatio", account.marginRatioProperty(),
+                ratioBox(item("Account margin ratio", "accountMarginRatio", account.hiddenFigures().mask("account", "accountMarginRatio", account.marginRatioProperty()),
                         "The cross account's margin ratio by the venue's own definition (shown below the value)."),
                         ratioName),
-                item("Available", "accountAvailable", account.availableBalanceProperty(),
+                item("Available", "accountAvailable", account.hiddenFigures().mask("account", "availableBalance", account.availableBalanceProperty()),
                         "Margin balance less the cross positions' initial margin at the mark: what can open new positions, "
                                 + "and the most isolated margin that can be added (max addable margin)."),
-                item("Total equity", "accountTotalEquity", account.totalEquityProperty(),
+                item("Total equity", "accountTotalEquity", account.hiddenFigures().mask("account", "totalEquity", account.totalEquityProperty()),
                         "Cross wallet plus every live isolated margin and unrealized PnL. A liquidated isolated position "
                                 + "counts 0 (its margin is lost); a liquidated cross account counts what its liquidation "
                                 + "leaves, never below 0 (the same model as the Isolated vs cross tab and marginlab calc)."),
@@ -117,6 +117,7 @@ public final class AccountSummary extends VBox {
         Tooltip tip = new Tooltip(explanation);
         caption.setTooltip(tip);
         v.setTooltip(tip);
+        org.marginlab.app.ui.HiddenFigures.tooltipFollows(v);
         VBox box = new VBox(2, caption, v);
         // figures never give way: a long notice or problem wraps in the room that is left
         box.setMinWidth(Region.USE_PREF_SIZE);

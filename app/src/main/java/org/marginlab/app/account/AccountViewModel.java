@@ -84,6 +84,7 @@ public final class AccountViewModel implements DraftEditor {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo", false);
     private final ReadOnlyLongWrapper editCount = new ReadOnlyLongWrapper(this, "editCount", 0);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final org.marginlab.app.ui.HiddenFigures hiddenFigures = new org.marginlab.app.ui.HiddenFigures();
 
     /**
      * @param engine  the margin engine, not null
@@ -97,11 +98,32 @@ public final class AccountViewModel implements DraftEditor {
         this.drafts = new Drafts(formats);
         this.edits = new DraftEdits(formats, evaluator.parser());
         this.figures = new AccountFigures(formats);
-        this.rows = new PositionRows(locale, this);
+        this.rows = new PositionRows(locale, this, hiddenFigures);
         Draft empty = new Draft("Untitled", "binance-usdm", "0", List.of(), "", null, List.of());
         this.history = new DraftHistory(empty);
         evaluation.set(evaluator.evaluate(empty, null));
         this.inputs = new AccountInputs(this, formats);
+    }
+
+    /** @return the figures a lesson hides now (every view of a figure shows "?" for them) */
+    public org.marginlab.app.ui.HiddenFigures hiddenFigures() {
+        return hiddenFigures;
+    }
+
+    /**
+     * Replaces the document with a lesson step's account and shows it at the step's shock: one
+     * undoable edit, which leaves the file unmodified when the account is the file's.
+     *
+     * @param state      the step's workspace (name, venue, wallet, positions, lesson), not null
+     * @param shockText  the step's shock as typed in the shock field (percent), empty for none
+     */
+    public void showLessonState(Workspace state, String shockText) {
+        Draft d = drafts.forEditing(state);
+        Draft now = evaluation.get().draft();
+        // the lesson on the document is the one being walked through (an added step stays)
+        Draft next = d.withLesson(now.lesson()).withShock(shockText, null);
+        edit(null, x -> next);
+        rows.selectAt(0);
     }
 
     // ---- the draft, its evaluation and its history -------------------------------------------

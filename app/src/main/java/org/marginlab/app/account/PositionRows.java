@@ -25,14 +25,16 @@ import org.marginlab.app.position.PositionViewModel;
 final class PositionRows {
     private Locale locale;
     private final DraftEditor editor;
+    private final org.marginlab.app.ui.HiddenFigures hidden;
     /** the id to select at the next sync (after the rows were made again), or null */
     private String reselect;
     private final ObservableList<PositionViewModel> rows = FXCollections.observableArrayList();
     private final ObjectProperty<PositionViewModel> selected = new SimpleObjectProperty<>(this, "selected");
 
-    PositionRows(Locale locale, DraftEditor editor) {
+    PositionRows(Locale locale, DraftEditor editor, org.marginlab.app.ui.HiddenFigures hidden) {
         this.locale = locale;
         this.editor = editor;
+        this.hidden = hidden;
     }
 
     /** Brings the rows in line with an evaluation and shows each row its slice. */
@@ -47,7 +49,7 @@ final class PositionRows {
             PositionResult r = e.positions().get(i);
             PositionViewModel row = byId.get(r.id());
             if (row == null) {
-                row = new PositionViewModel(locale, editor, r.id());
+                row = new PositionViewModel(locale, editor, r.id(), hidden);
             }
             next.add(row);
             same = same && rows.get(i) == row;

@@ -43,6 +43,7 @@ public final class ExplainViewModel {
     private String positionId;
     private Figure figure;
     private String unavailable;
+    private org.marginlab.app.ui.HiddenFigures hidden;
 
     /**
      * @param evaluation  the current evaluation (the account view-model's), not null
@@ -111,11 +112,51 @@ public final class ExplainViewModel {
         derivation.set(null);
     }
 
+    /**
+     * Follows the figures a lesson hides: a derivation that would show one (the figure itself or
+     * a figure it builds on) says so instead, until the figure is revealed.
+     *
+     * @param hiddenFigures  the hidden figures, not null
+     */
+    public void setHidden(org.marginlab.app.ui.HiddenFigures hiddenFigures) {
+        this.hidden = Objects.requireNonNull(hiddenFigures, "hiddenFigures");
+        hiddenFigures.keys().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (open.get()) {
+                refresh();
+            }
+        });
+    }
+
+    /** Whether the derivation of a figure would show a hidden one (itself or one it builds on). */
+    private boolean hides(String id, Figure f) {
+        if (hidden == null || hidden.keys().isEmpty() || f == null) {
+            return false;
+        }
+        java.util.Set<Figure> all = new java.util.LinkedHashSet<>();
+        java.util.Deque<Figure> todo = new java.util.ArrayDeque<>(java.util.List.of(f));
+        while (!todo.isEmpty()) {
+            Figure g = todo.pop();
+            if (all.add(g)) {
+                todo.addAll(g.uses());
+            }
+        }
+        for (Figure g : all) {
+            boolean any = hidden.keys().stream().anyMatch(k -> k.endsWith("." + g.id()));
+            if (g.isAccount() || id == null ? any : hidden.hidden(id, g.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Works the derivation out again from the current evaluation. */
     private void refresh() {
         subject.set(positionId == null ? "Account" : positionId);
         Derivation d = null;
         String why = unavailable;
+        if (why == null && hides(positionId, figure)) {
+            why = org.marginlab.app.ui.HiddenFigures.TIP + ": the derivation shows once the figure is revealed.";
+        }
         Evaluation e = evaluation.getValue();
         if (why == null) {
             why = problem(e);

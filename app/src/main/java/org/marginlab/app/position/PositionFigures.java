@@ -53,9 +53,20 @@ final class PositionFigures {
     private final StringBinding shockedMark;
 
     PositionFigures(Formats formats) {
+        this(formats, new org.marginlab.app.ui.HiddenFigures(), "");
+    }
+
+    /**
+     * @param formats  the number formats, not null
+     * @param hidden   the figures a lesson hides (they show "?"), not null
+     * @param id       the position's id, the owner of its figures in {@code hidden}
+     */
+    PositionFigures(Formats formats, org.marginlab.app.ui.HiddenFigures hidden, String id) {
         this.formats = formats;
         for (Figure f : Figure.values()) {
-            figures.put(f, Bindings.createStringBinding(() -> format(f, shown.get()), shown));
+            StringBinding text = Bindings.createStringBinding(() -> format(f, shown.get()), shown);
+            String engineId = engineId(f);
+            figures.put(f, engineId == null ? text : hidden.mask(id, engineId, text));
         }
         summary = text(v -> {
             Position p = v.result().used();
@@ -79,18 +90,27 @@ final class PositionFigures {
                     : " Shown on the instrument's tick (" + tick.stripTrailingZeros().toPlainString() + "), rounded toward "
                             + "the entry, so it is never later than the true price.");
         }, Figure.LIQUIDATION_PRICE.explanation());
-        whatIfLiquidation = whatIf(r -> priceOrNone(r.liquidationPrice()));
-        whatIfMarginRatio = whatIf(r -> r.marginRatio() == null ? "n/a" : formats.percent(r.marginRatio()));
-        whatIfLeverage = whatIf(r -> r.effectiveLeverage() == null ? "n/a" : formats.leverage(r.effectiveLeverage()));
-        whatIfMargin = whatIf(r -> r.isolatedMargin() == null ? "—" : amountPlain(r.isolatedMargin()));
+        whatIfLiquidation = hidden.mask(id, "liquidationPrice", whatIf(r -> priceOrNone(r.liquidationPrice())));
+        whatIfMarginRatio = hidden.mask(id, "marginRatio", whatIf(r -> r.marginRatio() == null ? "n/a" : formats.percent(r.marginRatio())));
+        whatIfLeverage = hidden.mask(id, "effectiveLeverage", whatIf(r -> r.effectiveLeverage() == null ? "n/a" : formats.leverage(r.effectiveLeverage())));
+        whatIfMargin = hidden.mask(id, "isolatedMargin", whatIf(r -> r.isolatedMargin() == null ? "—" : amountPlain(r.isolatedMargin())));
         shockedMark = text(v -> formats.price(v.result().shockedMark(), PRICE_ROUNDING), "—");
-        liquidationAfter = text(v -> {
+        liquidationAfter = hidden.mask(id, "liquidationPrice", text(v -> {
             String now = priceOrNone(v.result().risk().liquidationPrice());
             if (v.after() == null || java.util.Objects.equals(v.after().liquidationPrice(), v.result().risk().liquidationPrice())) {
                 return now;
             }
             return now + " → " + priceOrNone(v.after().liquidationPrice());
-        }, "—");
+        }, "—"));
+    }
+
+    /** The Explain figure id of a figure of this view, or null for one a lesson cannot hide. */
+    private static String engineId(Figure f) {
+        try {
+            return org.marginlab.engine.derivation.Figure.valueOf(f.name()).id();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

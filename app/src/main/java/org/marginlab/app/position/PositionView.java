@@ -401,6 +401,7 @@ public final class PositionView extends BorderPane {
         v.setMinWidth(Region.USE_PREF_SIZE);
         v.textProperty().bind(vm.figureProperty(f));
         FigureExplain.install(v, f, vm, () -> explain);
+        org.marginlab.app.ui.HiddenFigures.tooltipFollows(v);
         return v;
     }
 

@@ -91,11 +91,21 @@ public final class PositionViewModel {
      * @param id      the position's id, not null
      */
     public PositionViewModel(Locale locale, DraftEditor editor, String id) {
+        this(locale, editor, id, new org.marginlab.app.ui.HiddenFigures());
+    }
+
+    /**
+     * @param locale  the locale numbers are typed and shown in, not null
+     * @param editor  where edits go (the account), not null
+     * @param id      the position's id, not null
+     * @param hidden  the figures a lesson hides (shown as "?"), not null
+     */
+    public PositionViewModel(Locale locale, DraftEditor editor, String id, org.marginlab.app.ui.HiddenFigures hidden) {
         this.editor = Objects.requireNonNull(editor, "editor");
         this.id = Objects.requireNonNull(id, "id");
         this.formats = new Formats(Objects.requireNonNull(locale, "locale"));
         this.decimals = new org.marginlab.app.ui.DecimalInput(locale);
-        this.figures = new PositionFigures(formats);
+        this.figures = new PositionFigures(formats, Objects.requireNonNull(hidden, "hidden"), id);
         this.state = new PositionStatus(formats);
         this.idProperty = new ReadOnlyStringWrapper(this, "id", id);
         for (InputField f : InputField.values()) {
