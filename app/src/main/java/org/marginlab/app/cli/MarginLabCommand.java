@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + "Without arguments, or with a .marginlab file, the launcher opens the desktop app.",
         subcommands = {CalcCommand.class, AvgEntryCommand.class, TargetCommand.class, SizeCommand.class,
             LadderCommand.class, CostCommand.class, MaxOpenCommand.class, ExplainCommand.class,
-            ReconcileCommand.class},
+            ReconcileCommand.class, LessonCheckCommand.class},
         usageHelpAutoWidth = true)
 public final class MarginLabCommand implements Callable<Integer> {
     /** Exit status on success. */
