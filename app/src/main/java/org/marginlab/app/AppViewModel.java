@@ -306,6 +306,19 @@ public final class AppViewModel {
     }
 
     /**
+     * Opens a bundled lesson (after asking to save unsaved changes); it has no file, so Save asks
+     * where to save it. The lesson navigator follows the opened document.
+     *
+     * @param fileName  a file name of {@link org.marginlab.app.workspace.Lessons#list()}, not null
+     */
+    public void openLesson(String fileName) {
+        confirmLeave(() -> {
+            show(org.marginlab.app.workspace.Lessons.open(fileName), null);
+            markSaved();
+        });
+    }
+
+    /**
      * Saves to the workspace's file, or asks where (Save As) if it has none.
      *
      * @return with direct executors, whether it was saved; with a background io executor, whether

@@ -52,6 +52,9 @@ public final class MainView extends BorderPane {
     private Map<String, Double> splitPositions;
     private MenuBar menuBar;
     private final ExplainControls explain;
+    private final LessonControls lessons;
+    private TabPane tabs;
+    private Tab positionsTab;
 
     /**
      * @param app         the application view-model, not null
@@ -85,7 +88,10 @@ public final class MainView extends BorderPane {
         message.setMaxWidth(Double.MAX_VALUE);
         message.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(message, Priority.SOMETIMES);
-        HBox header = new HBox(title, name, message, busyIndicator(app), new AccountBar(account));
+        lessons = new LessonControls(app, this::explainFigure);
+        AccountBar accountBar = new AccountBar(account);
+        LessonControls.lockAccountInputs(accountBar, account);
+        HBox header = new HBox(title, name, message, busyIndicator(app), accountBar);
         header.getStyleClass().add("app-header");
         title.setMinWidth(Region.USE_PREF_SIZE);
 
@@ -122,6 +128,9 @@ public final class MainView extends BorderPane {
         }
         showOnlySelected(tabs, contents);
         setCenter(tabs);
+        setLeft(lessons.navigator());
+        this.tabs = tabs;
+        this.positionsTab = positions;
         AccountSummary summary = new AccountSummary(account);
         summary.setOnExplain(f -> {
             tabs.getSelectionModel().select(positions);
@@ -130,6 +139,18 @@ public final class MainView extends BorderPane {
         setBottom(summary);
         installUndoKeys(account);
         explain.installKeys(this);
+        lessons.install(this);
+    }
+
+    /** Opens the Explain panel on a figure a lesson question just revealed. */
+    private void explainFigure(org.marginlab.app.lesson.FigureRef ref) {
+        tabs.getSelectionModel().select(positionsTab);
+        explain.viewModel().explain(ref.positionId(), ref.figure());
+    }
+
+    /** @return the lesson under way (the navigator's view-model) */
+    public org.marginlab.app.course.LessonViewModel lessons() {
+        return lessons.viewModel();
     }
 
     /**
@@ -231,6 +252,7 @@ public final class MainView extends BorderPane {
         } else {
             PositionView view = new PositionView(row);
             view.setOnExplain(explain.opener());
+            LessonControls.lockInputs(view, row.id(), app.account());
             editorHolder.getChildren().setAll(view);
         }
     }
@@ -265,7 +287,7 @@ public final class MainView extends BorderPane {
         MenuItem save = item("_Save", "mdi2c-content-save-outline", KeyCode.S, false, app::save);
         MenuItem saveAs = item("Save _As…", null, KeyCode.S, true, app::saveAs);
         MenuItem quit = item("_Quit", null, KeyCode.Q, false, onQuit);
-        file.getItems().addAll(newItem, open, recent, samples, new SeparatorMenuItem(), save, saveAs,
+        file.getItems().addAll(newItem, open, recent, samples, lessons.openLessonMenu(), new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
 
         Menu editMenu = new Menu("_Edit");
@@ -305,7 +327,7 @@ public final class MainView extends BorderPane {
 
         Menu help = new Menu("_Help");
         help.setId("helpMenu");
-        menuBar = new MenuBar(file, editMenu, position, help);
+        menuBar = new MenuBar(file, editMenu, position, lessons.lessonMenu(this), help);
         menuBar.setId("menuBar");
         return menuBar;
     }

@@ -89,6 +89,11 @@ public final class MarginLabApp extends Application {
         Runnable quit = () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
         MainView view = new MainView(model, quit, tabs(model));
         view.addMenu(viewMenu(prefs));
+        view.lessons().instructorProperty().set(prefs.instructorMode());
+        view.lessons().instructorProperty().addListener((o, a, on) -> {
+            prefs.setInstructorMode(on);
+            save(prefs);
+        });
         MenuItem about = new MenuItem("_About MarginLab");
         about.setOnAction(e -> org.marginlab.app.about.AboutDialog.show(stage));
         view.helpMenu().getItems().addAll(helpItems(stage, view));

@@ -85,6 +85,8 @@ public final class AccountViewModel implements DraftEditor {
     private final ReadOnlyLongWrapper editCount = new ReadOnlyLongWrapper(this, "editCount", 0);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final org.marginlab.app.ui.HiddenFigures hiddenFigures = new org.marginlab.app.ui.HiddenFigures();
+    private final org.marginlab.app.ui.LockedInputs lockedInputs = new org.marginlab.app.ui.LockedInputs();
+    private final ReadOnlyLongWrapper loads = new ReadOnlyLongWrapper(this, "loads", 0);
 
     /**
      * @param engine  the margin engine, not null
@@ -103,6 +105,11 @@ public final class AccountViewModel implements DraftEditor {
         this.history = new DraftHistory(empty);
         evaluation.set(evaluator.evaluate(empty, null));
         this.inputs = new AccountInputs(this, formats);
+    }
+
+    /** @return the inputs a lesson step locks now (instructor mode) */
+    public org.marginlab.app.ui.LockedInputs lockedInputs() {
+        return lockedInputs;
     }
 
     /** @return the figures a lesson hides now (every view of a figure shows "?" for them) */
@@ -225,6 +232,12 @@ public final class AccountViewModel implements DraftEditor {
         publish(evaluator.evaluate(d, null));
         rows.selectAt(0);
         updateHistory();
+        loads.set(loads.get() + 1);
+    }
+
+    /** @return how many workspaces were loaded ({@link #load}): a new document each time it changes */
+    public ReadOnlyLongProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
     }
 
     /**

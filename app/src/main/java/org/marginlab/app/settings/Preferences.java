@@ -47,6 +47,7 @@ public final class Preferences {
     private Theme theme = Theme.LIGHT;
     private String numberLocale = "";
     private String defaultVenue = "binance-usdm";
+    private boolean instructorMode;
     private final List<String> warnings = new ArrayList<>();
     private WindowSize window;
     private final java.util.Map<String, Double> splits = new java.util.TreeMap<>();
@@ -115,6 +116,7 @@ public final class Preferences {
                 p.warnings.add("defaultVenue: " + e.rule() + " (got " + shown(venue) + "); binance-usdm is used.");
             }
         }
+        p.instructorMode = Boolean.parseBoolean(props.getProperty("lesson.instructorMode", "false").strip());
         p.readWindow(props);
         return p;
     }
@@ -186,6 +188,7 @@ public final class Preferences {
         props.setProperty("theme", theme.id());
         props.setProperty("numberLocale", numberLocale);
         props.setProperty("defaultVenue", defaultVenue);
+        props.setProperty("lesson.instructorMode", String.valueOf(instructorMode));
         if (window != null) {
             props.setProperty("window.width", String.valueOf(Math.round(window.width())));
             props.setProperty("window.height", String.valueOf(Math.round(window.height())));
@@ -207,6 +210,16 @@ public final class Preferences {
             props.store(w, "MarginLab preferences");
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** @return whether lessons open in instructor mode (Lesson → Instructor mode) */
+    public boolean instructorMode() {
+        return instructorMode;
+    }
+
+    /** @param on  whether lessons open in instructor mode */
+    public void setInstructorMode(boolean on) {
+        this.instructorMode = on;
     }
 
     /** @return the theme */

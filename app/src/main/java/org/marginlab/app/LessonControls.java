@@ -1,0 +1,207 @@
+package org.marginlab.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Control;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
+
+import org.marginlab.app.account.AccountViewModel;
+import org.marginlab.app.course.AddStepDialog;
+import org.marginlab.app.course.LessonAuthoring;
+import org.marginlab.app.course.LessonNavigator;
+import org.marginlab.app.course.LessonViewModel;
+import org.marginlab.app.course.ScoreExport;
+import org.marginlab.app.lesson.FigureRef;
+import org.marginlab.app.model.InputField;
+import org.marginlab.app.ui.LockedInputs;
+import org.marginlab.app.workspace.Lessons;
+
+/**
+ * The lessons' place in the main window: the navigator on the left of the tabs, File → Open
+ * Lesson, the Lesson menu (instructor mode, show answers, presenter size, add the current state
+ * as a step, export the score, close), Alt+Left / Alt+Right and Page Up / Page Down, the locks
+ * of the inputs in instructor mode and the Explain panel opened on an answered figure.
+ */
+final class LessonControls {
+    static final int[] PRESENTER_SIZES = {100, 125, 150, 200};
+
+    private final AppViewModel app;
+    private final LessonViewModel lesson;
+    private final LessonNavigator navigator;
+    private final LessonAuthoring authoring;
+    private final ScoreExport export;
+
+    LessonControls(AppViewModel app, Consumer<FigureRef> explain) {
+        this.app = app;
+        this.lesson = new LessonViewModel(app.account(), Platform::runLater, Clock.systemUTC());
+        lesson.setExplainer(explain);
+        this.navigator = new LessonNavigator(lesson);
+        this.authoring = new LessonAuthoring(app.account());
+        this.export = new ScoreExport(org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-score"), Platform::runLater);
+    }
+
+    LessonViewModel viewModel() {
+        return lesson;
+    }
+
+    LessonNavigator navigator() {
+        return navigator;
+    }
+
+    /** @return File → Open Lesson ▸, the bundled lessons by order and title */
+    Menu openLessonMenu() {
+        Menu menu = new Menu("Open _Lesson");
+        menu.setId("openLessonMenu");
+        try {
+            List<Lessons.Entry> entries = Lessons.list();
+            for (Lessons.Entry e : entries) {
+                MenuItem item = new MenuItem((e.order() == null ? "" : e.order() + ". ") + e.title());
+                item.setMnemonicParsing(false);
+                item.setOnAction(a -> app.openLesson(e.fileName()));
+                menu.getItems().add(item);
+            }
+            if (entries.isEmpty()) {
+                MenuItem none = new MenuItem("No bundled lessons");
+                none.setDisable(true);
+                menu.getItems().add(none);
+            }
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            MenuItem broken = new MenuItem("The bundled lessons cannot be read: " + e.getMessage());
+            broken.setDisable(true);
+            menu.getItems().add(broken);
+        }
+        return menu;
+    }
+
+    /** @return the Lesson menu */
+    Menu lessonMenu(Node window) {
+        Menu menu = new Menu("Les_son");
+        menu.setId("lessonMenu");
+        CheckMenuItem instructor = new CheckMenuItem("_Instructor mode");
+        instructor.setId("instructorMode");
+        instructor.selectedProperty().bindBidirectional(lesson.instructorProperty());
+        CheckMenuItem answers = new CheckMenuItem("Show _answers");
+        answers.setId("showAnswers");
+        answers.selectedProperty().bindBidirectional(lesson.showAnswersProperty());
+        answers.disableProperty().bind(lesson.instructorProperty().not());
+        Menu size = new Menu("_Presenter size");
+        ToggleGroup sizes = new ToggleGroup();
+        for (int percent : PRESENTER_SIZES) {
+            RadioMenuItem item = new RadioMenuItem(percent + " %");
+            item.setToggleGroup(sizes);
+            item.setSelected(lesson.presenterPercentProperty().get() == percent);
+            item.setOnAction(e -> lesson.presenterPercentProperty().set(percent));
+            size.getItems().add(item);
+        }
+        MenuItem add = new MenuItem("Add current state as _step…");
+        add.setId("addLessonStep");
+        add.setOnAction(e -> AddStepDialog.show(window.getScene() == null ? null : window.getScene().getWindow(), authoring));
+        MenuItem score = new MenuItem("_Export score…");
+        score.setId("exportScore");
+        score.disableProperty().bind(lesson.activeProperty().not());
+        score.setOnAction(e -> exportScore(window));
+        MenuItem close = new MenuItem("_Close lesson");
+        close.disableProperty().bind(lesson.activeProperty().not());
+        close.setOnAction(e -> lesson.close());
+        menu.getItems().addAll(instructor, answers, size, new SeparatorMenuItem(), add, score, new SeparatorMenuItem(), close);
+        return menu;
+    }
+
+    private void exportScore(Node window) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export score");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialFileName(lesson.titleProperty().get().replaceAll("[\\\\/:*?\"<>|]", "_") + " score.csv");
+        java.io.File file = chooser.showSaveDialog(window.getScene() == null ? null : window.getScene().getWindow());
+        if (file != null) {
+            export.export(lesson.titleProperty().get(), lesson.attempts(), file.toPath(), app::showNotice);
+        }
+    }
+
+    /**
+     * Alt+Left / Alt+Right, and Page Up / Page Down where no list, table or text field takes
+     * them, go to the previous / next step while a lesson is open; the presenter size scales the
+     * window's font.
+     */
+    void install(Node window) {
+        KeyCombination back = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
+        KeyCombination forward = new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN);
+        window.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!lesson.activeProperty().get()) {
+                return;
+            }
+            if (back.match(e)) {
+                lesson.previous();
+                e.consume();
+            } else if (forward.match(e)) {
+                lesson.next();
+                e.consume();
+            } else if ((e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN) && !e.isShortcutDown()
+                    && !(e.getTarget() instanceof TextInputControl || e.getTarget() instanceof ListView
+                            || e.getTarget() instanceof TableView)) {
+                if (e.getCode() == KeyCode.PAGE_UP) {
+                    lesson.previous();
+                } else {
+                    lesson.next();
+                }
+                e.consume();
+            }
+        });
+        lesson.presenterPercentProperty().addListener((o, a, b) -> presenter(window, b.intValue()));
+        presenter(window, lesson.presenterPercentProperty().get());
+    }
+
+    private static void presenter(Node window, int percent) {
+        window.setStyle(percent == 100 ? "" : "-fx-font-size: " + (13 * percent / 100.0) + "px;");
+    }
+
+    /**
+     * Locks a position editor's inputs the step names (instructor mode).
+     *
+     * @param editor  the position's editor, not null
+     * @param id      the position's id
+     */
+    static void lockInputs(Node editor, String id, AccountViewModel account) {
+        LockedInputs locks = account.lockedInputs();
+        for (InputField f : InputField.values()) {
+            if (editor.lookup("#" + f.nodeId()) instanceof Control c) {
+                locks.install(c, id + "." + f.fileField());
+            }
+        }
+        String[][] others = {{"symbol", "symbol"}, {"sideLong", "side"}, {"sideShort", "side"},
+            {"modeIsolated", "marginMode"}, {"modeCross", "marginMode"}, {"leverageSlider", "leverage"},
+            {"marginFromLeverage", "isolatedMargin"}};
+        for (String[] o : others) {
+            if (editor.lookup("#" + o[0]) instanceof Control c) {
+                locks.install(c, id + "." + o[1]);
+            }
+        }
+    }
+
+    /** Locks the account bar's venue and wallet (instructor mode). */
+    static void lockAccountInputs(Node bar, AccountViewModel account) {
+        if (bar.lookup("#walletBalance") instanceof Control c) {
+            account.lockedInputs().install(c, "walletBalance");
+        }
+        if (bar.lookup("#venue") instanceof Control c) {
+            account.lockedInputs().install(c, "venue");
+        }
+    }
+}
