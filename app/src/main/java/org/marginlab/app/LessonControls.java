@@ -65,6 +65,34 @@ final class LessonControls {
         return navigator;
     }
 
+    /**
+     * A tab's content covered by "Hidden until revealed in the lesson" while the lesson hides a
+     * figure: the comparison, the charts and any tab but the planner (which shows only its own
+     * planned trade) would show a hidden liquidation price, equity or margin ratio.
+     *
+     * @param tabId    the tab's id
+     * @param content  builds the tab's content, not null
+     * @return builds the covered content
+     */
+    java.util.function.Supplier<Node> covered(String tabId, java.util.function.Supplier<Node> content) {
+        if ("plannerTab".equals(tabId)) {
+            return content;
+        }
+        return () -> {
+            Node node = content.get();
+            javafx.scene.control.Label cover = new javafx.scene.control.Label("Hidden until revealed in the lesson",
+                    new org.kordamp.ikonli.javafx.FontIcon("mdi2e-eye-off-outline"));
+            cover.setId(tabId + "LessonCover");
+            cover.getStyleClass().addAll("placeholder", atlantafx.base.theme.Styles.TITLE_4);
+            cover.setWrapText(true);
+            javafx.beans.binding.BooleanBinding hiding = javafx.beans.binding.Bindings.isNotEmpty(
+                    app.account().hiddenFigures().keys());
+            cover.visibleProperty().bind(hiding);
+            node.visibleProperty().bind(hiding.not());
+            return new javafx.scene.layout.StackPane(node, cover);
+        };
+    }
+
     /** @return File → Open Lesson ▸, the bundled lessons by order and title */
     Menu openLessonMenu() {
         Menu menu = new Menu("Open _Lesson");

@@ -124,7 +124,7 @@ public final class MainView extends BorderPane {
             tab.setId(lazy.id());
             tab.setGraphic(new FontIcon(lazy.icon()));
             tabs.getTabs().add(tab);
-            contents.put(tab, lazy.content());
+            contents.put(tab, lessons.covered(lazy.id(), lazy.content()));
         }
         showOnlySelected(tabs, contents);
         setCenter(tabs);

@@ -72,7 +72,7 @@ final class LessonScoring {
         if (a.prediction() == null) {
             return "Answer " + answer + " (revealed, not scored)";
         }
-        String head = "Your prediction " + shown(ref, a.prediction(), formats) + " — answer " + answer;
+        String head = "Your prediction " + typed(ref, a.prediction(), formats) + " — answer " + answer;
         if (a.error() == null) {
             return head + ": not scored as correct";
         }
@@ -81,6 +81,14 @@ final class LessonScoring {
         String bound = t.relative() ? t.amount().stripTrailingZeros().toPlainString() + " %" : shown(ref, t.amount(), formats);
         return head + " (" + off + " off, " + (a.correct() ? "within " : "outside ") + bound + "): "
                 + (a.correct() ? "correct" : "not close enough");
+    }
+
+    /** A prediction with its own decimals and the locale's grouping: {@code 57,000}, {@code 57,228.5}. */
+    private static String typed(FigureRef ref, BigDecimal v, Formats formats) {
+        java.text.NumberFormat nf = java.text.NumberFormat.getNumberInstance(formats.locale());
+        nf.setMinimumFractionDigits(0);
+        nf.setMaximumFractionDigits(Math.max(0, v.stripTrailingZeros().scale()));
+        return nf.format(v) + (LessonFigures.isPercent(ref.figure()) ? " %" : "");
     }
 
     private static String shown(FigureRef ref, BigDecimal v, Formats formats) {

@@ -76,6 +76,10 @@ public final class LessonViewModel {
     private final ObservableList<StepItem> steps = FXCollections.observableArrayList();
     private final ObservableList<QuestionViewModel> questions = FXCollections.observableArrayList();
     private final ObservableList<FigureRef> hiddenOnly = FXCollections.observableArrayList();
+    // one read-only view each, kept: listeners added to a view live as long as this object
+    private final ObservableList<StepItem> stepsView = FXCollections.unmodifiableObservableList(steps);
+    private final ObservableList<QuestionViewModel> questionsView = FXCollections.unmodifiableObservableList(questions);
+    private final ObservableList<FigureRef> hiddenOnlyView = FXCollections.unmodifiableObservableList(hiddenOnly);
     private final BooleanProperty instructor = new SimpleBooleanProperty(this, "instructor", false);
     private final BooleanProperty showAnswers = new SimpleBooleanProperty(this, "showAnswers", false);
     private final IntegerProperty presenterPercent = new SimpleIntegerProperty(this, "presenterPercent", 100);
@@ -143,12 +147,14 @@ public final class LessonViewModel {
             return;
         }
         boolean fresh = lesson == null;
+        boolean grown = !fresh && now.steps().size() > lesson.steps().size();
         if (fresh) {
             base = account.toWorkspaceLenient();
             warning.set("");
         }
         if (adopt(now)) {
-            int at = fresh ? now.steps().size() - 1 : Math.min(Math.max(step.get(), 0), now.steps().size() - 1);
+            // a step just added (it is the account shown now) is the step shown
+            int at = fresh || grown ? now.steps().size() - 1 : Math.min(Math.max(step.get(), 0), now.steps().size() - 1);
             showStep(at);
         }
     }
@@ -395,17 +401,17 @@ public final class LessonViewModel {
 
     /** @return the steps with their done marks */
     public ObservableList<StepItem> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return stepsView;
     }
 
     /** @return the current step's questions */
     public ObservableList<QuestionViewModel> questions() {
-        return FXCollections.unmodifiableObservableList(questions);
+        return questionsView;
     }
 
     /** @return the figures the step hides without a question, still hidden */
     public ObservableList<FigureRef> hiddenOnlyFigures() {
-        return FXCollections.unmodifiableObservableList(hiddenOnly);
+        return hiddenOnlyView;
     }
 
     /** @return instructor mode: the step's locks apply and answers may be shown */

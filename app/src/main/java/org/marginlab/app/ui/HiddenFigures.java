@@ -30,10 +30,12 @@ public final class HiddenFigures {
     private static final String SAVED_TIP = "marginlab.hiddenFigures.tip";
 
     private final ObservableSet<String> keys = FXCollections.observableSet(new HashSet<>());
+    /** One read-only view, kept: listeners added to it live as long as this object. */
+    private final ObservableSet<String> readOnly = FXCollections.unmodifiableObservableSet(keys);
 
     /** @return the hidden keys, observable and read-only for views */
     public ObservableSet<String> keys() {
-        return FXCollections.unmodifiableObservableSet(keys);
+        return readOnly;
     }
 
     /**

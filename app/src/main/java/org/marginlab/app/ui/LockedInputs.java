@@ -26,10 +26,12 @@ public final class LockedInputs {
     private static final String SAVED_TIP = "marginlab.lockedInputs.tip";
 
     private final ObservableSet<String> keys = FXCollections.observableSet(new HashSet<>());
+    /** One read-only view, kept: listeners added to it live as long as this object. */
+    private final ObservableSet<String> readOnly = FXCollections.unmodifiableObservableSet(keys);
 
     /** @return the locked keys, read-only */
     public ObservableSet<String> keys() {
-        return FXCollections.unmodifiableObservableSet(keys);
+        return readOnly;
     }
 
     /** @param locked  the keys to lock from now on, not null */

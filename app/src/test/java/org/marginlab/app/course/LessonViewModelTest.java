@@ -1,0 +1,158 @@
+package org.marginlab.app.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.marginlab.app.account.AccountViewModel;
+import org.marginlab.app.position.Figure;
+import org.marginlab.app.position.PositionViewModel;
+import org.marginlab.app.workspace.Lessons;
+import org.marginlab.engine.MarginEngine;
+
+/** Walking through the demo lesson without a window: steps, hiding, scoring, instructor mode, authoring. */
+class LessonViewModelTest {
+    private static final Instant T = Instant.parse("2026-01-05T10:00:00Z");
+    private AccountViewModel account;
+    private LessonViewModel vm;
+
+    @BeforeEach
+    void openTheDemoLesson() {
+        account = new AccountViewModel(MarginEngine.DEFAULT, Locale.US);
+        vm = new LessonViewModel(account, Runnable::run, Clock.fixed(T, ZoneOffset.UTC));
+        account.load(Lessons.open("00-demo.marginlab"));
+    }
+
+    private PositionViewModel btc() {
+        return account.positions().get(0);
+    }
+
+    @Test
+    void aLoadedLessonStartsAtItsFirstStepWithItsQuestionHidden() {
+        assertThat(vm.activeProperty().get()).isTrue();
+        assertThat(vm.progressProperty().get()).isEqualTo("Step 1 / 3");
+        assertThat(vm.questions()).hasSize(1);
+        assertThat(account.hiddenFigures().keys()).containsExactly("btc-long.liquidationPrice");
+        assertThat(btc().figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("?");
+        assertThat(btc().liquidationAfterProperty().get()).isEqualTo("?");
+        // total equity is not hidden in step 1: 10,000 + 1,500 + 0.5 × (59,000 − 60,000) = 11,000
+        assertThat(vm.textProperty().get()).contains("Total equity: 11,000.00 USDT.");
+        // step 1 is the file's account: loading it changed nothing
+        assertThat(account.dirtyProperty().get()).isFalse();
+        assertThat(vm.scoreProperty().get()).isEqualTo("No predictions yet");
+    }
+
+    @Test
+    void aPredictionIsScoredAndTheFigureRevealed() {
+        QuestionViewModel q = vm.questions().get(0);
+        q.predictionProperty().set("abc");
+        q.check();
+        assertThat(q.errorProperty().get()).isNotEmpty();
+        assertThat(q.answeredProperty().get()).isFalse();
+
+        q.predictionProperty().set("57,000");
+        q.check();
+        // LP = (1,500 − 30,000) / (0.002 − 0.5) = 28,500 / 0.498 = 57,228.92;
+        // |57,000 − 28,500 / 0.498| / (28,500 / 0.498) = |2 × 0.498 − 1| = 0.40 % ≤ 0.5 %
+        assertThat(q.verdictProperty().get())
+                .isEqualTo("Your prediction 57,000 — answer 57,228.92 (0.40 % off, within 0.5 %): correct");
+        assertThat(q.correctProperty().get()).isTrue();
+        assertThat(account.hiddenFigures().keys()).isEmpty();
+        assertThat(btc().figureProperty(Figure.LIQUIDATION_PRICE).get()).startsWith("57,22").endsWith(" USDT");
+        assertThat(vm.scoreProperty().get()).isEqualTo("Score 1 / 1");
+        assertThat(vm.steps().get(0).done()).isTrue();
+    }
+
+    @Test
+    void nextLoadsTheStepsAccountAsOneUndoableEdit() {
+        vm.next();
+        assertThat(vm.progressProperty().get()).isEqualTo("Step 2 / 3");
+        // 500 moved from the wallet into the margin: 10,000 − 500
+        assertThat(account.walletTextProperty().get()).isEqualTo("9500");
+        assertThat(account.hiddenFigures().keys()).containsExactlyInAnyOrder("btc-long.liquidationPrice",
+                "account.totalEquity");
+        assertThat(vm.hiddenOnlyFigures()).hasSize(1);
+        assertThat(vm.textProperty().get()).contains("moves down to ?");
+        assertThat(account.dirtyProperty().get()).isTrue();
+        account.undo();
+        assertThat(account.walletTextProperty().get()).isEqualTo("10000");
+        assertThat(account.dirtyProperty().get()).isFalse();
+        vm.goTo(1);
+        vm.revealFigure(vm.hiddenOnlyFigures().get(0));
+        assertThat(account.hiddenFigures().keys()).containsExactly("btc-long.liquidationPrice");
+        vm.questions().get(0).reveal();
+        assertThat(vm.questions().get(0).verdictProperty().get()).startsWith("Answer 56,22").endsWith("(revealed, not scored)");
+        assertThat(vm.scoreProperty().get()).isEqualTo("No predictions yet");
+    }
+
+    @Test
+    void instructorModeLocksTheStepsInputsAndCanShowAnswers() {
+        vm.goTo(2);
+        assertThat(account.lockedInputs().keys()).isEmpty();
+        vm.instructorProperty().set(true);
+        assertThat(account.lockedInputs().keys()).containsExactlyInAnyOrder("btc-long.leverage", "walletBalance");
+        assertThat(account.hiddenFigures().keys()).isNotEmpty();
+        vm.showAnswersProperty().set(true);
+        assertThat(account.hiddenFigures().keys()).isEmpty();
+        vm.instructorProperty().set(false);
+        assertThat(account.lockedInputs().keys()).isEmpty();
+        assertThat(vm.showAnswersProperty().get()).isFalse();
+        assertThat(account.hiddenFigures().keys()).containsExactly("btc-long.liquidationPrice");
+    }
+
+    @Test
+    void theCurrentStateBecomesANewStepUndoably() {
+        assertThat(account.selectedProperty().get()).isSameAs(btc()); // load selects the first row
+        String problem = new LessonAuthoring(account).addStep("Mine", "Some *text*", "liquidationPrice", "0.5%");
+        assertThat(problem).isNull();
+        assertThat(vm.steps()).hasSize(4);
+        assertThat(vm.progressProperty().get()).isEqualTo("Step 4 / 4");
+        assertThat(vm.questions().get(0).prompt()).isEqualTo("What is the liquidation price of btc-long?");
+        assertThat(account.dirtyProperty().get()).isTrue();
+        account.undo();
+        assertThat(vm.steps()).hasSize(3);
+    }
+
+    @Test
+    void theScoreIsExportedAsCsv() throws Exception {
+        QuestionViewModel q = vm.questions().get(0);
+        q.predictionProperty().set("57000");
+        q.check();
+        vm.next();
+        vm.questions().get(0).reveal();
+        String csv = ScoreCsv.text(vm.titleProperty().get(), vm.attempts());
+        try (CSVParser parser = CSVParser.parse(new StringReader(csv),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            assertThat(parser.getHeaderNames()).containsExactly("lesson", "step", "question", "prompt", "figure",
+                    "prediction", "answer", "error", "tolerance", "correct", "time");
+            List<CSVRecord> rows = parser.getRecords();
+            assertThat(rows).hasSize(2);
+            CSVRecord first = rows.get(0);
+            assertThat(first.get("lesson")).isEqualTo("Demo: where is a long liquidated?");
+            assertThat(first.get("step")).isEqualTo("1");
+            assertThat(first.get("question")).isEqualTo("demo-1");
+            assertThat(first.get("figure")).isEqualTo("btc-long.liquidationPrice");
+            assertThat(first.get("prediction")).isEqualTo("57000");
+            assertThat(first.get("answer")).startsWith("5722");
+            // |57,000 − 28,500 / 0.498| / (28,500 / 0.498) = |2 × 0.498 − 1| = 0.004: 0.4 % exactly
+            assertThat(first.get("error")).isEqualTo("0.4");
+            assertThat(first.get("tolerance")).isEqualTo("0.5%");
+            assertThat(first.get("correct")).isEqualTo("true");
+            assertThat(first.get("time")).isEqualTo("2026-01-05T10:00:00Z");
+            CSVRecord second = rows.get(1);
+            assertThat(second.get("step")).isEqualTo("2");
+            assertThat(second.get("prediction")).isEmpty();
+            assertThat(second.get("correct")).isEmpty();
+        }
+    }
+}
