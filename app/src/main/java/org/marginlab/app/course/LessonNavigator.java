@@ -12,7 +12,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,12 +36,20 @@ public final class LessonNavigator extends BorderPane {
     private final LessonViewModel vm;
     private final VBox questions = new VBox(10);
     private final VBox hiddenFigures = new VBox(4);
+    private ScrollPane scroll;
 
     /** @param vm  the lesson, not null */
     public LessonNavigator(LessonViewModel vm) {
         this.vm = vm;
         setId("lessonNavigator");
         getStyleClass().add("lesson-navigator");
+        // narrower in a small window, so the positions keep their room (1024 px: 290 px)
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                prefWidthProperty().bind(Bindings.createDoubleBinding(
+                        () -> Math.max(260, Math.min(WIDTH * 1.15, scene.getWidth() * 0.283)), scene.widthProperty()));
+            }
+        });
         setPrefWidth(WIDTH);
         setMinWidth(260);
         setMaxWidth(WIDTH * 1.6);
@@ -100,7 +107,8 @@ public final class LessonNavigator extends BorderPane {
                 setGraphic(empty || item == null ? null : new FontIcon(item.done() ? "mdi2c-check-circle" : "mdi2c-circle-outline"));
             }
         });
-        list.prefHeightProperty().bind(Bindings.min(5.2, Bindings.size(vm.steps())).multiply(26).add(4));
+        list.setFixedCellSize(30);
+        list.prefHeightProperty().bind(Bindings.min(5.5, Bindings.size(vm.steps())).multiply(30).add(4));
         list.setMinHeight(Region.USE_PREF_SIZE);
         vm.stepProperty().addListener((o, a, b) -> list.getSelectionModel().select(b.intValue()));
         vm.steps().addListener((ListChangeListener<LessonViewModel.StepItem>) c ->
@@ -137,7 +145,7 @@ public final class LessonNavigator extends BorderPane {
         questions.setId("lessonQuestions");
         VBox content = new VBox(10, stepTitle, text, hiddenFigures, questions, warning);
         content.setPadding(new Insets(4, 12, 12, 10));
-        ScrollPane scroll = new ScrollPane(content);
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
@@ -184,17 +192,20 @@ public final class LessonNavigator extends BorderPane {
         prediction.setOnAction(e -> q.check());
         prediction.disableProperty().bind(q.answeredProperty());
         HBox.setHgrow(prediction, Priority.ALWAYS);
-        prediction.setMinWidth(80);
+        prediction.setMinWidth(70);
+        prediction.setPrefColumnCount(8);
         Button check = new Button("Check");
         check.setId("check-" + q.question().id());
         check.getStyleClass().add(Styles.ACCENT);
         check.setTooltip(new Tooltip("Score the prediction, reveal the figure and open its derivation (Enter)"));
         check.setOnAction(e -> q.check());
+        check.setMinWidth(Region.USE_PREF_SIZE);
         check.disableProperty().bind(q.answeredProperty());
         Button reveal = new Button("Reveal");
         reveal.setId("reveal-" + q.question().id());
         reveal.setTooltip(new Tooltip("Show the figure without a prediction (not scored)"));
         reveal.setOnAction(e -> q.reveal());
+        reveal.setMinWidth(Region.USE_PREF_SIZE);
         reveal.disableProperty().bind(q.answeredProperty());
         HBox row = new HBox(6, prediction, check, reveal);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -218,7 +229,11 @@ public final class LessonNavigator extends BorderPane {
             verdict.setGraphic(new FontIcon(!scored ? "mdi2e-eye-outline"
                     : q.correctProperty().get() ? "mdi2c-check-circle-outline" : "mdi2c-close-circle-outline"));
         };
-        q.verdictProperty().addListener((o, a, b) -> style.run());
+        q.verdictProperty().addListener((o, a, b) -> {
+            style.run();
+            // the verdict in view: it is below the text, often past the panel's height
+            javafx.application.Platform.runLater(() -> scroll.setVvalue(scroll.getVmax()));
+        });
         style.run();
         VBox box = new VBox(6, prompt, row, error, verdict);
         box.getStyleClass().add("lesson-question");
@@ -243,13 +258,5 @@ public final class LessonNavigator extends BorderPane {
             HBox.setHgrow(name, Priority.ALWAYS);
             hiddenFigures.getChildren().add(row);
         }
-    }
-
-    /**
-     * @param code  a key
-     * @return whether the navigator's keys use it (Alt+Left/Right, Page Up/Down)
-     */
-    static boolean navigationKey(KeyCode code) {
-        return code == KeyCode.LEFT || code == KeyCode.RIGHT || code == KeyCode.PAGE_UP || code == KeyCode.PAGE_DOWN;
     }
 }

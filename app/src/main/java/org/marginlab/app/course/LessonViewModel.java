@@ -39,6 +39,7 @@ import org.marginlab.app.ui.DecimalInput;
 import org.marginlab.app.ui.Formats;
 import org.marginlab.app.workspace.LessonStates;
 import org.marginlab.app.workspace.Workspace;
+import org.marginlab.engine.derivation.Figure;
 
 /**
  * The lesson being walked through: it follows the document's {@code lesson} block (a file or a
@@ -63,6 +64,7 @@ public final class LessonViewModel {
     private final Map<Integer, Evaluation> evaluations = new HashMap<>();
     private final Map<Integer, Set<FigureRef>> revealed = new HashMap<>();
     private final Set<Integer> visited = new HashSet<>();
+    private final Map<String, String> typedPredictions = new HashMap<>();
 
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active", false);
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
@@ -118,6 +120,7 @@ public final class LessonViewModel {
     /** A new document: its lesson starts at step 1, with a new score. */
     private void documentLoaded() {
         scoring.clear();
+        typedPredictions.clear();
         revealed.clear();
         visited.clear();
         lesson = null;
@@ -231,6 +234,7 @@ public final class LessonViewModel {
             QuestionViewModel vm = new QuestionViewModel(this, q);
             Attempt a = scoring.attempt(q.id());
             if (a != null) {
+                vm.predictionProperty().set(typedPredictions.getOrDefault(q.id(), ""));
                 vm.showAnswered(scoring.verdict(a, evaluation(index), formats()), Boolean.TRUE.equals(a.correct()));
             }
             qs.add(vm);
@@ -257,6 +261,7 @@ public final class LessonViewModel {
             q.showError(e.getMessage());
             return;
         }
+        typedPredictions.put(q.question().id(), typed);
         answer(q, prediction);
     }
 
@@ -343,7 +348,14 @@ public final class LessonViewModel {
     private void updateMasks() {
         int index = step.get();
         List<String> keys = new ArrayList<>();
-        hidden(index).forEach(r -> keys.add(r.toString()));
+        for (FigureRef r : hidden(index)) {
+            keys.add(r.toString());
+            // the distance to liquidation gives the liquidation price away (mark × (1 ∓ distance)), and back
+            if (r.figure() == Figure.LIQUIDATION_PRICE || r.figure() == Figure.DISTANCE_TO_LIQUIDATION) {
+                keys.add(r.positionId() + "." + Figure.LIQUIDATION_PRICE.id());
+                keys.add(r.positionId() + "." + Figure.DISTANCE_TO_LIQUIDATION.id());
+            }
+        }
         account.hiddenFigures().set(keys);
         boolean locking = instructor.get() && lesson != null && index >= 0;
         account.lockedInputs().set(locking ? lesson.steps().get(index).lock() : List.of());

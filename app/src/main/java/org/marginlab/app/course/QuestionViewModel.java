@@ -81,8 +81,8 @@ public final class QuestionViewModel {
     }
 
     void showAnswered(String text, boolean scored) {
-        verdict.set(text);
-        correct.set(scored);
+        correct.set(scored); // before the verdict: a view styles the verdict by it
         answered.set(true);
+        verdict.set(text);
     }
 }
