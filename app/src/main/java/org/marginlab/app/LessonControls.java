@@ -209,7 +209,7 @@ final class LessonControls {
     static void lockInputs(Node editor, String id, AccountViewModel account) {
         LockedInputs locks = account.lockedInputs();
         for (InputField f : InputField.values()) {
-            if (editor.lookup("#" + f.nodeId()) instanceof Control c) {
+            if (find(editor, f.nodeId()) instanceof Control c) {
                 locks.install(c, id + "." + f.fileField());
             }
         }
@@ -217,10 +217,35 @@ final class LessonControls {
             {"modeIsolated", "marginMode"}, {"modeCross", "marginMode"}, {"leverageSlider", "leverage"},
             {"marginFromLeverage", "isolatedMargin"}};
         for (String[] o : others) {
-            if (editor.lookup("#" + o[0]) instanceof Control c) {
+            if (find(editor, o[0]) instanceof Control c) {
                 locks.install(c, id + "." + o[1]);
             }
         }
+    }
+
+    /**
+     * The node with an id below a root, looking into scroll panes' and titled panes' content too
+     * (a control without its skin yet has no children: the editor is not shown when it is built).
+     */
+    private static Node find(Node root, String id) {
+        if (id.equals(root.getId())) {
+            return root;
+        }
+        List<Node> children = new java.util.ArrayList<>();
+        if (root instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            children.add(sp.getContent());
+        } else if (root instanceof javafx.scene.control.TitledPane tp && tp.getContent() != null) {
+            children.add(tp.getContent());
+        } else if (root instanceof javafx.scene.Parent p) {
+            children.addAll(p.getChildrenUnmodifiable());
+        }
+        for (Node c : children) {
+            Node found = find(c, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** Locks the account bar's venue and wallet (instructor mode). */

@@ -207,8 +207,12 @@ public final class LessonNavigator extends BorderPane {
         reveal.setOnAction(e -> q.reveal());
         reveal.setMinWidth(Region.USE_PREF_SIZE);
         reveal.disableProperty().bind(q.answeredProperty());
-        HBox row = new HBox(6, prediction, check, reveal);
+        HBox row = new HBox(6, prediction, check);
         row.setAlignment(Pos.CENTER_LEFT);
+        reveal.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        reveal.setText("Reveal without a prediction");
+        reveal.visibleProperty().bind(q.answeredProperty().not());
+        reveal.managedProperty().bind(reveal.visibleProperty());
         Label error = new Label();
         error.setId("predictionError-" + q.question().id());
         error.textProperty().bind(q.errorProperty());
@@ -235,7 +239,7 @@ public final class LessonNavigator extends BorderPane {
             javafx.application.Platform.runLater(() -> scroll.setVvalue(scroll.getVmax()));
         });
         style.run();
-        VBox box = new VBox(6, prompt, row, error, verdict);
+        VBox box = new VBox(6, prompt, row, error, verdict, reveal);
         box.getStyleClass().add("lesson-question");
         box.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 6; -fx-padding: 8; "
                 + "-fx-border-color: -color-border-muted; -fx-border-radius: 6;");

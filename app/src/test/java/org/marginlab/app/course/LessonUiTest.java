@@ -77,5 +77,17 @@ class LessonUiTest {
         assertThat(robot.lookup("#liquidationPrice").queryAs(Label.class).getText()).isEqualTo("?");
         assertThat(text(robot, "#accountTotalEquity")).isEqualTo("?");
         assertThat(model.account().walletTextProperty().get()).isEqualTo("9500");
+
+        // instructor mode: step 3 locks btc-long's leverage and the wallet
+        robot.interact(() -> ((org.marginlab.app.MainView) robot.lookup(".main-view").query()).lessons()
+                .instructorProperty().set(true));
+        robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#lessonProgress")).isEqualTo("Step 3 / 3");
+        javafx.scene.control.TextField leverage = robot.lookup("#leverage").queryAs(javafx.scene.control.TextField.class);
+        assertThat(leverage.isDisabled()).isTrue();
+        assertThat(leverage.getTooltip().getText()).isEqualTo(org.marginlab.app.ui.LockedInputs.TIP);
+        assertThat(robot.lookup("#walletBalance").queryAs(javafx.scene.control.TextField.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#quantity").queryAs(javafx.scene.control.TextField.class).isDisabled()).isFalse();
     }
 }
