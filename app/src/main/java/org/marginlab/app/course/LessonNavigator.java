@@ -149,6 +149,7 @@ public final class LessonNavigator extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        vm.stepProperty().addListener((o, a, b) -> scroll.setVvalue(0)); // a new step is read from its top
         return scroll;
     }
 
@@ -235,8 +236,16 @@ public final class LessonNavigator extends BorderPane {
         };
         q.verdictProperty().addListener((o, a, b) -> {
             style.run();
-            // the verdict in view: it is below the text, often past the panel's height
-            javafx.application.Platform.runLater(() -> scroll.setVvalue(scroll.getVmax()));
+            // the verdict in view: it is below the text, often past the panel's height (scrolled
+            // once the panel has grown by the verdict's lines)
+            javafx.beans.value.ChangeListener<Number> grown = new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Number> h, Number was, Number now) {
+                    h.removeListener(this);
+                    scroll.setVvalue(scroll.getVmax());
+                }
+            };
+            ((Region) scroll.getContent()).heightProperty().addListener(grown);
         });
         style.run();
         VBox box = new VBox(6, prompt, row, error, verdict, reveal);

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +38,6 @@ import org.marginlab.app.ui.DecimalInput;
 import org.marginlab.app.ui.Formats;
 import org.marginlab.app.workspace.LessonStates;
 import org.marginlab.app.workspace.Workspace;
-import org.marginlab.engine.derivation.Figure;
 
 /**
  * The lesson being walked through: it follows the document's {@code lesson} block (a file or a
@@ -309,16 +307,6 @@ public final class LessonViewModel {
         if (lesson == null || index < 0) {
             return;
         }
-        LessonStep s = lesson.steps().get(index);
-        Set<FigureRef> hidden = hidden(index);
-        text.set(StepText.render(s.text(), hidden, evaluation(index), formats()));
-        List<FigureRef> only = new ArrayList<>();
-        for (FigureRef ref : s.hide()) {
-            if (hidden.contains(ref) && s.questions().stream().noneMatch(q -> q.figure().equals(ref))) {
-                only.add(ref);
-            }
-        }
-        hiddenOnly.setAll(only);
         List<StepItem> items = new ArrayList<>();
         for (int i = 0; i < lesson.steps().size(); i++) {
             LessonStep st = lesson.steps().get(i);
@@ -332,35 +320,18 @@ public final class LessonViewModel {
         updateMasks();
     }
 
-    /** The figures of a step hidden now: its hides and questions, less those revealed. */
-    private Set<FigureRef> hidden(int index) {
-        Set<FigureRef> hidden = new LinkedHashSet<>();
-        if (lesson == null || index < 0 || (instructor.get() && showAnswers.get())) {
-            return hidden;
-        }
-        LessonStep s = lesson.steps().get(index);
-        hidden.addAll(s.hide());
-        s.questions().forEach(q -> hidden.add(q.figure()));
-        hidden.removeAll(revealed.getOrDefault(index, Set.of()));
-        return hidden;
-    }
-
+    /** Hides the step's figures, locks its inputs (instructor mode), fills in its text. */
     private void updateMasks() {
         int index = step.get();
-        List<String> keys = new ArrayList<>();
-        for (FigureRef r : hidden(index)) {
-            keys.add(r.toString());
-            // the distance to liquidation gives the liquidation price away (mark × (1 ∓ distance)), and back
-            if (r.figure() == Figure.LIQUIDATION_PRICE || r.figure() == Figure.DISTANCE_TO_LIQUIDATION) {
-                keys.add(r.positionId() + "." + Figure.LIQUIDATION_PRICE.id());
-                keys.add(r.positionId() + "." + Figure.DISTANCE_TO_LIQUIDATION.id());
-            }
-        }
-        account.hiddenFigures().set(keys);
-        boolean locking = instructor.get() && lesson != null && index >= 0;
-        account.lockedInputs().set(locking ? lesson.steps().get(index).lock() : List.of());
-        if (lesson != null && index >= 0) {
-            text.set(StepText.render(lesson.steps().get(index).text(), hidden(index), evaluation(index), formats()));
+        boolean on = lesson != null && index >= 0;
+        Set<FigureRef> hidden = on ? StepMasks.hidden(lesson.steps().get(index), revealed.getOrDefault(index, Set.of()),
+                instructor.get() && showAnswers.get()) : Set.of();
+        account.hiddenFigures().set(StepMasks.keys(hidden));
+        account.lockedInputs().set(on && instructor.get() ? lesson.steps().get(index).lock() : List.of());
+        if (on) {
+            LessonStep s = lesson.steps().get(index);
+            hiddenOnly.setAll(StepMasks.hiddenOnly(s, hidden));
+            text.set(StepText.render(s.text(), hidden, evaluation(index), formats()));
         }
     }
 

@@ -54,6 +54,14 @@ class LessonCheckTest {
     }
 
     @Test
+    void everyBundledLessonChecksOut() {
+        for (org.marginlab.app.workspace.Lessons.Entry e : org.marginlab.app.workspace.Lessons.list()) {
+            assertThat(LessonCheck.check(org.marginlab.app.workspace.Lessons.open(e.fileName())))
+                    .as(e.fileName()).isEmpty();
+        }
+    }
+
+    @Test
     void anExpectedOutsideTheToleranceFailsTheCheckByStepAndField() throws Exception {
         String text = Files.readString(DEMO).replace("\"expected\": \"57228.92\"", "\"expected\": \"57000\"");
         List<String> problems = LessonCheck.check(WorkspaceFile.fromJson(text).workspace());
