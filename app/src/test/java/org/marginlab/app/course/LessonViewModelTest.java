@@ -127,6 +127,26 @@ class LessonViewModelTest {
     }
 
     @Test
+    void theExplainPanelShowsNoDerivationThatContainsAHiddenFigure() {
+        org.marginlab.app.explain.ExplainViewModel explain =
+                new org.marginlab.app.explain.ExplainViewModel(account.evaluationProperty(), Locale.US);
+        explain.setHidden(account.hiddenFigures());
+        explain.explain("btc-long", org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE);
+        assertThat(explain.derivationProperty().get()).isNull();
+        assertThat(explain.messageProperty().get()).startsWith(org.marginlab.app.ui.HiddenFigures.TIP);
+        // the distance to liquidation is derived from the liquidation price
+        explain.explain("btc-long", org.marginlab.engine.derivation.Figure.DISTANCE_TO_LIQUIDATION);
+        assertThat(explain.derivationProperty().get()).isNull();
+        // the margin ratio is not
+        explain.explain("btc-long", org.marginlab.engine.derivation.Figure.MARGIN_RATIO);
+        assertThat(explain.derivationProperty().get()).isNotNull();
+        explain.explain("btc-long", org.marginlab.engine.derivation.Figure.LIQUIDATION_PRICE);
+        vm.questions().get(0).reveal();
+        assertThat(explain.derivationProperty().get()).isNotNull();
+        assertThat(explain.valueProperty().get()).contains("57,228.92");
+    }
+
+    @Test
     void theScoreIsExportedAsCsv() throws Exception {
         QuestionViewModel q = vm.questions().get(0);
         q.predictionProperty().set("57000");
