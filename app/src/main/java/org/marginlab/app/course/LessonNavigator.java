@@ -46,13 +46,17 @@ public final class LessonNavigator extends BorderPane {
         // narrower in a small window, so the positions keep their room (1024 px: 290 px)
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
-                prefWidthProperty().bind(Bindings.createDoubleBinding(
-                        () -> Math.max(260, Math.min(WIDTH * 1.15, scene.getWidth() * 0.283)), scene.widthProperty()));
+                // and wider with the presenter size, up to 45 % of the window
+                prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+                    double scale = vm.presenterPercentProperty().get() / 100.0;
+                    double w = Math.max(260, Math.min(WIDTH * 1.15, scene.getWidth() * 0.283)) * scale;
+                    return Math.max(260, Math.min(w, scene.getWidth() * 0.45));
+                }, scene.widthProperty(), vm.presenterPercentProperty()));
             }
         });
         setPrefWidth(WIDTH);
         setMinWidth(260);
-        setMaxWidth(WIDTH * 1.6);
+        setMaxWidth(WIDTH * 3);
         setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: transparent -color-border-default "
                 + "transparent transparent; -fx-border-width: 0 1 0 0;");
         visibleProperty().bind(vm.activeProperty());
@@ -89,6 +93,7 @@ public final class LessonNavigator extends BorderPane {
         Label progress = new Label();
         progress.setId("lessonProgress");
         progress.textProperty().bind(vm.progressProperty());
+        progress.setMinWidth(Region.USE_PREF_SIZE);
         Label score = new Label();
         score.setId("lessonScore");
         score.textProperty().bind(vm.scoreProperty());
@@ -107,8 +112,10 @@ public final class LessonNavigator extends BorderPane {
                 setGraphic(empty || item == null ? null : new FontIcon(item.done() ? "mdi2c-check-circle" : "mdi2c-circle-outline"));
             }
         });
-        list.setFixedCellSize(30);
-        list.prefHeightProperty().bind(Bindings.min(5.5, Bindings.size(vm.steps())).multiply(30).add(4));
+        // rows of 30 px at the normal font size, taller with the presenter size
+        list.fixedCellSizeProperty().bind(vm.presenterPercentProperty().multiply(0.3));
+        list.prefHeightProperty().bind(Bindings.min(5.5, Bindings.size(vm.steps()))
+                .multiply(list.fixedCellSizeProperty()).add(4));
         list.setMinHeight(Region.USE_PREF_SIZE);
         vm.stepProperty().addListener((o, a, b) -> list.getSelectionModel().select(b.intValue()));
         vm.steps().addListener((ListChangeListener<LessonViewModel.StepItem>) c ->
