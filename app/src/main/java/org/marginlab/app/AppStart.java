@@ -139,6 +139,8 @@ final class AppStart {
         model.setDefaultVenue(prefs.defaultVenue());
         model.openSample(Samples.BTC_LONG_ISOLATED);
         Main.fileToOpen().ifPresent(model::open);
+        // a lesson's first frame already hides what its first step hides (nothing is shown yet)
+        org.marginlab.app.course.LessonViewModel.hideFirstStep(model.account());
         model.setDialogs(DocumentDialogs.NONE);
         if (!tiers.problems().isEmpty()) {
             String opened = model.messageProperty().get(); // what opening the file said, kept

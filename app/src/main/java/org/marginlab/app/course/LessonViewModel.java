@@ -113,6 +113,19 @@ public final class LessonViewModel {
         }
     }
 
+    /**
+     * Hides what the first step of the document's lesson hides, before any view of the account
+     * is built (the start-up frame shows a liquidation price before the navigator exists).
+     *
+     * @param account  an account, not null; nothing happens when its document is not a lesson
+     */
+    public static void hideFirstStep(AccountViewModel account) {
+        Lesson l = account.draft().lesson();
+        if (l != null) {
+            account.hiddenFigures().set(StepMasks.keys(StepMasks.hidden(l.steps().get(0), Set.of(), false)));
+        }
+    }
+
     // ---- following the document ----------------------------------------------------------------
 
     /** A new document: its lesson starts at step 1, with a new score. */

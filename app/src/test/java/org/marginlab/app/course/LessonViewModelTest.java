@@ -56,6 +56,16 @@ class LessonViewModelTest {
     }
 
     @Test
+    void theFirstStepsFiguresCanBeHiddenBeforeTheNavigatorExists() {
+        AccountViewModel fresh = new AccountViewModel(MarginEngine.DEFAULT, Locale.US);
+        fresh.load(Lessons.open("00-demo.marginlab"));
+        assertThat(fresh.hiddenFigures().keys()).isEmpty();
+        LessonViewModel.hideFirstStep(fresh);
+        assertThat(fresh.hiddenFigures().keys()).contains("btc-long.liquidationPrice");
+        assertThat(fresh.positions().get(0).figureProperty(Figure.LIQUIDATION_PRICE).get()).isEqualTo("?");
+    }
+
+    @Test
     void aPredictionIsScoredAndTheFigureRevealed() {
         QuestionViewModel q = vm.questions().get(0);
         q.predictionProperty().set("abc");
