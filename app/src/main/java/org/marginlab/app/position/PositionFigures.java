@@ -91,9 +91,12 @@ final class PositionFigures {
                             + "the entry, so it is never later than the true price.");
         }, Figure.LIQUIDATION_PRICE.explanation());
         whatIfLiquidation = hidden.mask(id, "liquidationPrice", whatIf(r -> priceOrNone(r.liquidationPrice())));
-        whatIfMarginRatio = hidden.mask(id, "marginRatio", whatIf(r -> r.marginRatio() == null ? "n/a" : formats.percent(r.marginRatio())));
-        whatIfLeverage = hidden.mask(id, "effectiveLeverage", whatIf(r -> r.effectiveLeverage() == null ? "n/a" : formats.leverage(r.effectiveLeverage())));
-        whatIfMargin = hidden.mask(id, "isolatedMargin", whatIf(r -> r.isolatedMargin() == null ? "—" : amountPlain(r.isolatedMargin())));
+        whatIfMarginRatio = hidden.mask(id, "marginRatio",
+                whatIf(r -> r.marginRatio() == null ? "n/a" : formats.percent(r.marginRatio())));
+        whatIfLeverage = hidden.mask(id, "effectiveLeverage",
+                whatIf(r -> r.effectiveLeverage() == null ? "n/a" : formats.leverage(r.effectiveLeverage())));
+        whatIfMargin = hidden.mask(id, "isolatedMargin",
+                whatIf(r -> r.isolatedMargin() == null ? "—" : amountPlain(r.isolatedMargin())));
         shockedMark = text(v -> formats.price(v.result().shockedMark(), PRICE_ROUNDING), "—");
         liquidationAfter = hidden.mask(id, "liquidationPrice", text(v -> {
             String now = priceOrNone(v.result().risk().liquidationPrice());

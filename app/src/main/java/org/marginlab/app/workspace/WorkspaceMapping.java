@@ -320,40 +320,38 @@ final class WorkspaceMapping {
      * @param p  the position, not null
      */
     static void position(ObjectNode o, Position p) {
-        {
-            o.put("id", p.id());
-            o.put("symbol", p.symbol());
-            o.put("contract", p.contract().id());
-            o.put("contractSize", p.contractSize().toPlainString());
-            o.put("side", p.side().id());
-            o.put("quantity", p.quantity().toPlainString());
-            o.put("entryPrice", p.entryPrice().toPlainString());
-            o.put("markPrice", p.markPrice().toPlainString());
-            o.put("leverage", p.leverage().toPlainString());
-            o.put("marginMode", p.marginMode().id());
-            putDecimal(o, "isolatedMargin", p.isolatedMargin());
-            if (p.maintenance() != null) {
-                ObjectNode m = o.putObject("maintenance");
-                m.put("mmr", p.maintenance().mmr().toPlainString());
-                m.put("maintenanceAmount", p.maintenance().maintenanceAmount().toPlainString());
-                // mmrSlope is read only beside an mmr (a base rate plus a slope, spec venues-v2.md §13)
-                putDecimal(m, "mmrSlope", p.venueParameters().mmrSlope());
-            }
-            if (p.tiers() != null) {
-                ArrayNode tiers = o.putArray("tiers");
-                for (MaintenanceTier t : p.tiers().tiers()) {
-                    ObjectNode to = tiers.addObject();
-                    to.put("floor", t.floor().toPlainString());
-                    putDecimal(to, "cap", t.cap());
-                    putDecimal(to, "maxLeverage", t.maxLeverage());
-                    to.put("mmr", t.mmr().toPlainString());
-                    to.put("maintenanceAmount", t.maintenanceAmount().toPlainString());
-                }
-            }
-            putDecimal(o, "maxLeverage", p.maxLeverage());
-            putDecimal(o, "takerFeeRate", p.takerFeeRate());
-            VenueFieldsMapping.write(o, p.venueParameters());
+        o.put("id", p.id());
+        o.put("symbol", p.symbol());
+        o.put("contract", p.contract().id());
+        o.put("contractSize", p.contractSize().toPlainString());
+        o.put("side", p.side().id());
+        o.put("quantity", p.quantity().toPlainString());
+        o.put("entryPrice", p.entryPrice().toPlainString());
+        o.put("markPrice", p.markPrice().toPlainString());
+        o.put("leverage", p.leverage().toPlainString());
+        o.put("marginMode", p.marginMode().id());
+        putDecimal(o, "isolatedMargin", p.isolatedMargin());
+        if (p.maintenance() != null) {
+            ObjectNode m = o.putObject("maintenance");
+            m.put("mmr", p.maintenance().mmr().toPlainString());
+            m.put("maintenanceAmount", p.maintenance().maintenanceAmount().toPlainString());
+            // mmrSlope is read only beside an mmr (a base rate plus a slope, spec venues-v2.md §13)
+            putDecimal(m, "mmrSlope", p.venueParameters().mmrSlope());
         }
+        if (p.tiers() != null) {
+            ArrayNode tiers = o.putArray("tiers");
+            for (MaintenanceTier t : p.tiers().tiers()) {
+                ObjectNode to = tiers.addObject();
+                to.put("floor", t.floor().toPlainString());
+                putDecimal(to, "cap", t.cap());
+                putDecimal(to, "maxLeverage", t.maxLeverage());
+                to.put("mmr", t.mmr().toPlainString());
+                to.put("maintenanceAmount", t.maintenanceAmount().toPlainString());
+            }
+        }
+        putDecimal(o, "maxLeverage", p.maxLeverage());
+        putDecimal(o, "takerFeeRate", p.takerFeeRate());
+        VenueFieldsMapping.write(o, p.venueParameters());
     }
 
 
