@@ -69,6 +69,16 @@ class LessonFormatTest {
     }
 
     @Test
+    void everyBundledLessonsBlockIsWrittenBackUnchanged() throws Exception {
+        for (Lessons.Entry e : Lessons.list()) {
+            String text = Files.readString(DEMO.resolveSibling(e.fileName()));
+            Workspace w = WorkspaceFile.fromJson(text).workspace();
+            assertThat(WorkspaceJson.parse(WorkspaceFile.toJson(w), "b").get("lesson")).as(e.fileName())
+                    .isEqualTo(WorkspaceJson.parse(text, "a").get("lesson"));
+        }
+    }
+
+    @Test
     void aStepMadeInTheAppIsWrittenFromItsModelAndReadBackEqual() throws Exception {
         Workspace w = WorkspaceFile.fromJson(Files.readString(DEMO)).workspace();
         StepState state = new StepState("binance-usdm", new BigDecimal("8000"), w.positions());
