@@ -14,12 +14,16 @@ import org.marginlab.app.model.Evaluation;
 import org.marginlab.app.ui.Formats;
 
 /**
- * The answers of one walk through a lesson and their verdicts: a question is answered once
- * (checked or revealed); the score is correct / asked over the checked ones. Pure; no toolkit.
+ * One walk through a lesson: the answers and their verdicts (a question is answered once,
+ * checked or revealed; the score is correct / asked over the checked ones), the predictions as
+ * typed, the figures revealed and the steps visited. Pure; no toolkit.
  */
 final class LessonScoring {
     private final Clock clock;
     private final Map<String, Attempt> attempts = new LinkedHashMap<>();
+    private final Map<String, String> typed = new java.util.HashMap<>();
+    private final Map<Integer, java.util.Set<FigureRef>> revealed = new java.util.HashMap<>();
+    private final java.util.Set<Integer> visited = new java.util.HashSet<>();
 
     LessonScoring(Clock clock) {
         this.clock = clock;
@@ -27,15 +31,44 @@ final class LessonScoring {
 
     void clear() {
         attempts.clear();
+        typed.clear();
+        revealed.clear();
+        visited.clear();
+    }
+
+    /** @param index  a step shown, from 0 */
+    void visit(int index) {
+        visited.add(index);
+    }
+
+    /** @return whether a step was visited and each of its questions answered */
+    boolean done(int index, org.marginlab.app.lesson.LessonStep step) {
+        return visited.contains(index) && step.questions().stream().allMatch(q -> attempts.containsKey(q.id()));
+    }
+
+    /** Reveals a figure of a step. */
+    void reveal(int index, FigureRef ref) {
+        revealed.computeIfAbsent(index, k -> new java.util.HashSet<>()).add(ref);
+    }
+
+    /** @return the figures of a step revealed so far */
+    java.util.Set<FigureRef> revealed(int index) {
+        return revealed.getOrDefault(index, java.util.Set.of());
+    }
+
+    /** Keeps a prediction as typed, to show it again on the question. */
+    void typed(String questionId, String text) {
+        typed.put(questionId, text);
+    }
+
+    /** @return the prediction typed for a question, or empty */
+    String typed(String questionId) {
+        return typed.getOrDefault(questionId, "");
     }
 
     /** @return the answer to a question, or null */
     Attempt attempt(String questionId) {
         return attempts.get(questionId);
-    }
-
-    Map<String, Attempt> byId() {
-        return attempts;
     }
 
     List<Attempt> attempts() {

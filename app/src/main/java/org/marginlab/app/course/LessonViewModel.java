@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +33,6 @@ import org.marginlab.app.lesson.LessonException;
 import org.marginlab.app.lesson.LessonStep;
 import org.marginlab.app.lesson.Question;
 import org.marginlab.app.model.Evaluation;
-import org.marginlab.app.ui.DecimalInput;
 import org.marginlab.app.ui.Formats;
 import org.marginlab.app.workspace.LessonStates;
 import org.marginlab.app.workspace.Workspace;
@@ -60,9 +58,6 @@ public final class LessonViewModel {
     private Workspace base;
     private List<Workspace> states = List.of();
     private final Map<Integer, Evaluation> evaluations = new HashMap<>();
-    private final Map<Integer, Set<FigureRef>> revealed = new HashMap<>();
-    private final Set<Integer> visited = new HashSet<>();
-    private final Map<String, String> typedPredictions = new HashMap<>();
 
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active", false);
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
@@ -131,9 +126,6 @@ public final class LessonViewModel {
     /** A new document: its lesson starts at step 1, with a new score. */
     private void documentLoaded() {
         scoring.clear();
-        typedPredictions.clear();
-        revealed.clear();
-        visited.clear();
         lesson = null;
         Lesson l = account.draft().lesson();
         if (l == null) {
@@ -236,7 +228,7 @@ public final class LessonViewModel {
 
     private void showStep(int index) {
         step.set(index);
-        visited.add(index);
+        scoring.visit(index);
         LessonStep s = lesson.steps().get(index);
         stepTitle.set(s.title());
         progress.set("Step " + (index + 1) + " / " + lesson.steps().size());
@@ -245,7 +237,7 @@ public final class LessonViewModel {
             QuestionViewModel vm = new QuestionViewModel(this, q);
             Attempt a = scoring.attempt(q.id());
             if (a != null) {
-                vm.predictionProperty().set(typedPredictions.getOrDefault(q.id(), ""));
+                vm.predictionProperty().set(scoring.typed(q.id()));
                 vm.showAnswered(scoring.verdict(a, evaluation(index), formats()), Boolean.TRUE.equals(a.correct()));
             }
             qs.add(vm);
@@ -256,24 +248,17 @@ public final class LessonViewModel {
 
     // ---- predictions ---------------------------------------------------------------------------
 
-    void check(QuestionViewModel q) {
-        if (q.answeredProperty().get()) {
-            return;
+    /** Scores a parsed prediction of a question of the current step (its typed text kept). */
+    void check(QuestionViewModel q, BigDecimal prediction, String typed) {
+        if (!q.answeredProperty().get()) {
+            scoring.typed(q.question().id(), typed);
+            answer(q, prediction);
         }
-        String typed = q.predictionProperty().get() == null ? "" : q.predictionProperty().get().strip();
-        if (typed.isEmpty()) {
-            q.showError("Type a prediction first, or Reveal to see the answer without a score.");
-            return;
-        }
-        BigDecimal prediction;
-        try {
-            prediction = new DecimalInput(account.localeProperty().get()).parse(typed);
-        } catch (DecimalInput.InputException e) {
-            q.showError(e.getMessage());
-            return;
-        }
-        typedPredictions.put(q.question().id(), typed);
-        answer(q, prediction);
+    }
+
+    /** @return the locale predictions are typed in */
+    java.util.Locale locale() {
+        return account.localeProperty().get();
     }
 
     void reveal(QuestionViewModel q) {
@@ -286,7 +271,7 @@ public final class LessonViewModel {
         int index = step.get();
         Evaluation e = evaluation(index);
         Attempt a = scoring.answer(index + 1, q.question(), prediction, LessonFigures.answer(e, q.question().figure()));
-        revealed.computeIfAbsent(index, k -> new HashSet<>()).add(q.question().figure());
+        scoring.reveal(index, q.question().figure());
         q.showAnswered(scoring.verdict(a, e, formats()), Boolean.TRUE.equals(a.correct()));
         refresh();
         explainer.accept(q.question().figure());
@@ -299,7 +284,7 @@ public final class LessonViewModel {
      */
     public void revealFigure(FigureRef ref) {
         if (step.get() >= 0) {
-            revealed.computeIfAbsent(step.get(), k -> new HashSet<>()).add(ref);
+            scoring.reveal(step.get(), ref);
             refresh();
         }
     }
@@ -322,9 +307,7 @@ public final class LessonViewModel {
         }
         List<StepItem> items = new ArrayList<>();
         for (int i = 0; i < lesson.steps().size(); i++) {
-            LessonStep st = lesson.steps().get(i);
-            boolean done = visited.contains(i) && st.questions().stream().allMatch(q -> scoring.attempt(q.id()) != null);
-            items.add(new StepItem(st.title(), done));
+            items.add(new StepItem(lesson.steps().get(i).title(), scoring.done(i, lesson.steps().get(i))));
         }
         if (!items.equals(steps)) {
             steps.setAll(items);
@@ -337,7 +320,7 @@ public final class LessonViewModel {
     private void updateMasks() {
         int index = step.get();
         boolean on = lesson != null && index >= 0;
-        Set<FigureRef> hidden = on ? StepMasks.hidden(lesson.steps().get(index), revealed.getOrDefault(index, Set.of()),
+        Set<FigureRef> hidden = on ? StepMasks.hidden(lesson.steps().get(index), scoring.revealed(index),
                 instructor.get() && showAnswers.get()) : Set.of();
         account.hiddenFigures().set(StepMasks.keys(hidden));
         account.lockedInputs().set(on && instructor.get() ? lesson.steps().get(index).lock() : List.of());
@@ -438,10 +421,5 @@ public final class LessonViewModel {
     /** @return the answered questions in order, for the score's CSV */
     public List<Attempt> attempts() {
         return scoring.attempts();
-    }
-
-    /** @return the lesson under way, or null */
-    public Lesson lesson() {
-        return lesson;
     }
 }

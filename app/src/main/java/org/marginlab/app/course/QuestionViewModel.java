@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import org.marginlab.app.lesson.Question;
+import org.marginlab.app.ui.DecimalInput;
 
 /**
  * One question of the current step as the navigator shows it: the prompt, the typed prediction,
@@ -66,18 +67,29 @@ public final class QuestionViewModel {
         return correct.getReadOnlyProperty();
     }
 
-    /** Checks the typed prediction: scores it, reveals the figure and opens its derivation. */
+    /**
+     * Checks the typed prediction (parsed as every number input, in the number format's locale):
+     * scores it, reveals the figure and opens its derivation; or says why it is not a number.
+     */
     public void check() {
-        lesson.check(this);
+        if (answered.get()) {
+            return;
+        }
+        String typed = prediction.get() == null ? "" : prediction.get().strip();
+        if (typed.isEmpty()) {
+            error.set("Type a prediction first, or Reveal to see the answer without a score.");
+            return;
+        }
+        try {
+            lesson.check(this, new DecimalInput(lesson.locale()).parse(typed), typed);
+        } catch (DecimalInput.InputException e) {
+            error.set(e.getMessage());
+        }
     }
 
     /** Reveals the figure without a prediction (not scored). */
     public void reveal() {
         lesson.reveal(this);
-    }
-
-    void showError(String message) {
-        error.set(message);
     }
 
     void showAnswered(String text, boolean scored) {
