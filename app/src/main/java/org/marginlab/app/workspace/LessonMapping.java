@@ -40,6 +40,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class LessonMapping {
     /** Most steps in a lesson. */
     static final int MAX_STEPS = 200;
+    /** Most edits, hidden figures, locks or questions in one step (each edit may evaluate the account). */
+    static final int MAX_ITEMS = 100;
 
     private static final Set<String> LESSON_FIELDS = Set.of("title", "audience", "order", "steps");
     private static final Set<String> STEP_FIELDS = Set.of("title", "text", "state", "edits", "shock", "replay", "hide",
@@ -152,6 +154,10 @@ final class LessonMapping {
         BigDecimal wallet = present(node, "walletBalance") == null ? BigDecimal.ZERO : decimal(node, "walletBalance", at);
         List<Position> positions = new ArrayList<>();
         JsonNode array = array(node, "positions", at);
+        if (array != null && array.size() > WorkspaceMapping.MAX_POSITIONS) {
+            throw new LessonException(at + ".positions", "must hold at most " + WorkspaceMapping.MAX_POSITIONS
+                    + " positions (got " + array.size() + ")");
+        }
         Set<String> ids = new HashSet<>();
         for (int i = 0; array != null && i < array.size(); i++) {
             String p = at + ".positions[" + i + "]";
@@ -289,6 +295,9 @@ final class LessonMapping {
         JsonNode a = present(node, field);
         if (a != null && !a.isArray()) {
             throw new LessonException(at + "." + field, "must be an array (got " + show(a) + ")");
+        }
+        if (a != null && a.size() > MAX_ITEMS && !field.equals("positions")) {
+            throw new LessonException(at + "." + field, "must hold at most " + MAX_ITEMS + " items (got " + a.size() + ")");
         }
         return a;
     }

@@ -128,6 +128,9 @@ class LessonFormatTest {
                 .isEqualTo("lesson.steps[0].text: unknown position \"eth\" (positions: btc-long)");
         assertThat(message(lesson("{\"title\": \"a\", \"lock\": [\"btc-long.colour\"]}")))
                 .startsWith("lesson.steps[0].lock[0]: must be ID.FIELD");
+        String manyHides = "\"btc-long.roe\", ".repeat(100) + "\"btc-long.roe\"";
+        assertThat(message(lesson("{\"title\": \"a\", \"hide\": [" + manyHides + "]}")))
+                .isEqualTo("lesson.steps[0].hide: must hold at most 100 items (got 101)");
         assertThat(message(HEAD + "\"lesson\": {\"title\": \"T\", \"steps\": []}}"))
                 .isEqualTo("lesson.steps: must be an array of at least one step (got [])");
         assertThat(message(HEAD + "\"lesson\": {\"steps\": [{\"title\": \"a\"}]}}"))
