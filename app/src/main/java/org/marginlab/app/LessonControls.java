@@ -93,29 +93,44 @@ final class LessonControls {
         };
     }
 
-    /** @return File → Open Lesson ▸, the bundled lessons by order and title */
+    /**
+     * @return File → Open Lesson ▸, the bundled lessons by order and title, read the first time
+     *         the menu opens (not at start-up)
+     */
     Menu openLessonMenu() {
         Menu menu = new Menu("Open _Lesson");
         menu.setId("openLessonMenu");
+        MenuItem reading = new MenuItem("Reading the bundled lessons…");
+        reading.setDisable(true);
+        menu.getItems().add(reading);
+        menu.setOnShowing(e -> {
+            if (menu.getItems().get(0) == reading) {
+                menu.getItems().setAll(bundledLessons());
+            }
+        });
+        return menu;
+    }
+
+    private List<MenuItem> bundledLessons() {
+        List<MenuItem> items = new java.util.ArrayList<>();
         try {
-            List<Lessons.Entry> entries = Lessons.list();
-            for (Lessons.Entry e : entries) {
+            for (Lessons.Entry e : Lessons.list()) {
                 MenuItem item = new MenuItem((e.order() == null ? "" : e.order() + ". ") + e.title());
                 item.setMnemonicParsing(false);
                 item.setOnAction(a -> app.openLesson(e.fileName()));
-                menu.getItems().add(item);
-            }
-            if (entries.isEmpty()) {
-                MenuItem none = new MenuItem("No bundled lessons");
-                none.setDisable(true);
-                menu.getItems().add(none);
+                items.add(item);
             }
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             MenuItem broken = new MenuItem("The bundled lessons cannot be read: " + e.getMessage());
             broken.setDisable(true);
-            menu.getItems().add(broken);
+            items.add(broken);
         }
-        return menu;
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No bundled lessons");
+            none.setDisable(true);
+            items.add(none);
+        }
+        return items;
     }
 
     /** @return the Lesson menu */

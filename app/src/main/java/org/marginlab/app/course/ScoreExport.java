@@ -39,7 +39,8 @@ public final class ScoreExport {
             String message;
             try {
                 AtomicSave.replace(file, bytes);
-                message = "Score saved to " + file.getFileName() + " (" + attempts.size() + " answers).";
+                message = "Score saved to " + file.getFileName() + " (" + attempts.size()
+                        + (attempts.size() == 1 ? " answer)." : " answers).");
             } catch (IOException | RuntimeException e) {
                 message = "Could not save the score to " + file + ": " + e.getMessage();
             }

@@ -66,6 +66,20 @@ class LessonViewModelTest {
     }
 
     @Test
+    void aLessonWhoseCheckFailsStillOpensWithAWarning() throws Exception {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("..", "assets", "lessons", "00-demo.marginlab"))
+                .replace("\"57228.92\"", "\"50000\"");
+        account.load(org.marginlab.app.workspace.WorkspaceFile.fromJson(text).workspace());
+        assertThat(vm.activeProperty().get()).isTrue();
+        assertThat(vm.progressProperty().get()).isEqualTo("Step 1 / 3");
+        // |57,228.92 − 50,000| / 50,000 = 14.46 % > 0.5 %
+        assertThat(vm.warningProperty().get()).startsWith("This lesson's check failed: "
+                + "lesson.steps[0].questions[0].expected: the engine's answer 57228.9");
+        account.load(Lessons.open("00-demo.marginlab"));
+        assertThat(vm.warningProperty().get()).isEmpty();
+    }
+
+    @Test
     void aPredictionIsScoredAndTheFigureRevealed() {
         QuestionViewModel q = vm.questions().get(0);
         q.predictionProperty().set("abc");
@@ -154,6 +168,22 @@ class LessonViewModelTest {
         vm.questions().get(0).reveal();
         assertThat(explain.derivationProperty().get()).isNotNull();
         assertThat(explain.valueProperty().get()).contains("57,228.92");
+    }
+
+    @Test
+    void theScoreFileIsWrittenOffTheCallersThreadAndSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        QuestionViewModel q = vm.questions().get(0);
+        q.predictionProperty().set("57000");
+        q.check();
+        List<Runnable> io = new java.util.ArrayList<>();
+        String[] message = {null};
+        java.nio.file.Path file = dir.resolve("score.csv");
+        new ScoreExport(io::add, Runnable::run).export(vm.titleProperty().get(), vm.attempts(), file, m -> message[0] = m);
+        assertThat(file).doesNotExist(); // nothing written before the io executor runs
+        io.forEach(Runnable::run);
+        assertThat(message[0]).isEqualTo("Score saved to score.csv (1 answer).");
+        assertThat(java.nio.file.Files.readString(file)).startsWith(ScoreCsv.HEADER + "\r\n");
     }
 
     @Test
