@@ -189,21 +189,17 @@ public final class HandoutPdf {
     }
 
     /**
-     * A titled block of monospaced lines (a derivation): title and text kept together on one
-     * page where they fit.
+     * A titled block of monospaced lines (a derivation): it starts on a new page unless the
+     * title and the whole text fit on this one (or the text is longer than a page).
      */
     public void titledMonospace(String title, String text, float size) {
-        Paragraph p = new Paragraph();
-        p.setKeepTogether(true);
-        Paragraph head = new Paragraph(PdfText.of(title), bold(11));
-        head.setSpacingBefore(8);
-        head.setSpacingAfter(3);
-        p.add(head);
-        Paragraph body = new Paragraph(PdfText.of(text), mono(size));
-        body.setLeading(size * 1.3f);
-        p.add(body);
-        p.setSpacingAfter(6);
-        add(p);
+        float needed = 30 + text.lines().count() * size * 1.3f;
+        float left = writer.getVerticalPosition(true) - document.bottom();
+        if (needed > left && needed < document.top() - document.bottom()) {
+            newPage();
+        }
+        subheading(title);
+        monospace(text, size);
     }
 
     /** Lines of monospaced text, kept on one page where they fit. */

@@ -80,9 +80,25 @@ public final class HandoutSections {
         pdf.heading("How the key figures are derived");
         pdf.note("Each step as the Explain panel shows it: the rule, the formula, the numbers substituted and the "
                 + "section of the venue's rules it comes from.");
+        // two to a row: a derivation is long and narrow (its steps' lines are short)
+        com.lowagie.text.pdf.PdfPTable grid = new com.lowagie.text.pdf.PdfPTable(2);
+        grid.setWidthPercentage(100);
+        grid.getDefaultCell().setBorder(com.lowagie.text.Rectangle.NO_BORDER);
         for (DerivationText d : m.derivations()) {
-            pdf.titledMonospace(d.title(), d.text(), 7.2f);
+            com.lowagie.text.pdf.PdfPCell cell = new com.lowagie.text.pdf.PdfPCell();
+            cell.setBorder(com.lowagie.text.Rectangle.NO_BORDER);
+            cell.setPaddingRight(10);
+            cell.setPaddingBottom(12);
+            com.lowagie.text.Paragraph head = new com.lowagie.text.Paragraph(PdfText.of(d.title()), pdf.bold(10));
+            head.setSpacingAfter(3);
+            cell.addElement(head);
+            com.lowagie.text.Paragraph body = new com.lowagie.text.Paragraph(PdfText.of(d.text()), pdf.mono(6.6f));
+            body.setLeading(8.4f);
+            cell.addElement(body);
+            grid.addCell(cell);
         }
+        grid.completeRow();
+        pdf.add(grid);
     }
 
     static void comparison(HandoutPdf pdf, HandoutModel m, Locale locale) {

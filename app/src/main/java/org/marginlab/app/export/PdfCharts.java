@@ -32,7 +32,7 @@ final class PdfCharts {
     static final Color TIER = new Color(0xad, 0xb5, 0xbd);
 
     /** Height of a position chart (both panels), points. */
-    static final float POSITION_HEIGHT = 300;
+    static final float POSITION_HEIGHT = 288;
     /** Height of the equity chart, points. */
     static final float EQUITY_HEIGHT = 230;
 
@@ -47,10 +47,10 @@ final class PdfCharts {
             Axis pnl = d.pnlAxis();
             Axis ratio = d.ratioAxis();
             float left = 56;
-            float pw = w - left - 8;
-            PdfPlot top = new PdfPlot(canvas, pdf.baseFont(), left, 168, pw, 118, px.lower(), px.upper(), pnl.lower(),
+            float pw = w - left - 18;
+            PdfPlot top = new PdfPlot(canvas, pdf.baseFont(), left, 160, pw, 112, px.lower(), px.upper(), pnl.lower(),
                     pnl.upper());
-            PdfPlot bottom = new PdfPlot(canvas, pdf.baseFont(), left, 28, pw, 118, px.lower(), px.upper(),
+            PdfPlot bottom = new PdfPlot(canvas, pdf.baseFont(), left, 28, pw, 112, px.lower(), px.upper(),
                     ratio.lower(), ratio.upper());
             DoubleFunction<String> priceTicks = PdfPlot.numbers(locale, px.tickUnit(), 1, "");
             for (PdfPlot p : List.of(top, bottom)) {
@@ -113,7 +113,7 @@ final class PdfCharts {
         double fYHi = yHi;
         pdf.drawing(w, EQUITY_HEIGHT, canvas -> {
             float left = 56;
-            PdfPlot plot = new PdfPlot(canvas, pdf.baseFont(), left, 40, w - left - 8, EQUITY_HEIGHT - 60,
+            PdfPlot plot = new PdfPlot(canvas, pdf.baseFont(), left, 40, w - left - 18, EQUITY_HEIGHT - 60,
                     d.fromPercent(), d.toPercent(), fYLo, fYHi);
             plot.axes(d.tickPercent(), PdfPlot.numbers(locale, d.tickPercent(), 1, " %"), d.xLabel(), step,
                     PdfPlot.numbers(locale, step, 1, ""), d.yLabel(), true);
@@ -145,8 +145,8 @@ final class PdfCharts {
         float lastAt = Float.NEGATIVE_INFINITY;
         for (Marker m : sorted) {
             float at = plot.x(m.x()) - 2;
-            if (at < lastAt + 8) {
-                at = lastAt + 8;
+            if (at < lastAt + 9) {
+                at = lastAt + 9;
             }
             plot.verticalLabelAt(at, m.label(), color(m.kind()));
             lastAt = at;
