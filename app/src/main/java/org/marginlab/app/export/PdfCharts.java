@@ -25,9 +25,9 @@ final class PdfCharts {
     static final Color ISOLATED = new Color(0x1f, 0x6f, 0xb5);
     static final Color CROSS = new Color(0xd9, 0x6c, 0x06);
     static final Color LIQUIDATION = new Color(0xc9, 0x2a, 0x2a);
-    static final Color BANKRUPTCY = new Color(0x86, 0x18, 0x18);
-    static final Color ENTRY = new Color(0x49, 0x50, 0x57);
-    static final Color MARK = new Color(0x2b, 0x8a, 0x3e);
+    static final Color BANKRUPTCY = new Color(0x9c, 0x36, 0xb5);
+    static final Color ENTRY = new Color(0x3b, 0x5b, 0xdb);
+    static final Color MARK = new Color(0x34, 0x3a, 0x40);
     static final Color ZONE = new Color(0xff, 0xe3, 0xe3);
     static final Color TIER = new Color(0xad, 0xb5, 0xbd);
 
@@ -76,6 +76,7 @@ final class PdfCharts {
                 }
             }
             double[] xs = d.prices();
+            top.horizontal(0, HandoutPdf.MUTED, 0.5f);
             top.clip();
             top.line(xs, d.pnlValues(), d.size(), PNL, 1.2f);
             top.unclip();
@@ -135,21 +136,22 @@ final class PdfCharts {
     }
 
     /**
-     * The markers' labels beside their lines, reading upwards: a label whose line is within a
-     * label's height of the one before goes one label further right, so that close prices
-     * (liquidation and bankruptcy; entry and mark at the same price) stay readable.
+     * The markers' labels, horizontal, to the right of their lines at the top of the frame (as the
+     * Charts tab puts them): a label that would run into one before it goes a row lower, so that
+     * close prices (liquidation and bankruptcy; entry and mark at the same price) stay readable.
      */
     private static void labels(PdfPlot plot, List<Marker> markers) {
         List<Marker> sorted = new java.util.ArrayList<>(markers);
         sorted.sort(java.util.Comparator.comparingDouble(Marker::x));
-        float lastAt = Float.NEGATIVE_INFINITY;
+        float[] rowEnds = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY,
+            Float.NEGATIVE_INFINITY};
         for (Marker m : sorted) {
-            float at = plot.x(m.x()) - 2;
-            if (at < lastAt + 9) {
-                at = lastAt + 9;
+            float at = plot.x(m.x()) + 3;
+            int row = 0;
+            while (row < rowEnds.length - 1 && rowEnds[row] > at - 3) {
+                row++;
             }
-            plot.verticalLabelAt(at, m.label(), color(m.kind()));
-            lastAt = at;
+            rowEnds[row] = plot.markerLabel(at, row, m.label(), color(m.kind()));
         }
     }
 

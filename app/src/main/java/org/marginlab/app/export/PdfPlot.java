@@ -207,6 +207,29 @@ final class PdfPlot {
         canvas.endText();
     }
 
+    /**
+     * A marker's label, horizontal, in a row below the frame's top; it goes to the left of its
+     * line where it would leave the frame.
+     *
+     * @return the template x where the label ends
+     */
+    float markerLabel(float at, int row, String text, Color color) {
+        String t = PdfText.of(text);
+        float w = font.getWidthPoint(t, 6.5f);
+        float x = at + w > left + width - 2 ? at - 6 - w : at;
+        canvas.saveState();
+        canvas.setColorFill(java.awt.Color.WHITE);
+        canvas.rectangle(x - 1, bottom + height - 9 - row * 8.5f - 1.5f, w + 2, 8);
+        canvas.fill();
+        canvas.restoreState();
+        canvas.beginText();
+        canvas.setFontAndSize(font, 6.5f);
+        canvas.setColorFill(color);
+        canvas.showTextAligned(Element.ALIGN_LEFT, t, x, bottom + height - 9 - row * 8.5f, 0);
+        canvas.endText();
+        return x + w;
+    }
+
     /** Text at a place on the template (not in data coordinates). */
     void text(String text, float atX, float atY, Color color, float size) {
         canvas.beginText();
