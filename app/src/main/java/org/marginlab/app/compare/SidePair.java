@@ -3,7 +3,9 @@ package org.marginlab.app.compare;
 import java.math.BigDecimal;
 
 /**
- * One figure of one position on both sides of the comparison, formatted for display.
+ * One figure of one position on both sides of the comparison, formatted for display. Two pairs
+ * are equal when they show the same (texts and highlight); the full-precision values ride along
+ * for the CSV export ({@link #sameValues}).
  *
  * @param isolated       the figure with every position isolated, formatted; never null
  * @param cross          the figure with every position cross, formatted; never null
@@ -19,5 +21,32 @@ public record SidePair(String isolated, String cross, boolean different, BigDeci
     /** A pair of texts without their values. */
     public SidePair(String isolated, String cross, boolean different) {
         this(isolated, cross, different, null, null);
+    }
+
+    /** Equal when both show the same texts with the same highlight; the values are not compared. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SidePair p && isolated.equals(p.isolated) && cross.equals(p.cross) && different == p.different;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(isolated, cross, different);
+    }
+
+    /**
+     * @param a  a pair, or null
+     * @param b  a pair, or null
+     * @return whether both carry the same values (numerically), or both are null
+     */
+    public static boolean sameValues(SidePair a, SidePair b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return same(a.isolatedValue, b.isolatedValue) && same(a.crossValue, b.crossValue);
+    }
+
+    private static boolean same(BigDecimal x, BigDecimal y) {
+        return x == null ? y == null : y != null && x.compareTo(y) == 0;
     }
 }
