@@ -134,7 +134,10 @@ final class ExportControls {
         return n == null || n.getScene() == null ? null : n.getScene().getWindow();
     }
 
-    /** The handout of the workspace as it is now (unsaved edits included), gathered off the JavaFX thread. */
+    /**
+     * The handout of the workspace as it is now (unsaved edits included, at the price shock set),
+     * gathered off the JavaFX thread.
+     */
     void pdf(Window owner) {
         window = owner;
         AccountViewModel account = app.account();
@@ -146,8 +149,11 @@ final class ExportControls {
             return;
         }
         Locale locale = account.locale();
+        // the figures at the window's shock, as on screen
+        String shock = account.shockTextProperty().get();
+        String shockSymbol = account.shockSymbolProperty().get();
         save("Export PDF handout", baseName() + "-handout.pdf", ".pdf", () -> {
-            HandoutModel model = HandoutBuilder.of(workspace, locale, Instant.now());
+            HandoutModel model = HandoutBuilder.of(workspace, locale, Instant.now(), shock, shockSymbol);
             return HandoutSections.pdf(model, locale);
         });
     }

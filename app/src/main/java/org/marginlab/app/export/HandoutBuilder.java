@@ -45,8 +45,8 @@ import org.marginlab.engine.explain.Explainer;
  * panel's ({@link Explainer}, {@link DerivationFormats#text}).
  *
  * <p>Runs on any one thread (the view-models are its own): a background thread in the app, the
- * main thread on the command line. Pending what-ifs and the price shock of the window are not
- * part of a workspace, so not of the handout.
+ * main thread on the command line. The window's price shock can be given (the figures are then
+ * at the shocked marks, as the window shows them); pending what-ifs are not part of a handout.
  */
 public final class HandoutBuilder {
     /** The Positions tab's columns, in its order. */
@@ -66,8 +66,24 @@ public final class HandoutBuilder {
      * @throws org.marginlab.engine.ValidationException if the workspace's venue is unknown
      */
     public static HandoutModel of(Workspace workspace, Locale locale, Instant generated) {
+        return of(workspace, locale, generated, null, null);
+    }
+
+    /**
+     * As {@link #of(Workspace, Locale, Instant)}, at the window's price shock.
+     *
+     * @param shockText    the shock as typed in the window, in percent in its number format, or
+     *                     null for none
+     * @param shockSymbol  the symbol the shock moves, or null for every symbol
+     */
+    public static HandoutModel of(Workspace workspace, Locale locale, Instant generated, String shockText,
+            String shockSymbol) {
         AccountViewModel account = new AccountViewModel(MarginEngine.DEFAULT, locale);
         account.load(workspace);
+        if (shockText != null && !shockText.isBlank()) {
+            account.shockSymbolProperty().set(shockSymbol);
+            account.shockTextProperty().set(shockText);
+        }
         Evaluation e = account.evaluation();
         List<PositionViewModel> rows = List.copyOf(account.positions());
 

@@ -119,6 +119,18 @@ class HandoutPdfTest {
     }
 
     @Test
+    void atTheWindowsShockTheFiguresAreTheShockedOnes() throws IOException {
+        // −10 % on every mark: btc 60,000 → 54,000, below its liquidation price 57,228.92, so liquidated
+        HandoutModel m = HandoutBuilder.of(Samples.open(Samples.COURSE_CROSS_CASCADE), Locale.ROOT, GENERATED, "-10",
+                null);
+        assertThat(m.notes()).anyMatch(n -> n.contains("shock"));
+        assertThat(m.positions().rows().get(0)).contains("54,000.00", "liquidated");
+        try (PDDocument doc = Loader.loadPDF(HandoutSections.pdf(m, Locale.ROOT))) {
+            assertThat(text(doc)).contains("54,000.00").contains("-10.00 %");
+        }
+    }
+
+    @Test
     void chartsAreVectorPathsNotImages() throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf(Samples.COURSE_CROSS_CASCADE))) {
             int forms = 0;
