@@ -14,7 +14,6 @@ import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -188,20 +187,6 @@ public final class HandoutPdf {
         add(p);
     }
 
-    /**
-     * A titled block of monospaced lines (a derivation): it starts on a new page unless the
-     * title and the whole text fit on this one (or the text is longer than a page).
-     */
-    public void titledMonospace(String title, String text, float size) {
-        float needed = 30 + text.lines().count() * size * 1.3f;
-        float left = writer.getVerticalPosition(true) - document.bottom();
-        if (needed > left && needed < document.top() - document.bottom()) {
-            newPage();
-        }
-        subheading(title);
-        monospace(text, size);
-    }
-
     /** Lines of monospaced text, kept on one page where they fit. */
     public void monospace(String text, float size) {
         Paragraph p = new Paragraph(PdfText.of(text), mono(size));
@@ -321,9 +306,5 @@ public final class HandoutPdf {
                 Element.ALIGN_CENTER, -2)));
         p.setSpacingAfter(4);
         add(p);
-    }
-
-    static Rectangle a4() {
-        return PageSize.A4;
     }
 }

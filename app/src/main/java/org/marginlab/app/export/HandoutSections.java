@@ -168,9 +168,4 @@ public final class HandoutSections {
     public static byte[] pdf(HandoutModel m, Locale locale) {
         return HandoutPdf.write(m.title(), standard(m, locale));
     }
-
-    /** @return {@code locale} unless null, else {@link Locale#ROOT} */
-    static Locale orRoot(Locale locale) {
-        return locale == null ? Locale.ROOT : locale;
-    }
 }
