@@ -165,8 +165,10 @@ final class ExportControls {
             org.marginlab.app.model.Evaluation e = app.account().evaluation();
             bytes = () -> TableCsv.bytes(TableCsv.positions(e));
         } else if ("comparisonTable".equals(id)) {
-            List<ComparisonRow> rows = table.getItems().stream().map(ComparisonRow.class::cast).toList();
-            bytes = () -> TableCsv.bytes(TableCsv.comparison(rows));
+            // read from the rows here, on the JavaFX thread that updates them; encoded in the background
+            HandoutModel.Table rows = TableCsv.comparison(
+                    table.getItems().stream().map(ComparisonRow.class::cast).toList());
+            bytes = () -> TableCsv.bytes(rows);
         } else {
             List<List<String>> shown = ExportMenus.displayed(table);
             bytes = () -> TableCsv.bytes(new HandoutModel.Table(shown.get(0), shown.subList(1, shown.size())));
