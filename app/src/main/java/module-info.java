@@ -15,6 +15,10 @@ module org.marginlab.app {
     requires atlantafx.base;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
+    // File → Export and `marginlab export`: the PDF handout (OpenPDF, as a module: app/openpdf-module)
+    // and the CSV of the tables
+    requires com.github.librepdf.openpdf;
+    requires org.apache.commons.csv;
     // the number formats of View → Number format (German, French, Swiss …): without it the
     // linked image has only the English locale data and every format prints 1,234.56
     requires jdk.localedata;

@@ -52,6 +52,7 @@ public final class MainView extends BorderPane {
     private Map<String, Double> splitPositions;
     private MenuBar menuBar;
     private final ExplainControls explain;
+    private final ExportControls export;
 
     /**
      * @param app         the application view-model, not null
@@ -63,6 +64,7 @@ public final class MainView extends BorderPane {
         this.app = app;
         AccountViewModel account = app.account();
         getStyleClass().add("main-view");
+        export = new ExportControls(app, this::shownContent);
 
         Label title = new Label("MarginLab", new FontIcon("mdi2c-calculator-variant"));
         title.getStyleClass().add("app-title");
@@ -130,6 +132,19 @@ public final class MainView extends BorderPane {
         setBottom(summary);
         installUndoKeys(account);
         explain.installKeys(this);
+        export.install(this);
+    }
+
+    /** @return the content of the tab shown now (what Print… prints), or null */
+    private Node shownContent() {
+        Node center = getCenter();
+        return center instanceof TabPane t && t.getSelectionModel().getSelectedItem() != null
+                ? t.getSelectionModel().getSelectedItem().getContent() : null;
+    }
+
+    /** @return File → Export's controls (tests choose files through them) */
+    ExportControls exportControls() {
+        return export;
     }
 
     /**
@@ -266,7 +281,7 @@ public final class MainView extends BorderPane {
         MenuItem saveAs = item("Save _As…", null, KeyCode.S, true, app::saveAs);
         MenuItem quit = item("_Quit", null, KeyCode.Q, false, onQuit);
         file.getItems().addAll(newItem, open, recent, samples, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), export.menu(() -> this), new SeparatorMenuItem(), quit);
 
         Menu editMenu = new Menu("_Edit");
         MenuItem undo = item("_Undo", "mdi2u-undo", null, false, account::undo);
