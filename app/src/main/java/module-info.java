@@ -15,6 +15,8 @@ module org.marginlab.app {
     requires atlantafx.base;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
+    // the replay's price paths (org.marginlab.app.replay.PathCsv)
+    requires org.apache.commons.csv;
     // the number formats of View → Number format (German, French, Swiss …): without it the
     // linked image has only the English locale data and every format prints 1,234.56
     requires jdk.localedata;
