@@ -89,6 +89,10 @@ public final class Evaluator {
         FieldError shockError = shockError(draft.shockText());
         BigDecimal shock = shockError == null ? shockOf(draft.shockText())
                 : previous != null ? previous.shock() : BigDecimal.ZERO;
+        ReplayOverlay replay = draft.replay();
+        if (replay != null) {
+            shock = BigDecimal.ZERO; // a replay moves the marks itself: the shock waits until it is closed
+        }
         ShockScope scope = ShockScope.of(draft.shockSymbol());
 
         int n = draft.positions().size();
@@ -126,6 +130,9 @@ public final class Evaluator {
                 errs.put(InputField.LEVERAGE, null);
             }
             Position u = now != null ? now : old != null && sameVenue ? old.used() : null;
+            if (u != null && replay != null) {
+                u = u.withMarkPrice(replay.markOf(u.id(), u.symbol(), u.markPrice()));
+            }
             if (u != null) {
                 if (type == null) {
                     type = u.contract();
