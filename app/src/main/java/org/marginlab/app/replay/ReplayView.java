@@ -80,6 +80,7 @@ public final class ReplayView extends VBox {
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
 
         Label note = new Label();
         note.setId("replayNote");
@@ -88,12 +89,14 @@ public final class ReplayView extends VBox {
         note.visibleProperty().bind(model.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
 
         Label empty = new Label("Load a mark-price path (a CSV file of time,symbol,mark) or a bundled one to replay "
                 + "the workspace along it: every mark moves, liquidations happen when they are reached and stay, and "
                 + "the isolated and the cross side are compared over time.");
         empty.setId("replayEmpty");
         empty.setWrapText(true);
+        empty.setMinHeight(Region.USE_PREF_SIZE);
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.visibleProperty().bind(model.loadedProperty().not());
         empty.managedProperty().bind(empty.visibleProperty());
@@ -186,6 +189,7 @@ public final class ReplayView extends VBox {
         Label gone = label("replayLiquidated", null);
         gone.textProperty().bind(model.liquidatedSoFarProperty());
         gone.setWrapText(true);
+        gone.setMinHeight(Region.USE_PREF_SIZE);
         HBox second = new HBox(16, iso, cross);
         VBox box = new VBox(4, first, second, gone);
         box.visibleProperty().bind(model.loadedProperty());
