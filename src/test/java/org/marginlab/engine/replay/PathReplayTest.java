@@ -183,7 +183,7 @@ class PathReplayTest {
             assertThat(frame.cross().equity()).as("cross at hour %d", frame.index()).isCloseTo(cross, within(d("1e-20")));
         }
         // BTC (LP 57,228.92, −4.6 %) and ETH (2,409.64, −19.7 %) go, SOL (101.01, −32.7 %) is beyond −30 %;
-        // the cross account goes at x = −3,198/20,898 = −15.30 %, i.e. hour 336·(3,198/20,898)/0.3 = 171.41
+        // the cross account goes at x = −3,198/20,898 = −15.30 %, i.e. hour 336·(3,198/20,898)/0.3 = 171.39
         assertThat(r.events(ReplaySide.ISOLATED)).extracting(LiquidationEvent::positionId)
                 .containsExactly("btc-long", "eth-long");
         assertThat(r.events(ReplaySide.CROSS)).hasSize(3)

@@ -50,15 +50,25 @@ record ReplayShown(String id, String title, PathReplay replay, List<EventMarker>
         DateTimeFormatter clock = clock(replay, locale);
         List<EventMarker> markers = new ArrayList<>();
         List<ReplayChartData.Dot> dots = new ArrayList<>();
-        for (LiquidationEvent e : replay.events()) {
+        List<LiquidationEvent> events = replay.events();
+        for (int k = 0; k < events.size(); k++) {
+            LiquidationEvent e = events.get(k);
             if (e.side() == ReplaySide.ACCOUNT) {
                 continue;
             }
-            String text = clock.format(e.time()) + " · " + e.side().label() + " · " + e.positionId() + " liquidated at "
-                    + formats.price(e.mark(), RoundingMode.HALF_UP);
+            // the positions a side loses at one instant (a cross account going at once) share a marker
+            StringBuilder text = new StringBuilder(clock.format(e.time()) + " · " + e.side().label() + " · "
+                    + e.positionId() + " liquidated at " + formats.price(e.mark(), RoundingMode.HALF_UP));
+            while (k + 1 < events.size() && events.get(k + 1).side() == e.side()
+                    && events.get(k + 1).time().equals(e.time())) {
+                LiquidationEvent next = events.get(++k);
+                text.append("; ").append(next.positionId()).append(" at ")
+                        .append(formats.price(next.mark(), RoundingMode.HALF_UP));
+            }
             double nanos = Duration.between(start, e.time()).toNanos();
-            markers.add(new EventMarker(e.side(), nanos / total, e.positionId(), text));
-            dots.add(new ReplayChartData.Dot(nanos / unit, equityAt(replay, e), e.side() == ReplaySide.CROSS, text));
+            markers.add(new EventMarker(e.side(), nanos / total, e.positionId(), text.toString()));
+            dots.add(new ReplayChartData.Dot(nanos / unit, equityAt(replay, e), e.side() == ReplaySide.CROSS,
+                    text.toString()));
         }
         List<ReplayChartData.Point> iso = new ArrayList<>();
         List<ReplayChartData.Point> cross = new ArrayList<>();

@@ -105,7 +105,10 @@ public final class ReplayView extends VBox {
         VBox.setVgrow(chart, Priority.ALWAYS);
         chart.visibleProperty().bind(model.loadedProperty());
 
-        getChildren().addAll(controls(), problem, note, empty, new ReplayTimeline(model), figures(), chart);
+        ReplayTimeline timeline = new ReplayTimeline(model);
+        timeline.visibleProperty().bind(model.loadedProperty());
+        timeline.managedProperty().bind(timeline.visibleProperty());
+        getChildren().addAll(controls(), problem, note, empty, timeline, figures(), chart);
 
         model.playingProperty().addListener((o, a, b) -> {
             if (b) {
@@ -156,6 +159,7 @@ public final class ReplayView extends VBox {
         speed.setId("replaySpeed");
         speed.valueProperty().bindBidirectional(model.speedProperty());
         speed.setTooltip(new Tooltip("Speed: at 1× a path takes about two minutes"));
+        speed.setPrefWidth(72);
         Button close = new Button("Close", new FontIcon("mdi2c-close"));
         close.setId("replayClose");
         close.setTooltip(new Tooltip("Close the replay: the workspace's own marks again"));

@@ -81,6 +81,8 @@ class ReplayUiTest {
         verifyThat("#replayIsolatedEquity", hasText("Isolated side equity 1,620.00 USDT"));
         verifyThat("#replayCrossEquity", hasText("Cross side equity 780.00 USDT"));
         verifyThat("#replayLiquidated", hasText("Liquidated so far — isolated: btc-long; cross: none"));
+        verifyThat("#shockHint", hasText("Replay wick-down-12 · 00:33 UTC: figures follow the path's marks; the shock "
+                + "waits until the replay is closed."));
 
         robot.clickOn("Positions");
         WaitForAsyncUtils.waitForFxEvents();
@@ -106,6 +108,7 @@ class ReplayUiTest {
         assertThat(model.account().evaluation().draft().replay()).isNull();
         assertThat(model.account().evaluation().position("btc-long").shockedMark()).isEqualByComparingTo("60000");
         assertThat(robot.lookup("#replayEmpty").query().isVisible()).isTrue();
+        verifyThat("#shockHint", hasText("Figures follow the shocked marks; the typed marks are kept."));
     }
 
     private static List<String> markers(FxRobot robot, String row) {

@@ -191,6 +191,20 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void theCrossAccountGoingAtOnceIsOneMarkerNamingEveryPosition() {
+        ReplayViewModel vm = replay(course());
+        vm.loadBundled(BundledPaths.SLOW_BLEED_30);
+        // cross side: W = 3,300 meets Σ MM at x = −3,198/20,898 = −15.3029 %, hour 0.153029·336/0.3 = 171.393
+        // (Jan 5 + 7 days, 03:23.6 UTC); every mark × 17,700/20,898: 50,818.26 / 2,540.91 / 127.05
+        assertThat(vm.markers(ReplaySide.CROSS)).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo(
+                "Jan 12 03:23 · cross · btc-long liquidated at 50,818.26; eth-long at 2,540.91; sol-long at 127.05"));
+        // isolated: BTC at 11,400/11,952 − 1 = −4.6185 % (hour 0.046185·1,120 = 51.727, Jan 7 03:43),
+        // ETH at 4,800/5,976 − 1 = −19.68 % (hour 220.4)
+        assertThat(vm.markers(ReplaySide.ISOLATED)).extracting(EventMarker::positionId).containsExactly("btc-long", "eth-long");
+        assertThat(vm.markers(ReplaySide.ISOLATED).get(0).text()).startsWith("Jan 7 03:43 · isolated · btc-long");
+    }
+
+    @Test
     void anUnknownBundledIdIsAProblemNotACrash() {
         ReplayViewModel vm = replay(course());
         vm.loadBundled("no-such-path");
