@@ -154,8 +154,8 @@ public final class ReplayView extends VBox {
         play.setTooltip(new Tooltip("Play or pause (Space)"));
         play.disableProperty().bind(model.loadedProperty().not());
         play.setOnAction(e -> model.togglePlay());
-        ChoiceBox<ReplayViewModel.Speed> speed = new ChoiceBox<>(
-                FXCollections.observableArrayList(ReplayViewModel.Speed.values()));
+        ChoiceBox<ReplaySpeed> speed = new ChoiceBox<>(
+                FXCollections.observableArrayList(ReplaySpeed.values()));
         speed.setId("replaySpeed");
         speed.valueProperty().bindBidirectional(model.speedProperty());
         speed.setTooltip(new Tooltip("Speed: at 1× a path takes about two minutes"));

@@ -1,6 +1,5 @@
 package org.marginlab.app.replay;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +26,11 @@ import org.marginlab.app.account.AccountViewModel;
 import org.marginlab.app.model.Draft;
 import org.marginlab.app.model.Evaluation;
 import org.marginlab.app.model.ReplayOverlay;
-import org.marginlab.app.ui.Formats;
 import org.marginlab.app.ui.LatestOnly;
 import org.marginlab.engine.replay.PathReplay;
 import org.marginlab.engine.replay.PricePath;
 import org.marginlab.engine.replay.ReplayFrame;
 import org.marginlab.engine.replay.ReplaySide;
-import org.marginlab.engine.replay.SideState;
 
 /**
  * View-model of the price-path replay: loads a path (a CSV file or a bundled one), replays the
@@ -55,48 +52,22 @@ import org.marginlab.engine.replay.SideState;
  * the worker ({@link LatestOnly}).
  */
 public final class ReplayViewModel {
-    /** Playback speeds: multiples of the base rate. */
-    public enum Speed {
-        X1(1), X2(2), X5(5), X10(10), X30(30);
-
-        private final int factor;
-
-        Speed(int factor) {
-            this.factor = factor;
-        }
-
-        /** @return the multiple of the base rate */
-        public int factor() {
-            return factor;
-        }
-
-        @Override
-        public String toString() {
-            return factor + "×";
-        }
-    }
-
     private final AccountViewModel account;
     private final LatestOnly<ReplayShown> loader;
     private final ReadOnlyObjectWrapper<ReplayShown> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final DoubleProperty position = new SimpleDoubleProperty(this, "position", 0);
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", 0);
     private final ReadOnlyIntegerWrapper points = new ReadOnlyIntegerWrapper(this, "points", 0);
-    private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(this, "speed", Speed.X1);
+    private final ObjectProperty<ReplaySpeed> speed = new SimpleObjectProperty<>(this, "speed", ReplaySpeed.X1);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
-    private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper(this, "time", "");
-    private final ReadOnlyStringWrapper marks = new ReadOnlyStringWrapper(this, "marks", "");
-    private final ReadOnlyStringWrapper isolatedEquity = new ReadOnlyStringWrapper(this, "isolatedEquity", "");
-    private final ReadOnlyStringWrapper crossEquity = new ReadOnlyStringWrapper(this, "crossEquity", "");
-    private final ReadOnlyStringWrapper liquidatedSoFar = new ReadOnlyStringWrapper(this, "liquidatedSoFar", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyObjectWrapper<ReplayChartData> chart = new ReadOnlyObjectWrapper<>(this, "chart",
             ReplayChartData.EMPTY);
-    private final ReadOnlyObjectWrapper<Double> cursor = new ReadOnlyObjectWrapper<>(this, "cursor", 0.0);
+    private final ReplayFigures figures = new ReplayFigures();
     private final ObservableList<EventMarker> markers = FXCollections.observableArrayList();
     /** What the last request loads, to replay it again when the document changes. */
     private Supplier<PricePath> source;
@@ -212,32 +183,14 @@ public final class ReplayViewModel {
         int k = Math.max(0, Math.min(i, s.replay().frames().size() - 1));
         index.set(k);
         ReplayFrame f = s.replay().frame(k);
-        Formats formats = new Formats(account.locale());
-        time.set(ReplayShown.clock(s.replay(), account.locale()).format(f.time()) + " UTC");
-        marks.set(ReplayShown.marks(formats, f.marks()));
-        isolatedEquity.set(amount(formats, f.isolated().equity(), s));
-        crossEquity.set(amount(formats, f.cross().equity(), s));
-        liquidatedSoFar.set(liquidated(f));
-        cursor.set(s.chart().x(k));
-        ReplayOverlay overlay = new ReplayOverlay(s.id() + " · " + time.get(), f.marks(), f.account().liquidated());
+        figures.show(s, k, account.locale());
+        ReplayOverlay overlay = new ReplayOverlay(s.id() + " · " + figures.time().get(), f.marks(), f.account().liquidated());
         applying = true;
         try {
             account.edit("replay", d -> d.withReplay(overlay));
         } finally {
             applying = false;
         }
-    }
-
-    private static String amount(Formats formats, BigDecimal v, ReplayShown s) {
-        return formats.amount(v, s.currency(), s.decimals());
-    }
-
-    private static String liquidated(ReplayFrame f) {
-        return "Liquidated so far — isolated: " + names(f.isolated()) + "; cross: " + names(f.cross());
-    }
-
-    private static String names(SideState side) {
-        return side.liquidated().isEmpty() ? "none" : String.join(", ", side.liquidated().keySet());
     }
 
     private void documentChanged(Evaluation e) {
@@ -335,11 +288,7 @@ public final class ReplayViewModel {
         chart.set(ReplayChartData.EMPTY);
         points.set(0);
         title.set("");
-        time.set("");
-        marks.set("");
-        isolatedEquity.set("");
-        crossEquity.set("");
-        liquidatedSoFar.set("");
+        figures.clear();
         note.set("");
     }
 
@@ -361,7 +310,7 @@ public final class ReplayViewModel {
     }
 
     /** @return the playback speed; writable */
-    public ObjectProperty<Speed> speedProperty() {
+    public ObjectProperty<ReplaySpeed> speedProperty() {
         return speed;
     }
 
@@ -387,27 +336,27 @@ public final class ReplayViewModel {
 
     /** @return the time of the point shown, UTC */
     public ReadOnlyStringProperty timeProperty() {
-        return time.getReadOnlyProperty();
+        return figures.time();
     }
 
     /** @return the marks of the point shown, {@code BTCUSDT 52,800.00 · …} */
     public ReadOnlyStringProperty marksProperty() {
-        return marks.getReadOnlyProperty();
+        return figures.marks();
     }
 
     /** @return the all-isolated side's equity at the point shown */
     public ReadOnlyStringProperty isolatedEquityProperty() {
-        return isolatedEquity.getReadOnlyProperty();
+        return figures.isolatedEquity();
     }
 
     /** @return the all-cross side's equity at the point shown */
     public ReadOnlyStringProperty crossEquityProperty() {
-        return crossEquity.getReadOnlyProperty();
+        return figures.crossEquity();
     }
 
     /** @return the positions each side has lost by the point shown, in words */
     public ReadOnlyStringProperty liquidatedSoFarProperty() {
-        return liquidatedSoFar.getReadOnlyProperty();
+        return figures.liquidatedSoFar();
     }
 
     /** @return why the last load failed (naming the line and field of a broken file), or empty */
@@ -432,7 +381,7 @@ public final class ReplayViewModel {
 
     /** @return the chart's cursor: the point shown's x in the chart's unit */
     public ReadOnlyObjectProperty<Double> cursorProperty() {
-        return cursor.getReadOnlyProperty();
+        return figures.cursor();
     }
 
     /** @return the replay shown, or null */

@@ -179,7 +179,7 @@ class ReplayViewModelTest {
         vm.play();
         vm.advance(2.5);
         assertThat(vm.indexProperty().get()).isEqualTo(2);
-        vm.speedProperty().set(ReplayViewModel.Speed.X30);
+        vm.speedProperty().set(ReplaySpeed.X30);
         vm.advance(1);
         assertThat(vm.indexProperty().get()).isEqualTo(32);
         vm.advance(10);
