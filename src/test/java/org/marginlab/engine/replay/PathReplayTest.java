@@ -191,6 +191,24 @@ class PathReplayTest {
     }
 
     @Test
+    void anIsolatedShortGoesWhenAWickUpReachesItsLiquidationPrice() {
+        // 0.2 BTCUSDT short @ 60,000, 20x, margin 600: LP = (600 + 0.2·60,000)/(0.2·0.004 + 0.2)
+        // = 12,600/0.2008 = 62,749.003984…; 60,000 → 63,000 over 600 s (5 USDT/s):
+        // t = (62,749.003984 − 60,000)/5 = 549.8007968 s; back to 60,000 at 900 s, it stays closed
+        Account shortAccount = Account.of("binance-usdm", d("500"), List.of(position("btc-short", "BTCUSDT", "0.2",
+                "60000", "20").side(Side.SHORT).isolatedMargin(d("600")).build()));
+        PathReplay r = PathReplay.run(shortAccount, btcPath(0, 60000, 600, 63000, 900, 60000));
+        assertThat(r.events(ReplaySide.ISOLATED)).singleElement().satisfies(e -> {
+            assertThat(seconds(e.time())).isCloseTo(549.8007968, within(1e-6));
+            assertThat(e.mark()).isCloseTo(d("62749.003984"), within(d("0.000001")));
+        });
+        // cross twin, wallet 1,100: 1,100 − 0.2·(m − 60,000) = 0.2·m·0.004 → m = 13,100/0.2008 = 65,239.04: not reached
+        assertThat(r.events(ReplaySide.CROSS)).isEmpty();
+        assertThat(r.frame(2).isolated().equity()).isEqualByComparingTo("500");
+        assertThat(r.frame(2).cross().equity()).isEqualByComparingTo("1100");
+    }
+
+    @Test
     void aPositionAlreadyPastItsLiquidationPriceAtTheFirstPointGoesThere() {
         PathReplay r = PathReplay.run(btc20x(), btcPath(0, 57000, 60, 60000));
         assertThat(r.events(ReplaySide.ISOLATED)).singleElement()
