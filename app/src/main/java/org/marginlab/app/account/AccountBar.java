@@ -146,8 +146,7 @@ public final class AccountBar extends HBox {
     private static String shockHint(org.marginlab.app.model.Evaluation e) {
         org.marginlab.app.model.ReplayOverlay replay = e.draft().replay();
         return replay == null ? "Figures follow the shocked marks; the typed marks are kept."
-                : "Replay " + replay.label() + ": figures follow the path's marks; the shock waits until the replay is "
-                        + "closed.";
+                : "Marks from the replay " + replay.label() + "; the shock waits until the replay is closed.";
     }
 
     private static Label label(String text, String icon) {

@@ -81,8 +81,8 @@ class ReplayUiTest {
         verifyThat("#replayIsolatedEquity", hasText("Isolated side equity 1,620.00 USDT"));
         verifyThat("#replayCrossEquity", hasText("Cross side equity 780.00 USDT"));
         verifyThat("#replayLiquidated", hasText("Liquidated so far — isolated: btc-long; cross: none"));
-        verifyThat("#shockHint", hasText("Replay wick-down-12 · 00:33 UTC: figures follow the path's marks; the shock "
-                + "waits until the replay is closed."));
+        verifyThat("#shockHint", hasText("Marks from the replay wick-down-12 · 00:33 UTC; the shock waits until the "
+                + "replay is closed."));
 
         robot.clickOn("Positions");
         WaitForAsyncUtils.waitForFxEvents();
