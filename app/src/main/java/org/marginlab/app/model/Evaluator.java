@@ -195,7 +195,8 @@ public final class Evaluator {
             BigDecimal maxAddable = null;
             if (u != null && risk != null) {
                 r = risk.positions().get(k);
-                liquidated = outcome.liquidated(k);
+                // a position the replay liquidated stays so, whatever the venue's threshold at its frozen mark
+                liquidated = outcome.liquidated(k) || replay != null && replay.frozen().containsKey(u.id());
                 shockedMark = shocked.positions().get(k).markPrice();
                 if (u.marginMode() == MarginMode.ISOLATED) {
                     maxAddable = org.marginlab.engine.transfer.Transfers.maxAddableMargin(enteredRisk);

@@ -205,6 +205,21 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void theEvaluatorShowsWhatTheOverlayFroze() {
+        // frozen at 60,000 (not beyond its LP of 57,228.92): liquidated because the path liquidated it;
+        // the shock typed in the draft (−50 %) waits while the replay is shown
+        org.marginlab.app.model.Draft d = course().evaluation().draft().withShock("-50", null)
+                .withReplay(new org.marginlab.app.model.ReplayOverlay("test",
+                        java.util.Map.of("ETHUSDT", new BigDecimal("2900")), java.util.Map.of("btc-long", new BigDecimal("60000"))));
+        Evaluation e = new org.marginlab.app.model.Evaluator(Locale.US).evaluate(d, null);
+        assertThat(e.position("btc-long").liquidated()).isTrue();
+        assertThat(e.position("eth-long").liquidated()).isFalse();
+        assertThat(mark(e, "eth-long")).isEqualByComparingTo("2900");
+        assertThat(mark(e, "sol-long")).isEqualByComparingTo("150"); // not on the path: its typed mark
+        assertThat(e.shock()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void anUnknownBundledIdIsAProblemNotACrash() {
         ReplayViewModel vm = replay(course());
         vm.loadBundled("no-such-path");
