@@ -16,7 +16,7 @@ module org.marginlab.app {
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
     // File → Export and `marginlab export`: the PDF handout (OpenPDF, as a module: app/openpdf-module)
-    // and the CSV of the tables
+    // the CSV of the tables and the replay's price paths (workspace.PathCsv)
     requires com.github.librepdf.openpdf;
     requires org.apache.commons.csv;
     // the number formats of View → Number format (German, French, Swiss …): without it the
