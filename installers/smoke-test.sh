@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the built app, as users start it (CI runs it after the tests, see .ci/run):
 #   - the jlink image's launcher (app/target/marginlab/bin/marginlab): `calc --json` on the
-#     bundled samples with their hand-checked figures, `--version`, and the window under Xvfb
+#     bundled samples with their hand-checked figures, `export --pdf --csv` (the PDF library
+#     linked as a module), `--version`, and the window under Xvfb
 #     until its first frame (StartupProbe), once plain and once opening a .marginlab file;
 #   - with --installers: installers/package.sh --types "app-image deb", then the same checks
 #     on the app-image's launcher, a check that its start-up cache maps, and the .deb installed
@@ -69,6 +70,14 @@ check_cli() {
         expect "binance-faq-cross btc-long liquidationPrice" "$(field liquidationPrice "$work/cross.json")" 26316.89 0.005
     else
         bad "calc --json binance-faq-cross exited $?: $(head -c 300 "$work/cross.err")"
+    fi
+    # the PDF handout: OpenPDF linked into the image as a module (app/openpdf-module), and the CSV
+    if "$launcher" export assets/samples/binance-faq-cross.marginlab --pdf "$work/handout.pdf" --csv "$work/positions.csv" \
+            >"$work/export.out" 2>"$work/export.err" && [[ "$(head -c 5 "$work/handout.pdf")" == "%PDF-" ]] \
+            && grep -q '^btc-long,BTCUSDT,long,cross,' "$work/positions.csv"; then
+        ok "export --pdf --csv: $(($(stat -c %s "$work/handout.pdf") / 1024)) KB PDF, $(($(wc -l <"$work/positions.csv") - 1)) CSV rows"
+    else
+        bad "export --pdf --csv exited $?: $(head -c 300 "$work/export.err")"
     fi
     if "$launcher" --version >"$work/version.txt" 2>&1 && head -n 1 "$work/version.txt" | grep -q '^MarginLab [0-9]' \
             && grep -q '^Bundled tier tables (as of):' "$work/version.txt" && grep -q '^Built: ' "$work/version.txt"; then

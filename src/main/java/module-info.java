@@ -11,4 +11,5 @@ module org.marginlab.engine {
     exports org.marginlab.engine.transfer;
     exports org.marginlab.engine.derivation;
     exports org.marginlab.engine.explain;
+    exports org.marginlab.engine.replay;
 }

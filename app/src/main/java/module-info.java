@@ -15,8 +15,11 @@ module org.marginlab.app {
     requires atlantafx.base;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
-    // lessons: Markdown of the steps, CSV of the score
+    // lessons: the steps' Markdown (course.MarkdownView)
     requires org.commonmark;
+    // File → Export and `marginlab export`: the PDF handout (OpenPDF, as a module: app/openpdf-module)
+    // the CSV of the tables and the replay's price paths (workspace.PathCsv)
+    requires com.github.librepdf.openpdf;
     requires org.apache.commons.csv;
     // the number formats of View → Number format (German, French, Swiss …): without it the
     // linked image has only the English locale data and every format prints 1,234.56

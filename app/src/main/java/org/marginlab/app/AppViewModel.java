@@ -45,6 +45,7 @@ public final class AppViewModel {
     public static final String APP_NAME = "MarginLab";
 
     private final AccountViewModel account;
+    private final org.marginlab.app.replay.ReplayViewModel replay;
     private final RecentFiles recent;
     private DocumentDialogs dialogs;
 
@@ -91,6 +92,7 @@ public final class AppViewModel {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.fx = Objects.requireNonNull(fx, "fx");
         this.account = new AccountViewModel(MarginEngine.DEFAULT, locale);
+        this.replay = new org.marginlab.app.replay.ReplayViewModel(account, worker, fx);
         this.recent = Objects.requireNonNull(recent, "recent");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         recentFiles.setAll(recent.list());
@@ -126,6 +128,14 @@ public final class AppViewModel {
             java.util.concurrent.Executor ioDone) {
         files.setExecutors(reads, writes, ioDone);
         recent.setWriter(writes);
+    }
+
+    /**
+     * @return the price-path replay (the Replay tab's view-model; the lesson navigator loads a
+     *         step's path through it), never null
+     */
+    public org.marginlab.app.replay.ReplayViewModel replay() {
+        return replay;
     }
 
     /** @return the executor of background work (see the constructor), never null */

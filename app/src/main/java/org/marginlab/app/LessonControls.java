@@ -52,6 +52,19 @@ final class LessonControls {
         this.app = app;
         this.lesson = new LessonViewModel(app.account(), Platform::runLater, Clock.systemUTC());
         lesson.setExplainer(explain);
+        // a step's price path: a bundled one by its id, else a CSV beside the lesson file; none stops the replay
+        lesson.replayLoaderProperty().set(path -> {
+            if (path == null) {
+                if (app.replay().loadedProperty().get()) {
+                    app.replay().close();
+                }
+            } else if (org.marginlab.app.workspace.BundledPaths.ids().contains(path)) {
+                app.replay().loadBundled(path);
+            } else {
+                java.nio.file.Path file = app.fileProperty().get();
+                app.replay().load(file == null ? java.nio.file.Path.of(path) : file.resolveSibling(path));
+            }
+        });
         this.navigator = new LessonNavigator(lesson);
         this.authoring = new LessonAuthoring(app.account());
         this.export = new ScoreExport(org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-score"), Platform::runLater);

@@ -55,6 +55,7 @@ public final class MainView extends BorderPane {
     private final LessonControls lessons;
     private TabPane tabs;
     private Tab positionsTab;
+    private final ExportControls export;
 
     /**
      * @param app         the application view-model, not null
@@ -66,6 +67,7 @@ public final class MainView extends BorderPane {
         this.app = app;
         AccountViewModel account = app.account();
         getStyleClass().add("main-view");
+        export = new ExportControls(app, this::shownContent);
 
         Label title = new Label("MarginLab", new FontIcon("mdi2c-calculator-variant"));
         title.getStyleClass().add("app-title");
@@ -139,6 +141,7 @@ public final class MainView extends BorderPane {
         setBottom(summary);
         installUndoKeys(account);
         explain.installKeys(this);
+        export.install(this);
         lessons.install(this);
     }
 
@@ -151,6 +154,18 @@ public final class MainView extends BorderPane {
     /** @return the lesson under way (the navigator's view-model) */
     public org.marginlab.app.course.LessonViewModel lessons() {
         return lessons.viewModel();
+    }
+
+    /** @return the content of the tab shown now (what Print… prints), or null */
+    private Node shownContent() {
+        Node center = getCenter();
+        return center instanceof TabPane t && t.getSelectionModel().getSelectedItem() != null
+                ? t.getSelectionModel().getSelectedItem().getContent() : null;
+    }
+
+    /** @return File → Export's controls (tests choose files through them) */
+    ExportControls exportControls() {
+        return export;
     }
 
     /**
@@ -287,8 +302,8 @@ public final class MainView extends BorderPane {
         MenuItem save = item("_Save", "mdi2c-content-save-outline", KeyCode.S, false, app::save);
         MenuItem saveAs = item("Save _As…", null, KeyCode.S, true, app::saveAs);
         MenuItem quit = item("_Quit", null, KeyCode.Q, false, onQuit);
-        file.getItems().addAll(newItem, open, recent, samples, lessons.openLessonMenu(), new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), quit);
+        file.getItems().addAll(newItem, open, recent, samples, lessons.openLessonMenu(), new SeparatorMenuItem(), save,
+                saveAs, new SeparatorMenuItem(), export.menu(() -> this), new SeparatorMenuItem(), quit);
 
         Menu editMenu = new Menu("_Edit");
         MenuItem undo = item("_Undo", "mdi2u-undo", null, false, account::undo);

@@ -321,7 +321,7 @@ public final class MarginLabApp extends Application {
     /** The tabs after Positions, each built the first time it is shown. */
     private static LazyTab[] tabs(AppViewModel model) {
         return new LazyTab[] {ComparisonView.tab(model.account(), model.worker(), model.fx()), PositionChartView.tab(model.account()),
-            PlannerView.tab(model.account())};
+            PlannerView.tab(model.account()), org.marginlab.app.replay.ReplayView.tab(model.replay())};
     }
 
     private static Scene scene(javafx.scene.Parent view) {

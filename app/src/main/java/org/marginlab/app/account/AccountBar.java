@@ -126,13 +126,27 @@ public final class AccountBar extends HBox {
         bar.setId("shockBar");
         bar.getStyleClass().add("shock-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label("Figures follow the shocked marks; the typed marks are kept.");
+        Label hint = new Label(shockHint(account.evaluation()));
+        hint.setId("shockHint");
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        // a price-path replay moves the marks itself (org.marginlab.app.replay): said here, on every tab
+        account.evaluationProperty().addListener((o, a, b) -> {
+            String text = shockHint(b);
+            if (!text.equals(hint.getText())) {
+                hint.setText(text);
+            }
+        });
         // wraps to the room left beside the controls rather than ending in an ellipsis
         Wrapping.toWidth(hint);
         HBox.setHgrow(hint, Priority.ALWAYS);
         bar.getChildren().add(hint);
         return bar;
+    }
+
+    private static String shockHint(org.marginlab.app.model.Evaluation e) {
+        org.marginlab.app.model.ReplayOverlay replay = e.draft().replay();
+        return replay == null ? "Figures follow the shocked marks; the typed marks are kept."
+                : "Marks from the replay " + replay.label() + "; the shock waits until the replay is closed.";
     }
 
     private static Label label(String text, String icon) {

@@ -130,6 +130,8 @@ public final class PositionsTable extends TableView<PositionViewModel> {
             getSelectionModel().select(account.selectedProperty().get());
         }
         scrollHomeWhenRefilled();
+        // right-click → Export CSV… (every figure at full precision: the main view writes it)
+        org.marginlab.app.ui.ExportMenus.table(this);
     }
 
     /**

@@ -76,6 +76,8 @@ public final class PositionChartView extends BorderPane {
         VBox.setVgrow(ratioChart, Priority.ALWAYS);
         charts = new VBox(pnlChart, ratioChart, caption);
         charts.getStyleClass().add("chart-stack");
+        // right-click → Save chart as PNG… (both panels and the caption)
+        org.marginlab.app.ui.ExportMenus.chart(charts);
         setTop(new VBox(title, message, hover));
         getTop().getStyleClass().add("chart-header");
         // each chart tall enough for its axis title; a short window scrolls them

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code marginlab} command line (spec workspace-and-cli.md §2): {@code calc},
  * {@code avg-entry} and {@code target}; the trade planner's {@code size}, {@code ladder},
- * {@code cost}, {@code max-open}, {@code explain} and {@code reconcile}.
+ * {@code cost}, {@code max-open}, {@code explain} and {@code reconcile}; {@code export}, the handout as
+ * PDF and the positions as CSV.
  *
  * <p>Exit status: 0 on success; 2 on invalid input (a missing or malformed file, an invalid
  * field, an unknown venue, a bad option), with exactly one line on standard error naming the
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "Without arguments, or with a .marginlab file, the launcher opens the desktop app.",
         subcommands = {CalcCommand.class, AvgEntryCommand.class, TargetCommand.class, SizeCommand.class,
             LadderCommand.class, CostCommand.class, MaxOpenCommand.class, ExplainCommand.class,
-            ReconcileCommand.class, LessonCheckCommand.class},
+            ReconcileCommand.class, ExportCommand.class, LessonCheckCommand.class},
         usageHelpAutoWidth = true)
 public final class MarginLabCommand implements Callable<Integer> {
     /** Exit status on success. */
@@ -65,7 +66,7 @@ public final class MarginLabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: one of calc, avg-entry, target, size, ladder, cost, max-open, explain, reconcile");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: one of calc, avg-entry, target, size, ladder, cost, max-open, explain, reconcile, export");
     }
 
     /**

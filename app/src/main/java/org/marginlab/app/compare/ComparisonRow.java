@@ -73,7 +73,8 @@ public final class ComparisonRow {
     }
 
     private static void set(ReadOnlyObjectWrapper<SidePair> property, SidePair value) {
-        if (!Objects.equals(property.get(), value)) {
+        // a pair that shows the same but carries other full-precision values (for the CSV) is set too
+        if (!Objects.equals(property.get(), value) || !SidePair.sameValues(property.get(), value)) {
             property.set(value);
         }
     }

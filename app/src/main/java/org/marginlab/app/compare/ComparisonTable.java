@@ -136,7 +136,7 @@ final class ComparisonTable {
 
     private static SidePair pair(String iso, String cross, BigDecimal a, BigDecimal b, boolean forceDifferent) {
         boolean different = forceDifferent ? !iso.equals(cross) : ComparisonViewModel.differ(a, b);
-        return new SidePair(iso, cross, different);
+        return new SidePair(iso, cross, different, a, b);
     }
 
     /**

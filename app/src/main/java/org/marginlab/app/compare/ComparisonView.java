@@ -99,7 +99,7 @@ public final class ComparisonView extends VBox {
         table.setMinHeight(Region.USE_PREF_SIZE);
         VBox top = new VBox(6, table, sentences);
         VBox.setVgrow(sentences, Priority.ALWAYS);
-        HBox bottom = new HBox(10, isolatedCard(model), crossCard(model), new EquityChart(model.chart()));
+        HBox bottom = new HBox(10, isolatedCard(model), crossCard(model), equityChart(model));
         HBox.setHgrow(bottom.getChildren().get(2), Priority.ALWAYS);
         bottom.getStyleClass().add("comparison-bottom");
         // when the window is short, the cards and chart scroll rather than squeeze their lines
@@ -206,6 +206,13 @@ public final class ComparisonView extends VBox {
         return l;
     }
 
+    /** The equity chart, with right-click → Save chart as PNG…. */
+    private static EquityChart equityChart(ComparisonViewModel model) {
+        EquityChart chart = new EquityChart(model.chart());
+        org.marginlab.app.ui.ExportMenus.chart(chart);
+        return chart;
+    }
+
     // ---- table ------------------------------------------------------------------------------
 
     private static TableView<ComparisonRow> table(ComparisonViewModel model) {
@@ -214,6 +221,7 @@ public final class ComparisonView extends VBox {
         table.getStyleClass().addAll("comparison-table", Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No positions to compare."));
+        org.marginlab.app.ui.ExportMenus.table(table);
         TableFit.headersInFull(table);
 
         TableColumn<ComparisonRow, String> position = new TableColumn<>();

@@ -198,7 +198,7 @@ public final class LessonViewModel {
 
     /**
      * Goes to a step: loads its account into the app at its shock (one undoable edit; unmodified
-     * when it is the file's) and its price path into the replay.
+     * when it is the file's) and its price path into the replay (none: the replay stops).
      *
      * @param index  the step, from 0; ignored when out of range
      */
@@ -210,9 +210,7 @@ public final class LessonViewModel {
         Formats formats = new Formats(account.localeProperty().get());
         step.set(index);
         account.showLessonState(states.get(index), s.shock() == null ? "" : formats.exact(s.shock()));
-        if (s.replay() != null) {
-            replayLoader.get().accept(s.replay());
-        }
+        replayLoader.get().accept(s.replay());
         showStep(index);
     }
 
@@ -408,7 +406,11 @@ public final class LessonViewModel {
         return presenterPercent;
     }
 
-    /** @return what a step's {@code replay} is handed to (a bundled path id or a CSV path); a no-op by default */
+    /**
+     * @return what each step shown hands its {@code replay} to: a bundled path id or a CSV path
+     *         relative to the lesson file, or null for a step without one (no replay then); a
+     *         no-op by default
+     */
     public ObjectProperty<Consumer<String>> replayLoaderProperty() {
         return replayLoader;
     }

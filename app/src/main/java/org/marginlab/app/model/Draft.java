@@ -26,11 +26,13 @@ import java.util.Objects;
  * @param pending      the what-ifs in the order they apply; unmodifiable
  * @param asOf         the workspace's evaluation instant for dated rule sets (spec
  *                     venues-v2.md §12.2), or null for the latest versions; part of the document
+ * @param replay       the price-path replay shown, or null: a view like the shock, never saved
+ *                     ({@link ReplayOverlay})
  * @param lesson       the workspace's lesson block, or null; part of the document (saved, undone)
  */
 public record Draft(String name, String venueId, String walletText, List<PositionDraft> positions,
         String shockText, String shockSymbol, List<PendingTransfer> pending, java.time.Instant asOf,
-        org.marginlab.app.lesson.Lesson lesson) {
+        ReplayOverlay replay, org.marginlab.app.lesson.Lesson lesson) {
 
     /** Copies the lists; checks ids are unique. */
     public Draft {
@@ -57,7 +59,25 @@ public record Draft(String name, String venueId, String walletText, List<Positio
      * @param shockText    the typed shock
      * @param shockSymbol  the shocked symbol or null
      * @param pending      the what-ifs
-     * @param asOf         the evaluation instant, or null
+     * @param asOf         the evaluation instant for dated rule sets, or null
+     * @param replay       the replay shown, or null
+     */
+    public Draft(String name, String venueId, String walletText, List<PositionDraft> positions, String shockText,
+            String shockSymbol, List<PendingTransfer> pending, java.time.Instant asOf, ReplayOverlay replay) {
+        this(name, venueId, walletText, positions, shockText, shockSymbol, pending, asOf, replay, null);
+    }
+
+    /**
+     * A draft without a replay.
+     *
+     * @param name         the title, may be null
+     * @param venueId      the venue id, not null
+     * @param walletText   the typed wallet
+     * @param positions    the positions
+     * @param shockText    the typed shock
+     * @param shockSymbol  the shocked symbol or null
+     * @param pending      the what-ifs
+     * @param asOf         the evaluation instant for dated rule sets, or null
      */
     public Draft(String name, String venueId, String walletText, List<PositionDraft> positions, String shockText,
             String shockSymbol, List<PendingTransfer> pending, java.time.Instant asOf) {
@@ -77,7 +97,7 @@ public record Draft(String name, String venueId, String walletText, List<Positio
      */
     public Draft(String name, String venueId, String walletText, List<PositionDraft> positions, String shockText,
             String shockSymbol, List<PendingTransfer> pending) {
-        this(name, venueId, walletText, positions, shockText, shockSymbol, pending, null, null);
+        this(name, venueId, walletText, positions, shockText, shockSymbol, pending, null);
     }
 
     /**
@@ -93,7 +113,7 @@ public record Draft(String name, String venueId, String walletText, List<Positio
 
     /**
      * @param other  the draft whose document to take, not null
-     * @return {@code other}'s document with this draft's shock and what-ifs (what-ifs of
+     * @return {@code other}'s document with this draft's shock, replay and what-ifs (what-ifs of
      *         positions that no longer exist are dropped)
      */
     public Draft withDocumentOf(Draft other) {
@@ -104,7 +124,7 @@ public record Draft(String name, String venueId, String walletText, List<Positio
             }
         }
         return new Draft(other.name, other.venueId, other.walletText, other.positions, shockText, shockSymbol, kept,
-                other.asOf, other.lesson);
+                other.asOf, replay, other.lesson);
     }
 
     /**
@@ -135,7 +155,7 @@ public record Draft(String name, String venueId, String walletText, List<Positio
 
     /** @return a copy with another name */
     public Draft withName(String newName) {
-        return new Draft(newName, venueId, walletText, positions, shockText, shockSymbol, pending, asOf, lesson);
+        return new Draft(newName, venueId, walletText, positions, shockText, shockSymbol, pending, asOf, replay, lesson);
     }
 
     /**
@@ -143,12 +163,12 @@ public record Draft(String name, String venueId, String walletText, List<Positio
      * @return a copy with that lesson
      */
     public Draft withLesson(org.marginlab.app.lesson.Lesson newLesson) {
-        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, pending, asOf, newLesson);
+        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, pending, asOf, replay, newLesson);
     }
 
     /** @return a copy on another venue */
     public Draft withVenueId(String newVenueId) {
-        return new Draft(name, newVenueId, walletText, positions, shockText, shockSymbol, pending, asOf, lesson);
+        return new Draft(name, newVenueId, walletText, positions, shockText, shockSymbol, pending, asOf, replay, lesson);
     }
 
     /**
@@ -156,12 +176,12 @@ public record Draft(String name, String venueId, String walletText, List<Positio
      * @return a copy with that instant
      */
     public Draft withAsOf(java.time.Instant newAsOf) {
-        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, pending, newAsOf, lesson);
+        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, pending, newAsOf, replay, lesson);
     }
 
     /** @return a copy with another typed wallet */
     public Draft withWalletText(String text) {
-        return new Draft(name, venueId, text, positions, shockText, shockSymbol, pending, asOf, lesson);
+        return new Draft(name, venueId, text, positions, shockText, shockSymbol, pending, asOf, replay, lesson);
     }
 
     /** @return a copy with other positions */
@@ -172,7 +192,7 @@ public record Draft(String name, String venueId, String walletText, List<Positio
                 kept.add(t);
             }
         }
-        return new Draft(name, venueId, walletText, newPositions, shockText, shockSymbol, kept, asOf, lesson);
+        return new Draft(name, venueId, walletText, newPositions, shockText, shockSymbol, kept, asOf, replay, lesson);
     }
 
     /**
@@ -186,17 +206,25 @@ public record Draft(String name, String venueId, String walletText, List<Positio
             throw new IllegalArgumentException("no position " + p.id());
         }
         copy.set(i, p);
-        return new Draft(name, venueId, walletText, copy, shockText, shockSymbol, pending, asOf, lesson);
+        return new Draft(name, venueId, walletText, copy, shockText, shockSymbol, pending, asOf, replay, lesson);
     }
 
     /** @return a copy with another shock text and symbol */
     public Draft withShock(String text, String symbol) {
-        return new Draft(name, venueId, walletText, positions, text, symbol, pending, asOf, lesson);
+        return new Draft(name, venueId, walletText, positions, text, symbol, pending, asOf, replay, lesson);
+    }
+
+    /**
+     * @param overlay  the replay to show, or null to show the document's own marks again
+     * @return a copy with that replay
+     */
+    public Draft withReplay(ReplayOverlay overlay) {
+        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, pending, asOf, overlay, lesson);
     }
 
     /** @return a copy with other what-ifs */
     public Draft withPending(List<PendingTransfer> newPending) {
-        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, newPending, asOf, lesson);
+        return new Draft(name, venueId, walletText, positions, shockText, shockSymbol, newPending, asOf, replay, lesson);
     }
 
     /**

@@ -52,7 +52,7 @@ public final class DraftLocale {
                     ? new PendingTransfer(t.positionId(), t.kind(), number(t.text())) : mode(t));
         }
         return new Draft(d.name(), d.venueId(), number(d.walletText()), positions, number(d.shockText()),
-                d.shockSymbol(), pending, d.asOf(), d.lesson());
+                d.shockSymbol(), pending, d.asOf(), d.replay(), d.lesson());
     }
 
     /** {@code isolated:MARGIN}: the margin is a number too. */

@@ -39,7 +39,7 @@ public final class Drafts {
             ps.add(of(p, venue));
         }
         return new Draft(ws.name(), ws.venueId(), formats.exact(ws.walletBalance()), ps, "", null, List.of(), ws.asOf(),
-                ws.lesson());
+                null, ws.lesson());
     }
 
     /**

@@ -89,6 +89,10 @@ public final class Evaluator {
         FieldError shockError = shockError(draft.shockText());
         BigDecimal shock = shockError == null ? shockOf(draft.shockText())
                 : previous != null ? previous.shock() : BigDecimal.ZERO;
+        ReplayOverlay replay = draft.replay();
+        if (replay != null) {
+            shock = BigDecimal.ZERO; // a replay moves the marks itself: the shock waits until it is closed
+        }
         ShockScope scope = ShockScope.of(draft.shockSymbol());
 
         int n = draft.positions().size();
@@ -126,6 +130,9 @@ public final class Evaluator {
                 errs.put(InputField.LEVERAGE, null);
             }
             Position u = now != null ? now : old != null && sameVenue ? old.used() : null;
+            if (u != null && replay != null) {
+                u = u.withMarkPrice(replay.markOf(u.id(), u.symbol(), u.markPrice()));
+            }
             if (u != null) {
                 if (type == null) {
                     type = u.contract();
@@ -188,7 +195,8 @@ public final class Evaluator {
             BigDecimal maxAddable = null;
             if (u != null && risk != null) {
                 r = risk.positions().get(k);
-                liquidated = outcome.liquidated(k);
+                // a position the replay liquidated stays so, whatever the venue's threshold at its frozen mark
+                liquidated = outcome.liquidated(k) || replay != null && replay.frozen().containsKey(u.id());
                 shockedMark = shocked.positions().get(k).markPrice();
                 if (u.marginMode() == MarginMode.ISOLATED) {
                     maxAddable = org.marginlab.engine.transfer.Transfers.maxAddableMargin(enteredRisk);

@@ -114,6 +114,7 @@ public final class LadderPane extends VBox {
 
     private static TableView<LadderRow> table(LadderViewModel vm) {
         TableView<LadderRow> table = new TableView<>(vm.rows());
+        org.marginlab.app.ui.ExportMenus.table(table);
         table.setId("ladderTable");
         table.setEditable(false);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
