@@ -123,6 +123,17 @@ class LessonViewModelTest {
     }
 
     @Test
+    void eachStepHandsItsPricePathToTheReplay() {
+        List<String> loaded = new java.util.ArrayList<>();
+        vm.replayLoaderProperty().set(loaded::add);
+        account.load(Lessons.open("06-isolated-vs-cross.marginlab"));
+        vm.goTo(2);
+        vm.goTo(1);
+        // step 1 (on load) and step 2 have none: null stops a replay; step 3 replays wick-down-12
+        assertThat(loaded).containsExactly(null, "wick-down-12", null);
+    }
+
+    @Test
     void instructorModeLocksTheStepsInputsAndCanShowAnswers() {
         vm.goTo(2);
         assertThat(account.lockedInputs().keys()).isEmpty();
