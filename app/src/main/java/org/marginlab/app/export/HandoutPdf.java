@@ -160,7 +160,8 @@ public final class HandoutPdf {
     public void heading(String text) {
         Paragraph p = new Paragraph(PdfText.of(text), bold(15));
         p.setSpacingBefore(10);
-        p.setSpacingAfter(4);
+        // room for the descenders above a table that follows
+        p.setSpacingAfter(7);
         p.setKeepTogether(true);
         add(p);
     }
