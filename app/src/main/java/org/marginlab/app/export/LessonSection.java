@@ -53,7 +53,8 @@ final class LessonSection implements HandoutSection {
 
     private void step(HandoutPdf pdf, Step s) {
         Paragraph head = new Paragraph(PdfText.of("Step " + s.number() + ". " + s.title()), pdf.bold(12.5f));
-        head.setSpacingBefore(12);
+        head.setLeading(15);
+        head.setSpacingBefore(4);
         head.setSpacingAfter(4);
         head.setKeepTogether(true);
         pdf.add(head);
