@@ -65,6 +65,7 @@ final class ExportControls {
     private Executor done = Platform::runLater;
     private Chooser chooser = this::chooseWithDialog;
     private Window window;
+    private org.marginlab.app.course.LessonViewModel lesson;
 
     /**
      * @param app             the application view-model, not null
@@ -73,6 +74,11 @@ final class ExportControls {
     ExportControls(AppViewModel app, Supplier<Node> currentContent) {
         this.app = app;
         this.currentContent = currentContent;
+    }
+
+    /** @param lesson  the lesson navigator's view-model: its predictions go into a lesson's handout */
+    void setLesson(org.marginlab.app.course.LessonViewModel lesson) {
+        this.lesson = lesson;
     }
 
     /** For tests: where files are chosen. */
@@ -152,8 +158,14 @@ final class ExportControls {
         // the figures at the window's shock, as on screen
         String shock = account.shockTextProperty().get();
         String shockSymbol = account.shockSymbolProperty().get();
+        // the lesson under way: the student's predictions and score (read here, on the JavaFX thread)
+        List<org.marginlab.app.course.Attempt> attempts = lesson != null && lesson.activeProperty().get()
+                ? List.copyOf(lesson.attempts()) : null;
+        Path file = app.fileProperty().get();
+        Path lessonDir = file == null ? null : file.toAbsolutePath().getParent();
         save("Export PDF handout", baseName() + "-handout.pdf", ".pdf", () -> {
-            HandoutModel model = HandoutBuilder.of(workspace, locale, Instant.now(), shock, shockSymbol);
+            HandoutModel model = HandoutBuilder.of(workspace, locale, Instant.now(), shock, shockSymbol, attempts,
+                    lessonDir);
             return HandoutSections.pdf(model, locale);
         });
     }

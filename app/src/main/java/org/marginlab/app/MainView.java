@@ -91,6 +91,7 @@ public final class MainView extends BorderPane {
         message.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(message, Priority.SOMETIMES);
         lessons = new LessonControls(app, this::explainFigure);
+        export.setLesson(lessons.viewModel());
         AccountBar accountBar = new AccountBar(account);
         LessonControls.lockAccountInputs(accountBar, account);
         HBox header = new HBox(title, name, message, busyIndicator(app), accountBar);

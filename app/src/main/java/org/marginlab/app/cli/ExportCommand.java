@@ -100,7 +100,9 @@ final class ExportCommand implements Callable<Integer> {
         // everything computed before anything is written
         byte[] pdfBytes = null;
         if (pdf != null) {
-            HandoutModel model = HandoutBuilder.of(workspace, Locale.ROOT, Instant.now());
+            // a lesson's step may replay a CSV path beside the lesson file
+            Path lessonDir = file == null || file.equals("-") ? null : Path.of(file).toAbsolutePath().getParent();
+            HandoutModel model = HandoutBuilder.of(workspace, Locale.ROOT, Instant.now(), null, null, null, lessonDir);
             pdfBytes = HandoutSections.pdf(model, Locale.ROOT);
         }
         byte[] csvBytes = csv == null ? null : TableCsv.bytes(TableCsv.positions(evaluation));

@@ -78,6 +78,19 @@ public final class HandoutBuilder {
      */
     public static HandoutModel of(Workspace workspace, Locale locale, Instant generated, String shockText,
             String shockSymbol) {
+        return of(workspace, locale, generated, shockText, shockSymbol, null, null);
+    }
+
+    /**
+     * As {@link #of(Workspace, Locale, Instant, String, String)}, with a lesson's part when the
+     * workspace has a {@code lesson} block ({@link LessonHandoutBuilder}).
+     *
+     * @param attempts   the student's answers of the lesson in progress in the window, or null
+     *                   (the handout then shows {@code —} for the predictions and the score)
+     * @param lessonDir  the folder of the lesson file (for a step's price-path CSV), or null
+     */
+    public static HandoutModel of(Workspace workspace, Locale locale, Instant generated, String shockText,
+            String shockSymbol, List<org.marginlab.app.course.Attempt> attempts, java.nio.file.Path lessonDir) {
         AccountViewModel account = new AccountViewModel(MarginEngine.DEFAULT, locale);
         account.load(workspace);
         if (shockText != null && !shockText.isBlank()) {
@@ -109,7 +122,8 @@ public final class HandoutBuilder {
                 e.draft().asOf() == null ? "latest rules" : MINUTES.format(e.draft().asOf()),
                 BuildInfo.version(), MINUTES.format(generated), e.currency(), accountFigures(account.figures()),
                 notes(account.figures()), new Table(POSITION_COLUMNS, table), details,
-                derivations(e, new DerivationFormats(new Formats(locale))), comparison(e, comparison), charts, e);
+                derivations(e, new DerivationFormats(new Formats(locale))), comparison(e, comparison), charts, e,
+                LessonHandoutBuilder.of(workspace, locale, attempts, lessonDir));
     }
 
     private static List<String> tableRow(PositionViewModel row) {

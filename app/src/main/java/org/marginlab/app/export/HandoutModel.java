@@ -28,11 +28,13 @@ import org.marginlab.app.model.Evaluation;
  * @param comparison      the Isolated-vs-cross tab, or null when there is nothing to compare
  * @param charts          each position's chart data, in the positions' order
  * @param evaluation      the evaluation all of it was taken from
+ * @param lesson          the lesson's steps, questions and replays when the workspace is a lesson,
+ *                        else null
  */
 public record HandoutModel(String title, String venue, String ruleSet, String asOf, String appVersion,
         String generated, String currency, List<Labelled> accountFigures, List<String> notes, Table positions,
         List<PositionDetail> positionDetails, List<DerivationText> derivations, Comparison comparison,
-        List<PositionChartData> charts, Evaluation evaluation) {
+        List<PositionChartData> charts, Evaluation evaluation, LessonHandout lesson) {
 
     /** Copies the lists. */
     public HandoutModel {

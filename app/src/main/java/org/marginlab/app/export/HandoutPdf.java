@@ -218,6 +218,8 @@ public final class HandoutPdf {
         for (int i = 0; i < rest * 2; i++) {
             t.addCell(cell("", font(BODY), Element.ALIGN_LEFT, null));
         }
+        // clear of the descenders of a heading above (a paragraph's spacing after does not count before a table)
+        t.setSpacingBefore(4);
         t.setSpacingAfter(6);
         add(t);
     }
@@ -244,6 +246,7 @@ public final class HandoutPdf {
                 t.addCell(cell(v, font(fontSize), i > 0 && numeric(v) ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT, null));
             }
         }
+        t.setSpacingBefore(4);
         t.setSpacingAfter(8);
         add(t);
     }
@@ -253,7 +256,7 @@ public final class HandoutPdf {
             return false;
         }
         char c = v.charAt(0);
-        return Character.isDigit(c) || c == '-' || c == '\u2212' || c == '+' || c == '.';
+        return v.equals("none") || Character.isDigit(c) || c == '-' || c == '\u2212' || c == '+' || c == '.';
     }
 
     private PdfPCell cell(String text, Font font, int align, Color fill) {

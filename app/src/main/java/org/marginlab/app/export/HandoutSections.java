@@ -13,7 +13,8 @@ import org.marginlab.app.export.HandoutModel.PositionDetail;
 /**
  * The sections of the standard handout, in order: the header (title, venue, rule set, as-of,
  * version, time), the account, the positions with every figure, the derivations of the key
- * figures, the isolated-vs-cross comparison with its equity chart, and each position's chart.
+ * figures, the isolated-vs-cross comparison with its equity chart, and each position's chart;
+ * for a lesson, its steps ({@link LessonSection}) between the header and the account.
  */
 public final class HandoutSections {
     private HandoutSections() {
@@ -27,6 +28,15 @@ public final class HandoutSections {
     public static List<HandoutSection> standard(HandoutModel m, Locale locale) {
         List<HandoutSection> out = new ArrayList<>();
         out.add(pdf -> header(pdf, m));
+        if (m.lesson() != null) {
+            out.add(new LessonSection(m.lesson(), locale));
+            out.add(pdf -> {
+                pdf.newPage();
+                pdf.heading("The workspace as exported");
+                pdf.note("The account and positions below are the workspace as it was exported (from the window: the "
+                        + "step shown then, at its shock), with every figure, derivation, comparison and chart.");
+            });
+        }
         out.add(pdf -> account(pdf, m));
         out.add(pdf -> positions(pdf, m));
         out.add(pdf -> derivations(pdf, m));
