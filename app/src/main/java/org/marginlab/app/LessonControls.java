@@ -48,14 +48,24 @@ final class LessonControls {
     private final LessonAuthoring authoring;
     private final ScoreExport export;
 
-    LessonControls(AppViewModel app, Consumer<FigureRef> explain) {
+    /** Whether the step shown has a price path (its replay strip is shown). */
+    private final javafx.beans.property.BooleanProperty stepReplay = new javafx.beans.property.SimpleBooleanProperty(false);
+
+    /**
+     * @param app            the main window's model, not null
+     * @param explain        opens the Explain panel on a revealed figure, not null
+     * @param openReplayTab  selects the Replay tab (the strip's link), not null
+     */
+    LessonControls(AppViewModel app, Consumer<FigureRef> explain, Runnable openReplayTab) {
         this.app = app;
         this.lesson = new LessonViewModel(app.account(), Platform::runLater, Clock.systemUTC());
         lesson.setExplainer(explain);
         // a step's price path: a bundled one by its id, else a CSV beside the lesson file; none stops the replay
+        // (closing stops the replay's clock, and cancels a path still being read)
         lesson.replayLoaderProperty().set(path -> {
+            stepReplay.set(path != null);
             if (path == null) {
-                if (app.replay().loadedProperty().get()) {
+                if (app.replay().loadedProperty().get() || app.replay().busyProperty().get()) {
                     app.replay().close();
                 }
             } else if (org.marginlab.app.workspace.BundledPaths.ids().contains(path)) {
@@ -66,6 +76,9 @@ final class LessonControls {
             }
         });
         this.navigator = new LessonNavigator(lesson);
+        // on a step with a price path, the replay's controls where the student is (the same replay as the tab's)
+        navigator.showUnderText(new org.marginlab.app.replay.ReplayStrip(app.replay(), openReplayTab),
+                stepReplay.and(lesson.activeProperty()));
         this.authoring = new LessonAuthoring(app.account());
         this.export = new ScoreExport(org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-score"), Platform::runLater);
     }

@@ -90,7 +90,7 @@ public final class MainView extends BorderPane {
         message.setMaxWidth(Double.MAX_VALUE);
         message.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(message, Priority.SOMETIMES);
-        lessons = new LessonControls(app, this::explainFigure);
+        lessons = new LessonControls(app, this::explainFigure, this::showReplayTab);
         AccountBar accountBar = new AccountBar(account);
         LessonControls.lockAccountInputs(accountBar, account);
         HBox header = new HBox(title, name, message, busyIndicator(app), accountBar);
@@ -143,6 +143,12 @@ public final class MainView extends BorderPane {
         explain.installKeys(this);
         export.install(this);
         lessons.install(this);
+    }
+
+    /** Selects the Replay tab (the lesson's replay strip links to it), when the window has one. */
+    private void showReplayTab() {
+        tabs.getTabs().stream().filter(t -> "replayTab".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     /** Opens the Explain panel on a figure a lesson question just revealed. */
