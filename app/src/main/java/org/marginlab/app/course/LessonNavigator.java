@@ -66,7 +66,12 @@ public final class LessonNavigator extends BorderPane {
 
         setTop(header());
         setCenter(body());
-        setBottom(buttons());
+        // the step's extra (the replay strip) stays in view above Previous / Next, however long the text
+        stepExtra.setId("lessonStepExtra");
+        stepExtra.managedProperty().bind(stepExtra.visibleProperty());
+        stepExtra.setVisible(false);
+        stepExtra.setPadding(new Insets(8, 10, 0, 10));
+        setBottom(new VBox(stepExtra, buttons()));
         vm.questions().addListener((ListChangeListener<QuestionViewModel>) c -> showQuestions());
         vm.hiddenOnlyFigures().addListener((ListChangeListener<FigureRef>) c -> showHiddenFigures());
     }
@@ -152,9 +157,7 @@ public final class LessonNavigator extends BorderPane {
         warning.visibleProperty().bind(vm.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
         questions.setId("lessonQuestions");
-        stepExtra.setId("lessonStepExtra");
-        stepExtra.managedProperty().bind(stepExtra.visibleProperty());
-        VBox content = new VBox(10, stepTitle, text, stepExtra, hiddenFigures, questions, warning);
+        VBox content = new VBox(10, stepTitle, text, hiddenFigures, questions, warning);
         content.setPadding(new Insets(4, 12, 12, 10));
         scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -165,8 +168,9 @@ public final class LessonNavigator extends BorderPane {
     }
 
     /**
-     * Shows a node under the step's text while a condition holds: the app's replay strip on a
-     * step with a price path (the navigator itself knows nothing of the replay).
+     * Shows a node under the step's text, above Previous / Next (always in view), while a
+     * condition holds: the app's replay strip on a step with a price path (the navigator itself
+     * knows nothing of the replay).
      *
      * @param node   the node, not null
      * @param shown  when it is shown, not null

@@ -41,7 +41,6 @@ public final class ReplayStrip extends VBox {
 
         Label title = new Label();
         title.setId("stripTitle");
-        title.setGraphic(new FontIcon("mdi2c-chart-timeline-variant"));
         title.getStyleClass().add(Styles.TEXT_BOLD);
         title.textProperty().bind(Bindings.createStringBinding(() -> model.busyProperty().get()
                 ? "Replaying the price path…" : model.titleProperty().get(), model.busyProperty(), model.titleProperty()));
@@ -80,6 +79,9 @@ public final class ReplayStrip extends VBox {
         counts.textProperty().bind(model.liquidatedCountsProperty());
         counts.setWrapText(true);
         counts.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip who = new Tooltip();
+        who.textProperty().bind(model.liquidatedSoFarProperty()); // by name: "Liquidated so far — isolated: btc-long; cross: none"
+        counts.setTooltip(who);
         counts.visibleProperty().bind(model.loadedProperty());
         counts.managedProperty().bind(counts.visibleProperty());
 

@@ -143,9 +143,16 @@ class LessonUiTest {
         // all of it without the Replay tab
         assertThat(robot.lookup("#replayView").tryQuery()).isEmpty();
 
-        // a step without a price path closes the replay and hides the strip
+        // a step without a price path, while the replay plays, stops the clock, closes the replay and hides the strip
+        robot.interact(() -> {
+            model.replay().speedProperty().set(org.marginlab.app.replay.ReplaySpeed.X1);
+            model.replay().play();
+        });
+        assertThat(model.replayClock().isRunning()).isTrue();
         robot.clickOn("#lessonPrevious");
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.replayClock().isRunning()).isFalse();
+        assertThat(model.replay().playingProperty().get()).isFalse();
         assertThat(model.replay().loadedProperty().get()).isFalse();
         assertThat(robot.lookup("#lessonStepExtra").query().isVisible()).isFalse();
         assertThat(model.account().evaluation().draft().replay()).isNull();
