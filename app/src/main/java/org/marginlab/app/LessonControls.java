@@ -51,12 +51,10 @@ final class LessonControls {
     /** Whether the step shown has a price path (its replay strip is shown). */
     private final javafx.beans.property.BooleanProperty stepReplay = new javafx.beans.property.SimpleBooleanProperty(false);
 
-    /**
-     * @param app            the main window's model, not null
-     * @param explain        opens the Explain panel on a revealed figure, not null
-     * @param openReplayTab  selects the Replay tab (the strip's link), not null
-     */
-    LessonControls(AppViewModel app, Consumer<FigureRef> explain, Runnable openReplayTab) {
+    /** Selects the Replay tab (the strip's link); set by the window once its tabs exist. */
+    private Runnable openReplayTab = () -> { };
+
+    LessonControls(AppViewModel app, Consumer<FigureRef> explain) {
         this.app = app;
         this.lesson = new LessonViewModel(app.account(), Platform::runLater, Clock.systemUTC());
         lesson.setExplainer(explain);
@@ -77,10 +75,15 @@ final class LessonControls {
         });
         this.navigator = new LessonNavigator(lesson);
         // on a step with a price path, the replay's controls where the student is (the same replay as the tab's)
-        navigator.showUnderText(new org.marginlab.app.replay.ReplayStrip(app.replay(), openReplayTab),
+        navigator.showUnderText(new org.marginlab.app.replay.ReplayStrip(app.replay(), () -> openReplayTab.run()),
                 stepReplay.and(lesson.activeProperty()));
         this.authoring = new LessonAuthoring(app.account());
         this.export = new ScoreExport(org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-score"), Platform::runLater);
+    }
+
+    /** @param open  selects the Replay tab (the replay strip's link "Open the Replay tab"), not null */
+    void setOpenReplayTab(Runnable open) {
+        this.openReplayTab = java.util.Objects.requireNonNull(open, "open");
     }
 
     LessonViewModel viewModel() {

@@ -90,7 +90,7 @@ public final class MainView extends BorderPane {
         message.setMaxWidth(Double.MAX_VALUE);
         message.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(message, Priority.SOMETIMES);
-        lessons = new LessonControls(app, this::explainFigure, this::showReplayTab);
+        lessons = new LessonControls(app, this::explainFigure);
         AccountBar accountBar = new AccountBar(account);
         LessonControls.lockAccountInputs(accountBar, account);
         HBox header = new HBox(title, name, message, busyIndicator(app), accountBar);
@@ -133,6 +133,7 @@ public final class MainView extends BorderPane {
         setLeft(lessons.navigator());
         this.tabs = tabs;
         this.positionsTab = positions;
+        lessons.setOpenReplayTab(this::showReplayTab);
         AccountSummary summary = new AccountSummary(account);
         summary.setOnExplain(f -> {
             tabs.getSelectionModel().select(positions);
