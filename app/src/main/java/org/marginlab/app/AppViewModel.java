@@ -46,6 +46,7 @@ public final class AppViewModel {
 
     private final AccountViewModel account;
     private final org.marginlab.app.replay.ReplayViewModel replay;
+    private final org.marginlab.app.replay.ReplayClock replayClock;
     private final RecentFiles recent;
     private DocumentDialogs dialogs;
 
@@ -93,6 +94,7 @@ public final class AppViewModel {
         this.fx = Objects.requireNonNull(fx, "fx");
         this.account = new AccountViewModel(MarginEngine.DEFAULT, locale);
         this.replay = new org.marginlab.app.replay.ReplayViewModel(account, worker, fx);
+        this.replayClock = new org.marginlab.app.replay.ReplayClock(replay);
         this.recent = Objects.requireNonNull(recent, "recent");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         recentFiles.setAll(recent.list());
@@ -136,6 +138,14 @@ public final class AppViewModel {
      */
     public org.marginlab.app.replay.ReplayViewModel replay() {
         return replay;
+    }
+
+    /**
+     * @return the replay's playback clock: it plays the replay wherever Play is pressed, whether
+     *         or not the Replay tab was built; never null
+     */
+    public org.marginlab.app.replay.ReplayClock replayClock() {
+        return replayClock;
     }
 
     /** @return the executor of background work (see the constructor), never null */

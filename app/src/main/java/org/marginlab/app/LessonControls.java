@@ -48,14 +48,22 @@ final class LessonControls {
     private final LessonAuthoring authoring;
     private final ScoreExport export;
 
+    /** Whether the step shown has a price path (its replay strip is shown). */
+    private final javafx.beans.property.BooleanProperty stepReplay = new javafx.beans.property.SimpleBooleanProperty(false);
+
+    /** Selects the Replay tab (the strip's link); set by the window once its tabs exist. */
+    private Runnable openReplayTab = () -> { };
+
     LessonControls(AppViewModel app, Consumer<FigureRef> explain) {
         this.app = app;
         this.lesson = new LessonViewModel(app.account(), Platform::runLater, Clock.systemUTC());
         lesson.setExplainer(explain);
         // a step's price path: a bundled one by its id, else a CSV beside the lesson file; none stops the replay
+        // (closing stops the replay's clock, and cancels a path still being read)
         lesson.replayLoaderProperty().set(path -> {
+            stepReplay.set(path != null);
             if (path == null) {
-                if (app.replay().loadedProperty().get()) {
+                if (app.replay().loadedProperty().get() || app.replay().busyProperty().get()) {
                     app.replay().close();
                 }
             } else if (org.marginlab.app.workspace.BundledPaths.ids().contains(path)) {
@@ -66,8 +74,16 @@ final class LessonControls {
             }
         });
         this.navigator = new LessonNavigator(lesson);
+        // on a step with a price path, the replay's controls where the student is (the same replay as the tab's)
+        navigator.showUnderText(new org.marginlab.app.replay.ReplayStrip(app.replay(), () -> openReplayTab.run()),
+                stepReplay.and(lesson.activeProperty()));
         this.authoring = new LessonAuthoring(app.account());
         this.export = new ScoreExport(org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-score"), Platform::runLater);
+    }
+
+    /** @param open  selects the Replay tab (the replay strip's link "Open the Replay tab"), not null */
+    void setOpenReplayTab(Runnable open) {
+        this.openReplayTab = java.util.Objects.requireNonNull(open, "open");
     }
 
     LessonViewModel viewModel() {

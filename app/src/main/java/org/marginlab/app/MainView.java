@@ -134,6 +134,7 @@ public final class MainView extends BorderPane {
         setLeft(lessons.navigator());
         this.tabs = tabs;
         this.positionsTab = positions;
+        lessons.setOpenReplayTab(this::showReplayTab);
         AccountSummary summary = new AccountSummary(account);
         summary.setOnExplain(f -> {
             tabs.getSelectionModel().select(positions);
@@ -144,6 +145,12 @@ public final class MainView extends BorderPane {
         explain.installKeys(this);
         export.install(this);
         lessons.install(this);
+    }
+
+    /** Selects the Replay tab (the lesson's replay strip links to it), when the window has one. */
+    private void showReplayTab() {
+        tabs.getTabs().stream().filter(t -> "replayTab".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     /** Opens the Explain panel on a figure a lesson question just revealed. */

@@ -26,7 +26,7 @@ import atlantafx.base.theme.Styles;
 /**
  * The lesson navigator: a panel on the left of the main tabs while a lesson is open. Title and
  * audience, progress (step n / N) and score, the step list with done marks, the step's text
- * (Markdown, placeholders filled in), its questions (prediction, Check, Reveal, the verdict) and
+ * (Markdown, placeholders filled in), what the app shows under it ({@link #showUnderText}), its questions (prediction, Check, Reveal, the verdict) and
  * the figures it hides, Previous / Next. Only builds and binds nodes.
  */
 public final class LessonNavigator extends BorderPane {
@@ -36,6 +36,8 @@ public final class LessonNavigator extends BorderPane {
     private final LessonViewModel vm;
     private final VBox questions = new VBox(10);
     private final VBox hiddenFigures = new VBox(4);
+    /** Under the step's text: what the app puts there for the step (the replay strip), or nothing. */
+    private final VBox stepExtra = new VBox();
     private ScrollPane scroll;
 
     /** @param vm  the lesson, not null */
@@ -64,7 +66,12 @@ public final class LessonNavigator extends BorderPane {
 
         setTop(header());
         setCenter(body());
-        setBottom(buttons());
+        // the step's extra (the replay strip) stays in view above Previous / Next, however long the text
+        stepExtra.setId("lessonStepExtra");
+        stepExtra.managedProperty().bind(stepExtra.visibleProperty());
+        stepExtra.setVisible(false);
+        stepExtra.setPadding(new Insets(8, 10, 0, 10));
+        setBottom(new VBox(stepExtra, buttons()));
         vm.questions().addListener((ListChangeListener<QuestionViewModel>) c -> showQuestions());
         vm.hiddenOnlyFigures().addListener((ListChangeListener<FigureRef>) c -> showHiddenFigures());
     }
@@ -158,6 +165,19 @@ public final class LessonNavigator extends BorderPane {
         scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
         vm.stepProperty().addListener((o, a, b) -> scroll.setVvalue(0)); // a new step is read from its top
         return scroll;
+    }
+
+    /**
+     * Shows a node under the step's text, above Previous / Next (always in view), while a
+     * condition holds: the app's replay strip on a step with a price path (the navigator itself
+     * knows nothing of the replay).
+     *
+     * @param node   the node, not null
+     * @param shown  when it is shown, not null
+     */
+    public void showUnderText(Node node, javafx.beans.value.ObservableBooleanValue shown) {
+        stepExtra.getChildren().setAll(node);
+        stepExtra.visibleProperty().bind(shown);
     }
 
     private Node buttons() {

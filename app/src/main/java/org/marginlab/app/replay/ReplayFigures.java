@@ -14,7 +14,8 @@ import org.marginlab.engine.replay.SideState;
 
 /**
  * The figures of the point the replay shows, as the Replay tab writes them: the time (UTC), the
- * marks, each side's equity, the positions each side has lost so far and the chart's cursor. Only
+ * marks, each side's equity, the positions each side has lost so far (by name, and counted) and the
+ * chart's cursor. Only
  * properties whose text changes fire. A plain class without {@code javafx.scene} types; not
  * thread-safe (the JavaFX thread).
  */
@@ -24,6 +25,7 @@ final class ReplayFigures {
     private final ReadOnlyStringWrapper isolatedEquity = new ReadOnlyStringWrapper(this, "isolatedEquity", "");
     private final ReadOnlyStringWrapper crossEquity = new ReadOnlyStringWrapper(this, "crossEquity", "");
     private final ReadOnlyStringWrapper liquidatedSoFar = new ReadOnlyStringWrapper(this, "liquidatedSoFar", "");
+    private final ReadOnlyStringWrapper liquidatedCounts = new ReadOnlyStringWrapper(this, "liquidatedCounts", "");
     private final ReadOnlyObjectWrapper<Double> cursor = new ReadOnlyObjectWrapper<>(this, "cursor", 0.0);
 
     /**
@@ -39,6 +41,7 @@ final class ReplayFigures {
         isolatedEquity.set(amount(formats, f.isolated().equity(), s));
         crossEquity.set(amount(formats, f.cross().equity(), s));
         liquidatedSoFar.set("Liquidated so far — isolated: " + names(f.isolated()) + "; cross: " + names(f.cross()));
+        liquidatedCounts.set("isolated: " + count(f.isolated()) + " · cross: " + count(f.cross()));
         cursor.set(s.chart().x(k));
     }
 
@@ -48,6 +51,7 @@ final class ReplayFigures {
         isolatedEquity.set("");
         crossEquity.set("");
         liquidatedSoFar.set("");
+        liquidatedCounts.set("");
         cursor.set(0.0);
     }
 
@@ -57,6 +61,15 @@ final class ReplayFigures {
 
     private static String names(SideState side) {
         return side.liquidated().isEmpty() ? "none" : String.join(", ", side.liquidated().keySet());
+    }
+
+    private static String count(SideState side) {
+        int n = side.liquidated().size();
+        return n == 0 ? "none" : n + " liquidated";
+    }
+
+    ReadOnlyStringProperty liquidatedCounts() {
+        return liquidatedCounts.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty time() {

@@ -2,7 +2,6 @@ package org.marginlab.app.replay;
 
 import java.io.File;
 
-import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -32,29 +31,10 @@ import atlantafx.base.theme.Styles;
  * speed, scrub the timeline with each side's liquidation markers, read the time, the marks and
  * each side's equity, and see both sides' equity on one chart. Space plays and pauses while the
  * tab has the focus. It binds to {@link ReplayViewModel} and forwards the user's actions; the
- * {@link AnimationTimer} runs only while the replay plays and only tells the view-model how much
- * time passed.
+ * replay plays on the app's {@link ReplayClock}, not on this view (which may never be built).
  */
 public final class ReplayView extends VBox {
     private final ReplayViewModel model;
-    private final AnimationTimer timer = new AnimationTimer() {
-        private long last = -1;
-
-        @Override
-        public void handle(long now) {
-            if (last >= 0) {
-                model.advance((now - last) / 1e9);
-            }
-            last = now;
-        }
-
-        @Override
-        public void stop() {
-            super.stop();
-            last = -1;
-        }
-    };
-
     /**
      * The tab for the main window, built the first time it is shown.
      *
@@ -110,13 +90,6 @@ public final class ReplayView extends VBox {
         timeline.managedProperty().bind(timeline.visibleProperty());
         getChildren().addAll(controls(), problem, note, empty, timeline, figures(), chart);
 
-        model.playingProperty().addListener((o, a, b) -> {
-            if (b) {
-                timer.start();
-            } else {
-                timer.stop();
-            }
-        });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.SPACE && model.loadedProperty().get()) {
                 model.togglePlay();

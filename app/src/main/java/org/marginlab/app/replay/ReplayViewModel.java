@@ -39,10 +39,10 @@ import org.marginlab.engine.replay.ReplaySide;
  * no unsaved mark), so the Positions, Isolated-vs-cross and Charts tabs follow the replayed marks
  * and the liquidated positions. Scrubbing and playing only look a frame up and publish it.
  *
- * <p><b>Playing.</b> {@link #advance} moves the position by {@code seconds × rate × speed}
- * points, the base rate {@code max(1, (points − 1)/120)} points a second: any path takes about two
- * minutes at 1×, four seconds at 30×. The view calls it from an {@code AnimationTimer}; it stops
- * at the end.
+ * <p><b>Playing.</b> {@link #play} and {@link #pause} only set {@link #playingProperty()}; a
+ * {@link ReplayClock}, made with this view-model by the app (not by a view), moves the position
+ * on while it plays and pauses it at the end, so Play works from the Replay tab and from the
+ * lesson navigator's replay strip alike.
  *
  * <p><b>Following the document.</b> An edit of the document while a replay is shown replays the
  * new document (same path, same point); a new or opened workspace (a draft without the replay)
@@ -232,28 +232,6 @@ public final class ReplayViewModel {
         }
     }
 
-    /**
-     * Moves the replay on while it plays (the view's animation calls it once a frame).
-     *
-     * @param seconds  the time since the last call, in seconds, ≥ 0
-     */
-    public void advance(double seconds) {
-        if (!playing.get() || seconds <= 0) {
-            return;
-        }
-        double last = points.get() - 1;
-        double next = Math.min(last, position.get() + seconds * rate() * speed.get().factor());
-        position.set(next);
-        if (next >= last) {
-            pause();
-        }
-    }
-
-    /** @return the base rate, points a second at 1× */
-    public double rate() {
-        return Math.max(1, (points.get() - 1) / 120.0);
-    }
-
     /** Steps one point back or forward (the arrow keys). @param delta  −1 or +1 */
     public void step(int delta) {
         if (loaded.get()) {
@@ -357,6 +335,11 @@ public final class ReplayViewModel {
     /** @return the positions each side has lost by the point shown, in words */
     public ReadOnlyStringProperty liquidatedSoFarProperty() {
         return figures.liquidatedSoFar();
+    }
+
+    /** @return how many positions each side has lost by the point shown, {@code isolated: 1 liquidated · cross: none} */
+    public ReadOnlyStringProperty liquidatedCountsProperty() {
+        return figures.liquidatedCounts();
     }
 
     /** @return why the last load failed (naming the line and field of a broken file), or empty */

@@ -27,7 +27,7 @@ public final class Lessons {
     /**
      * A bundled lesson, for menus.
      *
-     * @param fileName  the resource's file name, e.g. {@code 00-demo.marginlab}
+     * @param fileName  the resource's file name, e.g. {@code 06-isolated-vs-cross.marginlab}
      * @param title     the lesson's title
      * @param order     its {@code order}, or null
      */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code marginlab lesson-check}: exit 0 / 1 / 2 and one line per problem. */
 class LessonCheckCommandTest {
-    private static final Path DEMO = Path.of("..", "assets", "lessons", "00-demo.marginlab");
+    private static final Path DEMO = Path.of("src", "test", "resources", "lessons", "00-demo.marginlab");
 
     @Test
     void aLessonThatChecksOutExitsZero() {

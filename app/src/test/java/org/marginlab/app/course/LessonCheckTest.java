@@ -20,7 +20,7 @@ import org.marginlab.engine.derivation.Figure;
 
 /** The lesson check and the answers it compares, against hand-worked numbers. */
 class LessonCheckTest {
-    private static final Path DEMO = Path.of("..", "assets", "lessons", "00-demo.marginlab");
+    private static final Path DEMO = Path.of("src", "test", "resources", "lessons", "00-demo.marginlab");
 
     private static Workspace demo() throws Exception {
         return WorkspaceFile.fromJson(Files.readString(DEMO)).workspace();

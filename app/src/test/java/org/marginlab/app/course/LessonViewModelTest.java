@@ -23,6 +23,16 @@ import org.marginlab.engine.MarginEngine;
 /** Walking through the demo lesson without a window: steps, hiding, scoring, instructor mode, authoring. */
 class LessonViewModelTest {
     private static final Instant T = Instant.parse("2026-01-05T10:00:00Z");
+    /** The demo lesson: a test resource, not shipped with the app. */
+    static final java.nio.file.Path DEMO = java.nio.file.Path.of("src", "test", "resources", "lessons", "00-demo.marginlab");
+
+    static org.marginlab.app.workspace.Workspace demo() {
+        try {
+            return org.marginlab.app.workspace.WorkspaceFile.fromJson(java.nio.file.Files.readString(DEMO)).workspace();
+        } catch (java.io.IOException | org.marginlab.app.workspace.WorkspaceException e) {
+            throw new AssertionError(e);
+        }
+    }
     private AccountViewModel account;
     private LessonViewModel vm;
 
@@ -30,7 +40,7 @@ class LessonViewModelTest {
     void openTheDemoLesson() {
         account = new AccountViewModel(MarginEngine.DEFAULT, Locale.US);
         vm = new LessonViewModel(account, Runnable::run, Clock.fixed(T, ZoneOffset.UTC));
-        account.load(Lessons.open("00-demo.marginlab"));
+        account.load(demo());
     }
 
     private PositionViewModel btc() {
@@ -58,7 +68,7 @@ class LessonViewModelTest {
     @Test
     void theFirstStepsFiguresCanBeHiddenBeforeTheNavigatorExists() {
         AccountViewModel fresh = new AccountViewModel(MarginEngine.DEFAULT, Locale.US);
-        fresh.load(Lessons.open("00-demo.marginlab"));
+        fresh.load(demo());
         assertThat(fresh.hiddenFigures().keys()).isEmpty();
         LessonViewModel.hideFirstStep(fresh);
         assertThat(fresh.hiddenFigures().keys()).contains("btc-long.liquidationPrice");
@@ -67,7 +77,7 @@ class LessonViewModelTest {
 
     @Test
     void aLessonWhoseCheckFailsStillOpensWithAWarning() throws Exception {
-        String text = java.nio.file.Files.readString(java.nio.file.Path.of("..", "assets", "lessons", "00-demo.marginlab"))
+        String text = java.nio.file.Files.readString(DEMO)
                 .replace("\"57228.92\"", "\"50000\"");
         account.load(org.marginlab.app.workspace.WorkspaceFile.fromJson(text).workspace());
         assertThat(vm.activeProperty().get()).isTrue();
@@ -75,7 +85,7 @@ class LessonViewModelTest {
         // |57,228.92 − 50,000| / 50,000 = 14.46 % > 0.5 %
         assertThat(vm.warningProperty().get()).startsWith("This lesson's check failed: "
                 + "lesson.steps[0].questions[0].expected: the engine's answer 57228.9");
-        account.load(Lessons.open("00-demo.marginlab"));
+        account.load(demo());
         assertThat(vm.warningProperty().get()).isEmpty();
     }
 

@@ -169,28 +169,6 @@ class ReplayViewModelTest {
     }
 
     @Test
-    void playingAdvancesByTheRateTimesTheSpeedAndStopsAtTheEnd() {
-        ReplayViewModel vm = replay(course());
-        vm.loadBundled(BundledPaths.WICK_DOWN_12);
-        // 121 points: base rate max(1, 120/120) = 1 point a second
-        assertThat(vm.rate()).isEqualTo(1.0);
-        vm.advance(5);
-        assertThat(vm.indexProperty().get()).isZero(); // paused: nothing moves
-        vm.play();
-        vm.advance(2.5);
-        assertThat(vm.indexProperty().get()).isEqualTo(2);
-        vm.speedProperty().set(ReplaySpeed.X30);
-        vm.advance(1);
-        assertThat(vm.indexProperty().get()).isEqualTo(32);
-        vm.advance(10);
-        assertThat(vm.indexProperty().get()).isEqualTo(120);
-        assertThat(vm.playingProperty().get()).isFalse();
-        // the slow bleed's 337 points: 336/120 = 2.8 points a second at 1×
-        vm.loadBundled(BundledPaths.SLOW_BLEED_30);
-        assertThat(vm.rate()).isEqualTo(2.8);
-    }
-
-    @Test
     void theCrossAccountGoingAtOnceIsOneMarkerNamingEveryPosition() {
         ReplayViewModel vm = replay(course());
         vm.loadBundled(BundledPaths.SLOW_BLEED_30);

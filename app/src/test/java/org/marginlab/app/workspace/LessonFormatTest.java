@@ -22,7 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** The lesson block: read, written back unchanged, every error by its step and field. */
 class LessonFormatTest {
-    private static final Path DEMO = Path.of("..", "assets", "lessons", "00-demo.marginlab");
+    /** The demo lesson: a test resource, not shipped (the course pack is assets/lessons). */
+    private static final Path DEMO = Path.of("src", "test", "resources", "lessons", "00-demo.marginlab");
+    private static final Path COURSE_PACK = Path.of("..", "assets", "lessons");
 
     /** One isolated BTCUSDT long (the spec's example): W 10,000, margin 1,500, 0.5 @ 60,000, mark 59,000. */
     private static final String HEAD = """
@@ -71,7 +73,7 @@ class LessonFormatTest {
     @Test
     void everyBundledLessonsBlockIsWrittenBackUnchanged() throws Exception {
         for (Lessons.Entry e : Lessons.list()) {
-            String text = Files.readString(DEMO.resolveSibling(e.fileName()));
+            String text = Files.readString(COURSE_PACK.resolve(e.fileName()));
             Workspace w = WorkspaceFile.fromJson(text).workspace();
             assertThat(WorkspaceJson.parse(WorkspaceFile.toJson(w), "b").get("lesson")).as(e.fileName())
                     .isEqualTo(WorkspaceJson.parse(text, "a").get("lesson"));
@@ -170,13 +172,16 @@ class LessonFormatTest {
     @Test
     void theBundledLessonsAreListedByOrderAndOpen() {
         List<Lessons.Entry> entries = Lessons.list();
-        assertThat(entries).extracting(Lessons.Entry::fileName).contains("00-demo.marginlab");
+        // the course pack only: the demo lesson is a test resource, not a lesson for users
+        assertThat(entries).extracting(Lessons.Entry::fileName).contains("06-isolated-vs-cross.marginlab")
+                .doesNotContain("00-demo.marginlab");
         for (int i = 1; i < entries.size(); i++) {
             Integer a = entries.get(i - 1).order();
             Integer b = entries.get(i).order();
             assertThat(a == null ? Integer.MAX_VALUE : a).isLessThanOrEqualTo(b == null ? Integer.MAX_VALUE : b);
         }
-        assertThat(Lessons.open("00-demo.marginlab").lesson().steps()).hasSize(3);
+        assertThat(Lessons.open("06-isolated-vs-cross.marginlab").lesson().title())
+                .isEqualTo("Isolated vs cross on the same three trades");
         assertThatThrownBy(() -> Lessons.open("nope.marginlab")).isInstanceOf(IllegalArgumentException.class);
     }
 
