@@ -23,7 +23,7 @@ import org.marginlab.engine.PositionRisk;
 /**
  * The tables as CSV (RFC 4180 through Apache Commons CSV, UTF-8, a header row): numbers written
  * plainly, at full precision, with a point for decimals and no grouping
- * ({@link BigDecimal#toPlainString}); ratios as fractions (0.25 = 25 %). An empty field is a
+ * ({@link BigDecimal#toPlainString}, trailing zeros dropped); ratios as fractions (0.25 = 25 %). An empty field is a
  * figure that does not exist (no liquidation price) or a position whose inputs are not valid.
  */
 public final class TableCsv {
@@ -135,8 +135,8 @@ public final class TableCsv {
         return out.toString();
     }
 
-    /** @return the number written plainly, or empty for null */
+    /** @return the number written plainly without trailing zeros (12000, 0.08, 0), or empty for null */
     static String plain(BigDecimal v) {
-        return v == null ? "" : v.toPlainString();
+        return v == null ? "" : v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 }
