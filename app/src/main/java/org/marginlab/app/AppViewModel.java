@@ -333,7 +333,15 @@ public final class AppViewModel {
      */
     public void openLesson(String fileName) {
         confirmLeave(() -> {
-            show(org.marginlab.app.workspace.Lessons.open(fileName), null);
+            org.marginlab.app.workspace.Workspace lesson;
+            try {
+                // a bundled resource inside the app's own image (a few kB), not a user's file
+                lesson = org.marginlab.app.workspace.Lessons.open(fileName);
+            } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                showNotice("The bundled lesson " + fileName + " cannot be opened: " + e.getMessage());
+                return;
+            }
+            show(lesson, null);
             markSaved();
         });
     }

@@ -112,6 +112,9 @@ final class ExportControls {
         csv.setId("exportCsvMenuItem");
         csv.setOnAction(e -> {
             window = windowOf(root);
+            if (refusedWhileHidden()) {
+                return;
+            }
             save("Export positions as CSV", baseName() + "-positions.csv", ".csv",
                     () -> TableCsv.bytes(TableCsv.positions(app.account().evaluation())));
         });
@@ -146,6 +149,9 @@ final class ExportControls {
      */
     void pdf(Window owner) {
         window = owner;
+        if (refusedWhileHidden()) {
+            return;
+        }
         AccountViewModel account = app.account();
         org.marginlab.app.workspace.Workspace workspace;
         try {
@@ -170,7 +176,23 @@ final class ExportControls {
         });
     }
 
+    /** The text of the notice when an export would show a figure the lesson still hides. */
+    static final String HIDDEN = "The lesson still hides figures an export would show: check or reveal them first "
+            + "(in instructor mode, Lesson → Show answers).";
+
+    /** @return whether the lesson hides a figure now (then says so, and nothing is exported) */
+    private boolean refusedWhileHidden() {
+        if (app.account().hiddenFigures().keys().isEmpty()) {
+            return false;
+        }
+        app.showNotice(HIDDEN);
+        return true;
+    }
+
     private void tableCsv(TableView<?> table) {
+        if (refusedWhileHidden()) {
+            return;
+        }
         String id = table.getId() == null ? "table" : table.getId();
         Supplier<byte[]> bytes;
         if ("positionsTable".equals(id)) {

@@ -208,8 +208,8 @@ final class LessonControls {
     }
 
     /**
-     * Alt+Left / Alt+Right, and Page Up / Page Down where no list, table or text field takes
-     * them, go to the previous / next step while a lesson is open; the presenter size scales the
+     * Alt+Left / Alt+Right where no text field takes them, and Page Up / Page Down where no
+     * list, table or text field takes them, go to the previous / next step while a lesson is open; the presenter size scales the
      * window's font.
      */
     void install(Node window) {
@@ -219,10 +219,12 @@ final class LessonControls {
             if (!lesson.activeProperty().get()) {
                 return;
             }
-            if (back.match(e)) {
+            // in a text field Alt+←/→ moves the caret by words (macOS), as it would without a lesson
+            boolean typing = e.getTarget() instanceof TextInputControl;
+            if (back.match(e) && !typing) {
                 lesson.previous();
                 e.consume();
-            } else if (forward.match(e)) {
+            } else if (forward.match(e) && !typing) {
                 lesson.next();
                 e.consume();
             } else if ((e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN) && !e.isShortcutDown()

@@ -35,8 +35,8 @@ import atlantafx.base.theme.PrimerLight;
  * <p>Hand-worked (margin-formulas.md §1.1, Binance BTCUSDT tier 1, MMR 0.4 %): isolated
  * LP = (0.2·60,000 − 600)/(0.2·0.996) = 11,400/0.1992 = 57,228.92; cross, the others' maintenance
  * margin 2·3,000·0.004 + 20·150·0.01 = 54: (3,300 − 54 − 12,000)/(0.2·0.004 − 0.2) = 43,945.78.
- * Predictions 57,000 (228.92/57,228.92 = 0.40 % off) and 44,000 (54.22/43,945.78 = 0.12 % off),
- * both within 0.5 %. The wick crosses 57,228.92 between minute 30 (59,400) and 31 (57,200).
+ * Predictions 57,200 (28.92 off) and 43,900 (45.78 off), both within the questions' 50 USDT (a
+ * tolerance that tells the liquidation price from the bankruptcy price, 57,000 and 43,770). The wick crosses 57,228.92 between minute 30 (59,400) and 31 (57,200).
  */
 @ExtendWith(ApplicationExtension.class)
 class Lesson6EndToEndUiTest {
@@ -85,10 +85,14 @@ class Lesson6EndToEndUiTest {
 
         // step 1: the isolated liquidation price is hidden until predicted
         assertThat(robot.lookup("#liquidationPrice").queryAs(Label.class).getText()).isEqualTo("?");
-        robot.clickOn("#prediction-q6-1").write("57,000").type(KeyCode.ENTER);
+        // an export now would show the hidden answer: refused, with a message
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.messageProperty().get()).isEqualTo(ExportControls.HIDDEN);
+        robot.clickOn("#prediction-q6-1").write("57,200").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#verdict-q6-1"))
-                .isEqualTo("Your prediction 57,000 — answer 57,228.92 (0.40 % off, within 0.5 %): correct");
+                .isEqualTo("Your prediction 57,200 — answer 57,228.92 (28.92 off, within 50): correct");
         assertThat(robot.lookup("#liquidationPrice").queryAs(Label.class).getText()).isEqualTo("57,228.92 USDT");
         // revealed with its derivation
         assertThat(robot.lookup(".explain-pane").tryQuery()).hasValueSatisfying(p -> assertThat(p.isVisible()).isTrue());
@@ -99,10 +103,10 @@ class Lesson6EndToEndUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#lessonProgress")).isEqualTo("Step 2 / 3");
         assertThat(robot.lookup("#liquidationPrice").queryAs(Label.class).getText()).isEqualTo("?");
-        robot.clickOn("#prediction-q6-2").write("44,000").type(KeyCode.ENTER);
+        robot.clickOn("#prediction-q6-2").write("43,900").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#verdict-q6-2"))
-                .isEqualTo("Your prediction 44,000 — answer 43,945.78 (0.12 % off, within 0.5 %): correct");
+                .isEqualTo("Your prediction 43,900 — answer 43,945.78 (45.78 off, within 50): correct");
         assertThat(text(robot, "#lessonScore")).isEqualTo("Score 2 / 2");
 
         // step 3: the wick, replayed from the navigator's strip
@@ -141,7 +145,7 @@ class Lesson6EndToEndUiTest {
             assertThat(text).contains("Lesson: Isolated vs cross on the same three trades")
                     .contains("Step 1. Three trades, all isolated").contains("Step 3. Replay a wick")
                     .contains("57,228.92 USDT").contains("43,945.78 USDT")
-                    .contains("57,000.00").contains("44,000.00").contains("2 / 2 correct")
+                    .contains("57,200.00").contains("43,900.00").contains("2 / 2 correct")
                     .contains("2026-01-05 00:30:59").doesNotContain("{{");
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(6);
         }

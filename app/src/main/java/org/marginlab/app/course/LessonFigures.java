@@ -136,4 +136,31 @@ public final class LessonFigures {
         }
         return formats.amount(value, "", 2).strip();
     }
+
+    /**
+     * An absolute difference from an answer (a prediction's error, a tolerance) with as many
+     * decimals as the answer is shown with, rounded half-up: {@code 28.92} beside 57,228.92.
+     *
+     * @param ref      the figure
+     * @param answer   the answer, in the figure's unit, not null
+     * @param diff     the difference, same unit, not null
+     * @param formats  the number format in use
+     * @return the difference formatted, with " %" for a ratio
+     */
+    public static String difference(FigureRef ref, BigDecimal answer, BigDecimal diff, Formats formats) {
+        String shown = number(ref, answer, formats);
+        char sep = java.text.DecimalFormatSymbols.getInstance(formats.locale()).getDecimalSeparator();
+        int at = shown.lastIndexOf(sep);
+        int decimals = 0;
+        if (at >= 0) {
+            while (at + 1 + decimals < shown.length() && Character.isDigit(shown.charAt(at + 1 + decimals))) {
+                decimals++;
+            }
+        }
+        java.text.NumberFormat nf = java.text.NumberFormat.getNumberInstance(formats.locale());
+        nf.setMinimumFractionDigits(decimals);
+        nf.setMaximumFractionDigits(decimals);
+        nf.setRoundingMode(RoundingMode.HALF_UP);
+        return nf.format(diff) + (isPercent(ref.figure()) ? " %" : "");
+    }
 }

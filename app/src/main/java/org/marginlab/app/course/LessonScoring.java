@@ -110,8 +110,9 @@ final class LessonScoring {
             return head + ": not scored as correct";
         }
         Tolerance t = a.question().effectiveTolerance();
-        String off = t.relative() ? formats.percent(a.error().movePointLeft(2)) : shown(ref, a.error(), formats);
-        String bound = t.relative() ? t.amount().stripTrailingZeros().toPlainString() + " %" : shown(ref, t.amount(), formats);
+        String off = t.relative() ? formats.percent(a.error().movePointLeft(2))
+                : LessonFigures.difference(ref, a.answer(), a.error(), formats);
+        String bound = t.relative() ? t.amount().stripTrailingZeros().toPlainString() + " %" : typed(ref, t.amount(), formats);
         return head + " (" + off + " off, " + (a.correct() ? "within " : "outside ") + bound + "): "
                 + (a.correct() ? "correct" : "not close enough");
     }

@@ -175,7 +175,7 @@ public final class LessonHandoutBuilder {
             prediction = LessonFigures.number(ref, a.prediction(), formats) + (LessonFigures.isPercent(ref.figure()) ? " %" : "");
             if (a.error() != null) {
                 error = t.relative() ? formats.percent(a.error().movePointLeft(2))
-                        : LessonFigures.number(ref, a.error(), formats) + (LessonFigures.isPercent(ref.figure()) ? " %" : "");
+                        : LessonFigures.difference(ref, a.answer(), a.error(), formats);
             }
             verdict = Boolean.TRUE.equals(a.correct()) ? "correct" : "not close enough";
         }

@@ -102,7 +102,11 @@ public final class ReplayStrip extends VBox {
 
         getChildren().addAll(title, controls, counts, problem, open);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.SPACE && model.loadedProperty().get()) {
+            // a focused button (Play itself, Close, Bundled, the link) or box takes its own Space
+            if (e.getCode() == KeyCode.SPACE && model.loadedProperty().get()
+                    && !(e.getTarget() instanceof javafx.scene.control.ButtonBase
+                            || e.getTarget() instanceof javafx.scene.control.ComboBoxBase
+                            || e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
                 model.togglePlay();
                 e.consume();
             }

@@ -91,7 +91,11 @@ public final class ReplayView extends VBox {
         getChildren().addAll(controls(), problem, note, empty, timeline, figures(), chart);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.SPACE && model.loadedProperty().get()) {
+            // a focused button (Play itself, Close, Bundled, the link) or box takes its own Space
+            if (e.getCode() == KeyCode.SPACE && model.loadedProperty().get()
+                    && !(e.getTarget() instanceof javafx.scene.control.ButtonBase
+                            || e.getTarget() instanceof javafx.scene.control.ComboBoxBase
+                            || e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
                 model.togglePlay();
                 e.consume();
             }

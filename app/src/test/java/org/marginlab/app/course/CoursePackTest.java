@@ -57,9 +57,9 @@ class CoursePackTest {
                 a("03-adding-removing-margin", "q3-1", "2610.44"),
                 // W 1,500: −13,500/−4.98 = 2,710.843…
                 a("03-adding-removing-margin", "q3-2", "2710.84"),
-                // §1.6: min(iWB − MM, iWB + Q·(MP − EP) − MP·Q/lev)
-                //     = min(2,000 − 0.5·59,000·0.004, 2,000 − 500 − 59,000·0.5/20) = min(1,882, 25) = 25
-                a("03-adding-removing-margin", "q3-3", "25"),
+                // the max removable (§1.6) taken back: min(iWB − MM, iWB + Q·(MP − EP) − MP·Q/lev)
+                // = min(2,000 − 118, 2,000 − 500 − 1,475) = 25; margin 1,975: (30,000 − 1,975)/0.498 = 56,275.100…
+                a("03-adding-removing-margin", "q3-3", "56275.10"),
                 // tier 3 (600,000 ≤ notional < 3,000,000): 600,000·0.0065 − 950 = 2,950
                 a("04-maintenance-tiers", "q4-1", "2950"),
                 // tier 3 solve: (600,000 − 30,000 − 950)/(10·0.9935) = 57,277.30: notional 572,773, tier 2;
@@ -132,6 +132,54 @@ class CoursePackTest {
         }
         // every question is in the hand-worked table above
         assertThat(questions).isEqualTo((int) answers().count());
+    }
+
+    /**
+     * A question's tolerance tells the answer from the mistakes the lesson is about: the bankruptcy
+     * price for the liquidation price, the tier at the mark for the tier at the price, another
+     * venue's formula, the step before.
+     */
+    @ParameterizedTest(name = "{0} {1}: {2} is not accepted")
+    @MethodSource("wrongAnswers")
+    void theToleranceRejectsTheTypicalMistake(String lesson, String question, String wrong) {
+        Question q = question(lesson, question);
+        BigDecimal answer = q.expected();
+        assertThat(q.effectiveTolerance().accepts(new BigDecimal(wrong), answer)).as(question + " accepts " + wrong).isFalse();
+        assertThat(q.effectiveTolerance().accepts(answer, answer)).isTrue();
+    }
+
+    static Stream<Arguments> wrongAnswers() {
+        return Stream.of(
+                // bankruptcy prices: 60,000 − 3,000/0.5; 60,000 − 1,500/0.5; 60,000 − 600/0.5; 60,000 − 600/0.2
+                Arguments.of("01-isolated-margin-basics", "q1-3", "54000"),
+                Arguments.of("02-leverage-vs-margin", "q2-1", "57000"),
+                Arguments.of("02-leverage-vs-margin", "q2-3", "58800"),
+                Arguments.of("06-isolated-vs-cross", "q6-1", "57000"),
+                // cross bankruptcy (3,300 − 12,000)/(−0.2) = 43,500; short bankruptcy 60,000 + 3,000/0.5
+                Arguments.of("06-isolated-vs-cross", "q6-2", "43500"),
+                Arguments.of("08-hedge-mode", "q8-1", "66000"),
+                // the tier at the mark (tier 3) instead of the tier at the price: 57,277.30
+                Arguments.of("04-maintenance-tiers", "q4-2", "57277.30"),
+                // the 10 BTC answer for the 60 BTC position
+                Arguments.of("04-maintenance-tiers", "q4-3", "57281.41"),
+                // Binance's 57,228.92 for Gate's
+                Arguments.of("09-funding-and-fees", "q9-2", "57228.92"),
+                // ETH before the transfer for after it; BTC before taking the 25 back
+                Arguments.of("03-adding-removing-margin", "q3-2", "2610.44"),
+                Arguments.of("03-adding-removing-margin", "q3-3", "56224.90"),
+                // the inverse long's bankruptcy 10,000/0.22 = 45,454.55
+                Arguments.of("05-inverse-contracts", "q5-1", "45454.55"));
+    }
+
+    private static Question question(String lesson, String id) {
+        for (LessonStep s : Lessons.open(lesson + ".marginlab").lesson().steps()) {
+            for (Question q : s.questions()) {
+                if (q.id().equals(id)) {
+                    return q;
+                }
+            }
+        }
+        throw new AssertionError("no question " + id + " in " + lesson);
     }
 
     /** Lesson 6, step 3: the wick takes the 20× BTC long isolated; the cross account survives. */

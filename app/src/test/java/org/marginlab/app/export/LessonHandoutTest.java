@@ -94,8 +94,8 @@ class LessonHandoutTest {
         assertThat(cliText).contains("57,228.92 USDT").contains("43,945.78 USDT")
                 .contains("ETH is liquidated at 2,409.64 USDT and SOL at 101.01 USDT");
         assertThat(cliText).doesNotContain("{{").doesNotContain("}}");
-        // the text's bullets and the questions' tolerances
-        assertThat(cliText).contains("\u2022 Isolated: BTC goes at its liquidation price").contains("0.5%");
+        // the text's bullets
+        assertThat(cliText).contains("\u2022 Isolated: BTC goes at its liquidation price");
         // no lesson in progress: no prediction, no score
         assertThat(cliText).contains("Score \u2014");
         // the replay of step 3: synthetic path, btc-long liquidated on the isolated side at 57,228.92
@@ -122,20 +122,21 @@ class LessonHandoutTest {
         Question q1 = w.lesson().steps().get(0).questions().get(0);
         Question q2 = w.lesson().steps().get(1).questions().get(0);
         Instant t = Instant.parse("2026-12-07T09:00:00Z");
-        // q6-1: 57,000 against 57,228.92: 228.92/57,228.92 = 0.40 % off, within 0.5 % → correct
-        // q6-2: 40,000 against 43,945.78: 3,945.78/43,945.78 = 8.98 % off, outside 0.5 % → not close enough
+        // q6-1: 57,200 against 57,228.92: 28.92 off, within the 50 USDT tolerance → correct
+        // q6-2: 40,000 against 43,945.78: 3,945.78 off, outside 50 → not close enough
         List<Attempt> attempts = List.of(
-                Attempt.score(1, q1, new BigDecimal("57000"), new BigDecimal("57228.92"), t),
+                Attempt.score(1, q1, new BigDecimal("57200"), new BigDecimal("57228.92"), t),
                 Attempt.score(2, q2, new BigDecimal("40000"), new BigDecimal("43945.78"), t));
         HandoutModel m = HandoutBuilder.of(w, Locale.ROOT, t, null, null, attempts, null);
 
         LessonHandout lesson = m.lesson();
         assertThat(lesson.score()).isEqualTo("1 / 2 correct");
         QuestionRow r1 = lesson.steps().get(0).questions().get(0);
+        assertThat(r1.tolerance()).isEqualTo("50");
         assertThat(List.of(r1.answer(), r1.prediction(), r1.error(), r1.verdict()))
-                .containsExactly("57,228.92 USDT", "57,000.00", "0.40 %", "correct");
+                .containsExactly("57,228.92 USDT", "57,200.00", "28.92", "correct");
         QuestionRow r2 = lesson.steps().get(1).questions().get(0);
-        assertThat(List.of(r2.answer(), r2.error(), r2.verdict())).containsExactly("43,945.78 USDT", "8.98 %",
+        assertThat(List.of(r2.answer(), r2.error(), r2.verdict())).containsExactly("43,945.78 USDT", "3,945.78",
                 "not close enough");
         // step 3: one liquidation, the isolated btc-long at its liquidation price
         Step s3 = lesson.steps().get(2);
@@ -147,7 +148,7 @@ class LessonHandoutTest {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("1 / 2 correct").contains("correct").contains("not close enough")
-                    .contains("0.40 %").contains("57,000.00");
+                    .contains("28.92").contains("57,200.00");
         }
     }
 
