@@ -1,24 +1,16 @@
 package org.marginlab.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.marginlab.app.explain.DerivationFormats;
-import org.marginlab.app.model.Draft;
-import org.marginlab.app.model.Drafts;
 import org.marginlab.app.model.Evaluation;
 import org.marginlab.app.model.Evaluator;
-import org.marginlab.app.ui.Formats;
-import org.marginlab.app.workspace.ReadResult;
 import org.marginlab.app.workspace.Workspace;
 import org.marginlab.app.workspace.WorkspaceException;
-import org.marginlab.app.workspace.WorkspaceFile;
-import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.derivation.Derivation;
 import org.marginlab.engine.explain.Explainer;
@@ -96,14 +88,8 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws WorkspaceException {
         Figure f = Figure.byId(figure).filter(x -> x != Figure.WALLET_TERM).orElseThrow(() -> new ValidationException(
                 "--figure", "NAME must be one of " + String.join(", ", FigureNames.names()), figure));
-        ReadResult read;
-        if (file == null || file.equals("-")) {
-            read = WorkspaceFile.read(parent.stdin(), "<stdin>");
-        } else {
-            read = WorkspaceFile.read(Path.of(file));
-        }
-        Workspace workspace = read.workspace();
-        List<String> tierWarnings = Planner.installTiers(bundledTiers);
+        CliWorkspace input = CliWorkspace.read(parent, file, null, bundledTiers);
+        Workspace workspace = input.workspace();
         if (!f.isAccount()) {
             if (position == null) {
                 throw new ValidationException("--position", "ID is needed for the position figure " + f.id()
@@ -112,10 +98,7 @@ final class ExplainCommand implements Callable<Integer> {
             CalcCommand.find(workspace, "--position", position, position);
         }
         // the venue's rules, located as the contract names fields (positions[i].field), as calc
-        MarginEngine.DEFAULT.evaluate(workspace.toAccount());
-        Draft draft = new Drafts(new Formats(Locale.ROOT)).of(workspace);
-        Evaluation evaluation = new Evaluator(Locale.ROOT).evaluate(draft, null);
-        CalcCommand.refuseInvalid(evaluation, workspace);
+        Evaluation evaluation = input.evaluate();
         Derivation d = Explainer.explain(evaluation.shocked(), f.isAccount() ? null : position, f);
 
         DerivationFormats formats = DerivationFormats.root();
@@ -125,14 +108,7 @@ final class ExplainCommand implements Callable<Integer> {
             case latex -> formats.latex(d);
             case json -> formats.json(d);
         };
-        PrintWriter err = spec.commandLine().getErr();
-        for (String w : read.warnings()) {
-            err.println("warning: " + w);
-        }
-        for (String w : tierWarnings) {
-            err.println("warning: " + w);
-        }
-        err.flush();
+        input.printWarnings(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);
         out.flush();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -12,17 +11,10 @@ import org.marginlab.app.export.HandoutBuilder;
 import org.marginlab.app.export.HandoutModel;
 import org.marginlab.app.export.HandoutSections;
 import org.marginlab.app.export.TableCsv;
-import org.marginlab.app.model.Draft;
-import org.marginlab.app.model.Drafts;
 import org.marginlab.app.model.Evaluation;
-import org.marginlab.app.model.Evaluator;
-import org.marginlab.app.ui.Formats;
 import org.marginlab.app.workspace.AtomicSave;
-import org.marginlab.app.workspace.ReadResult;
 import org.marginlab.app.workspace.Workspace;
 import org.marginlab.app.workspace.WorkspaceException;
-import org.marginlab.app.workspace.WorkspaceFile;
-import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.ValidationException;
 
 import picocli.CommandLine.Command;
@@ -84,18 +76,10 @@ final class ExportCommand implements Callable<Integer> {
         if ("-".equals(pdf) && "-".equals(csv)) {
             throw new ValidationException("--csv", "only one of --pdf and --csv can be - (standard output)", csv);
         }
-        ReadResult read = file == null || file.equals("-") ? WorkspaceFile.read(parent.stdin(), "<stdin>")
-                : WorkspaceFile.read(Path.of(file));
-        Workspace workspace = read.workspace();
-        if (asOf != null) {
-            workspace = workspace.withAsOf(WorkspaceFile.parseInstant(asOf, "--as-of"));
-        }
-        List<String> tierWarnings = Planner.installTiers(bundledTiers);
+        CliWorkspace input = CliWorkspace.read(parent, file, asOf, bundledTiers);
+        Workspace workspace = input.workspace();
         // refused exactly as calc refuses it: the venue's rules, then every field of the draft
-        MarginEngine.DEFAULT.evaluate(workspace.toAccount());
-        Draft draft = new Drafts(new Formats(Locale.ROOT)).of(workspace);
-        Evaluation evaluation = new Evaluator(Locale.ROOT).evaluate(draft, null);
-        CalcCommand.refuseInvalid(evaluation, workspace);
+        Evaluation evaluation = input.evaluate();
 
         // everything computed before anything is written
         byte[] pdfBytes = null;
@@ -107,14 +91,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         byte[] csvBytes = csv == null ? null : TableCsv.bytes(TableCsv.positions(evaluation));
 
-        PrintWriter err = spec.commandLine().getErr();
-        for (String w : read.warnings()) {
-            err.println("warning: " + w);
-        }
-        for (String w : tierWarnings) {
-            err.println("warning: " + w);
-        }
-        err.flush();
+        input.printWarnings(spec.commandLine().getErr());
         write(pdf, pdfBytes, "--pdf");
         write(csv, csvBytes, "--csv");
         return MarginLabCommand.OK;

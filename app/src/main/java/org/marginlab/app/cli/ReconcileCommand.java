@@ -6,23 +6,18 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.marginlab.app.model.Draft;
 import org.marginlab.app.model.Drafts;
 import org.marginlab.app.model.Evaluation;
 import org.marginlab.app.model.Evaluator;
-import org.marginlab.app.ui.Formats;
 import org.marginlab.app.workspace.Decimals;
-import org.marginlab.app.workspace.ReadResult;
 import org.marginlab.app.workspace.Workspace;
 import org.marginlab.app.workspace.WorkspaceException;
 import org.marginlab.app.workspace.WorkspaceFile;
-import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.ValidationException;
 import org.marginlab.engine.explain.Reconciler;
@@ -112,21 +107,11 @@ final class ReconcileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws WorkspaceException {
         VenueFigures venue = venueFigures();
-        ReadResult read = file == null || file.equals("-") ? WorkspaceFile.read(parent.stdin(), "<stdin>")
-                : WorkspaceFile.read(Path.of(file));
-        Workspace workspace = read.workspace();
-        if (asOf != null) {
-            workspace = workspace.withAsOf(WorkspaceFile.parseInstant(asOf, "--as-of"));
-        }
-        List<String> tierWarnings = Planner.installTiers(bundledTiers);
-        requirePosition(workspace);
-        // the venue's rules, located as calc locates them (positions[i].field)
-        MarginEngine.DEFAULT.evaluate(workspace.toAccount());
-        Draft draft = new Drafts(new Formats(Locale.ROOT)).of(workspace);
-        Evaluation evaluation = new Evaluator(Locale.ROOT).evaluate(draft, null);
-        // the same refusals as calc's (an invalid position named by its field, an invalid wallet, an
-        // account that cannot be evaluated)
-        CalcCommand.refuseInvalid(evaluation, workspace);
+        CliWorkspace input = CliWorkspace.read(parent, file, asOf, bundledTiers);
+        requirePosition(input.workspace());
+        // the same refusals as calc's (the venue's rules located as positions[i].field, an invalid
+        // position named by its field, an invalid wallet, an account that cannot be evaluated)
+        Evaluation evaluation = input.evaluate();
         if (evaluation.entered() == null) {
             throw new ValidationException("workspace", evaluation.problem().isEmpty() ? "cannot be evaluated"
                     : evaluation.problem(), null);
@@ -139,10 +124,7 @@ final class ReconcileCommand implements Callable<Integer> {
         } else {
             writeText(r, new PrintWriter(text));
         }
-        PrintWriter err = spec.commandLine().getErr();
-        read.warnings().forEach(w -> err.println("warning: " + w));
-        tierWarnings.forEach(w -> err.println("warning: " + w));
-        err.flush();
+        input.printWarnings(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);
         out.flush();
