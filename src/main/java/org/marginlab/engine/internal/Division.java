@@ -1,6 +1,7 @@
 package org.marginlab.engine.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 
 /**
@@ -14,8 +15,10 @@ import java.math.MathContext;
  * allocating at each: on a 200-position account that was 45 % of all the memory an edit
  * allocated, and the garbage collections it caused were the slowest keystrokes.
  *
- * <p>The fast path: when both unscaled values fit in a {@code long} and the divisor's divides
- * the dividend's, the quotient is exact, and the JDK returns it at the preferred scale
+ * <p>The fast path: when the divisor's unscaled value fits in a {@code long} and divides the
+ * dividend's (a {@code long} remainder when that fits too, else one single-word
+ * {@link BigInteger} division), and the quotient has at most {@code mc}'s precision in digits,
+ * the quotient is exact, and the JDK returns it at the preferred scale
  * ({@code dividend.scale() − divisor.scale()}, the scale closest to the preferred one that
  * represents it exactly), so this returns that same value with that same scale (equal by
  * {@link BigDecimal#equals}, not only by {@code compareTo}). Every other case, including a zero
@@ -34,13 +37,25 @@ public final class Division {
      *         {@code mc} says {@code UNNECESSARY}
      */
     public static BigDecimal divide(BigDecimal dividend, BigDecimal divisor, MathContext mc) {
-        if (divisor.signum() != 0 && (mc.getPrecision() == 0 || mc.getPrecision() >= 19)
-                && dividend.precision() <= 18 && divisor.precision() <= 18) {
-            long a = dividend.unscaledValue().longValue();
+        int precision = mc.getPrecision();
+        if (divisor.signum() != 0 && (precision == 0 || precision >= 19) && divisor.precision() <= 18) {
             long b = divisor.unscaledValue().longValue();
             long scale = (long) dividend.scale() - divisor.scale();
-            if (a % b == 0 && scale == (int) scale && !(a == Long.MIN_VALUE && b == -1)) {
-                return BigDecimal.valueOf(a / b, (int) scale);
+            if (scale == (int) scale) {
+                if (dividend.precision() <= 18) {
+                    long a = dividend.unscaledValue().longValue();
+                    if (a % b == 0 && !(a == Long.MIN_VALUE && b == -1)) {
+                        return BigDecimal.valueOf(a / b, (int) scale);
+                    }
+                } else {
+                    // a long dividend (a notional or PnL at a shocked mark) by a short divisor: one
+                    // single-word division tells whether the quotient is exact
+                    BigInteger[] qr = dividend.unscaledValue().divideAndRemainder(BigInteger.valueOf(b));
+                    if (qr[1].signum() == 0 && (precision == 0 || qr[0].bitLength() < 63
+                            || new BigDecimal(qr[0]).precision() <= precision)) {
+                        return new BigDecimal(qr[0], (int) scale);
+                    }
+                }
             }
         }
         return dividend.divide(divisor, mc);

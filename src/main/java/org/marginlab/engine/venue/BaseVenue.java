@@ -18,6 +18,7 @@ import org.marginlab.engine.derivation.Expr;
 import org.marginlab.engine.derivation.Formulas;
 import org.marginlab.engine.derivation.Step;
 import org.marginlab.engine.derivation.Trace;
+import org.marginlab.engine.internal.Division;
 import org.marginlab.engine.tier.InstalledTiers;
 import org.marginlab.engine.tier.MaintenanceTier;
 import org.marginlab.engine.tier.TierTable;
@@ -234,7 +235,7 @@ abstract class BaseVenue implements VenueRules {
     public final PositionRisk evaluate(Position p, TierTable schedule, MarkValuation m, CrossContext cross) {
         Exposure e = new Exposure(p);
         BigDecimal feeToClose = feeToClose(e);
-        BigDecimal roe = m.unrealizedPnl().divide(roeBase(m, feeToClose), MC);
+        BigDecimal roe = Division.divide(m.unrealizedPnl(), roeBase(m, feeToClose), MC);
         BigDecimal requirement = m.maintenanceRequirement();
 
         BigDecimal wallet;
@@ -253,13 +254,13 @@ abstract class BaseVenue implements VenueRules {
             wallet = isolatedMargin;
             marginBalance = isolatedMargin.add(m.unrealizedPnl());
             marginRatio = ratio(m.maintenanceMargin(), m.closeFee(), marginBalance);
-            effectiveLeverage = marginBalance.signum() > 0 ? m.notional().divide(marginBalance, MC) : null;
+            effectiveLeverage = marginBalance.signum() > 0 ? Division.divide(m.notional(), marginBalance, MC) : null;
             liquidated = marginBalance.compareTo(requirement) <= 0;
             maxRemovable = maxRemovable(e, isolatedMargin, marginBalance, m).max(BigDecimal.ZERO);
         } else {
             wallet = crossWallet(cross, p, m);
             effectiveLeverage = cross.accountMarginBalance().signum() > 0
-                    ? m.notional().divide(cross.accountMarginBalance(), MC) : null;
+                    ? Division.divide(m.notional(), cross.accountMarginBalance(), MC) : null;
             liquidated = cross.accountLiquidated();
         }
 
@@ -287,7 +288,7 @@ abstract class BaseVenue implements VenueRules {
             bankruptcy = bankruptcy(legs, wallet);
         }
         BigDecimal distance = liq == null ? null
-                : p.markPrice().subtract(liq.price()).abs().divide(p.markPrice(), MC);
+                : Division.divide(p.markPrice().subtract(liq.price()).abs(), p.markPrice(), MC);
         Trace t = Trace.of(p);
         if (t != null) {
             EvaluationSteps.record(t, this, p, m, feeToClose, roeBase(m, feeToClose), cross, wallet, isolatedMargin,
@@ -421,9 +422,9 @@ abstract class BaseVenue implements VenueRules {
     final BigDecimal ratio(BigDecimal maintenance, BigDecimal fees, BigDecimal marginBalance) {
         if (marginRatioDefinition() == MarginRatioDefinition.EQUITY_OVER_MAINTENANCE_PLUS_FEES) {
             BigDecimal requirement = maintenance.add(fees);
-            return requirement.signum() > 0 ? marginBalance.divide(requirement, MC) : null;
+            return requirement.signum() > 0 ? Division.divide(marginBalance, requirement, MC) : null;
         }
-        return marginBalance.signum() > 0 ? maintenance.add(fees).divide(marginBalance, MC) : null;
+        return marginBalance.signum() > 0 ? Division.divide(maintenance.add(fees), marginBalance, MC) : null;
     }
 
     /**

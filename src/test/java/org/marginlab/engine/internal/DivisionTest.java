@@ -26,7 +26,11 @@ class DivisionTest {
         Arbitrary<BigInteger> unscaled = Arbitraries.oneOf(
                 Arbitraries.longs().between(-1_000_000, 1_000_000).map(BigInteger::valueOf),
                 Arbitraries.longs().map(BigInteger::valueOf),
-                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(17).negate(), BigInteger.TEN.pow(25)));
+                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(17).negate(), BigInteger.TEN.pow(25)),
+                // a notional or PnL at a shocked mark: more digits than a long holds, often a multiple of
+                // a small divisor (a leverage), up to 40 digits (more than DECIMAL128 keeps)
+                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(38).negate(), BigInteger.TEN.pow(40))
+                        .map(x -> x.multiply(BigInteger.valueOf(720720))));
         return net.jqwik.api.Combinators.combine(unscaled, Arbitraries.integers().between(-4, 12))
                 .as(BigDecimal::new);
     }
@@ -71,6 +75,11 @@ class DivisionTest {
         // inexact: the JDK's 34 digits
         assertThat(Division.divide(new BigDecimal("1000"), new BigDecimal("3"), MathContext.DECIMAL128))
                 .hasToString("333.3333333333333333333333333333333");
+        // a dividend longer than a long: exact by a whole leverage, and one whose quotient has more digits than DECIMAL128 keeps
+        assertThat(Division.divide(new BigDecimal("2375.520000000000000000"), new BigDecimal("8"), MathContext.DECIMAL128))
+                .hasToString("296.940000000000000000");
+        assertThat(Division.divide(new BigDecimal("123456789012345678901234567890123456"), new BigDecimal("2"),
+                MathContext.DECIMAL128)).hasToString("6.172839450617283945061728394506173E+34");
         assertThatThrownBy(() -> Division.divide(BigDecimal.ONE, BigDecimal.ZERO, MathContext.DECIMAL128))
                 .isInstanceOf(ArithmeticException.class);
     }
