@@ -116,16 +116,19 @@ public final class PositionViewModel {
         }
         symbol.addListener((obs, o, n) -> {
             if (!syncing && n != null) {
+                inputsShown = null;
                 editor.edit(id + ":symbol", d -> d.withPosition(d.position(id).withSymbol(n.strip())));
             }
         });
         side.addListener((obs, o, n) -> {
             if (!syncing && n != null) {
+                inputsShown = null;
                 editor.edit(null, d -> d.withPosition(d.position(id).withSide(n)));
             }
         });
         marginMode.addListener((obs, o, n) -> {
             if (!syncing && n != null && n != o) {
+                inputsShown = null;
                 editor.command(null, e -> e.draft().position(id).mode() == n
                         ? new org.marginlab.app.model.DraftEdits.Edit(e.draft(), "", false)
                         : editor.edits().toggleMode(e, id));
@@ -133,6 +136,7 @@ public final class PositionViewModel {
         });
         contract.addListener((obs, o, n) -> {
             if (!syncing && n != null) {
+                inputsShown = null;
                 editor.command(null, e -> editor.edits().change(e, e.draft().position(id).withContract(n)));
             }
         });
@@ -152,6 +156,7 @@ public final class PositionViewModel {
         if (syncing) {
             return;
         }
+        inputsShown = null; // the buffer may now differ from the draft: set them all again after this edit
         if (f == InputField.MARGIN_DELTA) {
             editor.edit("whatIf", d -> d.withMarginDeltaText(id, text));
         } else {
@@ -170,57 +175,17 @@ public final class PositionViewModel {
         syncing = true;
         try {
             PositionDraft d = r.draft();
-            symbol.set(d.symbol());
-            side.set(d.side());
-            marginMode.set(d.mode());
-            contract.set(d.contract());
-            for (InputField f : FIELDS) {
-                String t = f == InputField.MARGIN_DELTA ? e.draft().marginDeltaText(id) : d.text(f);
-                if (!texts.get(f).get().equals(t)) {
-                    texts.get(f).set(t);
-                }
-                FieldError fe = r.error(f);
-                errors.get(f).set(fe == null ? null : fe.message());
-            }
-            String ccy = e.venue() == null ? e.currency() : e.venue().settlementCurrency(r.used() != null ? r.used()
-                    : org.marginlab.engine.Position.builder().id(id).symbol(d.symbol()).contract(d.contract())
-                            .side(Side.LONG).quantity(BigDecimal.ONE).entryPrice(BigDecimal.ONE).leverage(BigDecimal.ONE)
-                            .build());
-            currency.set(ccy);
-            quoteCurrency.set(d.contract() == ContractType.INVERSE ? "USD" : ccy);
-            venueName.set(e.venue() == null ? e.draft().venueId() : e.venue().displayName());
-            List<String> presets = e.venue() == null ? List.of() : e.venue().presetSymbols();
-            if (!presets.contains(d.symbol())) {
-                List<String> all = new ArrayList<>(presets);
-                all.add(d.symbol());
-                presets = all;
-            }
-            symbols = List.copyOf(presets);
-            // the venue cannot price this symbol: no bundled tiers and no maintenance override typed
-            boolean noTiers = e.venue() != null && r.parsed().position() == null && r.problem() != null
-                    && e.venue().presetTiers(d.symbol()).isEmpty() && d.text(InputField.MMR).isBlank()
-                    && r.errors().values().stream().allMatch(java.util.Objects::isNull);
-            tierFix.set(noTiers ? d.symbol() + " has no maintenance tiers bundled for " + e.venue().displayName()
-                    + ", so its figures cannot be computed. Type its maintenance margin rate (from the venue's site), or "
-                    + "pick a symbol the venue has tiers for." : "");
-            tierFixSymbols = noTiers ? List.copyOf(e.venue().presetSymbols()) : List.of();
-            marginLinked.set(d.marginLinked());
-            BigDecimal max = r.parsed().leverageMax();
-            leverageMax.set(max == null ? 125 : Math.max(1, max.doubleValue()));
-            String leverageText = d.text(InputField.LEVERAGE);
-            if (!leverageText.equals(sliderLeverageText)) {
-                // parsed only when it changed: every row is updated on every edit
-                sliderLeverageText = leverageText;
-                BigDecimal lev = editorNumber(leverageText);
-                if (lev != null) {
-                    leverageSlider.set(lev.doubleValue());
-                }
+            InputsShown key = new InputsShown(d, e.venue(), e.draft().marginDeltaText(id), r.parsed(), r.errors(),
+                    r.problem(), r.used() == null);
+            if (!key.sameAs(inputsShown)) {
+                inputsShown = key;
+                showInputs(r, e, d);
             }
             stale.set(r.stale() && r.risk() != null);
             valid.set(r.parsed().valid() && !r.stale());
             liquidated.set(r.liquidated());
             result.set(r.risk() == null ? null : r);
-            figures.show(r, e, ccy);
+            figures.show(r, e, currency.get());
             state.show(r, e);
             PositionResult.WhatIfResult w = r.whatIf();
             if (w != null && w.delta() != null) {
@@ -230,6 +195,73 @@ public final class PositionViewModel {
             }
         } finally {
             syncing = false;
+        }
+    }
+
+    /**
+     * What the edit buffers, errors, currency, symbols and leverage bounds were last set from:
+     * the same draft of the position (an unchanged position keeps its {@link PositionDraft}
+     * instance), venue, parse and errors give the same inputs, so that an edit of one position of
+     * a thousand does not go through every other position's fields again.
+     */
+    private record InputsShown(PositionDraft draft, Object venue, String marginDelta, Object parsed,
+            java.util.Map<InputField, FieldError> errors, FieldError problem, boolean unparsed) {
+        boolean sameAs(InputsShown o) {
+            return o != null && draft == o.draft && venue == o.venue && parsed == o.parsed && unparsed == o.unparsed
+                    && java.util.Objects.equals(marginDelta, o.marginDelta) && java.util.Objects.equals(problem, o.problem)
+                    && errors.equals(o.errors);
+        }
+    }
+
+    private InputsShown inputsShown;
+
+    /** Sets every edit buffer, error, the currency and the venue's choices from the draft and the parse. */
+    private void showInputs(PositionResult r, Evaluation e, PositionDraft d) {
+        symbol.set(d.symbol());
+        side.set(d.side());
+        marginMode.set(d.mode());
+        contract.set(d.contract());
+        for (InputField f : FIELDS) {
+            String t = f == InputField.MARGIN_DELTA ? e.draft().marginDeltaText(id) : d.text(f);
+            if (!texts.get(f).get().equals(t)) {
+                texts.get(f).set(t);
+            }
+            FieldError fe = r.error(f);
+            errors.get(f).set(fe == null ? null : fe.message());
+        }
+        String ccy = e.venue() == null ? e.currency() : e.venue().settlementCurrency(r.used() != null ? r.used()
+                : org.marginlab.engine.Position.builder().id(id).symbol(d.symbol()).contract(d.contract())
+                        .side(Side.LONG).quantity(BigDecimal.ONE).entryPrice(BigDecimal.ONE).leverage(BigDecimal.ONE)
+                        .build());
+        currency.set(ccy);
+        quoteCurrency.set(d.contract() == ContractType.INVERSE ? "USD" : ccy);
+        venueName.set(e.venue() == null ? e.draft().venueId() : e.venue().displayName());
+        List<String> presets = e.venue() == null ? List.of() : e.venue().presetSymbols();
+        if (!presets.contains(d.symbol())) {
+            List<String> all = new ArrayList<>(presets);
+            all.add(d.symbol());
+            presets = all;
+        }
+        symbols = List.copyOf(presets);
+        // the venue cannot price this symbol: no bundled tiers and no maintenance override typed
+        boolean noTiers = e.venue() != null && r.parsed().position() == null && r.problem() != null
+                && e.venue().presetTiers(d.symbol()).isEmpty() && d.text(InputField.MMR).isBlank()
+                && r.errors().values().stream().allMatch(java.util.Objects::isNull);
+        tierFix.set(noTiers ? d.symbol() + " has no maintenance tiers bundled for " + e.venue().displayName()
+                + ", so its figures cannot be computed. Type its maintenance margin rate (from the venue's site), or "
+                + "pick a symbol the venue has tiers for." : "");
+        tierFixSymbols = noTiers ? List.copyOf(e.venue().presetSymbols()) : List.of();
+        marginLinked.set(d.marginLinked());
+        BigDecimal max = r.parsed().leverageMax();
+        leverageMax.set(max == null ? 125 : Math.max(1, max.doubleValue()));
+        String leverageText = d.text(InputField.LEVERAGE);
+        if (!leverageText.equals(sliderLeverageText)) {
+            // parsed only when it changed: every row is updated on every edit
+            sliderLeverageText = leverageText;
+            BigDecimal lev = editorNumber(leverageText);
+            if (lev != null) {
+                leverageSlider.set(lev.doubleValue());
+            }
         }
     }
 
