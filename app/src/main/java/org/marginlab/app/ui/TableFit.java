@@ -157,14 +157,44 @@ public final class TableFit {
      * @return a read-only cell that shows its text and widens its column to it
      */
     public static <S> TableCell<S, String> textCell() {
-        return fitOnFontChange(new TableCell<S, String>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                fitText(this);
+        return fitOnFontChange(new TextCell<S>());
+    }
+
+    /**
+     * A read-only one-line text cell whose new text is laid out within the cell only.
+     *
+     * <p>Why: a {@code Labeled} asks its parent for a layout when its text changes, and a
+     * {@code VirtualFlow} that finds any of its rows needing layout moves every visible row to its
+     * pile and builds them all again (index, CSS, layout: most of a pulse's time when every
+     * visible figure changes, as a cross account's liquidation prices do on each keystroke). A new
+     * text in the same font and insets cannot change a one-line cell's height, and its width is
+     * the column's ({@link #fitText} widens the column and lays the table out again itself), so
+     * such a change only marks this cell (its ancestors are traversed, not laid out again). Any
+     * other request (a new font, new insets from CSS) goes to the row as usual.
+     */
+    private static final class TextCell<S> extends TableCell<S, String> {
+        private Font fontAtRequest;
+        private javafx.geometry.Insets insetsAtRequest;
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            fitText(this);
+        }
+
+        @Override
+        public void requestLayout() {
+            Font font = getFont();
+            javafx.geometry.Insets insets = getInsets();
+            if (getParent() != null && font.equals(fontAtRequest) && insets.equals(insetsAtRequest)) {
+                setNeedsLayout(true);
+                return;
             }
-        });
+            fontAtRequest = font;
+            insetsAtRequest = insets;
+            super.requestLayout();
+        }
     }
 
     /**
