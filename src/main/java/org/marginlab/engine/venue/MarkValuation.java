@@ -30,6 +30,9 @@ public record MarkValuation(
 
     /** @return {@code maintenanceMargin + closeFee}: what equity must stay above */
     public BigDecimal maintenanceRequirement() {
-        return maintenanceMargin.add(closeFee);
+        // most venues add no close fee: the sum is the maintenance margin itself (same value and
+        // scale as the addition, which keeps the larger scale), without a new BigDecimal per call
+        return closeFee.signum() == 0 && closeFee.scale() <= maintenanceMargin.scale() ? maintenanceMargin
+                : maintenanceMargin.add(closeFee);
     }
 }
