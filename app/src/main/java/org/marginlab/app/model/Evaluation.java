@@ -45,12 +45,16 @@ import org.marginlab.engine.whatif.ShockScope;
  * @param currency        the settlement currency of the account's amounts, e.g. {@code USDT}
  * @param amountDecimals  decimals amounts are shown with (2 for quote currencies, 8 for coins)
  * @param symbols         the distinct symbols of the positions that take part, in order
+ * @param valuations      each position's valuation at its shocked mark in {@code risk}, for the
+ *                        next evaluation to reuse ({@link org.marginlab.engine.Valuations}), or
+ *                        null; not a figure
  */
 public record Evaluation(Draft draft, VenueRules venue, FieldError venueError, BigDecimal wallet, FieldError walletError,
         BigDecimal shock, FieldError shockError, ShockScope scope, List<PositionResult> positions,
         Account entered, Account shocked, AccountRisk risk, AccountOutcome outcome,
         Account afterEntered, AccountRisk afterRisk, AccountOutcome afterOutcome, List<PendingError> pendingErrors,
-        String problem, String currency, int amountDecimals, List<String> symbols) {
+        String problem, String currency, int amountDecimals, List<String> symbols,
+        org.marginlab.engine.Valuations valuations) {
 
     /** Copies the lists. */
     public Evaluation {

@@ -151,6 +151,7 @@ public final class Evaluator {
 
         Account entered = null;
         Account shocked = null;
+        org.marginlab.engine.Valuations valuations = null;
         AccountRisk risk = null;
         AccountOutcome outcome = null;
         List<Position> included = new ArrayList<>(n);
@@ -162,8 +163,12 @@ public final class Evaluator {
         if (venue != null) {
             try {
                 entered = Account.of(venue, wallet, included).withOpenedAtDefault(draft.asOf());
-                shocked = scope.apply(entered, shock);
-                risk = MarginEngine.DEFAULT.evaluate(shocked);
+                shocked = sameShock(previous, scope, shock) ? reshock(previous, entered, scope, shock)
+                        : scope.apply(entered, shock);
+                MarginEngine.Evaluated evaluated = MarginEngine.DEFAULT.evaluateReusing(shocked,
+                        previous == null ? null : previous.valuations());
+                risk = evaluated.risk();
+                valuations = evaluated.valuations();
                 outcome = AccountOutcome.of(entered, scope, shock, risk);
             } catch (ValidationException e) {
                 append(problem, e.getMessage());
@@ -171,6 +176,7 @@ public final class Evaluator {
                 shocked = null;
                 risk = null;
                 outcome = null;
+                valuations = null;
             }
         }
         // transfers are bounded at the typed marks: evaluated apart only under a shock, and only when
@@ -226,7 +232,33 @@ public final class Evaluator {
         }
         return new Evaluation(draft, venue, venueError, wallet, walletError, shock, shockError, scope, results,
                 entered, shocked, risk, outcome, applied.entered(), applied.risk(), applied.outcome(),
-                applied.errors(), problem.toString(), currency, decimalsShown, new ArrayList<>(symbols));
+                applied.errors(), problem.toString(), currency, decimalsShown, new ArrayList<>(symbols), valuations);
+    }
+
+    /** Whether the previous evaluation shocked its marks by the same shock in the same scope (a shock other than 0). */
+    private static boolean sameShock(Evaluation previous, ShockScope scope, BigDecimal shock) {
+        return previous != null && previous.entered() != null && previous.shocked() != null && shock.signum() != 0
+                && previous.scope().equals(scope) && previous.shock().compareTo(shock) == 0
+                && previous.shock().scale() == shock.scale();
+    }
+
+    /**
+     * The entered account at the shock, as {@link ShockScope#apply(Account, BigDecimal)} gives it,
+     * taking over the previous evaluation's shocked instance of every position that is the same
+     * entered instance (the same shock of the same position is the same position), so that the
+     * engine can reuse its valuation ({@link org.marginlab.engine.Valuations}).
+     */
+    private static Account reshock(Evaluation previous, Account entered, ShockScope scope, BigDecimal shock) {
+        java.util.IdentityHashMap<Position, Position> before = new java.util.IdentityHashMap<>(previous.entered().positions().size() * 2);
+        for (int i = 0; i < previous.entered().positions().size(); i++) {
+            before.put(previous.entered().positions().get(i), previous.shocked().positions().get(i));
+        }
+        List<Position> moved = new ArrayList<>(entered.positions().size());
+        for (Position p : entered.positions()) {
+            Position s = before.get(p);
+            moved.add(s != null ? s : scope.apply(p, shock));
+        }
+        return Account.of(entered.venue(), entered.walletBalance(), moved);
     }
 
     private static boolean needsBounds(Draft draft, List<Position> included, List<Map<InputField, FieldError>> errors) {

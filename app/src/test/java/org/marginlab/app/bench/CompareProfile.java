@@ -13,7 +13,7 @@ public final class CompareProfile {
 
     public static void main(String[] args) {
         AccountViewModel account = new AccountViewModel(MarginEngine.DEFAULT, Locale.US);
-        account.load(UiLatencyBenchmarkTest.workspace());
+        account.load(UiLatencyBenchmarkTest.workspace(200));
         new ComparisonViewModel(account);
         int n = 1500;
         for (int round = 0; round < 3; round++) {

@@ -16,7 +16,7 @@ public final class RecomputeProfile {
 
     public static void main(String[] args) {
         AccountViewModel account = new AccountViewModel(MarginEngine.DEFAULT, Locale.US);
-        account.load(UiLatencyBenchmarkTest.workspace());
+        account.load(UiLatencyBenchmarkTest.workspace(200));
         int n = 3000;
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();

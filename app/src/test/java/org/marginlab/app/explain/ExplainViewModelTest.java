@@ -97,7 +97,7 @@ class ExplainViewModelTest {
     @Test
     void perEditCost_on200Positions_isPrinted() {
         AccountViewModel account = new AccountViewModel(MarginEngine.DEFAULT, Locale.US);
-        account.load(UiLatencyBenchmarkTest.workspace());
+        account.load(UiLatencyBenchmarkTest.workspace(200));
         ExplainViewModel vm = new ExplainViewModel(account.evaluationProperty(), Locale.US);
         int n = 200;
         long closed = time(account, n);
