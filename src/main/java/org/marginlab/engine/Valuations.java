@@ -54,6 +54,16 @@ public final class Valuations {
         reused += taken ? 1 : 0;
     }
 
+    /**
+     * @param position  a position of the evaluated account (the instance evaluated)
+     * @return its valuation at its mark in that evaluation, or null if this evaluation did not
+     *         value that instance
+     */
+    public MarkValuation valuation(Position position) {
+        Entry e = byPosition.get(position);
+        return e == null ? null : e.mark();
+    }
+
     /** @return how many of the positions' valuations were taken over from the previous evaluation */
     public int reused() {
         return reused;

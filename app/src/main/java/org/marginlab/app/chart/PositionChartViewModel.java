@@ -157,7 +157,17 @@ public final class PositionChartViewModel {
         }
         PositionSweep s;
         try {
-            s = PositionSweep.of(acc, result, i, hedge);
+            // the last picture's sweeps serve the legs that are the same instance on the same venue
+            java.util.Map<Position, org.marginlab.engine.venue.MarkSweep> before =
+                    acc.venue() == sweepsVenue ? sweeps : java.util.Map.of();
+            java.util.Map<Position, org.marginlab.engine.venue.MarkSweep> made = new java.util.IdentityHashMap<>();
+            s = PositionSweep.of(acc, result, i, hedge, evaluation.valuations(), q -> {
+                org.marginlab.engine.venue.MarkSweep m = before.get(q);
+                made.put(q, m != null ? m : org.marginlab.engine.venue.MarkSweep.of(acc.venue(), q));
+                return made.get(q);
+            });
+            sweeps = made;
+            sweepsVenue = acc.venue();
         } catch (ValidationException e) {
             showEmpty(row.summaryProperty().get(), e.getMessage());
             return;
@@ -170,6 +180,10 @@ public final class PositionChartViewModel {
             hover.set(compute(hoverPrice));
         }
     }
+
+    /** The sweeps the last picture made, by position instance (MarkSweep is immutable), and their venue. */
+    private java.util.Map<Position, org.marginlab.engine.venue.MarkSweep> sweeps = new java.util.IdentityHashMap<>();
+    private VenueRules sweepsVenue;
 
     private void showEmpty(String title, String message) {
         String key = title + "\n" + message;

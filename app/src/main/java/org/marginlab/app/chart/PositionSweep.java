@@ -105,11 +105,25 @@ final class PositionSweep {
      *         passed the same checks in the evaluation, so this does not happen in practice)
      */
     static PositionSweep of(Account account, AccountRisk result, int index, List<Position> hedge) {
+        return of(account, result, index, hedge, null, null);
+    }
+
+    /**
+     * As {@link #of(Account, AccountRisk, int, List)}, taking each leg's valuation at its mark from
+     * the evaluation that gave {@code result} and each leg's sweep from {@code sweepOf} (the
+     * previous picture's, where the leg is the same instance): a cross position hedged by hundreds of same-symbol legs is then not valued
+     * again leg by leg at every keystroke.
+     *
+     * @param valuations  the valuations of the evaluation of {@code account} ({@code result}), or null
+     * @param sweepOf     each leg's sweep ({@link MarkSweep#of} on the account's venue), or null for that
+     */
+    static PositionSweep of(Account account, AccountRisk result, int index, List<Position> hedge,
+            org.marginlab.engine.Valuations valuations, java.util.function.Function<Position, MarkSweep> sweepOf) {
         Objects.requireNonNull(result, "result");
         VenueRules venue = account.venue();
         Position p = account.positions().get(index);
         PositionRisk r = result.positions().get(index);
-        MarkSweep own = MarkSweep.of(venue, p);
+        MarkSweep own = sweepOf == null ? MarkSweep.of(venue, p) : sweepOf.apply(p);
         MarginRatioDefinition definition = venue.marginRatioDefinition();
         if (p.marginMode() != MarginMode.CROSS) {
             return new PositionSweep(p, r, definition, own, new MarkSweep[] {own}, BigDecimal.ZERO, r.isolatedMargin());
@@ -121,9 +135,12 @@ final class PositionSweep {
         for (int i = 0; i < legs.length; i++) {
             Position leg = i == 0 ? p : hedge.get(i - 1);
             if (i > 0) {
-                legs[i] = MarkSweep.of(venue, leg);
+                legs[i] = sweepOf == null ? MarkSweep.of(venue, leg) : sweepOf.apply(leg);
             }
-            MarkValuation m = venue.valueAtMark(leg, venue.schedule(leg));
+            MarkValuation m = valuations == null ? null : valuations.valuation(leg);
+            if (m == null) {
+                m = venue.valueAtMark(leg, venue.schedule(leg));
+            }
             ownRequirement = ownRequirement.add(m.maintenanceRequirement());
             ownPnl = ownPnl.add(m.unrealizedPnl());
         }
