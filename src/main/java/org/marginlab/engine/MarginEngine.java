@@ -79,6 +79,7 @@ public final class MarginEngine {
         int n = positions.size();
         TierTable[] schedules = new TierTable[n];
         MarkValuation[] marks = new MarkValuation[n];
+        PositionRisk[] befores = null; // the earlier results of the positions whose valuation was taken over
         BigDecimal crossRequirement = BigDecimal.ZERO;
         BigDecimal crossMm = BigDecimal.ZERO;
         BigDecimal crossFees = BigDecimal.ZERO;
@@ -102,12 +103,13 @@ public final class MarginEngine {
                         : previous.reusable(rules, p, schedules[i]);
                 if (reused != null) {
                     marks[i] = reused.mark(); // the same instance passed the same schedule's leverage bound
+                    if (befores == null) {
+                        befores = new PositionRisk[n];
+                    }
+                    befores[i] = reused.risk();
                 } else {
                     checkLeverage(rules, p, schedules[i]);
                     marks[i] = rules.valueAtMark(p, schedules[i]);
-                }
-                if (next != null) {
-                    next.put(p, schedules[i], marks[i], reused != null);
                 }
             } catch (ValidationException e) {
                 throw e.within("positions[" + i + "]");
@@ -164,11 +166,14 @@ public final class MarginEngine {
             }
             PositionRisk r;
             try {
-                r = rules.evaluate(p, schedules[i], marks[i], cross);
+                r = rules.evaluate(p, schedules[i], marks[i], cross, befores == null ? null : befores[i]);
             } catch (ValidationException e) {
                 throw e.within("positions[" + i + "]");
             }
             results.add(r);
+            if (next != null) {
+                next.put(p, schedules[i], marks[i], r, befores != null && befores[i] != null);
+            }
             if (cross == null) {
                 // the margin the position's own evaluation holds (stated, else the venue's default)
                 isolatedMargins = isolatedMargins.add(r.isolatedMargin());

@@ -9,9 +9,10 @@ import org.marginlab.engine.venue.VenueRules;
 
 /**
  * What one account evaluation worked out for each position on its own, before any cross total:
- * its maintenance schedule, that its leverage passed the schedule's bound, and its valuation at
- * the mark ({@link MarkValuation}: notional, tier, maintenance margin, close fee, unrealized PnL,
- * initial margin). None of these depends on the other positions, so the next evaluation of an
+ * its maintenance schedule, that its leverage passed the schedule's bound, its valuation at the
+ * mark ({@link MarkValuation}: notional, tier, maintenance margin, close fee, unrealized PnL,
+ * initial margin), and its ROE, fee to close and max leverage (kept in its {@link PositionRisk}).
+ * None of these depends on the other positions, so the next evaluation of an
  * edited account ({@link MarginEngine#evaluateReusing}) takes them over for every position that
  * is <em>the same instance</em> on the same rule set with the same schedule: an edit of one
  * position of a thousand values one position, not a thousand. Positions are immutable, so an
@@ -21,8 +22,8 @@ import org.marginlab.engine.venue.VenueRules;
  * <p>Immutable once returned by the engine, and safe to read from any thread.
  */
 public final class Valuations {
-    /** A position's schedule and valuation. */
-    record Entry(TierTable schedule, MarkValuation mark) {
+    /** A position's schedule, valuation and result. */
+    record Entry(TierTable schedule, MarkValuation mark, PositionRisk risk) {
     }
 
     private final VenueRules rules;
@@ -49,8 +50,8 @@ public final class Valuations {
         return e != null && e.schedule() == schedule ? e : null;
     }
 
-    void put(Position position, TierTable schedule, MarkValuation mark, boolean taken) {
-        byPosition.put(position, new Entry(schedule, mark));
+    void put(Position position, TierTable schedule, MarkValuation mark, PositionRisk risk, boolean taken) {
+        byPosition.put(position, new Entry(schedule, mark, risk));
         reused += taken ? 1 : 0;
     }
 

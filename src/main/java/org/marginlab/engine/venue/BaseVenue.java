@@ -233,9 +233,16 @@ abstract class BaseVenue implements VenueRules {
 
     @Override
     public final PositionRisk evaluate(Position p, TierTable schedule, MarkValuation m, CrossContext cross) {
+        return evaluate(p, schedule, m, cross, null);
+    }
+
+    @Override
+    public final PositionRisk evaluate(Position p, TierTable schedule, MarkValuation m, CrossContext cross,
+            PositionRisk before) {
         Exposure e = new Exposure(p);
-        BigDecimal feeToClose = feeToClose(e);
-        BigDecimal roe = Division.divide(m.unrealizedPnl(), roeBase(m, feeToClose), MC);
+        // the position's own terms: taken from its earlier result when it is the same instance and valuation
+        BigDecimal feeToClose = before != null ? before.feeToClose() : feeToClose(e);
+        BigDecimal roe = before != null ? before.roe() : Division.divide(m.unrealizedPnl(), roeBase(m, feeToClose), MC);
         BigDecimal requirement = m.maintenanceRequirement();
 
         BigDecimal wallet;
@@ -299,7 +306,8 @@ abstract class BaseVenue implements VenueRules {
                 m.initialMarginAtEntry(), m.tier().mmr(), m.tier().maintenanceAmount(), m.maintenanceMargin(),
                 m.unrealizedPnl(), roe, isolatedMargin, marginBalance, marginRatio,
                 liq == null ? null : liq.price(), bankruptcy, effectiveLeverage, maxRemovable, distance,
-                maxLeverage(p, schedule), liq == null ? null : liq.tier(), liquidated, feeToClose, ruleSet(p));
+                before != null ? before.maxLeverage() : maxLeverage(p, schedule), liq == null ? null : liq.tier(), liquidated,
+                feeToClose, ruleSet(p));
     }
 
     /**

@@ -214,4 +214,19 @@ public interface VenueRules {
      * @return the result, never null
      */
     PositionRisk evaluate(Position position, TierTable schedule, MarkValuation mark, CrossContext cross);
+
+    /**
+     * Evaluates one position as {@link #evaluate(Position, TierTable, MarkValuation, CrossContext)}
+     * does, given its result in an earlier evaluation of the same position instance with the same
+     * schedule and valuation: the terms that depend on the position alone (its ROE, fee to close
+     * and max leverage) may be taken from it instead of being worked out again. The result is
+     * equal (value and scale) to the four-argument method's.
+     *
+     * @param before  that earlier result, or null
+     * @return the result, never null
+     */
+    default PositionRisk evaluate(Position position, TierTable schedule, MarkValuation mark, CrossContext cross,
+            PositionRisk before) {
+        return evaluate(position, schedule, mark, cross);
+    }
 }

@@ -27,6 +27,22 @@ public final class Doubles {
      * @return the {@code double} nearest {@code value} rounded to 15 significant digits
      */
     public static double of(BigDecimal value) {
-        return value.precision() > 15 ? value.round(FIFTEEN).doubleValue() : value.doubleValue();
+        Last l = last;
+        if (l.value() == value) {
+            return l.result();
+        }
+        double d = value.precision() > 15 ? value.round(FIFTEEN).doubleValue() : value.doubleValue();
+        last = new Last(value, d);
+        return d;
     }
+
+    /**
+     * The last value converted and its result: every cross position's gauge shows the one account
+     * margin ratio (one instance per evaluation), which is then converted once per edit, not once
+     * per position. Immutable; a race between threads only costs a conversion.
+     */
+    private record Last(BigDecimal value, double result) {
+    }
+
+    private static volatile Last last = new Last(BigDecimal.ZERO, 0);
 }
