@@ -61,18 +61,36 @@ final class ComparisonProse {
      * @return the move in words
      */
     String move(BigDecimal shock, ShockScope scope, List<Position> entered) {
-        String subject;
-        if (!scope.isAll()) {
-            subject = scope.symbol() + " ";
-        } else {
-            Set<String> symbols = new LinkedHashSet<>();
-            for (Position q : entered) {
-                symbols.add(q.symbol());
-            }
-            subject = symbols.size() == 1 ? symbols.iterator().next() + " " : "market-wide ";
-        }
         String number = text.magnitude(shock);
-        return article(number) + " " + number + " % " + subject + (shock.signum() < 0 ? "drop" : "rise");
+        return article(number) + " " + number + " % " + subject(scope, entered) + (shock.signum() < 0 ? "drop" : "rise");
+    }
+
+    /** The last subject worked out, for the list of positions it was worked out from (by instance). */
+    private record Subject(ShockScope scope, List<Position> entered, String text) {
+    }
+
+    private volatile Subject lastSubject;
+
+    /**
+     * The shocked symbol, the account's only symbol, or {@code market-wide}, followed by a space.
+     * Every sentence of a comparison (one per position) names it: it is worked out once per list
+     * of positions, not once per sentence (a scan of the whole account each time).
+     */
+    private String subject(ShockScope scope, List<Position> entered) {
+        if (!scope.isAll()) {
+            return scope.symbol() + " ";
+        }
+        Subject last = lastSubject;
+        if (last != null && last.entered() == entered && last.scope().equals(scope)) {
+            return last.text();
+        }
+        Set<String> symbols = new LinkedHashSet<>();
+        for (Position q : entered) {
+            symbols.add(q.symbol());
+        }
+        String text = symbols.size() == 1 ? symbols.iterator().next() + " " : "market-wide ";
+        lastSubject = new Subject(scope, entered, text);
+        return text;
     }
 
     /**
