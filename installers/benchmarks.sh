@@ -35,7 +35,8 @@ log=app/target/benchmarks-maven.log
 summary=app/target/benchmarks.md
 if ! $skip_maven; then
     echo "benchmarks.sh: mvn -B -Pbench,installers -Dinstallers.types=app-image verify (log: $log)"
-    mvn -B -Pbench,installers -Dinstallers.types=app-image verify >"$log" 2>&1 \
+    # a missed latency target fails the UI benchmark (its assertion); the figures are wanted all the same
+    mvn -B -Pbench,installers -Dinstallers.types=app-image -Dmaven.test.failure.ignore=true verify >"$log" 2>&1 \
         || { tail -n 60 "$log"; echo "benchmarks.sh: Maven failed (log: $log)" >&2; exit 1; }
 fi
 
@@ -69,8 +70,12 @@ bash installers/measure-startup.sh "${measure_args[@]}" --out "$startup_table"
     echo "## UI latency (headless, Monocle)"
     echo
     echo '```'
-    grep -h '^UI_LATENCY' "$log" app/target/surefire-reports/*.txt 2>/dev/null | sort -u || true
+    grep -h '^UI_LATENCY' "$log" 2>/dev/null || true
     echo '```'
+    if grep -q 'target .*MISSED' "$log"; then
+        echo
+        echo "Missed: the UI benchmark failed (a 1,000-position keystroke p99 above 16 ms, or a target above)."
+    fi
     echo
     echo "## Start-up to the first frame, and RSS"
     echo
