@@ -56,11 +56,15 @@ public final class MarginEngine {
     }
 
     /**
-     * Evaluates an account as {@link #evaluate(Account)} does, taking over the schedule and the
-     * valuation at the mark of every position that is the same instance as in {@code previous}
-     * (on the same rule set and schedule), instead of working them out again: the result is
-     * equal, value and scale, to {@link #evaluate(Account)}'s. For a caller that evaluates an
-     * account again after each edit of it (the app, once per keystroke).
+     * Evaluates an account as {@link #evaluate(Account)} does, taking over the schedule, the
+     * leverage check, the valuation at the mark and the terms of the position alone (ROE, fee to
+     * close, max leverage) of every position that is the same instance as in {@code previous} (on
+     * the same rule set and schedule), instead of working them out again; what depends on the rest
+     * of the account (cross wallet, liquidation and bankruptcy prices, margin ratio, effective
+     * leverage, distance) is worked out as always. The result is equal, value and scale, to
+     * {@link #evaluate(Account)}'s. For a caller that evaluates an account again after each edit
+     * of it (the app, once per keystroke). A position whose derivation is being recorded
+     * ({@link org.marginlab.engine.derivation.Trace}) is always evaluated in full.
      *
      * @param account   the account, not null
      * @param previous  the valuations of the previous evaluation of this account, or null
