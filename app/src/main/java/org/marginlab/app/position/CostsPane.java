@@ -1,7 +1,6 @@
 package org.marginlab.app.position;
 
 import static org.marginlab.app.position.PositionNodes.muted;
-import static org.marginlab.app.position.PositionNodes.tip;
 
 import java.util.List;
 import java.util.Objects;
@@ -110,9 +109,9 @@ final class CostsPane {
         Label heading = new Label("Costs");
         heading.setId("costsGroup");
         heading.getStyleClass().addAll(Styles.TITLE_4);
-        heading.setTooltip(tip("The position's own costs (spec venues-v2.md §10.1–§10.3). Where the venue puts a cost "
+        org.marginlab.app.ui.Tips.install(heading, "The position's own costs (spec venues-v2.md §10.1–§10.3). Where the venue puts a cost "
                 + "into its margin or liquidation price, the figures above already hold it; the others are only in "
-                + "the PnL and the break-even price."));
+                + "the PnL and the break-even price.");
         GridPane.setMargin(heading, new Insets(8, 0, 0, 0));
         grid.add(heading, 0, row++, 2, 1);
         for (Figure f : Figure.values()) {
@@ -120,9 +119,9 @@ final class CostsPane {
                 continue;
             }
             Label name = muted(f.label());
-            name.setTooltip(tip(f.explanation()));
+            org.marginlab.app.ui.Tips.install(name, f.explanation());
             Label v = value.apply(f);
-            v.setTooltip(tip(f.explanation()));
+            org.marginlab.app.ui.Tips.install(v, f.explanation());
             var shown = Bindings.createBooleanBinding(() -> !Objects.toString(v.getText(), "").isEmpty(), v.textProperty());
             for (Node n : List.of(name, v)) {
                 n.visibleProperty().bind(shown);
