@@ -131,7 +131,7 @@ public final class MainView extends BorderPane {
         }
         showOnlySelected(tabs, contents);
         setCenter(tabs);
-        setLeft(lessons.navigator());
+        lessons.placeNavigator(this::setLeft);
         this.tabs = tabs;
         this.positionsTab = positions;
         lessons.setOpenReplayTab(this::showReplayTab);
