@@ -306,8 +306,8 @@ final class LessonControls {
         List<Node> children = new java.util.ArrayList<>();
         if (root instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
             children.add(sp.getContent());
-        } else if (root instanceof javafx.scene.control.TitledPane tp && tp.getContent() != null) {
-            children.add(tp.getContent());
+        } else if (root instanceof javafx.scene.control.TitledPane tp && org.marginlab.app.ui.Collapsed.of(tp) != null) {
+            children.add(org.marginlab.app.ui.Collapsed.of(tp)); // a collapsed pane's content joins the scene later
         } else if (root instanceof javafx.scene.Parent p) {
             children.addAll(p.getChildrenUnmodifiable());
         }

@@ -79,10 +79,12 @@ final class CostsPane {
         fields.get(InputField.HOLDING_HOURS).setPromptText("0");
         fields.get(InputField.VOLATILITY).setPromptText("symbol's default");
         fields.get(InputField.PROBABILITY_HORIZON_HOURS).setPromptText("24");
-        TitledPane pane = new TitledPane("Costs", grid);
+        TitledPane pane = new TitledPane();
+        pane.setText("Costs");
         pane.setId("costsPane");
         pane.getStyleClass().add(Styles.DENSE);
         pane.setExpanded(INPUTS.stream().anyMatch(f -> vm.errorProperty(f).get() != null));
+        org.marginlab.app.ui.Collapsed.content(pane, grid);
         // an input that breaks a rule opens the pane on it (weakly held: the view-model outlives this view)
         ChangeListener<String> openOnError = (o, a, b) -> {
             if (b != null && !b.isEmpty()) {

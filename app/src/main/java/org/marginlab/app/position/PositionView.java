@@ -187,7 +187,7 @@ public final class PositionView extends BorderPane {
         contractSize.setVisible(inverse || quanto);
         contractSize.setManaged(inverse || quanto);
 
-        TitledPane maintenance = new TitledPane("Maintenance override", new VBox(4,
+        VBox maintenanceFields = new VBox(4,
                 fields.field(InputField.MMR, "Maintenance margin rate (fraction)",
                         "Overrides the venue's tiers: 0.005 means 0.5 %. Leave empty to use the tier table."),
                 fields.field(InputField.MAINTENANCE_AMOUNT, Bindings.concat("Maintenance amount (", vm.currencyProperty(), ")"),
@@ -195,7 +195,9 @@ public final class PositionView extends BorderPane {
                 fields.field(InputField.LIQUIDATION_FEE_RATE, "Liquidation fee rate (fraction)",
                         "KuCoin, from 2025-05-22: liquidation happens when the margin falls to the maintenance margin "
                                 + "plus this rate × the value at the liquidation price (0.001 = 0.1 %). KuCoin publishes no "
-                                + "rate per contract, so it must be given there. Other venues ignore it.")));
+                                + "rate per contract, so it must be given there. Other venues ignore it."));
+        TitledPane maintenance = new TitledPane();
+        maintenance.setText("Maintenance override");
         maintenance.setId("maintenanceOverride");
         maintenance.setExpanded(!vm.textProperty(InputField.MMR).get().isBlank()
                 || !java.util.Objects.toString(vm.errorProperty(InputField.LIQUIDATION_FEE_RATE).get(), "").isEmpty());
@@ -209,6 +211,7 @@ public final class PositionView extends BorderPane {
         maintenance.getProperties().put("openOnError", openOnError);
         vm.errorProperty(InputField.LIQUIDATION_FEE_RATE).addListener(new javafx.beans.value.WeakChangeListener<>(openOnError));
         maintenance.getStyleClass().add(Styles.DENSE);
+        org.marginlab.app.ui.Collapsed.content(maintenance, maintenanceFields);
 
         Node quantity = fields.field(InputField.QUANTITY, inverse || quanto ? "_Quantity (contracts)" : "_Quantity (base)",
                 inverse ? "Number of contracts; must be > 0." : "Position size in the base coin, e.g. 0.5 BTC; must be > 0.");
