@@ -44,7 +44,8 @@ final class LessonControls {
 
     private final AppViewModel app;
     private final LessonViewModel lesson;
-    private final LessonNavigator navigator;
+    /** Built the first time a lesson is open (hidden, it would be styled and laid out at start-up). */
+    private LessonNavigator navigator;
     private final LessonAuthoring authoring;
     private final ScoreExport export;
 
@@ -73,10 +74,6 @@ final class LessonControls {
                 app.replay().load(file == null ? java.nio.file.Path.of(path) : file.resolveSibling(path));
             }
         });
-        this.navigator = new LessonNavigator(lesson);
-        // on a step with a price path, the replay's controls where the student is (the same replay as the tab's)
-        navigator.showUnderText(new org.marginlab.app.replay.ReplayStrip(app.replay(), () -> openReplayTab.run()),
-                stepReplay.and(lesson.activeProperty()));
         this.authoring = new LessonAuthoring(app.account());
         this.export = new ScoreExport(org.marginlab.app.ui.LatestOnly.daemonThread("marginlab-score"), Platform::runLater);
     }
@@ -90,7 +87,36 @@ final class LessonControls {
         return lesson;
     }
 
-    LessonNavigator navigator() {
+    /**
+     * Puts the navigator on the left of the window the first time a lesson is open (now, if one
+     * is), and leaves it there: it shows itself while a lesson is open.
+     *
+     * @param left  sets the window's left node, not null
+     */
+    void placeNavigator(Consumer<Node> left) {
+        if (lesson.activeProperty().get()) {
+            left.accept(navigator());
+            return;
+        }
+        javafx.beans.value.ChangeListener<Boolean> place = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean active) {
+                if (active) {
+                    lesson.activeProperty().removeListener(this);
+                    left.accept(navigator());
+                }
+            }
+        };
+        lesson.activeProperty().addListener(place);
+    }
+
+    private LessonNavigator navigator() {
+        if (navigator == null) {
+            navigator = new LessonNavigator(lesson);
+            // on a step with a price path, the replay's controls where the student is (the same replay as the tab's)
+            navigator.showUnderText(new org.marginlab.app.replay.ReplayStrip(app.replay(), () -> openReplayTab.run()),
+                    stepReplay.and(lesson.activeProperty()));
+        }
         return navigator;
     }
 
@@ -280,8 +306,8 @@ final class LessonControls {
         List<Node> children = new java.util.ArrayList<>();
         if (root instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
             children.add(sp.getContent());
-        } else if (root instanceof javafx.scene.control.TitledPane tp && tp.getContent() != null) {
-            children.add(tp.getContent());
+        } else if (root instanceof javafx.scene.control.TitledPane tp && org.marginlab.app.ui.Collapsed.of(tp) != null) {
+            children.add(org.marginlab.app.ui.Collapsed.of(tp)); // a collapsed pane's content joins the scene later
         } else if (root instanceof javafx.scene.Parent p) {
             children.addAll(p.getChildrenUnmodifiable());
         }

@@ -131,7 +131,7 @@ public final class MainView extends BorderPane {
         }
         showOnlySelected(tabs, contents);
         setCenter(tabs);
-        setLeft(lessons.navigator());
+        lessons.placeNavigator(this::setLeft);
         this.tabs = tabs;
         this.positionsTab = positions;
         lessons.setOpenReplayTab(this::showReplayTab);
@@ -400,8 +400,36 @@ public final class MainView extends BorderPane {
     /**
      * "Opening x.marginlab…" / "Saving x.marginlab…" with a spinner and Cancel, shown once a file
      * operation has taken {@link #BUSY_AFTER} (most take a few milliseconds and show nothing).
+     * The box is empty until it is first shown: hidden, its spinner, text and button would be
+     * styled and laid out with the window at start-up.
      */
     private static HBox busyIndicator(AppViewModel app) {
+        HBox box = new HBox(6);
+        box.setId("fileBusy");
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setVisible(false);
+        box.managedProperty().bind(box.visibleProperty());
+        javafx.animation.PauseTransition delay = new javafx.animation.PauseTransition(BUSY_AFTER);
+        delay.setOnFinished(e -> {
+            if (!app.busyProperty().get().isEmpty()) {
+                if (box.getChildren().isEmpty()) {
+                    box.getChildren().setAll(busyContent(app));
+                }
+                box.setVisible(true);
+            }
+        });
+        app.busyProperty().addListener((o, a, b) -> {
+            if (b.isEmpty()) {
+                delay.stop();
+                box.setVisible(false);
+            } else {
+                delay.playFromStart();
+            }
+        });
+        return box;
+    }
+
+    private static java.util.List<Node> busyContent(AppViewModel app) {
         javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
         spinner.setPrefSize(16, 16);
         spinner.setMaxSize(16, 16);
@@ -412,21 +440,6 @@ public final class MainView extends BorderPane {
         cancel.setOnAction(e -> app.cancelBusy());
         cancel.setTooltip(new javafx.scene.control.Tooltip("Stop waiting and go on with the workspace on screen. "
                 + "A file being saved is then either the old one or the new one, never a mix."));
-        HBox box = new HBox(6, spinner, what, cancel);
-        box.setId("fileBusy");
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        box.setVisible(false);
-        box.managedProperty().bind(box.visibleProperty());
-        javafx.animation.PauseTransition delay = new javafx.animation.PauseTransition(BUSY_AFTER);
-        delay.setOnFinished(e -> box.setVisible(!app.busyProperty().get().isEmpty()));
-        app.busyProperty().addListener((o, a, b) -> {
-            if (b.isEmpty()) {
-                delay.stop();
-                box.setVisible(false);
-            } else {
-                delay.playFromStart();
-            }
-        });
-        return box;
+        return java.util.List.of(spinner, what, cancel);
     }
 }

@@ -114,9 +114,9 @@ public final class AccountSummary extends VBox {
         v.setId(id);
         v.getStyleClass().add("figure-value");
         v.textProperty().bind(value);
-        Tooltip tip = new Tooltip(explanation);
-        caption.setTooltip(tip);
-        v.setTooltip(tip);
+        org.marginlab.app.ui.Tips.install(v, explanation);
+        // the caption shows the figure's tooltip text (with the derivation hint the figure may get)
+        org.marginlab.app.ui.Tips.installLike(caption, v);
         org.marginlab.app.ui.HiddenFigures.tooltipFollows(v);
         VBox box = new VBox(2, caption, v);
         // figures never give way: a long notice or problem wraps in the room that is left

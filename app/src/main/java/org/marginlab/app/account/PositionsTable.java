@@ -196,7 +196,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
                 : figure == Figure.MARK_PRICE ? 120 : 150);
         c.setCellFactory(col -> TableFit.textCell());
         Label header = new Label(title);
-        header.setTooltip(new Tooltip(figure.explanation()));
+        org.marginlab.app.ui.Tips.install(header, figure.explanation());
         c.setGraphic(header);
         c.setText(null);
         return c;

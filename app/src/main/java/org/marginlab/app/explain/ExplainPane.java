@@ -62,13 +62,13 @@ public final class ExplainPane extends VBox {
         copy.getItems().addAll(copyItem("As _Markdown", "markdown", "explainCopyMarkdown"),
                 copyItem("As _LaTeX", "latex", "explainCopyLatex"),
                 copyItem("As plain _text", "text", "explainCopyText"));
-        copy.setTooltip(Tips.of("Copy the derivation to the clipboard as Markdown, LaTeX (an align* block) or plain "
-                + "text; marginlab explain prints the same."));
+        org.marginlab.app.ui.Tips.install(copy, "Copy the derivation to the clipboard as Markdown, LaTeX (an align* block) or plain "
+                + "text; marginlab explain prints the same.");
         Button close = new Button(null, new FontIcon("mdi2c-close"));
         close.setId("explainClose");
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         close.setOnAction(e -> vm.close());
-        close.setTooltip(Tips.of("Close the derivation (Esc)."));
+        org.marginlab.app.ui.Tips.install(close, "Close the derivation (Esc).");
         close.setAccessibleText("Close the derivation");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -88,7 +88,7 @@ public final class ExplainPane extends VBox {
         value.textProperty().bind(vm.valueProperty());
         Label ruleSet = small("explainRuleSet");
         ruleSet.textProperty().bind(vm.ruleSetProperty());
-        ruleSet.setTooltip(Tips.of("The rule set that computed the figure (venue@version)."));
+        org.marginlab.app.ui.Tips.install(ruleSet, "The rule set that computed the figure (venue@version).");
         VBox header = new VBox(2, term, new HBox(8, subject, ruleSet), value);
 
         message.setId("explainMessage");

@@ -1,7 +1,6 @@
 package org.marginlab.app.position;
 
 import static org.marginlab.app.position.PositionNodes.muted;
-import static org.marginlab.app.position.PositionNodes.tip;
 
 import java.util.List;
 import java.util.Objects;
@@ -80,10 +79,12 @@ final class CostsPane {
         fields.get(InputField.HOLDING_HOURS).setPromptText("0");
         fields.get(InputField.VOLATILITY).setPromptText("symbol's default");
         fields.get(InputField.PROBABILITY_HORIZON_HOURS).setPromptText("24");
-        TitledPane pane = new TitledPane("Costs", grid);
+        TitledPane pane = new TitledPane();
+        pane.setText("Costs");
         pane.setId("costsPane");
         pane.getStyleClass().add(Styles.DENSE);
         pane.setExpanded(INPUTS.stream().anyMatch(f -> vm.errorProperty(f).get() != null));
+        org.marginlab.app.ui.Collapsed.content(pane, grid);
         // an input that breaks a rule opens the pane on it (weakly held: the view-model outlives this view)
         ChangeListener<String> openOnError = (o, a, b) -> {
             if (b != null && !b.isEmpty()) {
@@ -110,9 +111,9 @@ final class CostsPane {
         Label heading = new Label("Costs");
         heading.setId("costsGroup");
         heading.getStyleClass().addAll(Styles.TITLE_4);
-        heading.setTooltip(tip("The position's own costs (spec venues-v2.md §10.1–§10.3). Where the venue puts a cost "
+        org.marginlab.app.ui.Tips.install(heading, "The position's own costs (spec venues-v2.md §10.1–§10.3). Where the venue puts a cost "
                 + "into its margin or liquidation price, the figures above already hold it; the others are only in "
-                + "the PnL and the break-even price."));
+                + "the PnL and the break-even price.");
         GridPane.setMargin(heading, new Insets(8, 0, 0, 0));
         grid.add(heading, 0, row++, 2, 1);
         for (Figure f : Figure.values()) {
@@ -120,9 +121,9 @@ final class CostsPane {
                 continue;
             }
             Label name = muted(f.label());
-            name.setTooltip(tip(f.explanation()));
+            org.marginlab.app.ui.Tips.install(name, f.explanation());
             Label v = value.apply(f);
-            v.setTooltip(tip(f.explanation()));
+            org.marginlab.app.ui.Tips.install(v, f.explanation());
             var shown = Bindings.createBooleanBinding(() -> !Objects.toString(v.getText(), "").isEmpty(), v.textProperty());
             for (Node n : List.of(name, v)) {
                 n.visibleProperty().bind(shown);

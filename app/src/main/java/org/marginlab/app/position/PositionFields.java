@@ -48,7 +48,7 @@ final class PositionFields {
         TextField field = new TextField();
         field.setId(f.nodeId());
         field.textProperty().bindBidirectional(vm.textProperty(f));
-        field.setTooltip(PositionNodes.tip(tooltip));
+        org.marginlab.app.ui.Tips.install(field, tooltip);
         fields.put(f, field);
         Label error = new Label();
         error.setId(f.nodeId() + "Error");

@@ -129,8 +129,8 @@ public final class PositionView extends BorderPane {
         });
         symbol.valueProperty().bindBidirectional(vm.symbolProperty());
         symbol.setMaxWidth(Double.MAX_VALUE);
-        symbol.setTooltip(tip("The instrument; its maintenance-margin tiers come from the venue's dated table, "
-                + "unless a maintenance rate is given below."));
+        org.marginlab.app.ui.Tips.install(symbol, "The instrument; its maintenance-margin tiers come from the venue's dated table, "
+                + "unless a maintenance rate is given below.");
 
         HBox sides = pills(vm.sideProperty(), Side.LONG, "_Long", "sideLong",
                 "Long: gains when the price rises; liquidated below the entry. (Alt+L)",
@@ -150,7 +150,7 @@ public final class PositionView extends BorderPane {
         leverageSlider.setMajorTickUnit(1);
         leverageSlider.setMinorTickCount(0);
         leverageSlider.setSnapToTicks(true);
-        leverageSlider.setTooltip(tip("Drag to set the leverage, up to the max leverage of the position's tier."));
+        org.marginlab.app.ui.Tips.install(leverageSlider, "Drag to set the leverage, up to the max leverage of the position's tier.");
         Label leverageMax = new Label();
         leverageMax.setId("leverageMax");
         leverageMax.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -173,8 +173,8 @@ public final class PositionView extends BorderPane {
         link.setId("marginFromLeverage");
         link.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         link.setOnAction(e -> vm.linkMarginToLeverage());
-        link.setTooltip(tip("Set the isolated margin back to the initial margin at this leverage and let it follow the "
-                + "leverage again; the difference moves from or to the cross wallet."));
+        org.marginlab.app.ui.Tips.install(link, "Set the isolated margin back to the initial margin at this leverage and let it follow the "
+                + "leverage again; the difference moves from or to the cross wallet.");
         VBox linkBox = new VBox(2, leverageNote, link);
         linkBox.visibleProperty().bind(vm.leverageNoteProperty().isNotEmpty());
         linkBox.managedProperty().bind(linkBox.visibleProperty());
@@ -187,7 +187,7 @@ public final class PositionView extends BorderPane {
         contractSize.setVisible(inverse || quanto);
         contractSize.setManaged(inverse || quanto);
 
-        TitledPane maintenance = new TitledPane("Maintenance override", new VBox(4,
+        VBox maintenanceFields = new VBox(4,
                 fields.field(InputField.MMR, "Maintenance margin rate (fraction)",
                         "Overrides the venue's tiers: 0.005 means 0.5 %. Leave empty to use the tier table."),
                 fields.field(InputField.MAINTENANCE_AMOUNT, Bindings.concat("Maintenance amount (", vm.currencyProperty(), ")"),
@@ -195,7 +195,9 @@ public final class PositionView extends BorderPane {
                 fields.field(InputField.LIQUIDATION_FEE_RATE, "Liquidation fee rate (fraction)",
                         "KuCoin, from 2025-05-22: liquidation happens when the margin falls to the maintenance margin "
                                 + "plus this rate × the value at the liquidation price (0.001 = 0.1 %). KuCoin publishes no "
-                                + "rate per contract, so it must be given there. Other venues ignore it.")));
+                                + "rate per contract, so it must be given there. Other venues ignore it."));
+        TitledPane maintenance = new TitledPane();
+        maintenance.setText("Maintenance override");
         maintenance.setId("maintenanceOverride");
         maintenance.setExpanded(!vm.textProperty(InputField.MMR).get().isBlank()
                 || !java.util.Objects.toString(vm.errorProperty(InputField.LIQUIDATION_FEE_RATE).get(), "").isEmpty());
@@ -209,6 +211,7 @@ public final class PositionView extends BorderPane {
         maintenance.getProperties().put("openOnError", openOnError);
         vm.errorProperty(InputField.LIQUIDATION_FEE_RATE).addListener(new javafx.beans.value.WeakChangeListener<>(openOnError));
         maintenance.getStyleClass().add(Styles.DENSE);
+        org.marginlab.app.ui.Collapsed.content(maintenance, maintenanceFields);
 
         Node quantity = fields.field(InputField.QUANTITY, inverse || quanto ? "_Quantity (contracts)" : "_Quantity (base)",
                 inverse ? "Number of contracts; must be > 0." : "Position size in the base coin, e.g. 0.5 BTC; must be > 0.");
@@ -269,8 +272,8 @@ public final class PositionView extends BorderPane {
             maintenance.layout();
             fields.get(InputField.MMR).requestFocus();
         });
-        rate.setTooltip(tip("Opens the maintenance override: the rate (and amount) the venue publishes for this "
-                + "symbol replace its tier table."));
+        org.marginlab.app.ui.Tips.install(rate, "Opens the maintenance override: the rate (and amount) the venue publishes for this "
+                + "symbol replace its tier table.");
         MenuButton symbols = new MenuButton("Use a symbol with tiers", new FontIcon("mdi2s-swap-horizontal"));
         symbols.setId("tierFixSymbol");
         symbols.getStyleClass().add(Styles.SMALL);
@@ -283,7 +286,7 @@ public final class PositionView extends BorderPane {
                 symbols.getItems().add(item);
             }
         });
-        symbols.setTooltip(tip("Switch this position to a symbol the venue has a bundled tier table for."));
+        org.marginlab.app.ui.Tips.install(symbols, "Switch this position to a symbol the venue has a bundled tier table for.");
         FlowPane buttons = new FlowPane(6, 4, rate, symbols);
         VBox bar = new VBox(4, text, buttons);
         bar.setId("tierFixBar");
@@ -311,7 +314,7 @@ public final class PositionView extends BorderPane {
         gauge.setId("marginRatioBar");
         gauge.progressProperty().bind(vm.marginRatioGaugeProperty());
         gauge.setMaxWidth(Double.MAX_VALUE);
-        gauge.setTooltip(tip(Figure.MARGIN_RATIO.explanation()));
+        org.marginlab.app.ui.Tips.install(gauge, Figure.MARGIN_RATIO.explanation());
         Label ratio = value(Figure.MARGIN_RATIO);
         ratio.getStyleClass().add(Styles.TITLE_3);
         FontIcon riskIcon = new FontIcon();
@@ -320,10 +323,10 @@ public final class PositionView extends BorderPane {
         riskText.setId("riskLevel");
         riskText.textProperty().bind(vm.riskTextProperty());
         riskText.setGraphic(riskIcon);
-        riskText.setTooltip(tip("Risk, from the venue's margin ratio and the distance to liquidation. Safe: margin "
+        org.marginlab.app.ui.Tips.install(riskText, "Risk, from the venue's margin ratio and the distance to liquidation. Safe: margin "
                 + "ratio below 80 % and at least 3 % from the liquidation price. Warning: a margin ratio of 80 % or "
                 + "more, or less than 3 % from the liquidation price. Liquidated: the mark is at or beyond the "
-                + "liquidation price."));
+                + "liquidation price.");
         // one line, and the results pane at least that wide: a wrapping label here would make every
         // layout of the pane wrap text again (it changes at every keystroke)
         riskText.setMinWidth(Region.USE_PREF_SIZE);
@@ -353,17 +356,17 @@ public final class PositionView extends BorderPane {
             }
             Label name = new Label(f.label());
             name.getStyleClass().add(Styles.TEXT_MUTED);
-            name.setTooltip(tip(f.explanation()));
+            org.marginlab.app.ui.Tips.install(name, f.explanation());
             Label v = value(f);
-            v.setTooltip(tip(f.explanation()));
+            org.marginlab.app.ui.Tips.install(v, f.explanation());
             grid.addRow(row++, name, v);
         }
         CostsPane.results(grid, row, this::value);
 
         Label liqCaption = muted(Figure.LIQUIDATION_PRICE.label());
-        liqCaption.setTooltip(tip(Figure.LIQUIDATION_PRICE.explanation()));
+        org.marginlab.app.ui.Tips.install(liqCaption, Figure.LIQUIDATION_PRICE.explanation());
         Label ratioCaption = muted(Figure.MARGIN_RATIO.label());
-        ratioCaption.setTooltip(tip(Figure.MARGIN_RATIO.explanation()));
+        org.marginlab.app.ui.Tips.install(ratioCaption, Figure.MARGIN_RATIO.explanation());
         VBox box = new VBox(8,
                 heading("Results", "mdi2c-calculator-variant-outline"),
                 stale,

@@ -2,7 +2,6 @@ package org.marginlab.app.position;
 
 import static org.marginlab.app.position.PositionNodes.heading;
 import static org.marginlab.app.position.PositionNodes.muted;
-import static org.marginlab.app.position.PositionNodes.tip;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -41,7 +40,7 @@ final class WhatIfPane {
         slider.minProperty().bind(vm.marginDeltaMinProperty());
         slider.maxProperty().bind(vm.marginDeltaMaxProperty());
         slider.valueProperty().bindBidirectional(vm.marginDeltaSliderProperty());
-        slider.setTooltip(tip("Drag right to add isolated margin, left to remove it (down to the max removable margin)."));
+        org.marginlab.app.ui.Tips.install(slider, "Drag right to add isolated margin, left to remove it (down to the max removable margin).");
 
         Node deltaField = fields.field(InputField.MARGIN_DELTA,
                 Bindings.concat("Margin _change (", vm.currencyProperty(), ", + add / − remove)"),
@@ -66,11 +65,11 @@ final class WhatIfPane {
         apply.getStyleClass().add(Styles.ACCENT);
         apply.disableProperty().bind(vm.canApplyProperty().not());
         apply.setOnAction(e -> vm.applyWhatIf());
-        apply.setTooltip(tip("Commit the margin change to the position (Ctrl+Enter)."));
+        org.marginlab.app.ui.Tips.install(apply, "Commit the margin change to the position (Ctrl+Enter).");
         Button reset = new Button("Reset", new FontIcon("mdi2u-undo-variant"));
         reset.setId("resetWhatIf");
         reset.setOnAction(e -> vm.resetWhatIf());
-        reset.setTooltip(tip("Set the margin change back to none (Esc)."));
+        org.marginlab.app.ui.Tips.install(reset, "Set the margin change back to none (Esc).");
 
         Label note = new Label();
         note.setId("whatIfNote");

@@ -42,7 +42,8 @@ public final class FigureLink {
         });
         Tooltip t = label.getTooltip();
         if (t == null) {
-            label.setTooltip(Tips.of(HINT));
+            String own = Tips.text(label);
+            Tips.install(label, own == null ? HINT : own.endsWith(HINT) ? own : own + "\n" + HINT);
         } else if (!t.textProperty().isBound() && !t.getText().endsWith(HINT)) {
             t.setText(t.getText() + "\n" + HINT);
         }

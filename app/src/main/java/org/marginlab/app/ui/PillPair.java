@@ -59,7 +59,7 @@ public final class PillPair {
         t.getStyleClass().add(pill);
         t.setMnemonicParsing(true);
         t.setToggleGroup(group);
-        t.setTooltip(Tips.of(tip));
+        org.marginlab.app.ui.Tips.install(t, tip);
         return t;
     }
 }
