@@ -94,20 +94,7 @@ final class LessonControls {
      * @param left  sets the window's left node, not null
      */
     void placeNavigator(Consumer<Node> left) {
-        if (lesson.activeProperty().get()) {
-            left.accept(navigator());
-            return;
-        }
-        javafx.beans.value.ChangeListener<Boolean> place = new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean active) {
-                if (active) {
-                    lesson.activeProperty().removeListener(this);
-                    left.accept(navigator());
-                }
-            }
-        };
-        lesson.activeProperty().addListener(place);
+        org.marginlab.app.ui.WhenTrue.once(lesson.activeProperty(), () -> left.accept(navigator()));
     }
 
     private LessonNavigator navigator() {

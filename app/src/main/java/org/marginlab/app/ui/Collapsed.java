@@ -1,7 +1,5 @@
 package org.marginlab.app.ui;
 
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.TitledPane;
 
@@ -26,19 +24,12 @@ public final class Collapsed {
      * @param content  its content, not null
      */
     public static void content(TitledPane pane, Node content) {
-        if (pane.isExpanded()) {
-            pane.setContent(content);
-            return;
+        if (!pane.isExpanded()) {
+            pane.getProperties().put(PENDING, content);
         }
-        pane.getProperties().put(PENDING, content);
-        pane.expandedProperty().addListener(new ChangeListener<Boolean>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean expanded) {
-                if (expanded) {
-                    pane.expandedProperty().removeListener(this);
-                    pane.setContent((Node) pane.getProperties().remove(PENDING));
-                }
-            }
+        WhenTrue.once(pane.expandedProperty(), () -> {
+            pane.getProperties().remove(PENDING);
+            pane.setContent(content);
         });
     }
 
