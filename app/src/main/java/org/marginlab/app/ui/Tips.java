@@ -47,7 +47,12 @@ public final class Tips {
      * @param text     the explanation, not null
      */
     public static void install(Control control, String text) {
-        pending(control, text);
+        if (control.getProperties().get(PENDING) instanceof Shared shared) {
+            shared.text = text;
+        } else {
+            control.getProperties().put(PENDING, new Shared(text));
+            watch(control);
+        }
     }
 
     /**
@@ -63,15 +68,6 @@ public final class Tips {
             watch(control);
         } else {
             control.setTooltip(like.getTooltip());
-        }
-    }
-
-    private static void pending(Control control, String text) {
-        if (control.getProperties().get(PENDING) instanceof Shared shared) {
-            shared.text = text;
-        } else {
-            control.getProperties().put(PENDING, new Shared(text));
-            watch(control);
         }
     }
 
