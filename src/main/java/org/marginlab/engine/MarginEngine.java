@@ -61,7 +61,9 @@ public final class MarginEngine {
      * close, max leverage) of every position that is the same instance as in {@code previous} (on
      * the same rule set and schedule), instead of working them out again; what depends on the rest
      * of the account (cross wallet, liquidation and bankruptcy prices, margin ratio, effective
-     * leverage, distance) is worked out as always. The result is equal, value and scale, to
+     * leverage, distance) is worked out as always for a cross position. An isolated position's
+     * figures depend on nothing else (its own margin, its own liquidation and bankruptcy prices):
+     * its whole {@link PositionRisk} is taken over. The result is equal, value and scale, to
      * {@link #evaluate(Account)}'s. For a caller that evaluates an account again after each edit
      * of it (the app, once per keystroke). A position whose derivation is being recorded
      * ({@link org.marginlab.engine.derivation.Trace}) is always evaluated in full.
@@ -169,8 +171,10 @@ public final class MarginEngine {
                 }
             }
             PositionRisk r;
+            PositionRisk before = befores == null ? null : befores[i];
             try {
-                r = rules.evaluate(p, schedules[i], marks[i], cross, befores == null ? null : befores[i]);
+                // an isolated position's figures are its own alone: taken over whole when its valuation is
+                r = cross == null && before != null ? before : rules.evaluate(p, schedules[i], marks[i], cross, before);
             } catch (ValidationException e) {
                 throw e.within("positions[" + i + "]");
             }
