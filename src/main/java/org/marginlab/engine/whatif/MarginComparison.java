@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.marginlab.engine.Account;
 import org.marginlab.engine.AccountRisk;
@@ -86,12 +88,21 @@ public final class MarginComparison {
      * @param crossWallet          the cross side's wallet, settlement currency
      * @param split                the split used
      * @param wallet               the wallet choice used
+     * @param initialMargins       each position's initial margin at entry (the proportional
+     *                             split's weights), in account order, settlement currency; unmodifiable
+     * @param enteredMargins       each position's margin as entered, before the split: its own
+     *                             isolated margin, or the venue's default isolated margin
+     *                             ({@link VenueRules#defaultIsolatedMargin}); in account order,
+     *                             settlement currency; unmodifiable
      */
     public record Variants(Account entered, Account isolated, Account cross, List<BigDecimal> isolatedMargins,
-            BigDecimal isolatedTotalMargin, BigDecimal crossWallet, IsolatedSplit split, CrossWallet wallet) {
-        /** Copies the margin list. */
+            BigDecimal isolatedTotalMargin, BigDecimal crossWallet, IsolatedSplit split, CrossWallet wallet,
+            List<BigDecimal> initialMargins, List<BigDecimal> enteredMargins) {
+        /** Copies the margin lists. */
         public Variants {
             isolatedMargins = List.copyOf(isolatedMargins);
+            initialMargins = List.copyOf(initialMargins);
+            enteredMargins = List.copyOf(enteredMargins);
         }
     }
 
@@ -124,12 +135,42 @@ public final class MarginComparison {
      *         venue rule
      */
     public static Variants variants(Account account, IsolatedSplit split, CrossWallet wallet) {
+        return variants(account, split, wallet, null);
+    }
+
+    /**
+     * Builds the variants as {@link #variants(Account, IsolatedSplit, CrossWallet)} does, taking
+     * over from {@code previous} what belongs to one position alone wherever the account holds the
+     * same {@link Position} instance as {@code previous.entered()} on the same venue: its check,
+     * its initial margin at entry and its margin as entered; and, when its margin on the isolated
+     * side is also equal (value and scale), its isolated and cross variants themselves, so that an
+     * evaluation reusing valuations ({@link MarginEngine#evaluateReusing}) finds the same
+     * instances. The result is equal, value and scale, to the three-argument form's. For a caller
+     * that builds the variants again after each edit of one position (the app's comparison tab).
+     *
+     * @param account   the account, not null
+     * @param split     how the isolated side's margin is split, not null
+     * @param wallet    the cross side's wallet, not null
+     * @param previous  the variants built before, of an earlier state of this account, or null
+     * @return the variants, never null
+     * @throws ValidationException as {@link #variants(Account, IsolatedSplit, CrossWallet)}
+     */
+    public static Variants variants(Account account, IsolatedSplit split, CrossWallet wallet, Variants previous) {
         Checks.notNull(account, "account");
         Checks.notNull(split, "split");
         Checks.notNull(wallet, "crossWallet");
         List<Position> positions = account.positions();
         int n = positions.size();
         VenueRules venue = account.venue();
+        // where each position of the previous variants was, by instance (same venue only)
+        Map<Position, Integer> before = new IdentityHashMap<>();
+        if (previous != null && previous.entered().venue() == venue) {
+            List<Position> old = previous.entered().positions();
+            for (int k = 0; k < old.size(); k++) {
+                before.put(old.get(k), k);
+            }
+        }
+        int[] from = new int[n];
         List<BigDecimal> initialMargins = new ArrayList<>(n);
         List<BigDecimal> asEntered = new ArrayList<>(n);
         BigDecimal total = BigDecimal.ZERO;
@@ -137,19 +178,27 @@ public final class MarginComparison {
         BigDecimal enteredIsolated = BigDecimal.ZERO;
         for (int i = 0; i < n; i++) {
             Position p = positions.get(i);
+            Integer k = before.get(p);
+            from[i] = k == null ? -1 : k;
             BigDecimal im;
-            try {
-                MarginEngine.DEFAULT.check(p, venue);
-                im = venue.valueAtMark(p, venue.schedule(p)).initialMarginAtEntry();
-            } catch (ValidationException e) {
-                throw e.within("positions[" + i + "]");
+            BigDecimal m;
+            if (k != null) {
+                im = previous.initialMargins().get(k);
+                m = previous.enteredMargins().get(k);
+            } else {
+                try {
+                    MarginEngine.DEFAULT.check(p, venue);
+                    im = venue.valueAtMark(p, venue.schedule(p)).initialMarginAtEntry();
+                } catch (ValidationException e) {
+                    throw e.within("positions[" + i + "]");
+                }
+                // on the isolated side a position holds the venue's default isolated margin (the initial
+                // margin, plus the fee to close where the venue reserves it) unless it states its own;
+                // the initial margins stay the weights of the proportional split
+                m = p.marginMode() == MarginMode.ISOLATED && p.isolatedMargin() != null ? p.isolatedMargin()
+                        : venue.defaultIsolatedMargin(p);
             }
             initialMargins.add(im);
-            // on the isolated side a position holds the venue's default isolated margin (the initial
-            // margin, plus the fee to close where the venue reserves it) unless it states its own;
-            // the initial margins stay the weights of the proportional split
-            BigDecimal m = p.marginMode() == MarginMode.ISOLATED && p.isolatedMargin() != null ? p.isolatedMargin()
-                    : venue.defaultIsolatedMargin(p);
             if (p.marginMode() == MarginMode.ISOLATED) {
                 enteredIsolated = enteredIsolated.add(m);
             }
@@ -168,6 +217,17 @@ public final class MarginComparison {
         List<Position> cross = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Position p = positions.get(i);
+            int k = from[i];
+            if (k >= 0) {
+                // the same position: its variants are the same unless its isolated margin changed
+                // (the proportional split moves every margin when one weight changes)
+                Position was = previous.isolated().positions().get(k);
+                BigDecimal margin = margins.get(i);
+                isolated.add(margin.equals(was.isolatedMargin()) ? was
+                        : p.toBuilder().marginMode(MarginMode.ISOLATED).isolatedMargin(margin).build());
+                cross.add(previous.cross().positions().get(k));
+                continue;
+            }
             isolated.add(p.toBuilder().marginMode(MarginMode.ISOLATED).isolatedMargin(margins.get(i)).build());
             cross.add(p.toBuilder().marginMode(MarginMode.CROSS).isolatedMargin(null).build());
         }
@@ -177,7 +237,7 @@ public final class MarginComparison {
         BigDecimal freeWallet = crossWallet.subtract(total).max(BigDecimal.ZERO);
         return new Variants(account, Account.of(account.venue(), freeWallet, isolated),
                 Account.of(account.venue(), crossWallet, cross), Collections.unmodifiableList(margins), total,
-                crossWallet, split, wallet);
+                crossWallet, split, wallet, initialMargins, asEntered);
     }
 
     /**
