@@ -98,7 +98,7 @@ final class ComparisonUpdater {
             ComparisonFigures shown, Locale locale) {
         ComparisonWalks w = shown != null && shown.walks().builtFrom(next) ? shown.walks() : built;
         if (w == null || !w.builtFrom(next)) {
-            w = ComparisonWalks.build(entered, next, locale);
+            w = ComparisonWalks.build(entered, next, locale, built);
             built = w;
             walks.incrementAndGet();
         }

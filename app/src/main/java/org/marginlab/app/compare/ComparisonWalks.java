@@ -11,6 +11,7 @@ import org.marginlab.engine.Account;
 import org.marginlab.engine.AccountRisk;
 import org.marginlab.engine.MarginEngine;
 import org.marginlab.engine.Position;
+import org.marginlab.engine.Valuations;
 import org.marginlab.engine.whatif.LiquidationCascade;
 import org.marginlab.engine.whatif.MarginComparison;
 import org.marginlab.engine.whatif.MarginComparison.CrossWallet;
@@ -63,28 +64,46 @@ final class ComparisonWalks {
     private final ShockSweep isolated;
     private final ShockSweep cross;
     private final Map<String, String> sentences;
+    /** The cross side's evaluation as entered (the sentences' equity), with its valuations. */
+    private final MarginEngine.Evaluated crossEntered;
+    /**
+     * The isolated side's valuations at shock 0 from the walks before these (or null): taken over
+     * by {@link #isolatedAt} at shock 0 for every position they share.
+     */
+    private final Valuations isolatedSeed;
+    /** This walks' own isolated valuations at shock 0, once {@link #isolatedAt} has worked them out. */
+    private volatile Valuations isolatedAtZero;
 
     private ComparisonWalks(Inputs inputs, MarginComparison.Variants variants, ShockSweep isolated, ShockSweep cross,
-            Map<String, String> sentences) {
+            Map<String, String> sentences, MarginEngine.Evaluated crossEntered, Valuations isolatedSeed) {
         this.inputs = inputs;
         this.variants = variants;
         this.isolated = isolated;
         this.cross = cross;
         this.sentences = sentences;
+        this.crossEntered = crossEntered;
+        this.isolatedSeed = isolatedSeed;
     }
 
     /**
      * Builds both sides from the entered account, walks them and writes the sentences. Pure: safe
      * on any thread.
      *
-     * @param entered  the account as entered, not null
-     * @param next     its inputs, not null
-     * @param locale   the locale of the sentences' numbers, not null
+     * @param entered   the account as entered, not null
+     * @param next      its inputs, not null
+     * @param locale    the locale of the sentences' numbers, not null
+     * @param previous  the walks built before (of an earlier state of the account), or null: what
+     *                  belongs to one position alone (its variants, its valuations) is taken over
+     *                  from them for every position the account still holds as the same instance
+     *                  ({@link MarginComparison#variants(Account, IsolatedSplit, CrossWallet,
+     *                  MarginComparison.Variants)}, {@link MarginEngine#evaluateReusing}); every
+     *                  figure is the same as without them
      * @return the walks, never null
      * @throws org.marginlab.engine.ValidationException if the engine refuses the account
      */
-    static ComparisonWalks build(Account entered, Inputs next, Locale locale) {
-        MarginComparison.Variants v = MarginComparison.variants(entered, next.split(), next.crossWallet());
+    static ComparisonWalks build(Account entered, Inputs next, Locale locale, ComparisonWalks previous) {
+        MarginComparison.Variants v = MarginComparison.variants(entered, next.split(), next.crossWallet(),
+                previous == null ? null : previous.variants);
         LiquidationCascade cascade = new LiquidationCascade(next.fee());
         ShockSweep iso = ShockSweep.of(v.isolated(), next.scope(), cascade, AccountViewModel.MIN_SHOCK,
                 AccountViewModel.MAX_SHOCK);
@@ -92,9 +111,18 @@ final class ComparisonWalks {
                 AccountViewModel.MAX_SHOCK);
         CompareText text = new CompareText(locale);
         text.currencyOf(entered);
+        MarginEngine.Evaluated crossNow = MarginEngine.DEFAULT.evaluateReusing(v.cross(),
+                previous == null ? null : previous.crossEntered.valuations());
         Map<String, String> sentences = new ComparisonSentences(text, new ComparisonProse(text)).sentences(v, iso,
-                crossSweep, next.scope(), MarginEngine.DEFAULT.evaluate(v.cross()).totalEquity());
-        return new ComparisonWalks(next, v, iso, crossSweep, Collections.unmodifiableMap(sentences));
+                crossSweep, next.scope(), crossNow.risk().totalEquity());
+        return new ComparisonWalks(next, v, iso, crossSweep, Collections.unmodifiableMap(sentences), crossNow,
+                previous == null ? null : previous.isolatedValuationsAtZero());
+    }
+
+    /** @return the isolated side's valuations at shock 0: its own once worked out, else those it was seeded with */
+    private Valuations isolatedValuationsAtZero() {
+        Valuations own = isolatedAtZero;
+        return own != null ? own : isolatedSeed;
     }
 
     /**
@@ -114,18 +142,31 @@ final class ComparisonWalks {
      * @param shock  the current shock, a fraction of the mark
      * @param scope  which marks it moves
      * @return the engine's evaluation of the isolated side's positions still open at that shock
+     *         (at shock 0, taking over the valuations of the positions the walks before these
+     *         shared: the same figures)
      */
     AccountRisk isolatedAt(BigDecimal shock, ShockScope scope) {
-        return MarginEngine.DEFAULT.evaluate(scope.apply(isolated.accountAt(shock), shock));
+        Account at = scope.apply(isolated.accountAt(shock), shock);
+        if (shock.signum() != 0) {
+            return MarginEngine.DEFAULT.evaluate(at);
+        }
+        MarginEngine.Evaluated e = MarginEngine.DEFAULT.evaluateReusing(at, isolatedValuationsAtZero());
+        isolatedAtZero = e.valuations();
+        return e.risk();
     }
 
     /**
      * @param shock  the current shock, a fraction of the mark
      * @param scope  which marks it moves
      * @return the engine's evaluation of the cross side after the cascade reached at that shock
+     *         (at shock 0, taking over the valuations of the cross side as entered: the same figures)
      */
     AccountRisk crossAt(BigDecimal shock, ShockScope scope) {
-        return MarginEngine.DEFAULT.evaluate(scope.apply(cross.accountAt(shock), shock));
+        Account at = scope.apply(cross.accountAt(shock), shock);
+        if (shock.signum() != 0) {
+            return MarginEngine.DEFAULT.evaluate(at);
+        }
+        return MarginEngine.DEFAULT.evaluateReusing(at, crossEntered.valuations()).risk();
     }
 
     /** @return the two sides built from the entered account */
