@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
@@ -19,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.ArcTo;
 import javafx.scene.shape.ClosePath;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.PathElement;
@@ -46,6 +46,7 @@ final class EquityChart extends StackPane {
     private final Label hover = new Label();
     private final Label title = new Label();
     private final Label shockTitle = new Label();
+    /** The two series give the curves their paths, styles and legend; their data stay empty (the chart draws the points). */
     private final XYChart.Series<Number, Number> isolatedSeries = new XYChart.Series<>("Every position isolated",
             FXCollections.observableArrayList());
     private final XYChart.Series<Number, Number> crossSeries = new XYChart.Series<>("Every position cross",
@@ -121,15 +122,39 @@ final class EquityChart extends StackPane {
     }
 
     private void show(EquityChartData data) {
+        if (sameAxes(data)) {
+            // the axes stay (a keystroke moves the curves by fractions of a pixel): the curves and
+            // the markers that moved are drawn again on them, without laying the chart out
+            shown = data;
+            chart.setCurves(data.isolated(), data.cross(), true);
+            chart.moveMarkers(data.isolatedMarkers(), data.crossMarkers());
+            return;
+        }
         xAxis.setLowerBound(data.fromPercent());
         xAxis.setUpperBound(data.toPercent());
         xAxis.setTickUnit(data.tickPercent());
         xAxis.setLabel(data.xLabel());
-        fill(isolatedSeries, data.isolated());
-        fill(crossSeries, data.cross());
+        chart.setCurves(data.isolated(), data.cross(), false);
         chart.setMarkers(data.isolatedMarkers(), data.crossMarkers());
         shown = data;
         rangeY();
+        // The chart's plot is laid out as a layout root of its own, whose request climbs only
+        // through ancestors not yet marked; one marked during an earlier layout pass (a label
+        // relocated inside the title box) stops it short of the scene, and the new axes and
+        // curves would wait for an unrelated layout. The chart's own request climbs to the scene.
+        chart.requestLayout();
+    }
+
+
+    /**
+     * @return whether {@code data} keeps the axes as they are: laid out, the same shock axis, and
+     *         the same round equity range
+     */
+    private boolean sameAxes(EquityChartData data) {
+        return shown != EquityChartData.EMPTY && xAxis.getWidth() > 0 && yAxis.getHeight() > 0
+                && data.fromPercent() == shown.fromPercent() && data.toPercent() == shown.toPercent()
+                && data.tickPercent() == shown.tickPercent() && data.xLabel().equals(shown.xLabel())
+                && rangeOf(data).equals(yRange);
     }
 
     /**
@@ -138,23 +163,7 @@ final class EquityChart extends StackPane {
      * the range changes, so its tick labels stay while the curves move inside them.
      */
     private void rangeY() {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (List<EquityChartData.Point> points : List.of(shown.isolated(), shown.cross())) {
-            for (EquityChartData.Point p : points) {
-                min = Math.min(min, p.y());
-                max = Math.max(max, p.y());
-            }
-        }
-        for (List<EquityChartData.Marker> markers : List.of(shown.isolatedMarkers(), shown.crossMarkers())) {
-            for (EquityChartData.Marker m : markers) {
-                min = Math.min(min, m.y());
-                max = Math.max(max, m.y());
-            }
-        }
-        double height = yAxis.getHeight();
-        int ticks = height > 0 ? Math.max(1, (int) (height / Y_TICK_SPACING)) : 5;
-        NiceRange range = NiceRange.of(min, max, ticks);
+        NiceRange range = rangeOf(shown);
         if (!range.equals(yRange)) {
             yRange = range;
             yAxis.setLowerBound(range.lower());
@@ -163,39 +172,36 @@ final class EquityChart extends StackPane {
         }
     }
 
-    /**
-     * Puts the points into the series: in place when the count is the same (new walks keep the
-     * chart's point count), so the chart keeps its curves' nodes and their styles and only
-     * re-lays their paths.
-     */
-    private static void fill(XYChart.Series<Number, Number> series, List<EquityChartData.Point> points) {
-        ObservableList<XYChart.Data<Number, Number>> data = series.getData();
-        if (data.size() == points.size()) {
-            for (int i = 0; i < points.size(); i++) {
-                XYChart.Data<Number, Number> d = data.get(i);
-                EquityChartData.Point p = points.get(i);
-                if (d.getXValue().doubleValue() != p.x()) {
-                    d.setXValue(p.x());
-                }
-                if (d.getYValue().doubleValue() != p.y()) {
-                    d.setYValue(p.y());
-                }
+    /** @return the round range of {@code data}'s curves and markers for the equity axis' height now */
+    private NiceRange rangeOf(EquityChartData data) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (List<EquityChartData.Point> points : List.of(data.isolated(), data.cross())) {
+            for (EquityChartData.Point p : points) {
+                min = Math.min(min, p.y());
+                max = Math.max(max, p.y());
             }
-            return;
         }
-        List<XYChart.Data<Number, Number>> fresh = new ArrayList<>(points.size());
-        for (EquityChartData.Point p : points) {
-            fresh.add(new XYChart.Data<>(p.x(), p.y()));
+        for (List<EquityChartData.Marker> markers : List.of(data.isolatedMarkers(), data.crossMarkers())) {
+            for (EquityChartData.Marker m : markers) {
+                min = Math.min(min, m.y());
+                max = Math.max(max, m.y());
+            }
         }
-        data.setAll(fresh);
+        double height = yAxis.getHeight();
+        int ticks = height > 0 ? Math.max(1, (int) (height / Y_TICK_SPACING)) : 5;
+        return NiceRange.of(min, max, ticks);
     }
 
     /**
      * A line chart with a dashed vertical line at the current shock and the liquidation markers.
-     * Moving the shock only moves the line (an unmanaged node placed from the axes' scale); the
-     * chart's layout, which re-measures the axes and redraws both curves, is requested only when
-     * the axes are not laid out yet. Each side's markers are one shape (a circle per liquidation),
-     * not one node each, so that hundreds of liquidations add two nodes to the scene, not hundreds;
+     * It draws its two curves itself, into the series' own line paths (so they keep the series'
+     * styles and legend), from the points it holds rather than from the series' data, which stay
+     * empty: new curves on the same axes are drawn at once, without laying the chart out (which
+     * re-measures both axes and draws every path again), and a path none of whose points moves is
+     * left alone; a new axis range lays the chart out as usual. Moving the shock only moves the line (an unmanaged node placed
+     * from the axes' scale). Each side's markers are one shape (a circle per liquidation), not
+     * one node each, so that hundreds of liquidations add two nodes to the scene, not hundreds;
      * the shape's tooltip names the marker under the cursor.
      */
     private static final class ShockLineChart extends LineChart<Number, Number> {
@@ -204,6 +210,8 @@ final class EquityChart extends StackPane {
         private final Line line = new Line();
         private final Markers isolatedMarkers = new Markers("isolated-marker");
         private final Markers crossMarkers = new Markers("cross-marker");
+        /** The curves drawn, by series index (isolated, cross). */
+        private List<List<EquityChartData.Point>> curves = List.of(List.of(), List.of());
         private double shock;
 
         ShockLineChart(NumberAxis x, NumberAxis y) {
@@ -216,8 +224,27 @@ final class EquityChart extends StackPane {
 
         void setShock(double percent) {
             shock = percent;
-            if (getXAxis().getWidth() > 0 && getYAxis().getHeight() > 0) {
+            if (laidOut()) {
                 placeLine();
+            } else {
+                requestChartLayout();
+            }
+        }
+
+        private boolean laidOut() {
+            return getXAxis().getWidth() > 0 && getYAxis().getHeight() > 0;
+        }
+
+        /**
+         * @param isolated  the all-isolated curve's points, in drawing order
+         * @param cross     the all-cross curve's points, in drawing order
+         * @param sameAxes  whether the axes stay as they are: the curves are drawn now; else at
+         *                  the chart's next layout
+         */
+        void setCurves(List<EquityChartData.Point> isolated, List<EquityChartData.Point> cross, boolean sameAxes) {
+            curves = List.of(List.copyOf(isolated), List.copyOf(cross));
+            if (sameAxes && laidOut()) {
+                drawCurves();
             } else {
                 requestChartLayout();
             }
@@ -229,15 +256,84 @@ final class EquityChart extends StackPane {
             requestChartLayout();
         }
 
+        /**
+         * New markers on the axes as they are (laid out, unchanged): placed now, without laying
+         * out the chart (the markers are unmanaged); when none moves, the path is left alone.
+         */
+        void moveMarkers(List<EquityChartData.Marker> isolated, List<EquityChartData.Marker> cross) {
+            isolatedMarkers.markers = List.copyOf(isolated);
+            crossMarkers.markers = List.copyOf(cross);
+            if (laidOut()) {
+                isolatedMarkers.place();
+                crossMarkers.place();
+            } else {
+                requestChartLayout();
+            }
+        }
+
         @Override
         protected void layoutPlotChildren() {
-            super.layoutPlotChildren();
+            // not LineChart's: it would draw the (empty) series' data
+            drawCurves();
             isolatedMarkers.place();
             crossMarkers.place();
             placeLine();
             isolatedMarkers.shape.toFront();
             crossMarkers.shape.toFront();
             line.toFront();
+        }
+
+        /** Draws each curve into its series' line path, on the axes' current scale. */
+        private void drawCurves() {
+            for (int s = 0; s < getData().size() && s < curves.size(); s++) {
+                if (getData().get(s).getNode() instanceof Path path) {
+                    draw(path, curves.get(s));
+                }
+            }
+        }
+
+        /**
+         * A polyline through the points. Its elements are made anew, all at once, only when one
+         * of them would move (one list change; setting the elements' coordinates one by one
+         * would recompute the path's geometry at each).
+         */
+        private void draw(Path path, List<EquityChartData.Point> points) {
+            NumberAxis x = (NumberAxis) getXAxis();
+            NumberAxis y = (NumberAxis) getYAxis();
+            double[] xs = new double[points.size()];
+            double[] ys = new double[points.size()];
+            for (int i = 0; i < points.size(); i++) {
+                xs[i] = x.getDisplayPosition(points.get(i).x());
+                ys[i] = y.getDisplayPosition(points.get(i).y());
+            }
+            if (drawnAt(path.getElements(), xs, ys, 1)) {
+                return;
+            }
+            List<PathElement> fresh = new ArrayList<>(points.size());
+            for (int i = 0; i < points.size(); i++) {
+                fresh.add(i == 0 ? new MoveTo(xs[i], ys[i]) : new LineTo(xs[i], ys[i]));
+            }
+            path.getElements().setAll(fresh);
+        }
+
+        /**
+         * @param elements  a path's elements: one group of {@code stride} per point, starting
+         *                  with a move-to or line-to
+         * @return whether each group starts exactly at ({@code xs[i]}, {@code ys[i]}), as many
+         */
+        private static boolean drawnAt(List<PathElement> elements, double[] xs, double[] ys, int stride) {
+            if (elements.size() != xs.length * stride) {
+                return false;
+            }
+            for (int i = 0; i < xs.length; i++) {
+                PathElement e = elements.get(i * stride);
+                double ex = e instanceof MoveTo m ? m.getX() : e instanceof LineTo l ? l.getX() : Double.NaN;
+                double ey = e instanceof MoveTo m ? m.getY() : e instanceof LineTo l ? l.getY() : Double.NaN;
+                if (ex != xs[i] || ey != ys[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Puts the line at the current shock on the axes' current scale (plot coordinates). */
@@ -252,8 +348,12 @@ final class EquityChart extends StackPane {
             line.setVisible(shock >= x.getLowerBound() && shock <= x.getUpperBound());
         }
 
-        /** One side's liquidation markers: a circle per marker in one path, with a tooltip naming the nearest. */
+        /**
+         * One side's liquidation markers: a circle per marker in one path (a move-to, two arcs
+         * and a close each), with a tooltip naming the nearest.
+         */
         private final class Markers {
+            private static final int ELEMENTS = 4;
             final Path shape = new Path();
             final Tooltip tooltip = new Tooltip();
             List<EquityChartData.Marker> markers = List.of();
@@ -265,13 +365,26 @@ final class EquityChart extends StackPane {
                 shape.setOnMouseMoved(e -> tooltip.setText(nearest(e.getX(), e.getY())));
             }
 
+            /**
+             * Draws the markers on the axes' current scale; the path's elements are made anew,
+             * all at once, only when a marker would move.
+             */
             void place() {
                 NumberAxis x = (NumberAxis) getXAxis();
                 NumberAxis y = (NumberAxis) getYAxis();
-                List<PathElement> elements = new ArrayList<>(markers.size() * 4);
-                for (EquityChartData.Marker m : markers) {
-                    double px = x.getDisplayPosition(m.x());
-                    double py = y.getDisplayPosition(m.y());
+                double[] xs = new double[markers.size()];
+                double[] ys = new double[markers.size()];
+                for (int i = 0; i < markers.size(); i++) {
+                    xs[i] = x.getDisplayPosition(markers.get(i).x()) + MARKER_RADIUS;
+                    ys[i] = y.getDisplayPosition(markers.get(i).y());
+                }
+                if (drawnAt(shape.getElements(), xs, ys, ELEMENTS)) {
+                    return;
+                }
+                List<PathElement> elements = new ArrayList<>(markers.size() * ELEMENTS);
+                for (int i = 0; i < markers.size(); i++) {
+                    double px = xs[i] - MARKER_RADIUS;
+                    double py = ys[i];
                     elements.add(new MoveTo(px + MARKER_RADIUS, py));
                     elements.add(new ArcTo(MARKER_RADIUS, MARKER_RADIUS, 0, px - MARKER_RADIUS, py, false, true));
                     elements.add(new ArcTo(MARKER_RADIUS, MARKER_RADIUS, 0, px + MARKER_RADIUS, py, false, true));

@@ -200,4 +200,66 @@ class ComparisonViewUiTest {
         assertThat(listed(robot, "#cascadeList")).containsExactly("btc-long");
         assertThat(cell(robot, "#crossLiquidation-eth-long")).isEqualTo("2,523.44");
     }
+
+    /**
+     * Where the chart draws a curve at the current shock (0 %), in the plot's pixels: the drawn
+     * polyline, interpolated at that shock's x.
+     */
+    private static double drawnAtZero(javafx.scene.shape.Path curve, javafx.scene.chart.NumberAxis x) {
+        double px = x.getDisplayPosition(0);
+        List<javafx.scene.shape.PathElement> el = curve.getElements();
+        for (int i = 1; i < el.size(); i++) {
+            double x0 = coord(el.get(i - 1), true);
+            double x1 = coord(el.get(i), true);
+            if (x0 <= px && px <= x1 && x1 > x0) {
+                double y0 = coord(el.get(i - 1), false);
+                double y1 = coord(el.get(i), false);
+                return y0 + (y1 - y0) * (px - x0) / (x1 - x0);
+            }
+        }
+        throw new AssertionError("no segment of the curve spans shock 0");
+    }
+
+    private static double coord(javafx.scene.shape.PathElement e, boolean x) {
+        if (e instanceof javafx.scene.shape.MoveTo m) {
+            return x ? m.getX() : m.getY();
+        }
+        javafx.scene.shape.LineTo l = (javafx.scene.shape.LineTo) e;
+        return x ? l.getX() : l.getY();
+    }
+
+    /** The amount in a card's line such as {@code Equity at 0.0 %: 12,345.67 USDT}. */
+    private static double amount(FxRobot robot, String id) {
+        String text = robot.lookup(id).queryLabeled().getText();
+        return Double.parseDouble(text.substring(text.indexOf(": ") + 2, text.lastIndexOf(' ')).replace(",", ""));
+    }
+
+    @Test
+    void anEdit_redrawsBothCurvesThroughTheEquityTheCardsShow(FxRobot robot) throws Exception {
+        robot.clickOn("Isolated vs cross");
+        settle(robot);
+        javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#equityChart").queryAs(javafx.scene.chart.LineChart.class);
+        javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) chart.getXAxis();
+        javafx.scene.chart.NumberAxis y = (javafx.scene.chart.NumberAxis) chart.getYAxis();
+        javafx.scene.shape.Path isolated = robot.lookup("#equityChart .chart-series-line.series0").queryAs(javafx.scene.shape.Path.class);
+        javafx.scene.shape.Path cross = robot.lookup("#equityChart .chart-series-line.series1").queryAs(javafx.scene.shape.Path.class);
+        for (String wallet : List.of("", "10500", "10600")) {
+            if (!wallet.isEmpty()) {
+                // a larger cross wallet (new axes), then 100 more (the same axes: the curves move about a pixel)
+                TextField field = robot.lookup("#walletBalance").queryAs(TextField.class);
+                robot.interact(() -> field.setText(wallet));
+                settle(robot);
+                // the next pulse's layout (a new axis range is applied there)
+                WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            double isolatedEquity = amount(robot, "#isolatedEquity");
+            double crossEquity = amount(robot, "#crossEquity");
+            double[] drawn = WaitForAsyncUtils.asyncFx(() -> new double[] {drawnAtZero(isolated, x), y.getDisplayPosition(isolatedEquity),
+                    drawnAtZero(cross, x), y.getDisplayPosition(crossEquity)}).get();
+            // the equity a card shows, where the curve is drawn (to half a pixel: the cards round to the cent)
+            assertThat(drawn[0]).as("isolated curve at 0 %% with wallet %s", wallet).isCloseTo(drawn[1], org.assertj.core.data.Offset.offset(0.5));
+            assertThat(drawn[2]).as("cross curve at 0 %% with wallet %s", wallet).isCloseTo(drawn[3], org.assertj.core.data.Offset.offset(0.5));
+        }
+    }
 }
