@@ -30,7 +30,9 @@ import org.marginlab.engine.whatif.ShockSweep;
  * <p><b>Threading.</b> {@link #build} is a pure function of its arguments (the account and the
  * inputs are immutable; it makes its own formats), so it may run on a background thread; the
  * value it returns is never changed after, so it may be handed to the JavaFX thread and read
- * there. The engine's walks it holds are only read.
+ * there (but for one cache: the isolated side's valuations at shock 0, kept for the next walks'
+ * {@link #build}, a volatile reference written by {@link #isolatedAt}). The engine's walks it
+ * holds are only read.
  */
 final class ComparisonWalks {
 

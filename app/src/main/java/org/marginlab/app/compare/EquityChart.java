@@ -145,7 +145,6 @@ final class EquityChart extends StackPane {
         chart.requestLayout();
     }
 
-
     /**
      * @return whether {@code data} keeps the axes as they are: laid out, the same shock axis, and
      *         the same round equity range
@@ -199,10 +198,10 @@ final class EquityChart extends StackPane {
      * styles and legend), from the points it holds rather than from the series' data, which stay
      * empty: new curves on the same axes are drawn at once, without laying the chart out (which
      * re-measures both axes and draws every path again), and a path none of whose points moves is
-     * left alone; a new axis range lays the chart out as usual. Moving the shock only moves the line (an unmanaged node placed
-     * from the axes' scale). Each side's markers are one shape (a circle per liquidation), not
-     * one node each, so that hundreds of liquidations add two nodes to the scene, not hundreds;
-     * the shape's tooltip names the marker under the cursor.
+     * left alone; a new axis range lays the chart out as usual. Moving the shock only moves the
+     * line (an unmanaged node placed from the axes' scale). Each side's markers are one shape (a
+     * circle per liquidation), not one node each, so that hundreds of liquidations add two nodes
+     * to the scene, not hundreds; the shape's tooltip names the marker under the cursor.
      */
     private static final class ShockLineChart extends LineChart<Number, Number> {
         private static final double MARKER_RADIUS = 4;
@@ -383,11 +382,12 @@ final class EquityChart extends StackPane {
                 }
                 List<PathElement> elements = new ArrayList<>(markers.size() * ELEMENTS);
                 for (int i = 0; i < markers.size(); i++) {
-                    double px = xs[i] - MARKER_RADIUS;
+                    // from the circle's rightmost point (xs[i], as drawnAt compares it) round to its leftmost and back
+                    double right = xs[i];
                     double py = ys[i];
-                    elements.add(new MoveTo(px + MARKER_RADIUS, py));
-                    elements.add(new ArcTo(MARKER_RADIUS, MARKER_RADIUS, 0, px - MARKER_RADIUS, py, false, true));
-                    elements.add(new ArcTo(MARKER_RADIUS, MARKER_RADIUS, 0, px + MARKER_RADIUS, py, false, true));
+                    elements.add(new MoveTo(right, py));
+                    elements.add(new ArcTo(MARKER_RADIUS, MARKER_RADIUS, 0, right - 2 * MARKER_RADIUS, py, false, true));
+                    elements.add(new ArcTo(MARKER_RADIUS, MARKER_RADIUS, 0, right, py, false, true));
                     elements.add(new ClosePath());
                 }
                 shape.getElements().setAll(elements);
