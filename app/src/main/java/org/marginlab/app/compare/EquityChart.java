@@ -60,7 +60,7 @@ final class EquityChart extends StackPane {
         // ranged here from the data (NiceRange), not by the axis: its auto-ranging re-measures
         // candidate tick labels at every layout with new data
         yAxis.setAutoRanging(false);
-        yAxis.heightProperty().addListener((o, a, b) -> rangeY());
+        yAxis.heightProperty().addListener((o, a, b) -> rangeY(rangeOf(shown)));
         chart = new ShockLineChart(xAxis, yAxis);
         chart.setId("equityChart");
         chart.setCreateSymbols(false);
@@ -122,38 +122,31 @@ final class EquityChart extends StackPane {
     }
 
     private void show(EquityChartData data) {
-        if (sameAxes(data)) {
-            // the axes stay (a keystroke moves the curves by fractions of a pixel): the curves and
-            // the markers that moved are drawn again on them, without laying the chart out
-            shown = data;
-            chart.setCurves(data.isolated(), data.cross(), true);
-            chart.moveMarkers(data.isolatedMarkers(), data.crossMarkers());
-            return;
-        }
-        xAxis.setLowerBound(data.fromPercent());
-        xAxis.setUpperBound(data.toPercent());
-        xAxis.setTickUnit(data.tickPercent());
-        xAxis.setLabel(data.xLabel());
-        chart.setCurves(data.isolated(), data.cross(), false);
-        chart.setMarkers(data.isolatedMarkers(), data.crossMarkers());
+        NiceRange range = rangeOf(data);
+        boolean sameAxes = sameAxes(data, range);
         shown = data;
-        rangeY();
-        // The chart's plot is laid out as a layout root of its own, whose request climbs only
-        // through ancestors not yet marked; one marked during an earlier layout pass (a label
-        // relocated inside the title box) stops it short of the scene, and the new axes and
-        // curves would wait for an unrelated layout. The chart's own request climbs to the scene.
-        chart.requestLayout();
+        if (!sameAxes) {
+            xAxis.setLowerBound(data.fromPercent());
+            xAxis.setUpperBound(data.toPercent());
+            xAxis.setTickUnit(data.tickPercent());
+            xAxis.setLabel(data.xLabel());
+            rangeY(range);
+        }
+        // on the same axes (a keystroke moves the curves by fractions of a pixel) the curves and
+        // the markers that moved are drawn at once, without laying the chart out
+        chart.show(data, sameAxes);
     }
 
     /**
+     * @param range  the round equity range of {@code data} ({@link #rangeOf})
      * @return whether {@code data} keeps the axes as they are: laid out, the same shock axis, and
      *         the same round equity range
      */
-    private boolean sameAxes(EquityChartData data) {
+    private boolean sameAxes(EquityChartData data, NiceRange range) {
         return shown != EquityChartData.EMPTY && xAxis.getWidth() > 0 && yAxis.getHeight() > 0
                 && data.fromPercent() == shown.fromPercent() && data.toPercent() == shown.toPercent()
                 && data.tickPercent() == shown.tickPercent() && data.xLabel().equals(shown.xLabel())
-                && rangeOf(data).equals(yRange);
+                && range.equals(yRange);
     }
 
     /**
@@ -161,8 +154,7 @@ final class EquityChart extends StackPane {
      * {@value #Y_TICK_SPACING} pixels of the axis' height at most; the axis is touched only when
      * the range changes, so its tick labels stay while the curves move inside them.
      */
-    private void rangeY() {
-        NiceRange range = rangeOf(shown);
+    private void rangeY(NiceRange range) {
         if (!range.equals(yRange)) {
             yRange = range;
             yAxis.setLowerBound(range.lower());
@@ -235,38 +227,28 @@ final class EquityChart extends StackPane {
         }
 
         /**
-         * @param isolated  the all-isolated curve's points, in drawing order
-         * @param cross     the all-cross curve's points, in drawing order
-         * @param sameAxes  whether the axes stay as they are: the curves are drawn now; else at
-         *                  the chart's next layout
+         * Takes new curves and markers.
+         *
+         * @param data      the curves and markers, not null
+         * @param sameAxes  whether the axes stay as they are: they are drawn now (a path or a
+         *                  marker that does not move is left alone); else at the chart's layout,
+         *                  which is asked for through the chart's own parents: the plot is laid
+         *                  out as a layout root of its own, whose request climbs only through
+         *                  ancestors not yet marked, and one marked during an earlier layout pass
+         *                  (a label relocated inside the title box) would stop it short of the
+         *                  scene, the new axes and curves waiting for an unrelated layout
          */
-        void setCurves(List<EquityChartData.Point> isolated, List<EquityChartData.Point> cross, boolean sameAxes) {
-            curves = List.of(List.copyOf(isolated), List.copyOf(cross));
+        void show(EquityChartData data, boolean sameAxes) {
+            curves = List.of(data.isolated(), data.cross());
+            isolatedMarkers.markers = data.isolatedMarkers();
+            crossMarkers.markers = data.crossMarkers();
             if (sameAxes && laidOut()) {
                 drawCurves();
-            } else {
-                requestChartLayout();
-            }
-        }
-
-        void setMarkers(List<EquityChartData.Marker> isolated, List<EquityChartData.Marker> cross) {
-            isolatedMarkers.markers = List.copyOf(isolated);
-            crossMarkers.markers = List.copyOf(cross);
-            requestChartLayout();
-        }
-
-        /**
-         * New markers on the axes as they are (laid out, unchanged): placed now, without laying
-         * out the chart (the markers are unmanaged); when none moves, the path is left alone.
-         */
-        void moveMarkers(List<EquityChartData.Marker> isolated, List<EquityChartData.Marker> cross) {
-            isolatedMarkers.markers = List.copyOf(isolated);
-            crossMarkers.markers = List.copyOf(cross);
-            if (laidOut()) {
                 isolatedMarkers.place();
                 crossMarkers.place();
             } else {
                 requestChartLayout();
+                requestLayout();
             }
         }
 
