@@ -70,8 +70,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * frame after it.
  *
  * <p><b>Pace.</b> The first {@value #BACK_TO_BACK} warm-up steps run back to back, the next
- * {@code bench.pacedWarmup} (default 300) and the {@value #MEASURED} measured ones come at the pace a user
- * makes them: keystrokes {@value #KEYSTROKE_PACE_MS} ms apart (20 a second, faster than anyone
+ * {@code bench.pacedWarmup} (default 300) and the {@value #MEASURED} measured ones come at the
+ * pace a user makes them: keystrokes {@value #KEYSTROKE_PACE_MS} ms apart (20 a second, faster than anyone
  * types), slider steps {@value #SLIDER_PACE_MS} ms apart (one per 60 Hz frame, the most a drag
  * delivers: JavaFX coalesces mouse drags to the pulse). Back-to-back steps would keep both cores
  * of the 2-core CI machine busy (the JavaFX thread, the worker, GC and JIT threads), and its
@@ -276,13 +276,13 @@ public class UiLatencyBenchmarkTest {
         long[] measured = Arrays.copyOfRange(nanos, WARMUP, nanos.length);
         Arrays.sort(measured);
         double median = measured[measured.length / 2] / 1e6;
-        double p90 = measured[(int) (measured.length * 0.9)] / 1e6;
-        double p99 = measured[(int) (measured.length * 0.99)] / 1e6;
+        double p90 = percentile(measured, 0.9);
+        double p99 = percentile(measured, 0.99);
         double max = measured[measured.length - 1] / 1e6;
         // the steps during which a garbage collection began (its pause is in the step's time)
         long[] quiet = java.util.stream.IntStream.range(WARMUP, nanos.length).filter(i -> gcAt[i + 1] == gcAt[i])
                 .mapToLong(i -> nanos[i]).sorted().toArray();
-        double quietP99 = quiet.length == 0 ? 0 : quiet[(int) (quiet.length * 0.99)] / 1e6;
+        double quietP99 = quiet.length == 0 ? 0 : percentile(quiet, 0.99);
         return String.format(Locale.ROOT, "UI_LATENCY %-40s median %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms (n=%d, %d positions, %d with a landing; %d with a GC, p99 of the others %.2f ms)",
                 name, median, p90, p99, max, measured.length, positions, lastLandings, measured.length - quiet.length, quietP99);
     }
@@ -365,7 +365,12 @@ public class UiLatencyBenchmarkTest {
     private static double p99(long[] nanos) {
         long[] measured = Arrays.copyOfRange(nanos, WARMUP, nanos.length);
         Arrays.sort(measured);
-        return measured[(int) (measured.length * 0.99)] / 1e6;
+        return percentile(measured, 0.99);
+    }
+
+    /** @return the {@code q} quantile of sorted nanoseconds, in milliseconds (the value at index ⌊n·q⌋) */
+    private static double percentile(long[] sorted, double q) {
+        return sorted[(int) (sorted.length * q)] / 1e6;
     }
 
     private static String target(String what, String tab, int size, double value, double target) {
