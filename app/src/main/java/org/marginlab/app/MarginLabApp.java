@@ -1,6 +1,7 @@
 package org.marginlab.app;
 
 import org.marginlab.app.planner.PlannerView;
+import org.marginlab.app.ui.AfterLayoutExecutor;
 import org.marginlab.app.ui.LazyTab;
 
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class MarginLabApp extends Application {
         // Quit fires a close request, as the window's close button does, so it asks to save first
         // (stage.close() would skip the question, and the clean exit would delete the autosave)
         Runnable quit = () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
-        MainView view = new MainView(model, quit, tabs(model));
+        MainView view = new MainView(model, quit, tabs(model, stage.getScene()));
         view.addMenu(viewMenu(prefs));
         view.lessons().instructorProperty().set(prefs.instructorMode());
         view.lessons().instructorProperty().addListener((o, a, on) -> {
@@ -315,12 +316,19 @@ public final class MarginLabApp extends Application {
      * @return the scene, never null
      */
     public static Scene createScene(AppViewModel model, Runnable onQuit) {
-        return scene(new MainView(model, onQuit, tabs(model)));
+        Scene scene = scene(new javafx.scene.Group());
+        scene.setRoot(new MainView(model, onQuit, tabs(model, scene)));
+        return scene;
     }
 
-    /** The tabs after Positions, each built the first time it is shown. */
-    private static LazyTab[] tabs(AppViewModel model) {
-        return new LazyTab[] {ComparisonView.tab(model.account(), model.worker(), model.fx()), PositionChartView.tab(model.account()),
+    /**
+     * The tabs after Positions, each built the first time it is shown. The comparison's walks
+     * start on the worker after the pulse's layout ({@link AfterLayoutExecutor}), not beside the
+     * JavaFX thread's own work for the edit.
+     */
+    private static LazyTab[] tabs(AppViewModel model, Scene scene) {
+        return new LazyTab[] {ComparisonView.tab(model.account(), AfterLayoutExecutor.of(scene, model.worker()), model.fx()),
+            PositionChartView.tab(model.account()),
             PlannerView.tab(model.account()), org.marginlab.app.replay.ReplayView.tab(model.replay())};
     }
 
