@@ -185,13 +185,14 @@ final class ComparisonProse {
      * @param shock    the current shock, a fraction, not null
      * @param reached  the isolated liquidations reached at that shock, in order
      * @param sweep    the isolated side's walks, not null
-     * @return e.g. {@code Liquidated at −20.0 %: btc-long, eth-long (−1,800.00 USDT).} or
-     *         {@code Nothing liquidated at −3.0 %; next: btc-long at −4.6 %.}
+     * @return e.g. {@code Liquidated at −20.0 %: btc-long, eth-long (−1,800.00 USDT).},
+     *         {@code Liquidated at −20.0 %: p0, p3, p6 and 34 more (−21,600.00 USDT).} (three named
+     *         at most: {@link #named}) or {@code Nothing liquidated at −3.0 %; next: btc-long at −4.6 %.}
      */
     String isolatedOutcome(BigDecimal shock, List<LiquidationEvent> reached, ShockSweep sweep) {
         String at = text.shock(shock);
         return reached.isEmpty() ? "Nothing liquidated at " + at + next(sweep, shock)
-                : "Liquidated at " + at + ": " + String.join(", ", ids(reached)) + " ("
+                : "Liquidated at " + at + ": " + named(reached, ", ", " and ") + " ("
                         + text.amount(lost(reached).negate()) + ").";
     }
 
@@ -202,13 +203,14 @@ final class ComparisonProse {
      * @param shock    the current shock, a fraction, not null
      * @param reached  the cross liquidations reached at that shock, in order
      * @param sweep    the cross side's walks, not null
-     * @return e.g. {@code Cascade at −20.0 %: btc-long → eth-long → sol-long (−3,300.00 USDT).} or
-     *         {@code Nothing liquidated at −10.0 %; next: btc-long at −15.3 %.}
+     * @return e.g. {@code Cascade at −20.0 %: btc-long → eth-long → sol-long (−3,300.00 USDT).},
+     *         {@code Cascade at −20.0 %: p0 → p3 → p6 → 34 more (−36,000.00 USDT).} (three named
+     *         at most: {@link #named}) or {@code Nothing liquidated at −10.0 %; next: btc-long at −15.3 %.}
      */
     String crossOutcome(BigDecimal shock, List<LiquidationEvent> reached, ShockSweep sweep) {
         String at = text.shock(shock);
         return reached.isEmpty() ? "Nothing liquidated at " + at + next(sweep, shock)
-                : "Cascade at " + at + ": " + String.join(" → ", ids(reached)) + " ("
+                : "Cascade at " + at + ": " + named(reached, " → ", " → ") + " ("
                         + text.amount(lost(reached).negate()) + ").";
     }
 
@@ -384,13 +386,30 @@ final class ComparisonProse {
         return n + " " + what + (n == 1 ? "" : "s");
     }
 
-    private static List<String> ids(List<LiquidationEvent> events) {
-        List<String> ids = new ArrayList<>(events.size());
-        for (LiquidationEvent e : events) {
-            ids.add(e.positionId());
+    /**
+     * The positions an outcome names: all of them up to {@value #NAMED}, else the first
+     * {@value #NAMED} and how many more ({@code a, b, c and 34 more}). The ordered list below the
+     * outcome names every one; a line naming dozens would wrap anew at every shock step, growing
+     * the card and re-laying the chart beside it while the slider is dragged.
+     *
+     * @param events     the liquidations, in order, not empty
+     * @param separator  between two names
+     * @param beforeMore before {@code N more}
+     */
+    static String named(List<LiquidationEvent> events, String separator, String beforeMore) {
+        int shown = Math.min(events.size(), NAMED);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < shown; i++) {
+            out.append(i == 0 ? "" : separator).append(events.get(i).positionId());
         }
-        return ids;
+        if (events.size() > shown) {
+            out.append(beforeMore).append(events.size() - shown).append(" more");
+        }
+        return out.toString();
     }
+
+    /** How many positions an outcome names before {@code N more}. */
+    static final int NAMED = 3;
 
     /** What the liquidations cost together, {@code Σ loss}. */
     private static BigDecimal lost(List<LiquidationEvent> events) {

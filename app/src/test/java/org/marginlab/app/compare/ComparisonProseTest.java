@@ -171,4 +171,19 @@ class ComparisonProseTest {
         assertThat(prose.crossOutcome(down, cross.eventsAt(down), cross))
                 .isEqualTo("Cascade at −20.0 %: btc-long → eth-long → sol-long (−3,300.00 USDT).");
     }
+
+    /** An outcome names three positions at most, then how many more: the ordered list below names them all. */
+    @Test
+    void anOutcomeNamesThreePositions_thenHowManyMore() {
+        List<LiquidationEvent> five = new java.util.ArrayList<>();
+        for (String id : List.of("p0", "p3", "p6", "p9", "p12")) {
+            five.add(new LiquidationEvent(new BigDecimal("-0.05"), id, "BTCUSDT", Side.LONG, MarginMode.ISOLATED,
+                    new BigDecimal("57000"), new BigDecimal("-600"), BigDecimal.ZERO, new BigDecimal("600"),
+                    new BigDecimal("10000"), false));
+        }
+        assertThat(ComparisonProse.named(five, ", ", " and ")).isEqualTo("p0, p3, p6 and 2 more");
+        assertThat(ComparisonProse.named(five, " → ", " → ")).isEqualTo("p0 → p3 → p6 → 2 more");
+        assertThat(ComparisonProse.named(five.subList(0, 3), ", ", " and ")).isEqualTo("p0, p3, p6");
+        assertThat(ComparisonProse.named(five.subList(0, 1), " → ", " → ")).isEqualTo("p0");
+    }
 }
