@@ -107,6 +107,7 @@ record ComparisonFigures(
         MarginComparison.Variants variants = walks.variants();
         text.currencyOf(variants.entered());
         ComparisonProse prose = new ComparisonProse(text);
+        CascadeItems items = new CascadeItems(text);
         ShockScope scope = walks.inputs().scope();
         AccountRisk isoRisk = walks.isolatedAt(shock, scope);
         AccountRisk crossRisk = walks.crossAt(shock, scope);
@@ -126,7 +127,7 @@ record ComparisonFigures(
         EquityChartData chart = EquityChartBuilder.chart(isolatedSweep, crossSweep, shock, scope,
                 previous != null && previous.walks == walks ? previous.chart : null, prose);
         return new ComparisonFigures(walks, shock, rows,
-                prose.isolatedItems(isoReached), prose.crossItems(crossReached),
+                items.isolated(isoReached), items.cross(crossReached),
                 prose.shockDescription(shock, scope),
                 prose.isolatedCapital(variants.isolatedTotalMargin(), entered.size(),
                         variants.isolated().walletBalance()),

@@ -20,8 +20,8 @@ import org.marginlab.engine.whatif.ShockSweep;
 /**
  * The comparison's words, but for the sentence per position ({@link ComparisonSentences}): the
  * shock as a move of the marks, the table's labels, each side's account lines (capital, equity,
- * margin ratio, outcome, where the account ends), the ordered liquidation lists, the chart's
- * labels and the options' labels. English, with the account's formats ({@link CompareText}).
+ * margin ratio, outcome, where the account ends), the chart's labels and the options' labels (the
+ * ordered liquidation lists: {@link CascadeItems}). English, with the account's formats ({@link CompareText}).
  *
  * <p>It writes what it is given and what the engine's walks ({@link ShockSweep}) hold; it never
  * calls the engine. Shocks are fractions of the mark ({@code −0.153} is a 15.3 % drop), written
@@ -281,44 +281,6 @@ final class ComparisonProse {
      */
     String problem(String message) {
         return "The comparison cannot be computed: " + message;
-    }
-
-    // ---- the ordered liquidation lists --------------------------------------------------------
-
-    /**
-     * @param events  the isolated liquidations reached, in order
-     * @return one item each: headline {@code 1. −4.6 %  btc-long at 57,228.92} (shock, id, the mark
-     *         that liquidated it), detail {@code BTCUSDT long: loses 600.00 USDT of margin; nothing
-     *         else is touched}
-     */
-    List<CascadeItem> isolatedItems(List<LiquidationEvent> events) {
-        return items(events, false);
-    }
-
-    /**
-     * @param events  the cross liquidations reached, in order
-     * @return one item each: headline as for {@link #isolatedItems}, detail {@code BTCUSDT long: PnL
-     *         −1,800.00 USDT, fee 50.00 USDT → wallet 1,450.00 USDT} (the close's realized PnL, its
-     *         fee and the shared wallet after it), ending {@code ; the account is gone} on the
-     *         event that closes the last position
-     */
-    List<CascadeItem> crossItems(List<LiquidationEvent> events) {
-        return items(events, true);
-    }
-
-    private List<CascadeItem> items(List<LiquidationEvent> events, boolean cross) {
-        List<CascadeItem> out = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            LiquidationEvent e = events.get(i);
-            String headline = (i + 1) + ". " + text.shock(e.shock()) + "  " + e.positionId() + " at "
-                    + text.price(e.markPrice());
-            String detail = e.symbol() + " " + e.side().id() + (cross
-                    ? ": PnL " + text.amount(e.realizedPnl()) + ", fee " + text.amount(e.fee()) + " → wallet "
-                            + text.amount(e.crossWalletAfter()) + (e.accountGone() ? "; the account is gone" : "")
-                    : ": loses " + text.amount(e.loss()) + " of margin; nothing else is touched");
-            out.add(new CascadeItem(i + 1, e.positionId(), headline, detail, e.accountGone()));
-        }
-        return out;
     }
 
     // ---- the chart ----------------------------------------------------------------------------

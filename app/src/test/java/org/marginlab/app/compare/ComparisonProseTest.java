@@ -96,13 +96,13 @@ class ComparisonProseTest {
     void cascadeItems_numberTheEventsAndSayWhatEachCost() {
         LiquidationEvent isolated = event("-0.046", "btc-long", MarginMode.ISOLATED, "57228.92", "-552", "48", "600", "500",
                 false);
-        List<CascadeItem> iso = prose.isolatedItems(List.of(isolated));
+        List<CascadeItem> iso = new CascadeItems(text).isolated(List.of(isolated));
         assertThat(iso).containsExactly(new CascadeItem(1, "btc-long", "1. −4.6 %  btc-long at 57,228.92",
                 "BTCUSDT long: loses 600.00 USDT of margin; nothing else is touched", false));
 
         LiquidationEvent first = event("-0.153", "btc-long", MarginMode.CROSS, "50820", "-1800", "50", "1850", "1450", false);
         LiquidationEvent last = event("-0.153", "eth-long", MarginMode.CROSS, "2541", "-1400", "50", "1450", "0", true);
-        List<CascadeItem> cross = prose.crossItems(List.of(first, last));
+        List<CascadeItem> cross = new CascadeItems(text).cross(List.of(first, last));
         assertThat(cross).extracting(CascadeItem::headline).containsExactly("1. −15.3 %  btc-long at 50,820.00",
                 "2. −15.3 %  eth-long at 2,541.00");
         assertThat(cross).extracting(CascadeItem::detail).containsExactly(
@@ -177,9 +177,7 @@ class ComparisonProseTest {
     void anOutcomeNamesThreePositions_thenHowManyMore() {
         List<LiquidationEvent> five = new java.util.ArrayList<>();
         for (String id : List.of("p0", "p3", "p6", "p9", "p12")) {
-            five.add(new LiquidationEvent(new BigDecimal("-0.05"), id, "BTCUSDT", Side.LONG, MarginMode.ISOLATED,
-                    new BigDecimal("57000"), new BigDecimal("-600"), BigDecimal.ZERO, new BigDecimal("600"),
-                    new BigDecimal("10000"), false));
+            five.add(event("-0.05", id, MarginMode.ISOLATED, "57000", "-600", "0", "600", "10000", false));
         }
         assertThat(ComparisonProse.named(five, ", ", " and ")).isEqualTo("p0, p3, p6 and 2 more");
         assertThat(ComparisonProse.named(five, " → ", " → ")).isEqualTo("p0 → p3 → p6 → 2 more");
