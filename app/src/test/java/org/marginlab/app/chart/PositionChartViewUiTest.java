@@ -34,11 +34,12 @@ import atlantafx.base.theme.PrimerLight;
  */
 @ExtendWith(ApplicationExtension.class)
 class PositionChartViewUiTest {
+    private AppViewModel model;
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        AppViewModel model = AppViewModel.openSample(Locale.US);
+        model = AppViewModel.openSample(Locale.US);
         MainView view = new MainView(model, () -> { }, PositionChartView.tab(model.account()));
         // no larger than the (headless) screen, as MarginLabApp.createScene does
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -91,5 +92,37 @@ class PositionChartViewUiTest {
         verifyThat("#marker-mark", hasText("Mark 58,500.00"));
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("chartsTab");
+    }
+
+    /**
+     * A shock moved while the Charts tab is shown redraws the markers where their labels say, on
+     * both charts, edit after edit, with no other event in between: a chart lays its plot out as
+     * a layout root of its own, and its request for a layout must reach the scene.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aShockMovedOnTheChartsTab_redrawsTheMarkMarkerWhereItsLabelSays(FxRobot robot) {
+        robot.clickOn("Charts");
+        WaitForAsyncUtils.waitForFxEvents();
+        LineChart<Number, Number> pnl = robot.lookup("#pnlChart").queryAs(LineChart.class);
+        for (double shock : new double[] {-1, -2, -3, 1}) {
+            robot.interact(() -> model.account().shockSliderProperty().set(shock));
+            robot.sleep(150);
+            WaitForAsyncUtils.waitForFxEvents();
+            Label mark = (Label) pnl.lookup("#marker-mark");
+            String text = mark.getText();
+            double value = Double.parseDouble(text.replaceAll("[^0-9.]", ""));
+            javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) pnl.getXAxis();
+            double[] at = new double[2];
+            robot.interact(() -> {
+                at[0] = Math.round(x.getDisplayPosition(value)) + 0.5;
+                at[1] = mark.getLayoutX();
+            });
+            double right = at[0] + 4;
+            double left = at[0] - 4 - mark.getWidth();
+            assertThat(Math.min(Math.abs(at[1] - right), Math.abs(at[1] - left)))
+                    .as("shock %s: the label '%s' sits beside its line (x %.1f), at %.1f", shock, text, at[0], at[1])
+                    .isLessThan(1.0);
+        }
     }
 }
