@@ -20,8 +20,9 @@ import org.marginlab.engine.whatif.ShockSweep;
 /**
  * The comparison's words, but for the sentence per position ({@link ComparisonSentences}): the
  * shock as a move of the marks, the table's labels, each side's account lines (capital, equity,
- * margin ratio, outcome, where the account ends), the chart's labels and the options' labels (the
- * ordered liquidation lists: {@link CascadeItems}). English, with the account's formats ({@link CompareText}).
+ * margin ratio, outcome, where the account ends), the chart's labels and the options' labels
+ * (the ordered liquidation lists: {@link CascadeItems}). English, with the account's formats
+ * ({@link CompareText}).
  *
  * <p>It writes what it is given and what the engine's walks ({@link ShockSweep}) hold; it never
  * calls the engine. Shocks are fractions of the mark ({@code −0.153} is a 15.3 % drop), written

@@ -19,14 +19,14 @@ import javafx.stage.Window;
  * the figures, the pulse's CSS and layout); on a 2-core machine these two and the renderer then
  * share the cores, and the frame that answers the keystroke waits. Started after the layout, the
  * worker runs beside the rendering of that frame and the idle time until the next input. On the
- * Isolated vs cross tab with 200 positions this took the keystroke's p99 from 10.6–11.5 ms to
- * 6.8 ms (README, Performance).
+ * Isolated vs cross tab with 200 positions this took the keystroke's p99 from 11.4–11.9 ms to
+ * 6.9–7.4 ms (UI latency benchmark, two rounds each; README, Performance).
  *
  * <p><b>Guarantees.</b> Every runnable given to {@link #execute} is handed to the target
- * executor exactly once, in order: after the layout pass of the scene's next pulse (a pulse is
- * requested, so one comes even when nothing in the scene changed), or at once when the scene is
- * in no showing window (no pulse would come). It never runs work itself: the target decides the
- * thread.
+ * executor once, in order: after the layout pass of the scene's next pulse (a pulse is
+ * requested, so one comes even when nothing in the scene changed; should the window be hidden
+ * meanwhile, at its first pulse once shown again), or at once when the scene is in no showing
+ * window (no pulse would come). It never runs work itself: the target decides the thread.
  *
  * <p><b>Threading.</b> {@link #of} is called on the JavaFX application thread; {@link #execute}
  * may be called from any thread; the scene's post-layout pulse listener, registered by
