@@ -109,19 +109,21 @@ class PositionChartViewUiTest {
             robot.interact(() -> model.account().shockSliderProperty().set(shock));
             robot.sleep(150);
             WaitForAsyncUtils.waitForFxEvents();
-            Label mark = (Label) pnl.lookup("#marker-mark");
-            String text = mark.getText();
-            double value = Double.parseDouble(text.replaceAll("[^0-9.]", ""));
-            javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) pnl.getXAxis();
-            double[] at = new double[2];
+            // read on the JavaFX thread: the label's text, its place and width, the axis' scale
+            String[] text = new String[1];
+            double[] at = new double[3];
             robot.interact(() -> {
-                at[0] = Math.round(x.getDisplayPosition(value)) + 0.5;
+                Label mark = (Label) pnl.lookup("#marker-mark");
+                text[0] = mark.getText();
+                double value = Double.parseDouble(text[0].replaceAll("[^0-9.]", ""));
+                at[0] = Math.round(((javafx.scene.chart.NumberAxis) pnl.getXAxis()).getDisplayPosition(value)) + 0.5;
                 at[1] = mark.getLayoutX();
+                at[2] = mark.getWidth();
             });
             double right = at[0] + 4;
-            double left = at[0] - 4 - mark.getWidth();
+            double left = at[0] - 4 - at[2];
             assertThat(Math.min(Math.abs(at[1] - right), Math.abs(at[1] - left)))
-                    .as("shock %s: the label '%s' sits beside its line (x %.1f), at %.1f", shock, text, at[0], at[1])
+                    .as("shock %s: the label '%s' sits beside its line (x %.1f), at %.1f", shock, text[0], at[0], at[1])
                     .isLessThan(1.0);
         }
     }
