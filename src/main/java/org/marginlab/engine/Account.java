@@ -25,18 +25,42 @@ public final class Account {
     private final List<Position> positions;
 
     private Account(VenueRules venue, BigDecimal walletBalance, List<Position> positions) {
+        this(venue, walletBalance, positions, null);
+    }
+
+    /**
+     * @param sameIds  an account whose positions have, in order, the ids of {@code positions}
+     *                 (already checked unique), or null to check them here
+     */
+    private Account(VenueRules venue, BigDecimal walletBalance, List<Position> positions, Account sameIds) {
         this.venue = Checks.notNull(venue, "venue");
         this.walletBalance = Checks.notNegative(walletBalance, "walletBalance");
         Checks.notNull(positions, "positions");
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < positions.size(); i++) {
-            Position p = Checks.notNull(positions.get(i), "positions[" + i + "]");
-            if (!ids.add(p.id())) {
-                throw new ValidationException("id", "must be unique within the workspace", p.id())
-                        .within("positions[" + i + "]");
+        if (sameIds == null) {
+            Set<String> ids = new HashSet<>(Math.max(16, positions.size() * 2));
+            for (int i = 0; i < positions.size(); i++) {
+                Position p = Checks.notNull(positions.get(i), "positions[" + i + "]");
+                if (!ids.add(p.id())) {
+                    throw new ValidationException("id", "must be unique within the workspace", p.id())
+                            .within("positions[" + i + "]");
+                }
             }
         }
         this.positions = Collections.unmodifiableList(new ArrayList<>(positions));
+    }
+
+    /** Whether {@code positions} are not null and have this account's ids, in this account's order. */
+    private boolean sameIds(List<Position> positions) {
+        if (positions.size() != this.positions.size()) {
+            return false;
+        }
+        for (int i = 0; i < positions.size(); i++) {
+            Position p = positions.get(i);
+            if (p == null || !p.id().equals(this.positions.get(i).id())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -65,6 +89,23 @@ public final class Account {
         return new Account(Venues.byId(venueId), walletBalance, positions);
     }
 
+    /**
+     * The same as {@link #of(VenueRules, BigDecimal, List)}, for an account derived from this one
+     * (the same account at other marks, margins or wallet, as an app builds once per edit): when
+     * {@code positions} have this account's ids in this account's order, their uniqueness is known
+     * and not checked again (no set of ids is built); otherwise they are checked as by {@code of}.
+     *
+     * @param venue          the venue's rule set, not null
+     * @param walletBalance  cross wallet balance, settlement currency, ≥ 0, not null
+     * @param positions      the positions with unique ids, not null (may be empty)
+     * @return the account, never null
+     * @throws ValidationException as {@link #of(VenueRules, BigDecimal, List)}
+     */
+    public Account derive(VenueRules venue, BigDecimal walletBalance, List<Position> positions) {
+        Checks.notNull(positions, "positions");
+        return new Account(venue, walletBalance, positions, sameIds(positions) ? this : null);
+    }
+
     /** @return the venue's rule set; never null */
     public VenueRules venue() {
         return venue;
@@ -90,7 +131,7 @@ public final class Account {
         for (int i = 0; i < copy.size(); i++) {
             if (copy.get(i).id().equals(position.id())) {
                 copy.set(i, position);
-                return new Account(venue, walletBalance, copy);
+                return new Account(venue, walletBalance, copy, this);
             }
         }
         throw new ValidationException("positionId", "must name a position of the workspace", position.id());
@@ -129,6 +170,6 @@ public final class Account {
             out.add(p.venueParameters().openedAt() != null ? p
                     : p.toBuilder().venueParameters(p.venueParameters().toBuilder().openedAt(asOf).build()).build());
         }
-        return new Account(venue, walletBalance, out);
+        return new Account(venue, walletBalance, out, this);
     }
 }

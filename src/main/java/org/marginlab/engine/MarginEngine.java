@@ -154,14 +154,20 @@ public final class MarginEngine {
                 BigDecimal groupUpnl = marks[i].unrealizedPnl();
                 CrossContext.HedgeGroup group = null;
                 List<Integer> members = hedgeGroups == null ? null : hedgeGroups.get(p.symbol());
+                Group g = null;
                 if (members != null && members.size() > 1) {
-                    Group g = groups.computeIfAbsent(p.symbol(), k -> Group.of(members, positions, schedules, marks));
+                    g = groups.computeIfAbsent(p.symbol(), k -> Group.of(members, positions, schedules, marks));
                     group = g.group;
                     groupRequirement = g.requirement;
                     groupUpnl = g.upnl;
                 }
-                cross = new CrossContext(wallet, crossRequirement.subtract(groupRequirement),
-                        crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, group, crossNotional);
+                // the members of a hedge group see the same rest of the account: one context for them all
+                cross = g != null && g.cross[0] != null ? g.cross[0]
+                        : new CrossContext(wallet, crossRequirement.subtract(groupRequirement),
+                                crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, group, crossNotional);
+                if (g != null) {
+                    g.cross[0] = cross;
+                }
                 org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
                 if (t != null) {
                     java.util.Set<Integer> skip = members != null && members.size() > 1
@@ -288,8 +294,11 @@ public final class MarginEngine {
         }
     }
 
-    /** A hedge group with its summed terms, built once per evaluation. */
-    private record Group(CrossContext.HedgeGroup group, BigDecimal requirement, BigDecimal upnl) {
+    /**
+     * A hedge group with its summed terms, built once per evaluation, and the one
+     * {@link CrossContext} its members share (set by the first member evaluated).
+     */
+    private record Group(CrossContext.HedgeGroup group, BigDecimal requirement, BigDecimal upnl, CrossContext[] cross) {
         static Group of(List<Integer> members, List<Position> positions, TierTable[] schedules, MarkValuation[] marks) {
             List<CrossContext.HedgeLeg> legs = new ArrayList<>(members.size());
             BigDecimal requirement = BigDecimal.ZERO;
@@ -299,7 +308,7 @@ public final class MarginEngine {
                 requirement = requirement.add(marks[j].maintenanceRequirement());
                 upnl = upnl.add(marks[j].unrealizedPnl());
             }
-            return new Group(new CrossContext.HedgeGroup(legs), requirement, upnl);
+            return new Group(new CrossContext.HedgeGroup(legs), requirement, upnl, new CrossContext[1]);
         }
     }
 

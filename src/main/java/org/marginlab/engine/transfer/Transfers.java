@@ -220,7 +220,7 @@ public final class Transfers {
     private static Account replace(Account account, int i, Position position, BigDecimal wallet) {
         List<Position> positions = new ArrayList<>(account.positions());
         positions.set(i, position);
-        return Account.of(account.venue(), wallet, positions);
+        return account.derive(account.venue(), wallet, positions);
     }
 
     private static int indexOf(Account account, String id) {

@@ -252,8 +252,7 @@ abstract class BaseVenue implements VenueRules {
         BigDecimal effectiveLeverage;
         BigDecimal maxRemovable = BigDecimal.ZERO;
         boolean liquidated;
-        List<LiquidationSolver.Leg> legs = new ArrayList<>(1);
-        legs.add(new LiquidationSolver.Leg(e, schedule, closeFeeRate(p)));
+        List<LiquidationSolver.Leg> legs = LiquidationSolver.Legs.of(new LiquidationSolver.Leg(e, schedule, closeFeeRate(p)));
         CrossContext.HedgeGroup group = cross == null ? null : cross.hedgeGroup();
         if (cross == null) {
             isolatedMargin = p.isolatedMargin() != null ? p.isolatedMargin()
@@ -265,9 +264,11 @@ abstract class BaseVenue implements VenueRules {
             liquidated = marginBalance.compareTo(requirement) <= 0;
             maxRemovable = maxRemovable(e, isolatedMargin, marginBalance, m).max(BigDecimal.ZERO);
         } else {
-            wallet = crossWallet(cross, p, m);
+            // a hedge group's wallet term serves only its one solve (and a recorded derivation)
+            wallet = group != null && group.solved() != null && Trace.of(p) == null ? null : crossWallet(cross, p, m);
+            // a margin balance rarely divides a notional: the JDK's division, not Division's exact-quotient check
             effectiveLeverage = cross.accountMarginBalance().signum() > 0
-                    ? Division.divide(m.notional(), cross.accountMarginBalance(), MC) : null;
+                    ? m.notional().divide(cross.accountMarginBalance(), MC) : null;
             liquidated = cross.accountLiquidated();
         }
 
@@ -278,11 +279,12 @@ abstract class BaseVenue implements VenueRules {
             // same wallet term); this member's tier is its own leg's tier at that price.
             GroupSolution solved = (GroupSolution) group.solved();
             if (solved == null) {
-                List<LiquidationSolver.Leg> groupLegs = new ArrayList<>(group.legs().size());
-                for (CrossContext.HedgeLeg leg : group.legs()) {
-                    groupLegs.add(new LiquidationSolver.Leg(new Exposure(leg.position()), leg.schedule(),
-                            closeFeeRate(leg.position())));
+                LiquidationSolver.Leg[] each = new LiquidationSolver.Leg[group.legs().size()];
+                for (int i = 0; i < each.length; i++) {
+                    CrossContext.HedgeLeg leg = group.legs().get(i);
+                    each[i] = new LiquidationSolver.Leg(new Exposure(leg.position()), leg.schedule(), closeFeeRate(leg.position()));
                 }
+                List<LiquidationSolver.Leg> groupLegs = LiquidationSolver.Legs.of(each);
                 solved = new GroupSolution(liquidation(groupLegs, wallet), bankruptcy(groupLegs, wallet));
                 group.solved(solved);
             }

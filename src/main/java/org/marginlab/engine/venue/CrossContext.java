@@ -49,16 +49,13 @@ public record CrossContext(
      */
     public static final class HedgeGroup {
         private final List<HedgeLeg> legs;
-        private final java.util.IdentityHashMap<Position, Integer> index;
+        private java.util.IdentityHashMap<Position, Integer> index;
+        private int next;
         private Object solved;
 
         /** @param legs  the members, in account order; copied */
         public HedgeGroup(List<HedgeLeg> legs) {
             this.legs = List.copyOf(legs);
-            this.index = new java.util.IdentityHashMap<>(legs.size() * 2);
-            for (int i = 0; i < this.legs.size(); i++) {
-                index.put(this.legs.get(i).position(), i);
-            }
         }
 
         /** @return the members, in account order */
@@ -71,10 +68,21 @@ public record CrossContext(
          * @return its index in {@link #legs()}
          */
         public int indexOf(Position position) {
+            // the engine asks for the members in account order, which is the legs' order: no map then
+            if (next < legs.size() && legs.get(next).position() == position) {
+                return next++;
+            }
+            if (index == null) {
+                index = new java.util.IdentityHashMap<>(legs.size() * 2);
+                for (int i = 0; i < legs.size(); i++) {
+                    index.put(legs.get(i).position(), i);
+                }
+            }
             Integer i = index.get(position);
             if (i == null) {
                 throw new IllegalArgumentException("not a member of the hedge group: " + position.id());
             }
+            next = i + 1;
             return i;
         }
 

@@ -45,6 +45,42 @@ final class LiquidationSolver {
     }
 
     /**
+     * An unmodifiable list of legs that keeps the sums of their terms that do not depend on the
+     * tiers ({@code Σ s_i·B_i·EP_i} and {@code Σ s_i·B_i} linear; {@code Σ s_i·F_i} and
+     * {@code Σ s_i·F_i/EP_i} inverse), worked out at its first solve and reused by the next ones
+     * (the liquidation price's re-solves at other tiers, the bankruptcy price): a hedge group of
+     * a hundred legs is summed once per evaluation, not once per solve. The sums are exact (the
+     * inverse terms are each rounded as the solve rounds them), so a solve over this list gives
+     * the identical price, value and scale, as over any other list of the same legs.
+     */
+    static final class Legs extends java.util.AbstractList<Leg> implements java.util.RandomAccess {
+        private final Leg[] legs;
+        private BigDecimal[] base;
+
+        private Legs(Leg[] legs) {
+            this.legs = legs;
+        }
+
+        /**
+         * @param legs  the legs, not empty; the list takes the array over (not copied)
+         * @return a list of them that keeps its sums
+         */
+        static Legs of(Leg... legs) {
+            return new Legs(legs);
+        }
+
+        @Override
+        public Leg get(int index) {
+            return legs[index];
+        }
+
+        @Override
+        public int size() {
+            return legs.length;
+        }
+    }
+
+    /**
      * A solved price, the tier of the first leg there and every leg's tier index.
      *
      * @param price  the liquidation price
@@ -251,6 +287,39 @@ final class LiquidationSolver {
         return price;
     }
 
+    /**
+     * The legs' terms that do not depend on the tiers, each sum started from its first term:
+     * linear {@code [Σ s·B·EP, Σ s·B]}, inverse {@code [Σ F·s, Σ (s·F)/EP]} (each quotient to
+     * {@link Exposure#MC}); kept by a {@link Legs} list.
+     */
+    private static BigDecimal[] base(List<Leg> legs, boolean inverse) {
+        Legs kept = legs instanceof Legs l ? l : null;
+        if (kept != null && kept.base != null) {
+            return kept.base;
+        }
+        BigDecimal first = null;
+        BigDecimal second = null;
+        for (int i = 0; i < legs.size(); i++) {
+            Exposure e = legs.get(i).exposure();
+            BigDecimal a;
+            BigDecimal b;
+            if (inverse) {
+                a = e.size.multiply(e.s);
+                b = e.s.multiply(e.size).divide(e.position.entryPrice(), Exposure.MC);
+            } else {
+                b = e.s.multiply(e.size);
+                a = b.multiply(e.position.entryPrice());
+            }
+            first = first == null ? a : first.add(a);
+            second = second == null ? b : second.add(b);
+        }
+        BigDecimal[] base = {first, second};
+        if (kept != null) {
+            kept.base = base;
+        }
+        return base;
+    }
+
     private static boolean allZero(int[] tiers) {
         for (int t : tiers) {
             if (t != 0) {
@@ -260,39 +329,45 @@ final class LiquidationSolver {
         return true;
     }
 
-    private static BigDecimal solve(List<Leg> legs, BigDecimal wallet, int[] tiers, boolean bankruptcy) {
+    static BigDecimal solve(List<Leg> legs, BigDecimal wallet, int[] tiers, boolean bankruptcy) {
         boolean inverse = legs.get(0).exposure().inverse;
+        BigDecimal[] base = base(legs, inverse);
         BigDecimal numerator;
         BigDecimal denominator;
+        // the sums in another order than the equation's, term for term the same: exact additions
+        // give the same value and scale in any order (the ZERO and wallet starts are kept)
         if (inverse) {
-            numerator = BigDecimal.ZERO;
+            numerator = BigDecimal.ZERO.add(base[0]);
             denominator = wallet;
-            for (int i = 0; i < legs.size(); i++) {
-                Leg leg = legs.get(i);
-                Exposure e = leg.exposure();
-                BigDecimal rate = e.s;
-                if (!bankruptcy) {
+            if (!bankruptcy) {
+                BigDecimal rates = null;
+                BigDecimal amounts = null;
+                for (int i = 0; i < legs.size(); i++) {
+                    Leg leg = legs.get(i);
                     MaintenanceTier t = leg.schedule().tiers().get(tiers[i]);
-                    rate = rate.add(t.mmr()).add(leg.feeRate());
-                    denominator = denominator.add(t.maintenanceAmount());
+                    BigDecimal rate = leg.exposure().size.multiply(t.mmr().add(leg.feeRate()));
+                    rates = rates == null ? rate : rates.add(rate);
+                    amounts = amounts == null ? t.maintenanceAmount() : amounts.add(t.maintenanceAmount());
                 }
-                numerator = numerator.add(e.size.multiply(rate));
-                denominator = denominator.add(e.s.multiply(e.size).divide(e.position.entryPrice(), Exposure.MC));
+                numerator = numerator.add(rates);
+                denominator = denominator.add(amounts);
             }
+            denominator = denominator.add(base[1]);
         } else {
-            numerator = wallet;
-            denominator = BigDecimal.ZERO;
-            for (int i = 0; i < legs.size(); i++) {
-                Leg leg = legs.get(i);
-                Exposure e = leg.exposure();
-                BigDecimal sized = e.s.multiply(e.size);
-                numerator = numerator.subtract(sized.multiply(e.position.entryPrice()));
-                denominator = denominator.subtract(sized);
-                if (!bankruptcy) {
+            numerator = wallet.subtract(base[0]);
+            denominator = BigDecimal.ZERO.subtract(base[1]);
+            if (!bankruptcy) {
+                BigDecimal rates = null;
+                BigDecimal amounts = null;
+                for (int i = 0; i < legs.size(); i++) {
+                    Leg leg = legs.get(i);
                     MaintenanceTier t = leg.schedule().tiers().get(tiers[i]);
-                    numerator = numerator.add(t.maintenanceAmount());
-                    denominator = denominator.add(e.size.multiply(t.mmr().add(leg.feeRate())));
+                    BigDecimal rate = leg.exposure().size.multiply(t.mmr().add(leg.feeRate()));
+                    rates = rates == null ? rate : rates.add(rate);
+                    amounts = amounts == null ? t.maintenanceAmount() : amounts.add(t.maintenanceAmount());
                 }
+                numerator = numerator.add(amounts);
+                denominator = denominator.add(rates);
             }
         }
         if (denominator.signum() == 0) {

@@ -89,7 +89,7 @@ public record ShockScope(String symbol) {
         for (Position p : account.positions()) {
             moved.add(apply(p, shock));
         }
-        return Account.of(account.venue(), account.walletBalance(), moved);
+        return account.derive(account.venue(), account.walletBalance(), moved);
     }
 
     /**

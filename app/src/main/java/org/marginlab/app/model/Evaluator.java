@@ -162,7 +162,9 @@ public final class Evaluator {
         }
         if (venue != null) {
             try {
-                entered = Account.of(venue, wallet, included).withOpenedAtDefault(draft.asOf());
+                // derived from the previous entered account: the ids are checked once, not at every keystroke
+                entered = (previous != null && previous.entered() != null ? previous.entered().derive(venue, wallet, included)
+                        : Account.of(venue, wallet, included)).withOpenedAtDefault(draft.asOf());
                 shocked = sameShock(previous, scope, shock) ? reshock(previous, entered, scope, shock)
                         : scope.apply(entered, shock);
                 MarginEngine.Evaluated evaluated = MarginEngine.DEFAULT.evaluateReusing(shocked,
@@ -258,7 +260,7 @@ public final class Evaluator {
             Position s = before.get(p);
             moved.add(s != null ? s : scope.apply(p, shock));
         }
-        return Account.of(entered.venue(), entered.walletBalance(), moved);
+        return entered.derive(entered.venue(), entered.walletBalance(), moved);
     }
 
     private static boolean needsBounds(Draft draft, List<Position> included, List<Map<InputField, FieldError>> errors) {
