@@ -39,20 +39,26 @@ final class PositionRows {
 
     /** Brings the rows in line with an evaluation and shows each row its slice. */
     void sync(Evaluation e) {
-        Map<String, PositionViewModel> byId = new HashMap<>();
-        for (PositionViewModel p : rows) {
-            byId.put(p.id(), p);
-        }
-        List<PositionViewModel> next = new ArrayList<>(e.positions().size());
         boolean same = rows.size() == e.positions().size();
-        for (int i = 0; i < e.positions().size(); i++) {
-            PositionResult r = e.positions().get(i);
-            PositionViewModel row = byId.get(r.id());
-            if (row == null) {
-                row = new PositionViewModel(locale, editor, r.id(), hidden);
+        for (int i = 0; same && i < rows.size(); i++) {
+            same = rows.get(i).id().equals(e.positions().get(i).id());
+        }
+        List<PositionViewModel> next = rows;
+        if (!same) {
+            // rows added, removed or moved: each position keeps its row (its edit buffers), found by id
+            Map<String, PositionViewModel> byId = new HashMap<>();
+            for (PositionViewModel p : rows) {
+                byId.put(p.id(), p);
             }
-            next.add(row);
-            same = same && rows.get(i) == row;
+            next = new ArrayList<>(e.positions().size());
+            for (int i = 0; i < e.positions().size(); i++) {
+                PositionResult r = e.positions().get(i);
+                PositionViewModel row = byId.get(r.id());
+                if (row == null) {
+                    row = new PositionViewModel(locale, editor, r.id(), hidden);
+                }
+                next.add(row);
+            }
         }
         PositionViewModel sel = selected.get();
         int selIndex = sel == null ? -1 : rows.indexOf(sel);

@@ -105,11 +105,22 @@ public final class Evaluator {
             problem.append(venueError.pathMessage("workspace").replace("workspace.venue", "venue")
                     .replace("workspace.asof", "asOf"));
         }
-        Map<String, PositionResult> before = previous == null ? Map.of() : byId(previous);
+        Map<String, PositionResult> before = null; // by id, built only when the positions are not those of the previous evaluation, in order
         boolean sameVenue = previous != null && previous.draft().venueId().equals(draft.venueId());
         ContractType type = null;
-        for (PositionDraft d : draft.positions()) {
-            PositionResult old = before.get(d.id());
+        for (int i = 0; i < n; i++) {
+            PositionDraft d = draft.positions().get(i);
+            PositionResult old = null;
+            if (previous != null) {
+                if (i < previous.positions().size() && previous.positions().get(i).id().equals(d.id())) {
+                    old = previous.positions().get(i);
+                } else {
+                    if (before == null) {
+                        before = byId(previous);
+                    }
+                    old = before.get(d.id());
+                }
+            }
             PositionParser.Parsed p;
             if (venue == null) {
                 p = new PositionParser.Parsed(null, Map.of(), null, null);
@@ -118,8 +129,8 @@ public final class Evaluator {
             } else {
                 p = parser.parse(d, venue);
             }
-            Map<InputField, FieldError> errs = new EnumMap<>(InputField.class);
-            errs.putAll(p.errors());
+            // the parse's own map (kept for the next edit) until something is added: copied then (writable)
+            Map<InputField, FieldError> errs = p.errors();
             FieldError prob = p.problem();
             Position now = p.position();
             boolean otherContract = now != null && type != null && now.contract() != type;
@@ -127,6 +138,7 @@ public final class Evaluator {
                     && now.isolatedMargin() != null && now.isolatedMargin().compareTo(LinkedMargin.of(now, venue)) != 0) {
                 // a leverage change whose margin transfer was refused: the position keeps the margin it
                 // holds (its figures are true of the account), and the field says which bound stopped it
+                errs = copy(errs);
                 errs.put(InputField.LEVERAGE, null);
             }
             Position u = now != null ? now : old != null && sameVenue ? old.used() : null;
@@ -188,6 +200,15 @@ public final class Evaluator {
             enteredRisk = MarginEngine.DEFAULT.evaluate(entered);
         }
 
+        if (risk != null) {
+            // a refused what-if adds its error to its position's map
+            for (PendingTransfer t : draft.pending()) {
+                int i = draft.indexOf(t.positionId());
+                if (i >= 0) {
+                    writable(errors, i, parsed.get(i));
+                }
+            }
+        }
         PendingTransfers.Applied applied = risk == null ? PendingTransfers.Applied.NONE
                 : transfers.apply(draft, entered, enteredRisk, errors, scope, shock);
 
@@ -212,6 +233,7 @@ public final class Evaluator {
                 k++;
             }
             if (errs.containsKey(InputField.LEVERAGE) && errs.get(InputField.LEVERAGE) == null) {
+                errs = writable(errors, i, parsed.get(i));
                 errs.put(InputField.LEVERAGE, transfers.refusedLeverage(d, parsed.get(i).position(), entered, enteredRisk));
             }
             boolean stale = parsed.get(i).position() == null;
@@ -278,6 +300,26 @@ public final class Evaluator {
             }
         }
         return false;
+    }
+
+    /**
+     * Position {@code i}'s error map, made a writable copy first when it is still its parse's own
+     * (a parse is kept for the next edit and must not change).
+     */
+    private static Map<InputField, FieldError> writable(List<Map<InputField, FieldError>> errors, int i,
+            PositionParser.Parsed parse) {
+        Map<InputField, FieldError> m = errors.get(i);
+        if (m == parse.errors() || !(m instanceof EnumMap)) {
+            m = copy(m);
+            errors.set(i, m);
+        }
+        return m;
+    }
+
+    private static Map<InputField, FieldError> copy(Map<InputField, FieldError> m) {
+        Map<InputField, FieldError> c = new EnumMap<>(InputField.class);
+        c.putAll(m);
+        return c;
     }
 
     private static Map<String, PositionResult> byId(Evaluation e) {

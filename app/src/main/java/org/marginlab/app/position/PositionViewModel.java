@@ -175,10 +175,10 @@ public final class PositionViewModel {
         syncing = true;
         try {
             PositionDraft d = r.draft();
-            InputsShown key = new InputsShown(d, e.venue(), e.draft().marginDeltaText(id), r.parsed(), r.errors(),
-                    r.problem(), r.used() == null);
-            if (!key.sameAs(inputsShown)) {
-                inputsShown = key;
+            String marginDelta = e.draft().marginDeltaText(id);
+            if (!InputsShown.same(inputsShown, d, e.venue(), marginDelta, r.parsed(), r.errors(), r.problem(),
+                    r.used() == null)) {
+                inputsShown = new InputsShown(d, e.venue(), marginDelta, r.parsed(), r.errors(), r.problem(), r.used() == null);
                 showInputs(r, e, d);
             }
             stale.set(r.stale() && r.risk() != null);
@@ -206,7 +206,9 @@ public final class PositionViewModel {
      */
     private record InputsShown(PositionDraft draft, Object venue, String marginDelta, Object parsed,
             java.util.Map<InputField, FieldError> errors, FieldError problem, boolean unparsed) {
-        boolean sameAs(InputsShown o) {
+        /** Whether {@code o} shows these inputs (compared without building a record for each edit). */
+        static boolean same(InputsShown o, PositionDraft draft, Object venue, String marginDelta, Object parsed,
+                java.util.Map<InputField, FieldError> errors, FieldError problem, boolean unparsed) {
             return o != null && draft == o.draft && venue == o.venue && parsed == o.parsed && unparsed == o.unparsed
                     && java.util.Objects.equals(marginDelta, o.marginDelta) && java.util.Objects.equals(problem, o.problem)
                     && errors.equals(o.errors);
