@@ -105,14 +105,14 @@ public final class MarginEngine {
                             "must match the workspace's other positions (" + contract.id() + ")", p.contract().id());
                 }
                 schedules[i] = rules.schedule(p);
-                Valuations.Entry reused = previous == null || org.marginlab.engine.derivation.Trace.of(p) != null ? null
-                        : previous.reusable(rules, p, schedules[i]);
-                if (reused != null) {
-                    marks[i] = reused.mark(); // the same instance passed the same schedule's leverage bound
+                int reused = previous == null || org.marginlab.engine.derivation.Trace.of(p) != null ? -1
+                        : previous.reusable(rules, i, p, schedules[i]);
+                if (reused >= 0) {
+                    marks[i] = previous.mark(reused); // the same instance passed the same schedule's leverage bound
                     if (befores == null) {
                         befores = new PositionRisk[n];
                     }
-                    befores[i] = reused.risk();
+                    befores[i] = previous.risk(reused);
                 } else {
                     checkLeverage(rules, p, schedules[i]);
                     marks[i] = rules.valueAtMark(p, schedules[i]);

@@ -1,7 +1,6 @@
 package org.marginlab.engine;
 
 import java.util.IdentityHashMap;
-import java.util.Map;
 
 import org.marginlab.engine.tier.TierTable;
 import org.marginlab.engine.venue.MarkValuation;
@@ -22,36 +21,61 @@ import org.marginlab.engine.venue.VenueRules;
  * <p>Immutable once returned by the engine, and safe to read from any thread.
  */
 public final class Valuations {
-    /** A position's schedule, valuation and result. */
-    record Entry(TierTable schedule, MarkValuation mark, PositionRisk risk) {
-    }
-
     private final VenueRules rules;
-    private final Map<Position, Entry> byPosition;
+    // in account order; the engine asks for position i of the next account, usually the same
+    // instance at the same index, so no map is built unless positions moved
+    private final Position[] positions;
+    private final TierTable[] schedules;
+    private final MarkValuation[] marks;
+    private final PositionRisk[] risks;
+    private int size;
     private int reused;
+    // built at the first lookup that misses the index (positions added, removed or moved), then
+    // published whole: safe for readers on other threads
+    private volatile IdentityHashMap<Position, Integer> index;
 
     Valuations(VenueRules rules, int positions) {
         this.rules = rules;
-        this.byPosition = new IdentityHashMap<>(positions * 2);
+        this.positions = new Position[positions];
+        this.schedules = new TierTable[positions];
+        this.marks = new MarkValuation[positions];
+        this.risks = new PositionRisk[positions];
     }
 
     /**
      * @param rules     the rule set of the evaluation asking
+     * @param at        the position's index in the account asking (a hint: looked up there first)
      * @param position  a position of it
      * @param schedule  its maintenance schedule now
-     * @return what this evaluation worked out for that instance, or null when it did not value
-     *         it, or on other rules, or with another schedule (tier tables were refreshed)
+     * @return the index under which this evaluation worked out that instance ({@link #mark},
+     *         {@link #risk}), or −1 when it did not value it, or on other rules, or with another
+     *         schedule (tier tables were refreshed)
      */
-    Entry reusable(VenueRules rules, Position position, TierTable schedule) {
+    int reusable(VenueRules rules, int at, Position position, TierTable schedule) {
         if (rules != this.rules) {
-            return null;
+            return -1;
         }
-        Entry e = byPosition.get(position);
-        return e != null && e.schedule() == schedule ? e : null;
+        int i = indexOf(at, position);
+        return i >= 0 && schedules[i] == schedule ? i : -1;
     }
 
+    /** @return the valuation at the mark kept under index {@code i} */
+    MarkValuation mark(int i) {
+        return marks[i];
+    }
+
+    /** @return the result kept under index {@code i} */
+    PositionRisk risk(int i) {
+        return risks[i];
+    }
+
+    /** Keeps what the evaluation worked out for its next position, in account order. */
     void put(Position position, TierTable schedule, MarkValuation mark, PositionRisk risk, boolean taken) {
-        byPosition.put(position, new Entry(schedule, mark, risk));
+        positions[size] = position;
+        schedules[size] = schedule;
+        marks[size] = mark;
+        risks[size] = risk;
+        size++;
         reused += taken ? 1 : 0;
     }
 
@@ -61,8 +85,8 @@ public final class Valuations {
      *         value that instance
      */
     public MarkValuation valuation(Position position) {
-        Entry e = byPosition.get(position);
-        return e == null ? null : e.mark();
+        int i = indexOf(-1, position);
+        return i < 0 ? null : marks[i];
     }
 
     /** @return how many of the positions' valuations were taken over from the previous evaluation */
@@ -72,6 +96,22 @@ public final class Valuations {
 
     /** @return how many positions were valued */
     public int size() {
-        return byPosition.size();
+        return size;
+    }
+
+    private int indexOf(int at, Position position) {
+        if (at >= 0 && at < size && positions[at] == position) {
+            return at;
+        }
+        IdentityHashMap<Position, Integer> m = index;
+        if (m == null) {
+            m = new IdentityHashMap<>(size);
+            for (int i = 0; i < size; i++) {
+                m.put(positions[i], i);
+            }
+            index = m;
+        }
+        Integer i = m.get(position);
+        return i == null ? -1 : i;
     }
 }

@@ -182,6 +182,27 @@ class ValidationTest {
     }
 
     @Test
+    void test_accountDerive_checksIdsThatAreNotItsOwn() {
+        Account a = Account.of(BINANCE, BigDecimal.ONE, List.of(valid().id("a").build(), valid().id("b").build()));
+        // the same ids in the same order: a new account at other marks and wallet
+        Account moved = a.derive(BINANCE, BigDecimal.TEN, List.of(valid().id("a").markPrice(new BigDecimal("59000")).build(),
+                valid().id("b").build()));
+        assertThat(moved.walletBalance()).isEqualByComparingTo("10");
+        assertThat(moved.positions().get(0).markPrice()).isEqualByComparingTo("59000");
+        // other ids, or the same ids in another order or count, are checked as by Account.of
+        List<Position> twice = List.of(valid().id("a").build(), valid().id("a").build());
+        assertThatThrownBy(() -> a.derive(BINANCE, BigDecimal.ONE, twice)).isInstanceOf(ValidationException.class)
+                .hasMessage("positions[1].id: must be unique within the workspace (got a)");
+        List<Position> three = List.of(valid().id("a").build(), valid().id("b").build(), valid().id("b").build());
+        assertThatThrownBy(() -> a.derive(BINANCE, BigDecimal.ONE, three)).isInstanceOf(ValidationException.class)
+                .hasMessage("positions[2].id: must be unique within the workspace (got b)");
+        assertThat(a.derive(BINANCE, BigDecimal.ONE, List.of(valid().id("b").build(), valid().id("a").build()))
+                .positions()).extracting(Position::id).containsExactly("b", "a");
+        assertThatThrownBy(() -> a.derive(BINANCE, new BigDecimal("-1"), a.positions()))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
     void test_evaluate_inverseContractOnBinanceUsdm() {
         Position p = valid().contract(ContractType.INVERSE).contractSize(new BigDecimal("100")).build();
         assertThatThrownBy(() -> ENGINE.evaluate(Account.of(BINANCE, BigDecimal.ZERO, List.of(p))))
