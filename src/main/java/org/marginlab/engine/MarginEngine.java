@@ -96,7 +96,7 @@ public final class MarginEngine {
         BigDecimal isolatedMargins = BigDecimal.ZERO;
         boolean anyCross = false;
         ContractType contract = n == 0 ? null : positions.get(0).contract();
-        Map<String, List<Integer>> hedgeGroups = rules.sharesLiquidationPriceAcrossHedge() ? new HashMap<>() : null;
+        Map<String, Members> hedgeGroups = rules.sharesLiquidationPriceAcrossHedge() ? new HashMap<>() : null;
         for (int i = 0; i < n; i++) {
             Position p = positions.get(i);
             try {
@@ -125,13 +125,22 @@ public final class MarginEngine {
                 anyCross = true;
                 crossMm = crossMm.add(marks[i].maintenanceMargin());
                 crossFees = crossFees.add(marks[i].closeFee());
-                crossRequirement = crossRequirement.add(marks[i].maintenanceRequirement());
-                crossUpnl = crossUpnl.add(marks[i].unrealizedPnl());
+                if (hedgeGroups == null) {
+                    crossRequirement = crossRequirement.add(marks[i].maintenanceRequirement());
+                    crossUpnl = crossUpnl.add(marks[i].unrealizedPnl());
+                } else {
+                    // summed per symbol (each group's terms are needed apart), the account's from those
+                    hedgeGroups.computeIfAbsent(p.symbol(), k -> new Members()).add(i, marks[i]);
+                }
                 crossIm = crossIm.add(marks[i].initialMarginAtMark());
                 crossNotional = crossNotional.add(marks[i].notional());
-                if (hedgeGroups != null) {
-                    hedgeGroups.computeIfAbsent(p.symbol(), k -> new ArrayList<>(2)).add(i);
-                }
+            }
+        }
+        if (hedgeGroups != null) {
+            // exact sums: the same value and scale in any grouping (both start from ZERO)
+            for (Members m : hedgeGroups.values()) {
+                crossRequirement = crossRequirement.add(m.requirement);
+                crossUpnl = crossUpnl.add(m.upnl);
             }
         }
         BigDecimal wallet = account.walletBalance();
@@ -153,10 +162,14 @@ public final class MarginEngine {
                 BigDecimal groupRequirement = marks[i].maintenanceRequirement();
                 BigDecimal groupUpnl = marks[i].unrealizedPnl();
                 CrossContext.HedgeGroup group = null;
-                List<Integer> members = hedgeGroups == null ? null : hedgeGroups.get(p.symbol());
+                Members members = hedgeGroups == null ? null : hedgeGroups.get(p.symbol());
                 Group g = null;
-                if (members != null && members.size() > 1) {
-                    g = groups.computeIfAbsent(p.symbol(), k -> Group.of(members, positions, schedules, marks));
+                if (members != null && members.size > 1) {
+                    g = groups.get(p.symbol());
+                    if (g == null) {
+                        g = Group.of(members, positions, schedules);
+                        groups.put(p.symbol(), g);
+                    }
                     group = g.group;
                     groupRequirement = g.requirement;
                     groupUpnl = g.upnl;
@@ -170,8 +183,7 @@ public final class MarginEngine {
                 }
                 org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
                 if (t != null) {
-                    java.util.Set<Integer> skip = members != null && members.size() > 1
-                            ? new java.util.HashSet<>(members) : java.util.Set.of(i);
+                    java.util.Set<Integer> skip = members != null && members.size > 1 ? members.set() : java.util.Set.of(i);
                     AccountSteps.others(t, rules.crossMarginSource(), positions, marks, i, skip, cross.otherMaintenanceMargin(),
                             cross.otherUnrealizedPnl());
                 }
@@ -295,20 +307,45 @@ public final class MarginEngine {
     }
 
     /**
+     * The cross positions of one symbol (account indexes, in order) and the sums of their
+     * maintenance requirements and unrealized PnL, each started from {@code ZERO}.
+     */
+    private static final class Members {
+        int[] indexes = new int[4];
+        int size;
+        BigDecimal requirement = BigDecimal.ZERO;
+        BigDecimal upnl = BigDecimal.ZERO;
+
+        void add(int i, MarkValuation mark) {
+            if (size == indexes.length) {
+                indexes = java.util.Arrays.copyOf(indexes, size * 2);
+            }
+            indexes[size++] = i;
+            requirement = requirement.add(mark.maintenanceRequirement());
+            upnl = upnl.add(mark.unrealizedPnl());
+        }
+
+        java.util.Set<Integer> set() {
+            java.util.Set<Integer> set = new java.util.HashSet<>();
+            for (int k = 0; k < size; k++) {
+                set.add(indexes[k]);
+            }
+            return set;
+        }
+    }
+
+    /**
      * A hedge group with its summed terms, built once per evaluation, and the one
      * {@link CrossContext} its members share (set by the first member evaluated).
      */
     private record Group(CrossContext.HedgeGroup group, BigDecimal requirement, BigDecimal upnl, CrossContext[] cross) {
-        static Group of(List<Integer> members, List<Position> positions, TierTable[] schedules, MarkValuation[] marks) {
-            List<CrossContext.HedgeLeg> legs = new ArrayList<>(members.size());
-            BigDecimal requirement = BigDecimal.ZERO;
-            BigDecimal upnl = BigDecimal.ZERO;
-            for (int j : members) {
+        static Group of(Members members, List<Position> positions, TierTable[] schedules) {
+            List<CrossContext.HedgeLeg> legs = new ArrayList<>(members.size);
+            for (int k = 0; k < members.size; k++) {
+                int j = members.indexes[k];
                 legs.add(new CrossContext.HedgeLeg(positions.get(j), schedules[j]));
-                requirement = requirement.add(marks[j].maintenanceRequirement());
-                upnl = upnl.add(marks[j].unrealizedPnl());
             }
-            return new Group(new CrossContext.HedgeGroup(legs), requirement, upnl, new CrossContext[1]);
+            return new Group(new CrossContext.HedgeGroup(legs), members.requirement, members.upnl, new CrossContext[1]);
         }
     }
 

@@ -100,8 +100,13 @@ public final class Valuations {
     }
 
     private int indexOf(int at, Position position) {
-        if (at >= 0 && at < size && positions[at] == position) {
-            return at;
+        if (at >= 0 && at < size) {
+            if (positions[at] == position) {
+                return at;
+            }
+            if (positions[at].id().equals(position.id())) {
+                return -1; // an edited position: its id is at its index (ids are unique), its instance is new
+            }
         }
         IdentityHashMap<Position, Integer> m = index;
         if (m == null) {

@@ -61,7 +61,9 @@ final class PresetTables {
 
     /** @return the installed table of the symbol if there is one, else the bundled one, else empty */
     Optional<TierTable> tiers(String symbol) {
-        return cache().bySymbol.computeIfAbsent(symbol,
+        Cache c = cache();
+        Optional<TierTable> known = c.bySymbol.get(symbol); // no lambda made on the path of every evaluation
+        return known != null ? known : c.bySymbol.computeIfAbsent(symbol,
                 s -> InstalledTiers.lookup(venueId, s).or(() -> TierTables.bundled(venueId, s)));
     }
 
