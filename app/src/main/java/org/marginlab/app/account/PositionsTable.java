@@ -13,7 +13,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ChoiceBoxTableCell;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.util.StringConverter;
 
 import org.marginlab.app.position.Figure;
@@ -54,13 +53,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
 
         TableColumn<PositionViewModel, String> symbol = new TableColumn<>("Symbol");
         symbol.setCellValueFactory(c -> c.getValue().symbolProperty());
-        symbol.setCellFactory(col -> TableFit.fitOnFontChange(new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
-            @Override
-            public void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                TableFit.fitText(this);
-            }
-        }));
+        symbol.setCellFactory(col -> new TableFit.OneLineTextFieldCell<>());
 
         TableColumn<PositionViewModel, Side> side = new TableColumn<>("Side");
         side.setCellValueFactory(c -> c.getValue().sideProperty());
@@ -99,7 +92,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         status.setEditable(false);
         status.setCellValueFactory(c -> c.getValue().riskLevelProperty());
         status.setPrefWidth(80);
-        status.setCellFactory(c -> new TableCell<>() {
+        status.setCellFactory(c -> new TableFit.OneLineCell<>() {
             @Override
             protected void updateItem(RiskLevel item, boolean empty) {
                 super.updateItem(item, empty);
@@ -171,7 +164,7 @@ public final class PositionsTable extends TableView<PositionViewModel> {
         c.setId("column-" + field.nodeId());
         c.setPrefWidth(field == InputField.LEVERAGE ? 52 : 92);
         c.setCellValueFactory(cell -> cell.getValue().textProperty(field));
-        c.setCellFactory(col -> TableFit.fitOnFontChange(new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
+        c.setCellFactory(col -> new TableFit.OneLineTextFieldCell<>() {
             @Override
             public void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -179,9 +172,8 @@ public final class PositionsTable extends TableView<PositionViewModel> {
                 String error = row == null ? null : row.errorProperty(field).get();
                 setTooltip(error == null ? null : new Tooltip(error));
                 pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, error != null);
-                TableFit.fitText(this);
             }
-        }));
+        });
         return c;
     }
 

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
+import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -113,9 +114,9 @@ public final class TableFit {
     /**
      * Widens a cell's column to the cell's text when it is the longest text seen in the column in
      * that font: a figure or typed value is never ellipsized. Cheap when nothing is longer (a
-     * length comparison); measured otherwise. When the column grew, the table is laid out again on
-     * the next pulse (a cell can be filled during a layout pass, whose rows would otherwise keep
-     * the old width).
+     * length comparison); measured otherwise. When the column grew, the table and its rows are laid
+     * out again on the next pulse (a cell can be filled during a layout pass, whose rows would
+     * otherwise keep the old width).
      *
      * @param cell  a table cell whose text was just set, not null
      */
@@ -136,7 +137,21 @@ public final class TableFit {
         atLeast(column, textWidth(font, text) + graphic + cell.snappedLeftInset() + cell.snappedRightInset() + 6);
         if (column.getMinWidth() != before && cell.getTableView() != null) {
             TableView<?> table = cell.getTableView();
-            javafx.application.Platform.runLater(table::requestLayout);
+            javafx.application.Platform.runLater(() -> layOutRows(table));
+        }
+    }
+
+    /**
+     * Lays the table and each of its rows out again: the rows give their cells the columns' new
+     * widths (a one-line cell's new text does not ask its row for a layout, so a widened column
+     * would otherwise reach its rows only at their next layout).
+     */
+    private static void layOutRows(TableView<?> table) {
+        table.requestLayout();
+        for (Node row : table.lookupAll(".table-row-cell")) {
+            if (row instanceof Parent p) {
+                p.requestLayout();
+            }
         }
     }
 
@@ -172,28 +187,100 @@ public final class TableFit {
      * such a change only marks this cell (its ancestors are traversed, not laid out again). Any
      * other request (a new font, new insets from CSS) goes to the row as usual.
      */
-    private static final class TextCell<S> extends TableCell<S, String> {
-        private Font fontAtRequest;
-        private javafx.geometry.Insets insetsAtRequest;
-
+    private static final class TextCell<S> extends OneLineCell<S, String> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item);
             fitText(this);
         }
+    }
+
+    /**
+     * A one-line table cell whose new text is laid out within the cell only ({@link #textCell()}
+     * says why; {@link LayoutRequests} which requests stay).
+     *
+     * @param <S>  the row type
+     * @param <T>  the cell's item type
+     */
+    public abstract static class OneLineCell<S, T> extends TableCell<S, T> {
+        private final LayoutRequests requests = new LayoutRequests();
 
         @Override
         public void requestLayout() {
-            Font font = getFont();
-            javafx.geometry.Insets insets = getInsets();
-            if (getParent() != null && font.equals(fontAtRequest) && insets.equals(insetsAtRequest)) {
+            // null while the superclass constructor asks
+            if (requests != null && requests.keep(this)) {
                 setNeedsLayout(true);
                 return;
             }
-            fontAtRequest = font;
-            insetsAtRequest = insets;
             super.requestLayout();
+        }
+    }
+
+    /**
+     * An editable text cell ({@link TextFieldTableCell}, strings as typed) that widens its column
+     * to its text ({@link #fitText}, again when its font changes) and whose new text, while it is
+     * not editing, is laid out within the cell only, as {@link OneLineCell}'s.
+     *
+     * @param <S>  the row type
+     */
+    public static class OneLineTextFieldCell<S> extends TextFieldTableCell<S, String> {
+        private final LayoutRequests requests = new LayoutRequests();
+
+        /** A cell that edits strings as they are typed. */
+        public OneLineTextFieldCell() {
+            super(new javafx.util.converter.DefaultStringConverter());
+            fitOnFontChange(this);
+        }
+
+        @Override
+        public void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            fitText(this);
+        }
+
+        @Override
+        public void requestLayout() {
+            // null while the superclass constructor asks
+            if (requests != null && requests.keep(this)) {
+                setNeedsLayout(true);
+                return;
+            }
+            super.requestLayout();
+        }
+    }
+
+    /**
+     * Which of a one-line cell's layout requests can stay within the cell ({@link #textCell()}
+     * says why): those made while its font, insets and graphic are the ones of the last request
+     * passed on, and the cell is not editing. A cell keeps one and asks it from its
+     * {@code requestLayout()}: when {@link #keep} is true it marks only itself
+     * ({@code setNeedsLayout(true)}) and returns, else it calls {@code super.requestLayout()}.
+     */
+    public static final class LayoutRequests {
+        private Font font;
+        private javafx.geometry.Insets insets;
+        private Node graphic;
+        private boolean editing;
+
+        /**
+         * @param cell  the cell asking, not null
+         * @return true when the request stays within the cell; false when it must go to the row
+         *         (this request is then the reference for the next ones)
+         */
+        public boolean keep(TableCell<?, ?> cell) {
+            Font f = cell.getFont();
+            javafx.geometry.Insets i = cell.getInsets();
+            Node g = cell.getGraphic();
+            boolean e = cell.isEditing();
+            if (cell.getParent() != null && !e && !editing && f.equals(font) && i.equals(insets) && g == graphic) {
+                return true;
+            }
+            font = f;
+            insets = i;
+            graphic = g;
+            editing = e;
+            return false;
         }
     }
 
