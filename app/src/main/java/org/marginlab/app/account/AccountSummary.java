@@ -55,6 +55,7 @@ public final class AccountSummary extends VBox {
         shock.visibleProperty().bind(account.figures().shockState().isNotEmpty());
         shock.managedProperty().bind(shock.visibleProperty());
         shock.setTooltip(new Tooltip("The figures are at the shocked marks; the typed marks are unchanged."));
+        shock.setWrapText(true);
         Label leftOut = new Label();
         leftOut.setId("accountLeftOut");
         leftOut.textProperty().bind(account.figures().leftOut());
@@ -67,7 +68,9 @@ public final class AccountSummary extends VBox {
         // below, wrapping at the window's width, so that a long notice never squeezes a figure
         HBox figures = new HBox(24);
         figures.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(figures, leftOut, notice, problem);
+        // the shock's note too: at the end of the figures' line it was cut ("at a −15.00 …") in a
+        // 1,024-pixel window
+        getChildren().addAll(figures, shock, leftOut, notice, problem);
         figures.getChildren().addAll(
                 item("Cross wallet", "accountWallet", account.walletShownProperty(),
                         "Collateral shared by the cross positions (isolated margin not included)."),
@@ -82,8 +85,7 @@ public final class AccountSummary extends VBox {
                 item("Total equity", "accountTotalEquity", account.hiddenFigures().mask("account", "totalEquity", account.totalEquityProperty()),
                         "Cross wallet plus every live isolated margin and unrealized PnL. A liquidated isolated position "
                                 + "counts 0 (its margin is lost); a liquidated cross account counts what its liquidation "
-                                + "leaves, never below 0 (the same model as the Isolated vs cross tab and marginlab calc)."),
-                shock);
+                                + "leaves, never below 0 (the same model as the Isolated vs cross tab and marginlab calc)."));
     }
 
     /**
