@@ -154,32 +154,24 @@ public final class MarginEngine {
         boolean crossLiquidated = anyCross && marginBalance.compareTo(crossRequirement) <= 0;
 
         List<PositionRisk> results = new ArrayList<>(n);
-        Map<String, Group> groups = new HashMap<>();
+        // the members of a hedge group see the same rest of the account: one context per group
+        Map<String, CrossContext> groups = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Position p = positions.get(i);
             CrossContext cross = null;
             if (p.marginMode() == MarginMode.CROSS) {
-                BigDecimal groupRequirement = marks[i].maintenanceRequirement();
-                BigDecimal groupUpnl = marks[i].unrealizedPnl();
-                CrossContext.HedgeGroup group = null;
                 Members members = hedgeGroups == null ? null : hedgeGroups.get(p.symbol());
-                Group g = null;
                 if (members != null && members.size > 1) {
-                    g = groups.get(p.symbol());
-                    if (g == null) {
-                        g = Group.of(members, positions, schedules);
-                        groups.put(p.symbol(), g);
+                    cross = groups.get(p.symbol());
+                    if (cross == null) {
+                        cross = new CrossContext(wallet, crossRequirement.subtract(members.requirement),
+                                crossUpnl.subtract(members.upnl), marginBalance, crossLiquidated,
+                                members.hedgeGroup(positions, schedules), crossNotional);
+                        groups.put(p.symbol(), cross);
                     }
-                    group = g.group;
-                    groupRequirement = g.requirement;
-                    groupUpnl = g.upnl;
-                }
-                // the members of a hedge group see the same rest of the account: one context for them all
-                cross = g != null && g.cross[0] != null ? g.cross[0]
-                        : new CrossContext(wallet, crossRequirement.subtract(groupRequirement),
-                                crossUpnl.subtract(groupUpnl), marginBalance, crossLiquidated, group, crossNotional);
-                if (g != null) {
-                    g.cross[0] = cross;
+                } else {
+                    cross = new CrossContext(wallet, crossRequirement.subtract(marks[i].maintenanceRequirement()),
+                            crossUpnl.subtract(marks[i].unrealizedPnl()), marginBalance, crossLiquidated, null, crossNotional);
                 }
                 org.marginlab.engine.derivation.Trace t = org.marginlab.engine.derivation.Trace.of(p);
                 if (t != null) {
@@ -332,20 +324,14 @@ public final class MarginEngine {
             }
             return set;
         }
-    }
 
-    /**
-     * A hedge group with its summed terms, built once per evaluation, and the one
-     * {@link CrossContext} its members share (set by the first member evaluated).
-     */
-    private record Group(CrossContext.HedgeGroup group, BigDecimal requirement, BigDecimal upnl, CrossContext[] cross) {
-        static Group of(Members members, List<Position> positions, TierTable[] schedules) {
-            List<CrossContext.HedgeLeg> legs = new ArrayList<>(members.size);
-            for (int k = 0; k < members.size; k++) {
-                int j = members.indexes[k];
-                legs.add(new CrossContext.HedgeLeg(positions.get(j), schedules[j]));
+        /** The group of these positions, with their schedules, in account order. */
+        CrossContext.HedgeGroup hedgeGroup(List<Position> positions, TierTable[] schedules) {
+            List<CrossContext.HedgeLeg> legs = new ArrayList<>(size);
+            for (int k = 0; k < size; k++) {
+                legs.add(new CrossContext.HedgeLeg(positions.get(indexes[k]), schedules[indexes[k]]));
             }
-            return new Group(new CrossContext.HedgeGroup(legs), members.requirement, members.upnl, new CrossContext[1]);
+            return new CrossContext.HedgeGroup(legs);
         }
     }
 

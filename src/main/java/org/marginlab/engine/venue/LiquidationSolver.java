@@ -332,6 +332,18 @@ final class LiquidationSolver {
     static BigDecimal solve(List<Leg> legs, BigDecimal wallet, int[] tiers, boolean bankruptcy) {
         boolean inverse = legs.get(0).exposure().inverse;
         BigDecimal[] base = base(legs, inverse);
+        // the tier-dependent sums Σ B_i·m_i (F_i·m_i inverse) and Σ cum_i, each from its first term
+        BigDecimal rates = null;
+        BigDecimal amounts = null;
+        if (!bankruptcy) {
+            for (int i = 0; i < legs.size(); i++) {
+                Leg leg = legs.get(i);
+                MaintenanceTier t = leg.schedule().tiers().get(tiers[i]);
+                BigDecimal rate = leg.exposure().size.multiply(t.mmr().add(leg.feeRate()));
+                rates = rates == null ? rate : rates.add(rate);
+                amounts = amounts == null ? t.maintenanceAmount() : amounts.add(t.maintenanceAmount());
+            }
+        }
         BigDecimal numerator;
         BigDecimal denominator;
         // the sums in another order than the equation's, term for term the same: exact additions
@@ -340,15 +352,6 @@ final class LiquidationSolver {
             numerator = BigDecimal.ZERO.add(base[0]);
             denominator = wallet;
             if (!bankruptcy) {
-                BigDecimal rates = null;
-                BigDecimal amounts = null;
-                for (int i = 0; i < legs.size(); i++) {
-                    Leg leg = legs.get(i);
-                    MaintenanceTier t = leg.schedule().tiers().get(tiers[i]);
-                    BigDecimal rate = leg.exposure().size.multiply(t.mmr().add(leg.feeRate()));
-                    rates = rates == null ? rate : rates.add(rate);
-                    amounts = amounts == null ? t.maintenanceAmount() : amounts.add(t.maintenanceAmount());
-                }
                 numerator = numerator.add(rates);
                 denominator = denominator.add(amounts);
             }
@@ -357,15 +360,6 @@ final class LiquidationSolver {
             numerator = wallet.subtract(base[0]);
             denominator = BigDecimal.ZERO.subtract(base[1]);
             if (!bankruptcy) {
-                BigDecimal rates = null;
-                BigDecimal amounts = null;
-                for (int i = 0; i < legs.size(); i++) {
-                    Leg leg = legs.get(i);
-                    MaintenanceTier t = leg.schedule().tiers().get(tiers[i]);
-                    BigDecimal rate = leg.exposure().size.multiply(t.mmr().add(leg.feeRate()));
-                    rates = rates == null ? rate : rates.add(rate);
-                    amounts = amounts == null ? t.maintenanceAmount() : amounts.add(t.maintenanceAmount());
-                }
                 numerator = numerator.add(amounts);
                 denominator = denominator.add(rates);
             }
