@@ -103,12 +103,7 @@ class OneLineCellsUiTest {
         robot.interact(() -> items.get(1).typed.set("60123.456789012345678901234567"));
         WaitForAsyncUtils.waitForFxEvents();
         // the table is laid out again on a later pulse
-        try {
-            WaitForAsyncUtils.waitFor(3, java.util.concurrent.TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(() -> cell(1, typed).getWidth() == typed.getWidth()).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            // reported by the assertions below
-        }
+        awaitCellFollowing(1, typed);
         double[] after = WaitForAsyncUtils.asyncFx(() -> {
             TableCell<Item, String> c = cell(1, typed);
             Node text = c.lookup(".text");
@@ -123,12 +118,7 @@ class OneLineCellsUiTest {
         double shownWidth = WaitForAsyncUtils.asyncFx(shown::getWidth).get();
         robot.interact(() -> items.get(2).shown.set("1,234,567,890,123,456,789.123456789"));
         WaitForAsyncUtils.waitForFxEvents();
-        try {
-            WaitForAsyncUtils.waitFor(3, java.util.concurrent.TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(() -> cell(2, shown).getWidth() == shown.getWidth()).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            // reported by the assertions below
-        }
+        awaitCellFollowing(2, shown);
         double[] figure = WaitForAsyncUtils.asyncFx(() -> new double[] {shown.getWidth(), cell(2, shown).getWidth(),
                 cell(6, shown).getWidth()}).get();
         assertThat(figure[0]).isGreaterThan(shownWidth);
@@ -156,6 +146,16 @@ class OneLineCellsUiTest {
                 String.valueOf(cell(4, typed).getGraphic())}).get();
         assertThat(after[0]).isEqualTo("59999.99");
         assertThat(after[1]).isEqualTo("null");
+    }
+
+    /** Waits (up to 3 s) for the row's cell to be as wide as its column; the assertions report it if not. */
+    private void awaitCellFollowing(int row, TableColumn<Item, String> column) throws InterruptedException {
+        try {
+            WaitForAsyncUtils.waitFor(3, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(() -> cell(row, column).getWidth() == column.getWidth()).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // reported by the caller's assertions
+        }
     }
 
     @SuppressWarnings("unchecked")
