@@ -62,27 +62,67 @@ final class ComparisonSentences {
             ShockScope scope, BigDecimal crossEquity) {
         Map<String, String> out = new HashMap<>();
         List<Position> ps = variants.entered().positions();
+        Walks walks = new Walks(isolated, cross);
         for (int i = 0; i < ps.size(); i++) {
             Position p = ps.get(i);
-            out.put(p.id(), sentence(p, variants.isolatedMargins().get(i), isolated, cross, scope, crossEquity, ps));
+            out.put(p.id(), sentence(p, variants.isolatedMargins().get(i), walks, scope, crossEquity, ps));
         }
         return out;
     }
 
-    private String sentence(Position p, BigDecimal margin, ShockSweep iso, ShockSweep cross, ShockScope scope,
+    /**
+     * The four walks with their events by position id, indexed once: each position's sentence
+     * looks its events up (a scan of the events per position would make the sentences
+     * quadratic in the positions: about a million comparisons per edit at 1,000 positions).
+     */
+    private static final class Walks {
+        final ShockSweep cross;
+        final Map<String, LiquidationEvent> isoDown;
+        final Map<String, LiquidationEvent> isoUp;
+        final Map<String, LiquidationEvent> crossDown;
+        final Map<String, LiquidationEvent> crossUp;
+
+        Walks(ShockSweep iso, ShockSweep cross) {
+            this.cross = cross;
+            isoDown = byPosition(iso.down());
+            isoUp = byPosition(iso.up());
+            crossDown = byPosition(cross.down());
+            crossUp = byPosition(cross.up());
+        }
+
+        /** @return the event closing each position on that walk, by position id (a position is closed at most once a walk) */
+        private static Map<String, LiquidationEvent> byPosition(CascadeResult path) {
+            Map<String, LiquidationEvent> events = new HashMap<>(path.events().size() * 2);
+            for (LiquidationEvent e : path.events()) {
+                events.putIfAbsent(e.positionId(), e);
+            }
+            return events;
+        }
+
+        /** @return the event closing position {@code id} at the smaller shock of the two cross walks (down on a tie), or null */
+        LiquidationEvent nearestCross(String id) {
+            LiquidationEvent d = crossDown.get(id);
+            LiquidationEvent u = crossUp.get(id);
+            if (d == null) {
+                return u;
+            }
+            return u == null || d.shock().abs().compareTo(u.shock().abs()) <= 0 ? d : u;
+        }
+    }
+
+    private String sentence(Position p, BigDecimal margin, Walks walks, ShockScope scope,
             BigDecimal crossEquity0, List<Position> entered) {
         if (!scope.moves(p)) {
-            LiquidationEvent c = nearest(cross, p.id());
+            LiquidationEvent c = walks.nearestCross(p.id());
             return "A " + scope.symbol() + " shock does not move this position's mark; "
                     + (c == null ? "isolated or cross, it stays open through the whole range."
                             : "isolated it is untouched, but in cross it shares the wallet and is closed at "
                                     + prose.move(c.shock(), scope, entered) + " when the account runs out of margin.");
         }
         boolean down = p.side() == Side.LONG;
-        CascadeResult isoPath = down ? iso.down() : iso.up();
-        CascadeResult crossPath = down ? cross.down() : cross.up();
-        LiquidationEvent i = find(isoPath, p.id());
-        LiquidationEvent c = find(crossPath, p.id());
+        CascadeResult crossPath = down ? walks.cross.down() : walks.cross.up();
+        LiquidationEvent i = (down ? walks.isoDown : walks.isoUp).get(p.id());
+        LiquidationEvent c = (down ? walks.crossDown : walks.crossUp).get(p.id());
         String crossPart;
         if (c == null) {
             crossPart = "In cross, the shared wallet carries it through the whole range (to "
@@ -120,25 +160,5 @@ final class ComparisonSentences {
             }
         }
         return crossPart + "; " + isoPart;
-    }
-
-    /** @return the event closing position {@code id} on that walk, or null */
-    private static LiquidationEvent find(CascadeResult path, String id) {
-        for (LiquidationEvent e : path.events()) {
-            if (e.positionId().equals(id)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    /** @return the event closing position {@code id} at the smaller shock of the two walks (down on a tie), or null */
-    private static LiquidationEvent nearest(ShockSweep sweep, String id) {
-        LiquidationEvent d = find(sweep.down(), id);
-        LiquidationEvent u = find(sweep.up(), id);
-        if (d == null) {
-            return u;
-        }
-        return u == null || d.shock().abs().compareTo(u.shock().abs()) <= 0 ? d : u;
     }
 }
