@@ -44,6 +44,8 @@ public final class CascadeResult {
     private final List<BigDecimal> leftovers;
     private final BigDecimal allClosedAt;
     private final BigDecimal crossGoneAt;
+    /** What the walk worked out per position, for the next walk of an edited account; null if none. */
+    private final WalkStarts starts;
 
     // double model: equity after k events at shock x = base[k] + beta[k]·g(x)
     private final boolean inverse;
@@ -53,6 +55,13 @@ public final class CascadeResult {
 
     CascadeResult(Account account, ShockScope scope, BigDecimal target, BigDecimal feeShare,
             List<LiquidationEvent> events, List<BigDecimal> leftovers, BigDecimal allClosedAt, BigDecimal crossGoneAt) {
+        this(account, scope, target, feeShare, events, leftovers, allClosedAt, crossGoneAt, null);
+    }
+
+    CascadeResult(Account account, ShockScope scope, BigDecimal target, BigDecimal feeShare,
+            List<LiquidationEvent> events, List<BigDecimal> leftovers, BigDecimal allClosedAt, BigDecimal crossGoneAt,
+            WalkStarts starts) {
+        this.starts = starts;
         this.account = account;
         this.scope = scope;
         this.target = target;
@@ -116,6 +125,11 @@ public final class CascadeResult {
             base[k + 1] = wallet + marginSum + returned + alphaSum;
             beta[k + 1] = betaSum;
         }
+    }
+
+    /** @return what the walk worked out per position (the next walk may take it over), or null */
+    WalkStarts starts() {
+        return starts;
     }
 
     /** @return the account the walk started from (the marks as entered); never null */

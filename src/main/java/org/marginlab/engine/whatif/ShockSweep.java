@@ -41,6 +41,21 @@ public final class ShockSweep {
      */
     public static ShockSweep of(Account account, ShockScope scope, LiquidationCascade cascade, BigDecimal lowest,
             BigDecimal highest) {
+        return of(account, scope, cascade, lowest, highest, null);
+    }
+
+    /**
+     * As {@link #of(Account, ShockScope, LiquidationCascade, BigDecimal, BigDecimal)}, each walk
+     * taking over from the same walk of {@code previous} what belongs to one position alone
+     * ({@link LiquidationCascade#simulate(Account, ShockScope, BigDecimal, CascadeResult)}): the
+     * same result, value and scale.
+     *
+     * @param previous  the sweep of an earlier state of the account, or null
+     * @return the sweep, never null
+     * @throws ValidationException as {@link #of(Account, ShockScope, LiquidationCascade, BigDecimal, BigDecimal)}
+     */
+    public static ShockSweep of(Account account, ShockScope scope, LiquidationCascade cascade, BigDecimal lowest,
+            BigDecimal highest, ShockSweep previous) {
         Checks.notNull(cascade, "cascade");
         Checks.notNull(lowest, "shock");
         Checks.notNull(highest, "shock");
@@ -50,7 +65,8 @@ public final class ShockSweep {
         if (highest.signum() <= 0) {
             throw new ValidationException("shock", "highest must be > 0", highest);
         }
-        return new ShockSweep(cascade.simulate(account, scope, lowest), cascade.simulate(account, scope, highest));
+        return new ShockSweep(cascade.simulate(account, scope, lowest, previous == null ? null : previous.down),
+                cascade.simulate(account, scope, highest, previous == null ? null : previous.up));
     }
 
     /** @return the walk down to the lowest shock; never null */

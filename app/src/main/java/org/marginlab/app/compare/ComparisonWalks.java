@@ -98,8 +98,10 @@ final class ComparisonWalks {
      *                  belongs to one position alone (its variants, its valuations) is taken over
      *                  from them for every position the account still holds as the same instance
      *                  ({@link MarginComparison#variants(Account, IsolatedSplit, CrossWallet,
-     *                  MarginComparison.Variants)}, {@link MarginEngine#evaluateReusing}); every
-     *                  figure is the same as without them
+     *                  MarginComparison.Variants)}, {@link MarginEngine#evaluateReusing}, the
+     *                  walks' per-position shares: {@link ShockSweep#of(Account, ShockScope,
+     *                  LiquidationCascade, BigDecimal, BigDecimal, ShockSweep)}); every figure is
+     *                  the same as without them
      * @return the walks, never null
      * @throws org.marginlab.engine.ValidationException if the engine refuses the account
      */
@@ -107,10 +109,12 @@ final class ComparisonWalks {
         MarginComparison.Variants v = MarginComparison.variants(entered, next.split(), next.crossWallet(),
                 previous == null ? null : previous.variants);
         LiquidationCascade cascade = new LiquidationCascade(next.fee());
+        // each position's share of the walks is taken over from the walks before for every
+        // position the sides still hold as the same instance (the variants keep them)
         ShockSweep iso = ShockSweep.of(v.isolated(), next.scope(), cascade, AccountViewModel.MIN_SHOCK,
-                AccountViewModel.MAX_SHOCK);
+                AccountViewModel.MAX_SHOCK, previous == null ? null : previous.isolated);
         ShockSweep crossSweep = ShockSweep.of(v.cross(), next.scope(), cascade, AccountViewModel.MIN_SHOCK,
-                AccountViewModel.MAX_SHOCK);
+                AccountViewModel.MAX_SHOCK, previous == null ? null : previous.cross);
         CompareText text = new CompareText(locale);
         text.currencyOf(entered);
         MarginEngine.Evaluated crossNow = MarginEngine.DEFAULT.evaluateReusing(v.cross(),
