@@ -227,7 +227,7 @@ public final class LiquidationCascade {
                         start instanceof WalkStarts.Cross earlier ? earlier : null, keep));
             }
         }
-        isolatedEvents.sort(Comparator.comparing((Tagged t) -> t.shock.abs()).thenComparingInt(t -> t.index));
+        isolatedEvents.sort(BY_MAGNITUDE_THEN_INDEX);
 
         List<Tagged> crossEvents = new ArrayList<>();
         BigDecimal crossGoneAt = null;
@@ -270,7 +270,7 @@ public final class LiquidationCascade {
         int b = 0;
         while (a < isolatedEvents.size() || b < crossEvents.size()) {
             if (b >= crossEvents.size() || (a < isolatedEvents.size()
-                    && isolatedEvents.get(a).shock.abs().compareTo(crossEvents.get(b).shock.abs()) <= 0)) {
+                    && compareMagnitude(isolatedEvents.get(a).shock, crossEvents.get(b).shock) <= 0)) {
                 merged.add(isolatedEvents.get(a++));
             } else {
                 merged.add(crossEvents.get(b++));
@@ -514,12 +514,23 @@ public final class LiquidationCascade {
             return inverse ? leg.position.markPrice().divide(u, MC) : leg.position.markPrice().multiply(u);
         }
 
+        /**
+         * Adds ({@code sign} 1) or takes away ({@code sign} −1) a leg's coefficients. The same sums
+         * as adding {@code sign·coefficient}: a product by ±1 keeps value and scale, and
+         * {@code subtract(x, mc)} is {@code add(x.negate(), mc)}.
+         */
         private void add(Leg leg, int sign) {
-            BigDecimal s = BigDecimal.valueOf(sign);
-            sumP = sumP.add(s.multiply(leg.p), MC);
-            sumQ = sumQ.add(s.multiply(leg.q), MC);
-            sumR = sumR.add(s.multiply(leg.r), MC);
-            sumT = sumT.add(s.multiply(leg.t), MC);
+            if (sign > 0) {
+                sumP = sumP.add(leg.p, MC);
+                sumQ = sumQ.add(leg.q, MC);
+                sumR = sumR.add(leg.r, MC);
+                sumT = sumT.add(leg.t, MC);
+            } else {
+                sumP = sumP.subtract(leg.p, MC);
+                sumQ = sumQ.subtract(leg.q, MC);
+                sumR = sumR.subtract(leg.r, MC);
+                sumT = sumT.subtract(leg.t, MC);
+            }
         }
 
         /** Puts a moved leg on tier piece {@code j}: coefficients from two valuations inside it. */
@@ -689,6 +700,29 @@ public final class LiquidationCascade {
             }
             return out;
         }
+    }
+
+    /**
+     * Isolated events by the magnitude of their shock, then by index: the order of
+     * {@code Comparator.comparing(t -> t.shock.abs()).thenComparingInt(t -> t.index)}, without an
+     * {@code abs()} per comparison (a walk's events all have its target's sign, or are at 0).
+     */
+    private static final Comparator<Tagged> BY_MAGNITUDE_THEN_INDEX = (a, b) -> {
+        int c = compareMagnitude(a.shock, b.shock);
+        return c != 0 ? c : Integer.compare(a.index, b.index);
+    };
+
+    /** @return {@code x.abs().compareTo(y.abs())}, allocating nothing when both have the same sign or one is 0 */
+    static int compareMagnitude(BigDecimal x, BigDecimal y) {
+        int sx = x.signum();
+        int sy = y.signum();
+        if (sx == 0 || sy == 0) {
+            return Integer.compare(sx == 0 ? 0 : 1, sy == 0 ? 0 : 1);
+        }
+        if (sx == sy) {
+            return sx > 0 ? x.compareTo(y) : y.compareTo(x);
+        }
+        return x.abs().compareTo(y.abs());
     }
 
     /** An event before the merge; {@code index}: its position's index in the account walked. */
