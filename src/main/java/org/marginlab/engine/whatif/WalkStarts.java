@@ -26,8 +26,8 @@ import org.marginlab.engine.venue.VenueRules;
  * schedule the venue makes at each call, is never taken over), so the result is the same, value
  * and scale, as a walk without it.
  *
- * <p>Immutable once built; the lookup by instance is made on first use (a walk uses it on one
- * thread).
+ * <p>Thread-safe: immutable but for the lookup by instance, made on first use and published
+ * through a volatile field (two threads that both need it may both make it: the same map).
  */
 final class WalkStarts {
 
@@ -62,7 +62,7 @@ final class WalkStarts {
     private final BigDecimal feeShare;
     private final List<Position> positions;
     private final Start[] starts;
-    private Map<Position, Integer> byInstance;
+    private volatile Map<Position, Integer> byInstance;
 
     WalkStarts(VenueRules venue, ShockScope scope, BigDecimal target, BigDecimal feeShare, List<Position> positions,
             Start[] starts) {
@@ -95,13 +95,15 @@ final class WalkStarts {
         if (index < positions.size() && positions.get(index) == position) {
             return starts[index];
         }
-        if (byInstance == null) {
-            byInstance = new IdentityHashMap<>(positions.size() * 2);
+        Map<Position, Integer> indexes = byInstance;
+        if (indexes == null) {
+            indexes = new IdentityHashMap<>(positions.size() * 2);
             for (int i = 0; i < positions.size(); i++) {
-                byInstance.put(positions.get(i), i);
+                indexes.put(positions.get(i), i);
             }
+            byInstance = indexes;
         }
-        Integer k = byInstance.get(position);
+        Integer k = indexes.get(position);
         return k == null ? null : starts[k];
     }
 }
