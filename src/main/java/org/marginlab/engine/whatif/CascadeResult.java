@@ -54,11 +54,6 @@ public final class CascadeResult {
     private final double[] beta;
 
     CascadeResult(Account account, ShockScope scope, BigDecimal target, BigDecimal feeShare,
-            List<LiquidationEvent> events, List<BigDecimal> leftovers, BigDecimal allClosedAt, BigDecimal crossGoneAt) {
-        this(account, scope, target, feeShare, events, leftovers, allClosedAt, crossGoneAt, null);
-    }
-
-    CascadeResult(Account account, ShockScope scope, BigDecimal target, BigDecimal feeShare,
             List<LiquidationEvent> events, List<BigDecimal> leftovers, BigDecimal allClosedAt, BigDecimal crossGoneAt,
             WalkStarts starts) {
         this.starts = starts;
