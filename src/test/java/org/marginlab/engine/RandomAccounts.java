@@ -61,6 +61,46 @@ public final class RandomAccounts {
         });
     }
 
+    /**
+     * An edit of one position, or of the wallet, as a user makes it.
+     *
+     * @param account  an account, not null
+     * @param edit     {@code none}, {@code mark-down} (mark × 0.97), {@code mark-up} (× 1.001),
+     *                 {@code leverage} (one less, at least 1), {@code mode} (cross ↔ isolated with
+     *                 its initial margin), {@code margin} (an isolated position's margin to 1.5× its
+     *                 initial margin), {@code remove}, {@code to-end} (moved to the end) or
+     *                 {@code wallet} (+125.5)
+     * @param i        the index of the position edited
+     * @return the account after the edit, or null if it does not apply (margin of a cross position)
+     *         or leaves no position
+     */
+    public static Account edited(Account account, String edit, int i) {
+        List<Position> positions = new ArrayList<>(account.positions());
+        Position p = positions.get(i);
+        BigDecimal wallet = account.walletBalance();
+        switch (edit) {
+            case "mark-down" -> positions.set(i, p.withMarkPrice(p.markPrice().multiply(new BigDecimal("0.97"))));
+            case "mark-up" -> positions.set(i, p.withMarkPrice(p.markPrice().multiply(new BigDecimal("1.001"))));
+            case "leverage" -> positions.set(i, p.toBuilder().leverage(p.leverage().subtract(BigDecimal.ONE)
+                    .max(BigDecimal.ONE)).build());
+            case "mode" -> positions.set(i, p.marginMode() == MarginMode.CROSS
+                    ? p.toBuilder().marginMode(MarginMode.ISOLATED).isolatedMargin(initialMargin(p)).build()
+                    : p.toBuilder().marginMode(MarginMode.CROSS).isolatedMargin(null).build());
+            case "margin" -> {
+                if (p.marginMode() != MarginMode.ISOLATED) {
+                    return null;
+                }
+                positions.set(i, p.withIsolatedMargin(initialMargin(p).multiply(new BigDecimal("1.5"))));
+            }
+            case "remove" -> positions.remove(i);
+            case "to-end" -> positions.add(positions.remove(i));
+            case "wallet" -> wallet = wallet.add(new BigDecimal("125.5"));
+            default -> {
+            }
+        }
+        return positions.isEmpty() ? null : Account.of(account.venue(), wallet, positions);
+    }
+
     /** Initial margin at entry: {@code Q·CS·EP/L} (linear) or {@code Q·CS/(EP·L)} (inverse). */
     public static BigDecimal initialMargin(Position p) {
         BigDecimal size = p.quantity().multiply(p.contractSize());

@@ -3,7 +3,6 @@ package org.marginlab.engine.whatif;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 import net.jqwik.api.Arbitraries;
@@ -15,7 +14,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 import org.marginlab.engine.Account;
-import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.RandomAccounts;
 
@@ -67,7 +65,7 @@ class CascadeReuseProperties {
         CascadeResult first = cascade.simulate(account, scope, target, null);
         assertThat(cascade.simulate(account, scope, target).starts()).as("a one-off walk keeps no shares").isNull();
 
-        Account next = edited(account, edit, pick % account.positions().size());
+        Account next = RandomAccounts.edited(account, edit, pick % account.positions().size());
         Assume.that(next != null && RandomAccounts.valid(next));
 
         Statistics.label("edit").collect(edit);
@@ -128,33 +126,5 @@ class CascadeReuseProperties {
             }
         }
         return -1;
-    }
-
-    /** The account after one edit of position {@code i} (or of the wallet), or null if none applies. */
-    private static Account edited(Account account, String edit, int i) {
-        List<Position> positions = new ArrayList<>(account.positions());
-        Position p = positions.get(i);
-        BigDecimal wallet = account.walletBalance();
-        switch (edit) {
-            case "mark-down" -> positions.set(i, p.withMarkPrice(p.markPrice().multiply(new BigDecimal("0.97"))));
-            case "mark-up" -> positions.set(i, p.withMarkPrice(p.markPrice().multiply(new BigDecimal("1.001"))));
-            case "leverage" -> positions.set(i, p.toBuilder().leverage(p.leverage().subtract(BigDecimal.ONE)
-                    .max(BigDecimal.ONE)).build());
-            case "mode" -> positions.set(i, p.marginMode() == MarginMode.CROSS
-                    ? p.toBuilder().marginMode(MarginMode.ISOLATED).isolatedMargin(RandomAccounts.initialMargin(p)).build()
-                    : p.toBuilder().marginMode(MarginMode.CROSS).isolatedMargin(null).build());
-            case "margin" -> {
-                if (p.marginMode() != MarginMode.ISOLATED) {
-                    return null;
-                }
-                positions.set(i, p.withIsolatedMargin(RandomAccounts.initialMargin(p).multiply(new BigDecimal("1.5"))));
-            }
-            case "remove" -> positions.remove(i);
-            case "to-end" -> positions.add(positions.remove(i));
-            case "wallet" -> wallet = wallet.add(new BigDecimal("125.5"));
-            default -> {
-            }
-        }
-        return positions.isEmpty() ? null : Account.of(account.venue(), wallet, positions);
     }
 }

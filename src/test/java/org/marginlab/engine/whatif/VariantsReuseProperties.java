@@ -2,10 +2,6 @@ package org.marginlab.engine.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -14,7 +10,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import org.marginlab.engine.Account;
-import org.marginlab.engine.MarginMode;
 import org.marginlab.engine.Position;
 import org.marginlab.engine.RandomAccounts;
 import org.marginlab.engine.whatif.MarginComparison.CrossWallet;
@@ -51,23 +46,8 @@ class VariantsReuseProperties {
         Variants first = MarginComparison.variants(account, split, wallet, null);
         assertSame(first, MarginComparison.variants(account, split, wallet));
 
-        int edited = pick % account.positions().size();
-        List<Position> positions = new ArrayList<>(account.positions());
-        Position p = positions.get(edited);
-        switch (edit) {
-            case "mark-down" -> positions.set(edited, p.withMarkPrice(p.markPrice().multiply(new BigDecimal("0.97"))));
-            case "mark-up" -> positions.set(edited, p.withMarkPrice(p.markPrice().multiply(new BigDecimal("1.001"))));
-            case "leverage" -> positions.set(edited, p.toBuilder().leverage(p.leverage().subtract(BigDecimal.ONE)
-                    .max(BigDecimal.ONE)).build());
-            case "mode" -> positions.set(edited, p.marginMode() == MarginMode.CROSS
-                    ? p.toBuilder().marginMode(MarginMode.ISOLATED).isolatedMargin(RandomAccounts.initialMargin(p)).build()
-                    : p.toBuilder().marginMode(MarginMode.CROSS).isolatedMargin(null).build());
-            case "remove" -> positions.remove(edited);
-            default -> {
-            }
-        }
-        Assume.that(!positions.isEmpty());
-        Account next = Account.of(account.venue(), account.walletBalance(), positions);
+        Account next = RandomAccounts.edited(account, edit, pick % account.positions().size());
+        Assume.that(next != null);
         Assume.that(RandomAccounts.valid(next));
 
         Variants reused = MarginComparison.variants(next, split, wallet, first);
